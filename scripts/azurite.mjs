@@ -1,0 +1,43 @@
+// Runs Azurite as a child that cannot outlive its parent: when our stdin closes (the parent
+// exited, even by SIGKILL) or we get SIGTERM/SIGINT, Azurite is stopped and we exit.
+// Usage: node scripts/azurite.mjs --location DIR [extra azurite args]; ports default to 0 (free),
+// and the listening lines ("Azurite Blob service is successfully listening at http://...")
+// are passed through so the caller can read the ports.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entry = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'azurite.js');
+if (!fs.existsSync(entry)) {
+  console.error(`azurite is not installed at ${entry}; run scripts/bootstrap.sh`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const has = (flag) => args.includes(flag);
+const defaults = [
+  ['--blobHost', '127.0.0.1'], ['--queueHost', '127.0.0.1'], ['--tableHost', '127.0.0.1'],
+  ['--blobPort', '0'], ['--queuePort', '0'], ['--tablePort', '0'],
+];
+for (const [flag, value] of defaults) if (!has(flag)) args.push(flag, value);
+for (const flag of ['--skipApiVersionCheck', '--loose', '--disableProductStyleUrl']) if (!has(flag)) args.push(flag);
+
+const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  child.kill('SIGTERM');
+  setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+};
+child.on('exit', (code) => process.exit(stopping ? 0 : (code ?? 1)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('SIGHUP', stop);
+if (process.env.AZURITE_KEEP_STDIN !== '1') {
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.resume();
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MediaGen.Testing;
+
+/// <summary>
+/// An Azurite process of the test run's own: free loopback ports, a temporary data folder, stopped
+/// (and its folder deleted) on dispose. It runs under <c>scripts/azurite.mjs</c>, which stops
+/// Azurite when this process's end of its stdin closes, so even a killed test run leaves no orphan.
+/// </summary>
+public sealed partial class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>The well-known development account of Azurite.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The well-known development account key of Azurite (public, not a secret).</summary>
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+
+    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, int blobPort, int queuePort)
+    {
+        _process = process;
+        _log = log;
+        DataFolder = dataFolder;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+    }
+
+    /// <summary>Where this instance keeps its data.</summary>
+    public string DataFolder { get; }
+
+    /// <summary>The blob service port on 127.0.0.1.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>The queue service port on 127.0.0.1.</summary>
+    public int QueuePort { get; }
+
+    /// <summary>A connection string for the Azure Storage SDK (blob and queue endpoints).</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};";
+
+    /// <summary>Everything Azurite has printed so far (for failure messages).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts Azurite and waits until both the blob and queue services listen.</summary>
+    /// <param name="inMemory">Keep data in memory only (faster; nothing survives an Azurite restart).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<AzuriteInstance> StartAsync(bool inMemory = false, CancellationToken cancellationToken = default)
+    {
+        var script = RepoPaths.Combine("scripts", "azurite.mjs");
+        var dataFolder = Path.Combine(Path.GetTempPath(), "mediagen-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+
+        var psi = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        psi.ArgumentList.Add(script);
+        psi.ArgumentList.Add("--location");
+        psi.ArgumentList.Add(dataFolder);
+        if (inMemory)
+        {
+            psi.ArgumentList.Add("--inMemoryPersistence");
+        }
+
+        var log = new StringBuilder();
+        var blob = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+
+            var match = ListeningLine().Match(line);
+            if (match.Success)
+            {
+                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                (match.Groups["service"].Value == "Blob" ? blob : queue).TrySetResult(port);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.Exited += (_, _) =>
+        {
+            var error = new InvalidOperationException($"Azurite exited early (is scripts/bootstrap.sh run?):\n{log}");
+            blob.TrySetException(error);
+            queue.TrySetException(error);
+        };
+
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Could not start node for Azurite.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            var ports = await Task.WhenAll(blob.Task, queue.Task).WaitAsync(timeout.Token);
+            return new AzuriteInstance(process, log, dataFolder, ports[0], ports[1]);
+        }
+        catch
+        {
+            Kill(process);
+            TryDelete(dataFolder);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Closing stdin asks the wrapper to stop Azurite gracefully.
+            _process.StandardInput.Close();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(_process);
+        }
+        finally
+        {
+            _process.Dispose();
+            TryDelete(DataFolder);
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue) service is successfully listening at https?://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}
