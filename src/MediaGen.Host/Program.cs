@@ -1,6 +1,11 @@
+using MediaGen.Host.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddMediaGenHost();
+
 var app = builder.Build();
-
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok", service = "mediagen-host" }));
-
+app.MapMediaGenEndpoints();
 app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

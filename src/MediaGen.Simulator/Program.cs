@@ -1,9 +1,16 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+namespace MediaGen.Simulator;
 
-app.MapGet("/health", () => Results.Ok(new { status = "ok", service = "mediagen-simulator" }));
+/// <summary>Entry point of the provider simulator.</summary>
+public static class Program
+{
+    /// <summary>Runs the simulator; <c>--urls http://127.0.0.1:PORT</c> picks the address.</summary>
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
 
-app.Run();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok", service = "mediagen-simulator" }));
 
-/// <summary>Entry point, visible to tests.</summary>
-public partial class Program;
+        app.Run();
+    }
+}
