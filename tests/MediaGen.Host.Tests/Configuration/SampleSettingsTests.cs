@@ -28,6 +28,34 @@ public sealed class SampleSettingsTests
     }
 
     [Fact]
+    public void InfraBicep_EveryBoundSetting_IsAnAppSetting()
+    {
+        var bicep = File.ReadAllText(RepoPaths.Combine("infra", "main.bicep"));
+        var appSettings = System.Text.RegularExpressions.Regex.Matches(bicep, @"\{\s*name:\s*'(?<key>[^']+)'\s*,\s*value:")
+            .Select(match => match.Groups["key"].Value)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var missing = SettingsCatalog.OptionsTypes()
+            .SelectMany(type => SettingsCatalog.KeysOf(type))
+            .Where(key => !appSettings.Contains(key))
+            .ToList();
+
+        Assert.Contains("AzureWebJobsStorage", appSettings);
+        Assert.True(missing.Count == 0, "infra/main.bicep app settings lack: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void HostJson_HubName_IsAnAppSettingListedInSampleAndInfra()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("host.json")));
+        var hubName = host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString()!;
+
+        Assert.Matches("^%[A-Za-z]+%$", hubName);
+        Assert.Contains(hubName.Trim('%'), SampleKeys);
+        Assert.Contains($"name: '{hubName.Trim('%')}'", File.ReadAllText(RepoPaths.Combine("infra", "main.bicep")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeysOf_NestedOptionsAndRenamedKeys_ExpandsToFlatFunctionsKeys()
     {
         var keys = SettingsCatalog.KeysOf(typeof(ExampleOptions)).ToList();

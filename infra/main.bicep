@@ -1,0 +1,192 @@
+// MediaGen on Azure: Function App (Flex Consumption, .NET isolated) + Storage (media, inbox,
+// queues, Durable Functions task hub) + Application Insights + Key Vault for provider keys.
+//
+//   az group create -n mediagen-rg -l westeurope
+//   az deployment group create -g mediagen-rg -f infra/main.bicep -p infra/main.parameters.json
+//
+// Provider keys are NOT parameters of this template: put them into the Key Vault it creates
+// (secret names below); the app reads them through Key Vault references.
+
+targetScope = 'resourceGroup'
+
+@description('Short name used to derive resource names (3-11 lowercase letters/digits).')
+@minLength(3)
+@maxLength(11)
+param appName string = 'mediagen'
+
+@description('Region of every resource.')
+param location string = resourceGroup().location
+
+@description('.NET version of the isolated worker.')
+param dotnetVersion string = '10.0'
+
+@description('Maximum instances the Flex Consumption plan scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per instance (MB).')
+@allowed([ 512, 2048, 4096 ])
+param instanceMemoryMB int = 2048
+
+@description('Durable Functions task hub name (letters/digits, 3-45 chars).')
+param taskHubName string = 'mediagen'
+
+@description('Cosmic AI bucket slug (not a secret).')
+param cosmicBucketSlug string = ''
+
+var suffix = uniqueString(resourceGroup().id, appName)
+var storageName = toLower('${appName}${take(suffix, 13)}')
+var deploymentContainer = 'app-package'
+var mediaContainer = 'media'
+var inboxContainer = 'inbox'
+var queues = [ 'mediagen-requests', 'mediagen-requests-poison', 'mediagen-results' ]
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${appName}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${appName}-ai-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    DisableLocalAuth: false
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for name in [ deploymentContainer, mediaContainer, inboxContainer ]: {
+  parent: blobService
+  name: name
+  properties: { publicAccess: 'None' }
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for name in queues: {
+  parent: queueService
+  name: name
+}]
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: '${appName}-kv-${take(suffix, 8)}'
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 30
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${appName}-plan-${suffix}'
+  location: location
+  kind: 'functionapp'
+  sku: { tier: 'FlexConsumption', name: 'FC1' }
+  properties: { reserved: true }
+}
+
+// Key Vault reference for a secret of the vault above.
+func secretRef(vaultName string, secret string) string => '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secret})'
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: '${appName}-${suffix}'
+  location: location
+  kind: 'functionapp,linux'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: { name: 'dotnet-isolated', version: dotnetVersion }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        { name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'DurableTaskHubName', value: taskHubName }
+        { name: 'Cosmic__BaseUrl', value: 'https://workers.cosmicjs.com' }
+        { name: 'Cosmic__BucketSlug', value: cosmicBucketSlug }
+        { name: 'Cosmic__WriteKey', value: secretRef(vault.name, 'cosmic-write-key') }
+        { name: 'Pixazo__BaseUrl', value: 'https://gateway.pixazo.ai' }
+        { name: 'Pixazo__SubscriptionKey', value: secretRef(vault.name, 'pixazo-subscription-key') }
+        { name: 'Comet__BaseUrl', value: 'https://api.cometapi.com' }
+        { name: 'Comet__ApiKey', value: secretRef(vault.name, 'comet-api-key') }
+      ]
+    }
+  }
+}
+
+// Role definition ids (built-in roles).
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [ storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor ]: {
+  name: guid(storage.id, app.id, role)
+  scope: storage
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+  }
+}]
+
+resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, app.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+  }
+}
+
+output functionAppName string = app.name
+output functionAppUrl string = 'https://${app.properties.defaultHostName}'
+output storageAccountName string = storage.name
+output keyVaultName string = vault.name
