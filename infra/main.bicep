@@ -155,6 +155,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Pixazo__SubscriptionKey', value: secretRef(vault.name, 'pixazo-subscription-key') }
         { name: 'Comet__BaseUrl', value: 'https://api.cometapi.com' }
         { name: 'Comet__ApiKey', value: secretRef(vault.name, 'comet-api-key') }
+        { name: 'Callbacks__SigningKey', value: secretRef(vault.name, 'callback-signing-key') }
+        { name: 'Callbacks__AttemptTimeout', value: '00:00:10' }
+        { name: 'Callbacks__MaxAttempts', value: '6' }
+        { name: 'Callbacks__FirstRetryInterval', value: '00:00:02' }
+        { name: 'Callbacks__MaxRetryInterval', value: '00:05:00' }
       ]
     }
   }

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace MediaGen.Core.Jobs;
+
+/// <summary>
+/// One generation request, the same JSON for HTTP, queue messages and job-spec blobs:
+/// <c>{"kind","provider","params":{…},"output":{…},"idempotencyKey","callbackUrl","deadline"}</c>.
+/// </summary>
+/// <param name="Kind">What to generate.</param>
+/// <param name="Provider">Who generates it: <c>cosmic</c>, <c>pixazo</c> or <c>comet</c>.</param>
+/// <param name="Params">The provider's own fields, named exactly as the provider documents them.</param>
+/// <param name="Output">Where the media goes.</param>
+/// <param name="IdempotencyKey">Same key, same job: a repeated request never starts a second generation.</param>
+/// <param name="CallbackUrl">Receives a signed POST when the job ends.</param>
+/// <param name="Deadline">The job fails with a timeout error if not finished by then.</param>
+public sealed record JobRequest(
+    JobKind Kind,
+    string Provider,
+    JsonElement Params,
+    JobOutput? Output = null,
+    string? IdempotencyKey = null,
+    string? CallbackUrl = null,
+    DateTimeOffset? Deadline = null);

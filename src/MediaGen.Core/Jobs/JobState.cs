@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace MediaGen.Core.Jobs;
+
+/// <summary>A job as callers see it.</summary>
+/// <param name="Id">The job id (the orchestration instance id).</param>
+/// <param name="Kind">What it generates.</param>
+/// <param name="Provider">Who generates it.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Progress">Provider status, attempts, items done — whatever the workflow reports.</param>
+/// <param name="CreatedAt">When it was accepted.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="Result">What it produced, once <see cref="JobStatus.Completed"/>.</param>
+/// <param name="Error">Why it failed, once <see cref="JobStatus.Failed"/> or <see cref="JobStatus.Canceled"/>.</param>
+public sealed record JobState(
+    string Id,
+    JobKind Kind,
+    string Provider,
+    JobStatus Status,
+    JsonElement? Progress,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    JobResult? Result = null,
+    JobError? Error = null);

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Core.Notifications;
+
+/// <summary>
+/// Makes one signed delivery attempt of a completion callback. Retries belong to the caller (a durable
+/// activity's retry policy), which keeps the delivery id, so receivers can drop duplicates by it.
+/// </summary>
+public sealed partial class CallbackSender(HttpClient httpClient, IOptions<CallbackOptions> options, TimeProvider time, ILogger<CallbackSender> logger)
+{
+    /// <summary>POSTs <paramref name="body"/> (JSON) to <paramref name="url"/>, signed; throws unless the receiver answers 2xx.</summary>
+    /// <exception cref="CallbackDeliveryException">The receiver answered non-2xx, or did not answer in time.</exception>
+    public async Task SendAsync(Uri url, string deliveryId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.SigningKey))
+        {
+            throw new InvalidOperationException($"{CallbackOptions.SectionName}__{nameof(CallbackOptions.SigningKey)} is not set; callbacks cannot be signed.");
+        }
+
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new ReadOnlyMemoryContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(CallbackSignature.DeliveryHeader, deliveryId);
+        request.Headers.Add(CallbackSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(CallbackSignature.SignatureHeader,
+            CallbackSignature.Compute(Encoding.UTF8.GetBytes(settings.SigningKey), deliveryId, timestamp, body.Span));
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.AttemptTimeout);
+        var target = url.GetLeftPart(UriPartial.Path); // never log query strings: they may carry secrets
+        try
+        {
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogRejected(logger, deliveryId, target, (int)response.StatusCode);
+                throw new CallbackDeliveryException(
+                    $"Callback {deliveryId} to {target} was answered {(int)response.StatusCode} {response.ReasonPhrase}.", response.StatusCode);
+            }
+
+            LogDelivered(logger, deliveryId, target, (int)response.StatusCode);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CallbackDeliveryException($"Callback {deliveryId} to {target} got no answer within {settings.AttemptTimeout}.", null, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CallbackDeliveryException($"Callback {deliveryId} to {target} failed: {ex.Message}", null, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Callback {DeliveryId} delivered to {Target} ({Status})")]
+    private static partial void LogDelivered(ILogger logger, string deliveryId, string target, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {DeliveryId} to {Target} answered {Status}; it will be retried")]
+    private static partial void LogRejected(ILogger logger, string deliveryId, string target, int status);
+}
