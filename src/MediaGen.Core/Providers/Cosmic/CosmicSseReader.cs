@@ -1,0 +1,193 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace MediaGen.Core.Providers.Cosmic;
+
+/// <summary>
+/// Reads Cosmic's text stream (server-sent events) line by line as it arrives, turning each event into
+/// <see cref="CosmicTextStreamEvent"/>s. Each event's data is a chunk object as the document describes:
+/// <c>{"text": …}</c>, <c>{"usage": {…}}</c>, <c>{"end": true}</c>, <c>{"error": …}</c> (several keys may share a chunk).
+/// An SSE <c>event:</c> name of <c>text</c>/<c>usage</c>/<c>end</c>/<c>error</c> with plain data, and <c>data: [DONE]</c>, are read too.
+/// </summary>
+internal static class CosmicSseReader
+{
+    // One event's data; a provider sending more than this in one event is not sending text fragments.
+    private const int MaxEventChars = 1024 * 1024;
+
+    public static async IAsyncEnumerable<CosmicTextStreamEvent> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        string? eventName = null;
+        var data = new StringBuilder();
+        var hasData = false;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.ProviderUnavailable, "Cosmic broke off the text stream before its end event.", innerException: ex);
+            }
+
+            if (line is null || line.Length == 0)
+            {
+                // A blank line dispatches the event; so does the end of the body for a last event without one.
+                if (hasData || eventName is not null)
+                {
+                    foreach (var streamEvent in Interpret(eventName, hasData ? data.ToString() : ""))
+                    {
+                        yield return streamEvent;
+                        if (streamEvent.Kind is CosmicTextStreamEventKind.End or CosmicTextStreamEventKind.Error)
+                        {
+                            yield break;
+                        }
+                    }
+                }
+
+                if (line is null)
+                {
+                    throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.MalformedResponse, "Cosmic's text stream ended without an end event; the text may be incomplete.");
+                }
+
+                eventName = null;
+                data.Clear();
+                hasData = false;
+                continue;
+            }
+
+            if (line[0] == ':')
+            {
+                continue; // comment / keep-alive
+            }
+
+            var colon = line.IndexOf(':');
+            var field = colon < 0 ? line : line[..colon];
+            var value = colon < 0 ? "" : line[(colon + 1)..];
+            if (value.StartsWith(' '))
+            {
+                value = value[1..];
+            }
+
+            switch (field)
+            {
+                case "event":
+                    eventName = value;
+                    break;
+                case "data":
+                    if (hasData)
+                    {
+                        data.Append('\n');
+                    }
+
+                    data.Append(value);
+                    hasData = true;
+                    if (data.Length > MaxEventChars)
+                    {
+                        throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.MalformedResponse, $"Cosmic sent a stream event over {MaxEventChars} characters.");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The events one SSE event carries, in the order text, usage, error, end.</summary>
+    internal static IEnumerable<CosmicTextStreamEvent> Interpret(string? eventName, string data)
+    {
+        var trimmed = data.Trim();
+        if (trimmed == "[DONE]")
+        {
+            return [CosmicTextStreamEvent.End];
+        }
+
+        if (trimmed.StartsWith('{'))
+        {
+            return FromChunk(eventName, trimmed);
+        }
+
+        return eventName switch
+        {
+            // A named event with plain (or JSON string) data.
+            "text" => [CosmicTextStreamEvent.Fragment(trimmed.StartsWith('"') ? ParseString(trimmed) : data)],
+            "error" => [CosmicTextStreamEvent.ForError(trimmed.StartsWith('"') ? ParseString(trimmed) : data)],
+            "end" => [CosmicTextStreamEvent.End],
+            "usage" => throw Malformed("a usage event without a JSON object"),
+            null when trimmed.Length == 0 => [],
+            null => throw Malformed("an event whose data is not a JSON chunk"),
+            _ => [], // Unknown named events are ignored, as SSE clients do.
+        };
+    }
+
+    private static List<CosmicTextStreamEvent> FromChunk(string? eventName, string json)
+    {
+        var events = new List<CosmicTextStreamEvent>(2);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.TryGetProperty("text", out var text) && text.ValueKind != JsonValueKind.Null)
+            {
+                events.Add(CosmicTextStreamEvent.Fragment(text.ValueKind == JsonValueKind.String ? text.GetString()! : throw Malformed("a text that is not a string")));
+            }
+
+            if (root.TryGetProperty("usage", out var usage) && usage.ValueKind != JsonValueKind.Null)
+            {
+                var parsed = usage.Deserialize(CosmicJsonContext.Default.CosmicUsage) ?? throw Malformed("an empty usage");
+                events.Add(CosmicTextStreamEvent.ForUsage(parsed));
+            }
+
+            if (root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null && error.ValueKind != JsonValueKind.False)
+            {
+                events.Add(CosmicTextStreamEvent.ForError(ErrorMessage(error)));
+                return events;
+            }
+
+            var ended = root.TryGetProperty("end", out var end) && end.ValueKind == JsonValueKind.True;
+            if (ended || eventName == "end")
+            {
+                events.Add(CosmicTextStreamEvent.End);
+            }
+            else if (eventName == "error")
+            {
+                events.Add(CosmicTextStreamEvent.ForError(ErrorMessage(root)));
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed($"an event that is not valid JSON ({ex.Message})", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw Malformed($"an event with mistyped fields ({ex.Message})", ex);
+        }
+
+        return events;
+    }
+
+    private static string ErrorMessage(JsonElement error) => error.ValueKind switch
+    {
+        JsonValueKind.String => error.GetString()!,
+        JsonValueKind.Object when error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String => m.GetString()!,
+        JsonValueKind.Object when error.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String => e.GetString()!,
+        _ => error.GetRawText(),
+    };
+
+    private static string ParseString(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<string>(json, CosmicJsonContext.Default.String) ?? "";
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed("a string event that is not valid JSON", ex);
+        }
+    }
+
+    private static ProviderException Malformed(string what, Exception? inner = null) =>
+        new(ProviderName.Cosmic, ProviderErrorType.MalformedResponse, $"Cosmic's text stream sent {what}.", innerException: inner);
+}
