@@ -151,10 +151,16 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Cosmic__BaseUrl', value: 'https://workers.cosmicjs.com' }
         { name: 'Cosmic__BucketSlug', value: cosmicBucketSlug }
         { name: 'Cosmic__WriteKey', value: secretRef(vault.name, 'cosmic-write-key') }
+        { name: 'Cosmic__Timeout', value: '00:02:00' }
+        { name: 'Cosmic__VideoTimeout', value: '00:04:00' }
         { name: 'Pixazo__BaseUrl', value: 'https://gateway.pixazo.ai' }
         { name: 'Pixazo__SubscriptionKey', value: secretRef(vault.name, 'pixazo-subscription-key') }
         { name: 'Comet__BaseUrl', value: 'https://api.cometapi.com' }
         { name: 'Comet__ApiKey', value: secretRef(vault.name, 'comet-api-key') }
+        { name: 'ProviderResilience__MaxRetryAttempts', value: '3' }
+        { name: 'ProviderResilience__BaseDelay', value: '00:00:01' }
+        { name: 'ProviderResilience__MaxDelay', value: '00:00:30' }
+        { name: 'ProviderResilience__MaxRetryAfter', value: '00:01:00' }
         { name: 'Callbacks__SigningKey', value: secretRef(vault.name, 'callback-signing-key') }
         { name: 'Callbacks__AttemptTimeout', value: '00:00:10' }
         { name: 'Callbacks__MaxAttempts', value: '6' }
