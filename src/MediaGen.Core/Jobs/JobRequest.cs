@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaGen.Core.Providers;
 
 namespace MediaGen.Core.Jobs;
 
@@ -15,7 +16,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Deadline">The job fails with a timeout error if not finished by then.</param>
 public sealed record JobRequest(
     JobKind Kind,
-    string Provider,
+    ProviderName Provider,
     JsonElement Params,
     JobOutput? Output = null,
     string? IdempotencyKey = null,

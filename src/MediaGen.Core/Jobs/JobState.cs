@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaGen.Core.Providers;
 
 namespace MediaGen.Core.Jobs;
 
@@ -15,7 +16,7 @@ namespace MediaGen.Core.Jobs;
 public sealed record JobState(
     string Id,
     JobKind Kind,
-    string Provider,
+    ProviderName Provider,
     JobStatus Status,
     JsonElement? Progress,
     DateTimeOffset CreatedAt,

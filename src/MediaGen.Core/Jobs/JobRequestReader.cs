@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MediaGen.Core.Providers;
+using MediaGen.Core.Providers.Validation;
+
+namespace MediaGen.Core.Jobs;
+
+/// <summary>
+/// Reads the job JSON shared by HTTP, queue messages and job-spec blobs, strictly: malformed JSON,
+/// unknown fields, wrong types, unsupported kind/provider pairs and bad output names are all reported
+/// at once, each naming its field. Provider parameters are checked by the provider's own validator.
+/// </summary>
+public static partial class JobRequestReader
+{
+    private static readonly HashSet<string> TopLevelFields =
+        ["kind", "provider", "params", "output", "idempotencyKey", "callbackUrl", "deadline"];
+
+    private static readonly HashSet<string> OutputFields = ["container", "folder", "prefix"];
+
+    /// <summary>The kinds each provider generates.</summary>
+    public static IReadOnlyDictionary<ProviderName, IReadOnlySet<JobKind>> SupportedKinds { get; } =
+        new Dictionary<ProviderName, IReadOnlySet<JobKind>>
+        {
+            [ProviderName.Cosmic] = new HashSet<JobKind> { JobKind.Text, JobKind.Image, JobKind.Video, JobKind.VideoExtension, JobKind.Audio },
+            [ProviderName.Pixazo] = new HashSet<JobKind> { JobKind.Image, JobKind.Video },
+            [ProviderName.Comet] = new HashSet<JobKind> { JobKind.Image },
+        };
+
+    /// <summary>Reads one job request.</summary>
+    /// <param name="utf8Json">The request body.</param>
+    /// <param name="now">The current time, for the deadline check.</param>
+    /// <exception cref="RequestValidationException">Anything is wrong; every problem is listed.</exception>
+    public static JobRequest Read(ReadOnlySpan<byte> utf8Json, DateTimeOffset now)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            throw new RequestValidationException([new ValidationError("$", "json",
+                $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")]);
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement, now);
+        }
+    }
+
+    /// <summary>Reads one job request from parsed JSON (the result does not hold on to <paramref name="root"/>).</summary>
+    /// <exception cref="RequestValidationException">Anything is wrong; every problem is listed.</exception>
+    public static JobRequest Read(JsonElement root, DateTimeOffset now)
+    {
+        var errors = new List<ValidationError>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new RequestValidationException([new ValidationError("$", "type", "must be a JSON object")]);
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!TopLevelFields.Contains(property.Name))
+            {
+                errors.Add(new ValidationError(property.Name, "unknown_field",
+                    $"is not a job field (allowed: {string.Join(", ", TopLevelFields)})"));
+            }
+        }
+
+        var kind = ReadEnum(root, "kind", errors, ParseKind, "text, image, video, video-extension, audio");
+        var provider = ReadEnum(root, "provider", errors, ParseProvider, "cosmic, pixazo, comet");
+        if (kind is { } k && provider is { } p && !SupportedKinds[p].Contains(k))
+        {
+            errors.Add(new ValidationError("kind", "not_supported",
+                $"{ProviderText(p)} does not generate {KindText(k)}; it generates {string.Join(", ", SupportedKinds[p].Select(KindText))}"));
+        }
+
+        JsonElement parameters = default;
+        if (!root.TryGetProperty("params", out parameters))
+        {
+            errors.Add(new ValidationError("params", "required", "is required (the provider's own fields)"));
+        }
+        else if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new ValidationError("params", "type", "must be an object"));
+        }
+
+        var output = ReadOutput(root, errors);
+        var idempotencyKey = ReadString(root, "idempotencyKey", errors);
+        if (idempotencyKey is not null && !IdempotencyKeyPattern().IsMatch(idempotencyKey))
+        {
+            errors.Add(new ValidationError("idempotencyKey", "format", "must be 1–100 characters of letters, digits, '.', '_', ':' or '-'"));
+        }
+
+        var callbackUrl = ReadString(root, "callbackUrl", errors);
+        if (callbackUrl is not null && !ValidationErrorCollector.IsHttpUrl(callbackUrl))
+        {
+            errors.Add(new ValidationError("callbackUrl", "url", "must be an absolute http(s) URL"));
+        }
+
+        var deadline = ReadDeadline(root, now, errors);
+        RequestValidationException.ThrowIfAny(errors);
+        return new JobRequest(kind!.Value, provider!.Value, parameters.Clone(), output, idempotencyKey, callbackUrl, deadline);
+    }
+
+    /// <summary>The JSON name of a kind.</summary>
+    public static string KindText(JobKind kind) => kind == JobKind.VideoExtension ? "video-extension" : kind.ToString().ToLowerInvariant();
+
+    /// <summary>The JSON name of a provider.</summary>
+    public static string ProviderText(ProviderName provider) => provider.ToString().ToLowerInvariant();
+
+    private static JobKind? ParseKind(string text) =>
+        Enum.GetValues<JobKind>().Select(k => (JobKind?)k).FirstOrDefault(k => KindText(k!.Value) == text);
+
+    private static ProviderName? ParseProvider(string text) =>
+        Enum.GetValues<ProviderName>().Select(p => (ProviderName?)p).FirstOrDefault(p => ProviderText(p!.Value) == text);
+
+    private static T? ReadEnum<T>(JsonElement root, string field, List<ValidationError> errors, Func<string, T?> parse, string allowed)
+        where T : struct
+    {
+        if (!root.TryGetProperty(field, out _))
+        {
+            errors.Add(new ValidationError(field, "required", $"is required (one of {allowed})"));
+            return null;
+        }
+
+        var text = ReadString(root, field, errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = parse(text);
+        if (value is null)
+        {
+            errors.Add(new ValidationError(field, "one_of", $"must be one of {allowed} (was '{text}')"));
+        }
+
+        return value;
+    }
+
+    private static string? ReadString(JsonElement parent, string field, List<ValidationError> errors, string? path = null)
+    {
+        if (!parent.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new ValidationError(path ?? field, "type", $"must be a string (was {value.ValueKind.ToString().ToLowerInvariant()})"));
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static JobOutput? ReadOutput(JsonElement root, List<ValidationError> errors)
+    {
+        if (!root.TryGetProperty("output", out var output) || output.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (output.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new ValidationError("output", "type", "must be an object with container, folder, prefix"));
+            return null;
+        }
+
+        foreach (var property in output.EnumerateObject().Where(p => !OutputFields.Contains(p.Name)))
+        {
+            errors.Add(new ValidationError($"output.{property.Name}", "unknown_field", "is not an output field (allowed: container, folder, prefix)"));
+        }
+
+        var container = ReadString(output, "container", errors, "output.container");
+        var folder = ReadString(output, "folder", errors, "output.folder");
+        var prefix = ReadString(output, "prefix", errors, "output.prefix");
+        if (container is not null && !ContainerPattern().IsMatch(container))
+        {
+            errors.Add(new ValidationError("output.container", "format",
+                "must be a blob container name: 3–63 lowercase letters, digits and single dashes, starting and ending with a letter or digit"));
+        }
+
+        if (folder is not null && (folder.Length > 512 || !FolderPattern().IsMatch(folder) || folder.Split('/').Any(s => s is "." or "..")))
+        {
+            errors.Add(new ValidationError("output.folder", "format",
+                "must be up to 512 characters of letters, digits, '-', '_', '.' and '/' separated segments, without '.' or '..' segments"));
+        }
+
+        if (prefix is not null && !PrefixPattern().IsMatch(prefix))
+        {
+            errors.Add(new ValidationError("output.prefix", "format", "must be up to 64 letters, digits, '-', '_' or '.'"));
+        }
+
+        return new JobOutput(container, folder, prefix);
+    }
+
+    private static DateTimeOffset? ReadDeadline(JsonElement root, DateTimeOffset now, List<ValidationError> errors)
+    {
+        var text = ReadString(root, "deadline", errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParseExact(text, ["yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline) || !text.EndsWith('Z') && !HasOffset(text))
+        {
+            errors.Add(new ValidationError("deadline", "format", "must be an ISO-8601 date and time with a zone, e.g. 2030-01-01T12:00:00Z"));
+            return null;
+        }
+
+        if (deadline <= now)
+        {
+            errors.Add(new ValidationError("deadline", "range", "must be in the future"));
+        }
+
+        return deadline;
+    }
+
+    private static bool HasOffset(string text) => text.Length > 6 && (text[^6] == '+' || text[^6] == '-') && text[^3] == ':';
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
+    private static partial Regex IdempotencyKeyPattern();
+
+    [GeneratedRegex("^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex ContainerPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")]
+    private static partial Regex FolderPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{0,64}$")]
+    private static partial Regex PrefixPattern();
+}
