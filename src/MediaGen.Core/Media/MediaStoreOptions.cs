@@ -51,10 +51,15 @@ public sealed class MediaStoreOptions
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>
-    /// Addresses or CIDR ranges that may be fetched although they are not public, e.g. <c>127.0.0.1/32</c> for the
-    /// local provider simulator. Checked against the resolved address at connect time. Default none.
+    /// Comma-separated addresses or CIDR ranges that may be fetched although they are not public, e.g.
+    /// <c>127.0.0.1/32</c> for the local provider simulator (one string, so one app setting or environment variable
+    /// holds the whole list). Checked against the resolved address at connect time. Default empty (none).
     /// </summary>
-    public string[] AllowedNetworks { get; set; } = [];
+    public string AllowedNetworks { get; set; } = "";
+
+    /// <summary>The entries of <see cref="AllowedNetworks"/>.</summary>
+    public IReadOnlyList<string> AllowedNetworkList() =>
+        AllowedNetworks.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Redirects followed per source URL, each re-validated. Default 5; 0 to 20.</summary>
     public int MaxRedirects { get; set; } = 5;

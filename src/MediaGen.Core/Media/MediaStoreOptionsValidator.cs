@@ -54,7 +54,7 @@ internal sealed class MediaStoreOptionsValidator : IValidateOptions<MediaStoreOp
             failures.Add($"{S}:IdleTimeout must be positive; it is {options.IdleTimeout}.");
         }
 
-        foreach (var entry in options.AllowedNetworks ?? [])
+        foreach (var entry in options.AllowedNetworkList())
         {
             if (!OutboundUrlGuard.TryParseNetwork(entry, out _))
             {

@@ -43,7 +43,7 @@ public sealed partial class OutboundUrlGuard
     }
 
     /// <summary>A guard with the configured allowances.</summary>
-    public static OutboundUrlGuard FromOptions(MediaStoreOptions options) => new(options.AllowPrivateNetworks, options.AllowedNetworks);
+    public static OutboundUrlGuard FromOptions(MediaStoreOptions options) => new(options.AllowPrivateNetworks, options.AllowedNetworkList());
 
     /// <summary>Why <paramref name="url"/> may not be fetched (scheme, credentials, host, literal address), or null. No I/O.</summary>
     public string? Check(Uri url)
