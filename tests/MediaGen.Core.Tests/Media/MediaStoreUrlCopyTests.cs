@@ -138,13 +138,13 @@ public sealed class MediaStoreUrlCopyTests(MediaTestEnvironment env)
     [Fact]
     public async Task CopyFromUrlAsync_SourceStallsMidBody_ThrowsTransientSourceFailedAndStoresNothing()
     {
-        using var store = env.CreateStore(out var container, o => o.IdleTimeout = TimeSpan.FromMilliseconds(500));
+        using var store = env.CreateStore(out var container, o => o.IdleTimeout = TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<MediaCopyException>(() => store.CopyFromUrlAsync(env.Source.Url("/stall"), Target));
 
         Assert.Equal(MediaCopyErrorKind.SourceFailed, error.Kind);
         Assert.True(error.IsTransient);
-        Assert.Contains("sent no data", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/stall", error.Message, StringComparison.Ordinal);
         Assert.Empty(await BlobAssert.NamesAsync(env.Blobs, container));
     }
 }
