@@ -161,6 +161,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ProviderResilience__BaseDelay', value: '00:00:01' }
         { name: 'ProviderResilience__MaxDelay', value: '00:00:30' }
         { name: 'ProviderResilience__MaxRetryAfter', value: '00:01:00' }
+        { name: 'Media__DefaultContainer', value: mediaContainer }
+        { name: 'Media__DefaultFolder', value: '' }
+        { name: 'Media__CreateContainer', value: 'false' }
+        { name: 'Media__MaxBytes', value: '2147483648' }
+        { name: 'Media__BlockSize', value: '4194304' }
+        { name: 'Media__UploadConcurrency', value: '4' }
+        { name: 'Media__UseServerSideCopy', value: 'false' }
+        { name: 'Media__AllowPrivateNetworks', value: 'false' }
+        { name: 'Media__AllowedNetworks', value: '' }
+        { name: 'Media__MaxRedirects', value: '5' }
+        { name: 'Media__ConnectTimeout', value: '00:00:10' }
+        { name: 'Media__IdleTimeout', value: '00:01:00' }
         { name: 'Callbacks__SigningKey', value: secretRef(vault.name, 'callback-signing-key') }
         { name: 'Callbacks__AttemptTimeout', value: '00:00:10' }
         { name: 'Callbacks__MaxAttempts', value: '6' }

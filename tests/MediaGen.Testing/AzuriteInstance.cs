@@ -75,11 +75,11 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             WorkingDirectory = RepoPaths.Root,
         };
         psi.ArgumentList.Add(script);
-        psi.ArgumentList.Add("--location");
-        psi.ArgumentList.Add(dataFolder);
-        if (inMemory)
+        // Azurite refuses --location together with --inMemoryPersistence; the folder then only holds its debug log.
+        psi.ArgumentList.Add(inMemory ? "--inMemoryPersistence" : "--location");
+        if (!inMemory)
         {
-            psi.ArgumentList.Add("--inMemoryPersistence");
+            psi.ArgumentList.Add(dataFolder);
         }
 
         var log = new StringBuilder();

@@ -79,6 +79,22 @@ public sealed class StorageRoundTripTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task StartAsync_InMemory_ServesBlobsAndQueues()
+    {
+        await using var memory = await AzuriteInstance.StartAsync(inMemory: true);
+        var container = new BlobContainerClient(memory.ConnectionString, "inmemory");
+        await container.CreateAsync();
+        var blob = container.GetBlobClient("a.txt");
+        await blob.UploadAsync(new BinaryData("kept in memory"));
+        var queue = new QueueClient(memory.ConnectionString, "inmemory");
+        await queue.CreateAsync();
+        await queue.SendMessageAsync("m");
+
+        Assert.Equal("kept in memory", (await blob.DownloadContentAsync()).Value.Content.ToString());
+        Assert.Equal("m", (await queue.ReceiveMessagesAsync(1)).Value.Single().Body.ToString());
+    }
+
+    [Fact]
     public async Task Metadata_Utf8ContentAndLargeBlob_RoundTripsThroughStreams()
     {
         var container = new BlobContainerClient(azurite.ConnectionString, "large-" + Guid.NewGuid().ToString("N")[..8]);

@@ -1,0 +1,20 @@
+namespace MediaGen.Core.Media;
+
+/// <summary>Why a media copy failed; the wire form (<c>blocked_url</c>, …) is <see cref="MediaCopyException.Code"/>.</summary>
+public enum MediaCopyErrorKind
+{
+    /// <summary>The URL is not http(s), carries credentials, or points at an address that may not be fetched.</summary>
+    BlockedUrl,
+
+    /// <summary>The media is larger than <see cref="MediaStoreOptions.MaxBytes"/>.</summary>
+    TooLarge,
+
+    /// <summary>The source answered with an error status, too many redirects, stalled or could not be reached.</summary>
+    SourceFailed,
+
+    /// <summary>Inline data is not valid base64 / data-URI content, or the media is empty.</summary>
+    InvalidData,
+
+    /// <summary>Blob Storage refused or failed the write.</summary>
+    StorageFailed,
+}
