@@ -24,6 +24,7 @@ public sealed class DurableRuntimeClient : DurableTaskClient
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
     {
+        await _hub.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName.Name, nameof(orchestratorName));
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId, nameof(options));
@@ -66,6 +67,7 @@ public sealed class DurableRuntimeClient : DurableTaskClient
     /// <inheritdoc />
     public override async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
     {
+        await _hub.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         var (state, _) = await _store.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         return state?.ToMetadata(getInputsAndOutputs);
@@ -74,6 +76,7 @@ public sealed class DurableRuntimeClient : DurableTaskClient
     /// <summary>The history of the instance's current execution (for diagnostics and tests); null when it does not exist.</summary>
     public async Task<IReadOnlyList<HistoryEvent>?> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
+        await _hub.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var (state, _) = await _store.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         return state?.History;
     }
@@ -81,6 +84,7 @@ public sealed class DurableRuntimeClient : DurableTaskClient
     /// <inheritdoc />
     public override async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default)
     {
+        await _hub.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         await EnsureExistsAsync(instanceId, cancellationToken).ConfigureAwait(false);
@@ -92,6 +96,7 @@ public sealed class DurableRuntimeClient : DurableTaskClient
     /// <inheritdoc />
     public override async Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellationToken = default)
     {
+        await _hub.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         await EnsureExistsAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var id = "terminate/" + Guid.NewGuid().ToString("N");
@@ -146,6 +151,7 @@ public sealed class DurableRuntimeClient : DurableTaskClient
     /// <inheritdoc />
     public override async Task<OrchestrationQueryPage> GetInstancesPageAsync(OrchestrationQuery query, CancellationToken cancellationToken = default)
     {
+        await _hub.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
         var (instances, next) = await _store.ListAsync(query.InstanceIdPrefix ?? "", query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);

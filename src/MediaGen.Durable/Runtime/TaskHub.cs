@@ -13,6 +13,8 @@ namespace MediaGen.Durable.Runtime;
 internal sealed class TaskHub
 {
     private readonly IMessageQueue[] _control;
+    private readonly Lock _createLock = new();
+    private Task? _created;
 
     public TaskHub(IDurableStorage storage, DurableRuntimeOptions options)
     {
@@ -59,8 +61,21 @@ internal sealed class TaskHub
 
     public static string PartitionLeaseName(int partition) => "partitions/" + partition.ToString("D2", CultureInfo.InvariantCulture);
 
-    /// <summary>Creates the queues, containers and lease blobs; checks the partition count matches the hub's.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the queues, containers and lease blobs once per process; checks the partition count matches the hub's.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        lock (_createLock)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateAsync(cancellationToken);
+            }
+
+            return _created;
+        }
+    }
+
+    private async Task CreateAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(
             [.. _control.Select(q => q.CreateIfNotExistsAsync(cancellationToken)),
