@@ -20,6 +20,9 @@ internal sealed class MessageCodec(TaskHub hub, TimeProvider clock)
         {
             delay = due - clock.GetUtcNow().UtcDateTime;
             delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > hub.Options.MaxTimerDelay ? hub.Options.MaxTimerDelay : delay;
+
+            // Queues count visibility in whole seconds: round up, or a timer could fire early.
+            delay = TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
         }
 
         var body = JsonSerializer.Serialize(new QueueEnvelope(message, null), DurableJsonContext.Default.QueueEnvelope);

@@ -150,9 +150,9 @@ internal sealed partial class PartitionProcessor
             return;
         }
 
-        if (message.DueAt is { } due && due > _services.Clock.GetUtcNow().UtcDateTime.AddSeconds(1))
+        if (message.DueAt is { } due && due > _services.Clock.GetUtcNow().UtcDateTime)
         {
-            // A timer longer than a queue message can wait: send it on for the rest of its delay.
+            // Not due yet (a timer longer than a queue message can wait, or rounding): send it on for the rest.
             await _services.Codec.SendAsync(message, cancellationToken).ConfigureAwait(false);
             await _queue.DeleteAsync(item, cancellationToken).ConfigureAwait(false);
             LogRearmed(_logger, message.InstanceId, due);
