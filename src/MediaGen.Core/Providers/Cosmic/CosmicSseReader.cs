@@ -139,6 +139,11 @@ internal static class CosmicSseReader
                     return FromNamed(eventName, payload, events);
                 }
             }
+            else if (eventName is "text" or "usage" or "token_count" or "error" or "end")
+            {
+                // An SSE "event:" line names what the JSON data is.
+                return FromNamed(eventName, root, events);
+            }
 
             if (root.TryGetProperty("text", out var text) && text.ValueKind != JsonValueKind.Null)
             {
@@ -158,13 +163,9 @@ internal static class CosmicSseReader
             }
 
             var ended = root.TryGetProperty("end", out var end) && end.ValueKind == JsonValueKind.True;
-            if (ended || eventName == "end")
+            if (ended)
             {
                 events.Add(CosmicTextStreamEvent.End);
-            }
-            else if (eventName == "error")
-            {
-                events.Add(CosmicTextStreamEvent.ForError(ErrorMessage(root)));
             }
         }
         catch (JsonException ex)
