@@ -184,7 +184,22 @@ internal sealed class CometResponseSpooler
                     }
                     else
                     {
-                        await AddBase64Async(b, cancellationToken).ConfigureAwait(false);
+                        // The hot path: copy the run up to the next quote or escape in bulk, decoding whenever the buffer fills.
+                        var stop = chunk.Span[i..].IndexOfAny((byte)'"', (byte)'\\');
+                        var end = stop < 0 ? chunk.Length : i + stop;
+                        while (i < end)
+                        {
+                            var count = Math.Min(end - i, _base64.Length - _base64Count);
+                            chunk.Span.Slice(i, count).CopyTo(_base64.AsSpan(_base64Count));
+                            _base64Count += count;
+                            i += count;
+                            if (_base64Count == _base64.Length)
+                            {
+                                await DecodeAsync(final: false, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+
+                        i--; // the loop's increment lands on the quote or escape (or ends the chunk)
                     }
 
                     break;
@@ -232,6 +247,7 @@ internal sealed class CometResponseSpooler
 
     private async ValueTask AddBase64Async(byte b, CancellationToken cancellationToken)
     {
+        // Only escaped characters come through here (\/, \u002B): rare, so the per-call cost does not matter.
         _base64[_base64Count++] = b;
         if (_base64Count == _base64.Length)
         {
