@@ -14,13 +14,13 @@ public static class ProviderErrors
     /// shape); Cosmic: <c>{status, message}</c> (the SDK reads <c>message</c>); CometAPI: the
     /// OpenAI-compatible <c>{error: {message, type, param, code}}</c>.
     /// </summary>
-    public static string Json(SimulatedProvider provider, int statusCode, string message) => provider switch
+    public static string Json(SimulatedProvider provider, int statusCode, string message, string? code = null) => provider switch
     {
         SimulatedProvider.Cosmic => SimulatorJson.Serialize(new CosmicError(statusCode, message)),
         SimulatedProvider.Pixazo when statusCode == StatusCodes.Status401Unauthorized =>
             SimulatorJson.Serialize(new PixazoGatewayError(statusCode, message)),
         SimulatedProvider.Pixazo => SimulatorJson.Serialize(new PixazoError(PixazoTitle(statusCode), message)),
-        _ => SimulatorJson.Serialize(new CometErrorResponse(new CometError(message, CometType(statusCode), null, CometCode(statusCode)))),
+        _ => SimulatorJson.Serialize(new CometErrorResponse(new CometError(message, CometType(statusCode), null, code ?? CometCode(statusCode)))),
     };
 
     /// <summary>A message for an injected status that names no message of its own.</summary>

@@ -67,6 +67,13 @@ public sealed class SimulatorOptions
     /// </summary>
     public bool RequireKnownMediaForExtend { get; set; }
 
+    /// <summary>
+    /// When true, the placeholder request ids of the Pixazo document
+    /// (<c>cosmos-3-super-…_019dxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</c>) answer a COMPLETED request, so
+    /// the document's status cURL examples succeed as written. Default: true.
+    /// </summary>
+    public bool AnswerDocumentationExamples { get; set; } = true;
+
     /// <summary>Faults active for the whole run (re-armed on reset). Default: none.</summary>
     public IList<FaultRule> Faults { get; set; } = [];
 }

@@ -37,6 +37,12 @@ internal sealed class CometImagesHandler(MediaStore media, TimeProvider time)
             return Task.FromResult(ProviderReply.Error(StatusCodes.Status400BadRequest, error));
         }
 
+        if (call.Faults.ContentPolicy)
+        {
+            return Task.FromResult(ProviderReply.Error(StatusCodes.Status400BadRequest,
+                "Your request was rejected as a result of our safety system.", "content_policy_violation"));
+        }
+
         var b64 = format == "b64_json" || IsGptImage(model);
         var revised = model == "dall-e-3" ? $"{prompt!.TrimEnd('.')}, as rendered by the MediaGen provider simulator." : null;
         var created = time.GetUtcNow().ToUnixTimeSeconds();

@@ -8,9 +8,16 @@ namespace MediaGen.Simulator.Cosmic;
 
 /// <summary>
 /// <c>POST …/ai/text</c>: a deterministic answer, or with <c>stream: true</c> server-sent events
-/// in the wire format the official SDK parses: <c>data: {"text":…}</c> fragments, then
-/// <c>data: {"token_count":{…}}</c> (the SDK's <c>usage</c> event), then
-/// <c>data: {"event":"end","data":{…}}</c>; failures as <c>data: {"error":{"message":…}}</c>.
+/// (<c>data: {json}</c> + blank line). Each chunk carries the fields the Cosmic document lists for
+/// stream chunks (<c>text</c>, <c>usage</c>, <c>end: true</c>, <c>error</c>) and, alongside, the keys
+/// the official JS SDK parses on the wire (<c>token_count</c> for usage, <c>event: "end"</c> with
+/// <c>data</c>), so a client written to either reading works:
+/// <code>
+/// data: {"text":"Simulated"}
+/// data: {"usage":{…},"token_count":{…}}
+/// data: {"end":true,"event":"end","data":{"text":"…","usage":{…}}}
+/// data: {"error":{"message":"…"}}            (instead of the end chunk, on failure)
+/// </code>
 /// </summary>
 internal sealed class CosmicTextHandler(IOptionsMonitor<SimulatorOptions> options, TimeProvider time)
 {
@@ -79,9 +86,10 @@ internal sealed class CosmicTextHandler(IOptionsMonitor<SimulatorOptions> option
         }
 
         var usageNode = JsonSerializer.SerializeToNode(usage, SimulatorJsonContext.Default.CosmicUsage);
-        await SendAsync(context, new JsonObject { ["token_count"] = usageNode }, ct);
+        await SendAsync(context, new JsonObject { ["usage"] = usageNode, ["token_count"] = usageNode?.DeepClone() }, ct);
         await SendAsync(context, new JsonObject
         {
+            ["end"] = true,
             ["event"] = "end",
             ["data"] = new JsonObject { ["text"] = text.ToString(), ["usage"] = usageNode?.DeepClone() },
         }, ct);

@@ -34,7 +34,7 @@ internal sealed class CosmicVideoHandler(
         }
 
         var seconds = await GenerateDelayAsync(ct);
-        if (call.Faults.NoVideos)
+        if (call.Faults.NoVideos || call.Faults.ContentPolicy)
         {
             return ProviderReply.Error(StatusCodes.Status400BadRequest, NoVideosMessage);
         }
@@ -78,7 +78,7 @@ internal sealed class CosmicVideoHandler(
         }
 
         var seconds = await GenerateDelayAsync(ct);
-        if (call.Faults.NoVideos)
+        if (call.Faults.NoVideos || call.Faults.ContentPolicy)
         {
             return ProviderReply.Error(StatusCodes.Status400BadRequest, NoVideosMessage);
         }

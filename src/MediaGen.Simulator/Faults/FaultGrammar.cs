@@ -12,7 +12,7 @@ public static partial class FaultGrammar
 {
     private static readonly HashSet<string> Flags =
     [
-        "malformed", "abort", "no-videos", "stream-error", "webhook-out-of-order", "no-webhook",
+        "malformed", "abort", "no-videos", "content-policy", "stream-error", "webhook-out-of-order", "no-webhook",
         "poll-malformed", "poll-abort",
     ];
 

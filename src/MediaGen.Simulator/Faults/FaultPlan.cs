@@ -32,6 +32,9 @@ internal sealed class FaultPlan
     /// <summary>Cosmic video: answer "No videos generated".</summary>
     public bool NoVideos { get; private set; }
 
+    /// <summary>CometAPI: refuse with <c>content_policy_violation</c>; Cosmic video: "No videos generated".</summary>
+    public bool ContentPolicy { get; private set; }
+
     /// <summary>Cosmic text streaming: send an error event after some text.</summary>
     public bool StreamError { get; private set; }
 
@@ -103,6 +106,7 @@ internal sealed class FaultPlan
             case "failed": Outcome = PixazoRequestStatus.Failed; OutcomeMessage = d.Value; break;
             case "error": Outcome = PixazoRequestStatus.Error; OutcomeMessage = d.Value; break;
             case "no-videos": NoVideos = true; break;
+            case "content-policy": ContentPolicy = true; break;
             case "stream-error": StreamError = true; break;
             case "size": MediaSize = Number(d); break;
             case "webhook-duplicate": WebhookCopies = (int)Math.Clamp(d.Value is null ? 2 : Number(d), 1, 100); break;

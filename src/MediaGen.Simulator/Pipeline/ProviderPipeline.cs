@@ -118,7 +118,7 @@ internal sealed class ProviderPipeline(
     {
         if (reply.ErrorMessage is { } message)
         {
-            await WriteErrorAsync(context, provider, reply.StatusCode, message);
+            await WriteErrorAsync(context, provider, reply.StatusCode, message, reply.ErrorCode);
             return;
         }
 
@@ -140,11 +140,11 @@ internal sealed class ProviderPipeline(
         await context.Response.WriteAsync(json, Encoding.UTF8, ct);
     }
 
-    public static async Task WriteErrorAsync(HttpContext context, SimulatedProvider provider, int statusCode, string message)
+    public static async Task WriteErrorAsync(HttpContext context, SimulatedProvider provider, int statusCode, string message, string? code = null)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(ProviderErrors.Json(provider, statusCode, message), Encoding.UTF8, context.RequestAborted);
+        await context.Response.WriteAsync(ProviderErrors.Json(provider, statusCode, message, code), Encoding.UTF8, context.RequestAborted);
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ internal sealed record ProviderReply
     /// <summary>Error text, written in the provider's error shape by the pipeline.</summary>
     public string? ErrorMessage { get; init; }
 
+    /// <summary>Provider error code, where the provider's error shape has one (CometAPI).</summary>
+    public string? ErrorCode { get; init; }
+
     /// <summary>Writes the response itself (server-sent events).</summary>
     public Func<HttpContext, CancellationToken, Task>? Writer { get; init; }
 
@@ -24,8 +27,8 @@ internal sealed record ProviderReply
     public static ProviderReply Ok<T>(T body, int statusCode = StatusCodes.Status200OK, string? requestId = null, params IReadOnlyList<string> mediaIds) =>
         new() { StatusCode = statusCode, Json = SimulatorJson.Serialize(body), Accepted = true, RequestId = requestId, MediaIds = mediaIds };
 
-    public static ProviderReply Error(int statusCode, string message) =>
-        new() { StatusCode = statusCode, ErrorMessage = message };
+    public static ProviderReply Error(int statusCode, string message, string? code = null) =>
+        new() { StatusCode = statusCode, ErrorMessage = message, ErrorCode = code };
 
     public static ProviderReply Stream(Func<HttpContext, CancellationToken, Task> writer) =>
         new() { Writer = writer, Accepted = true };
