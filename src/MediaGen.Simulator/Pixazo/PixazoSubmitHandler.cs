@@ -111,9 +111,10 @@ internal sealed class PixazoSubmitHandler(
 
         var webhookHeader = call.Context.Request.Headers["X-Webhook-URL"].ToString();
         Uri? webhookUrl = null;
-        if (webhookHeader.Length > 0 && !Uri.TryCreate(webhookHeader, UriKind.Absolute, out webhookUrl))
+        if (webhookHeader.Length > 0
+            && (!Uri.TryCreate(webhookHeader, UriKind.Absolute, out webhookUrl) || (webhookUrl.Scheme != Uri.UriSchemeHttp && webhookUrl.Scheme != Uri.UriSchemeHttps)))
         {
-            return ProviderReply.Error(StatusCodes.Status400BadRequest, "X-Webhook-URL must be an absolute URL.");
+            return ProviderReply.Error(StatusCodes.Status400BadRequest, "X-Webhook-URL must be an absolute http(s) URL.");
         }
 
         var job = new PixazoJob(
