@@ -64,6 +64,10 @@ public class SimulatorFixture : IAsyncLifetime
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>The armed fault rules with their remaining uses (<c>GET /_simulator/faults</c>).</summary>
+    public async Task<IReadOnlyList<ArmedFault>> GetFaultsAsync(CancellationToken cancellationToken = default) =>
+        (await Client.GetFromJsonAsync<IReadOnlyList<ArmedFault>>(new Uri("/_simulator/faults", UriKind.Relative), SimulatorJson.Options, cancellationToken))!;
+
     /// <summary>Everything counted since the last reset (<c>GET /_simulator/requests</c>).</summary>
     public async Task<LedgerSnapshot> GetRequestsAsync(CancellationToken cancellationToken = default) =>
         (await Client.GetFromJsonAsync<LedgerSnapshot>(new Uri("/_simulator/requests", UriKind.Relative), SimulatorJson.Options, cancellationToken))!;
