@@ -155,8 +155,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Cosmic__VideoTimeout', value: '00:04:00' }
         { name: 'Pixazo__BaseUrl', value: 'https://gateway.pixazo.ai' }
         { name: 'Pixazo__SubscriptionKey', value: secretRef(vault.name, 'pixazo-subscription-key') }
+        { name: 'Pixazo__Timeout', value: '00:00:30' }
         { name: 'Comet__BaseUrl', value: 'https://api.cometapi.com' }
         { name: 'Comet__ApiKey', value: secretRef(vault.name, 'comet-api-key') }
+        { name: 'Comet__Timeout', value: '00:03:00' }
         { name: 'ProviderResilience__MaxRetryAttempts', value: '3' }
         { name: 'ProviderResilience__BaseDelay', value: '00:00:01' }
         { name: 'ProviderResilience__MaxDelay', value: '00:00:30' }

@@ -4,13 +4,5 @@ namespace MediaGen.Simulator;
 public static class Program
 {
     /// <summary>Runs the simulator; <c>--urls http://127.0.0.1:PORT</c> picks the address.</summary>
-    public static void Main(string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(args);
-        var app = builder.Build();
-
-        app.MapGet("/health", () => Results.Ok(new { status = "ok", service = "mediagen-simulator" }));
-
-        app.Run();
-    }
+    public static void Main(string[] args) => SimulatorApp.Build(args).Run();
 }

@@ -7,7 +7,8 @@ namespace MediaGen.Core.Providers.Cosmic;
 /// <summary>
 /// Reads Cosmic's text stream (server-sent events) line by line as it arrives, turning each event into
 /// <see cref="CosmicTextStreamEvent"/>s. Each event's data is a chunk object as the document describes:
-/// <c>{"text": …}</c>, <c>{"usage": {…}}</c>, <c>{"end": true}</c>, <c>{"error": …}</c> (several keys may share a chunk).
+/// <c>{"text": …}</c>, <c>{"usage": {…}}</c> (on the wire also <c>{"token_count": {…}}</c>), <c>{"end": true}</c> or
+/// <c>{"event": "end", "data": {…}}</c>, <c>{"error": …}</c> (several keys may share a chunk).
 /// An SSE <c>event:</c> name of <c>text</c>/<c>usage</c>/<c>end</c>/<c>error</c> with plain data, and <c>data: [DONE]</c>, are read too.
 /// </summary>
 internal static class CosmicSseReader
@@ -129,31 +130,42 @@ internal static class CosmicSseReader
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
+            if (root.TryGetProperty("event", out var named) && named.ValueKind == JsonValueKind.String)
+            {
+                // The SDK's envelope: {"event": "end", "data": {...}}.
+                eventName = named.GetString();
+                if (root.TryGetProperty("data", out var payload))
+                {
+                    return FromNamed(eventName, payload, events);
+                }
+            }
+            else if (eventName is "text" or "usage" or "token_count" or "error" or "end")
+            {
+                // An SSE "event:" line names what the JSON data is.
+                return FromNamed(eventName, root, events);
+            }
+
             if (root.TryGetProperty("text", out var text) && text.ValueKind != JsonValueKind.Null)
             {
                 events.Add(CosmicTextStreamEvent.Fragment(text.ValueKind == JsonValueKind.String ? text.GetString()! : throw Malformed("a text that is not a string")));
             }
 
-            if (root.TryGetProperty("usage", out var usage) && usage.ValueKind != JsonValueKind.Null)
+            // "token_count" is the SDK's wire name of the usage event.
+            if ((root.TryGetProperty("usage", out var usage) || root.TryGetProperty("token_count", out usage)) && usage.ValueKind != JsonValueKind.Null)
             {
-                var parsed = usage.Deserialize(CosmicJsonContext.Default.CosmicUsage) ?? throw Malformed("an empty usage");
-                events.Add(CosmicTextStreamEvent.ForUsage(parsed));
+                events.Add(CosmicTextStreamEvent.ForUsage(ParseUsage(usage)));
             }
 
-            if (root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null && error.ValueKind != JsonValueKind.False)
+            if (root.TryGetProperty("error", out var error) && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
             {
                 events.Add(CosmicTextStreamEvent.ForError(ErrorMessage(error)));
                 return events;
             }
 
             var ended = root.TryGetProperty("end", out var end) && end.ValueKind == JsonValueKind.True;
-            if (ended || eventName == "end")
+            if (ended)
             {
                 events.Add(CosmicTextStreamEvent.End);
-            }
-            else if (eventName == "error")
-            {
-                events.Add(CosmicTextStreamEvent.ForError(ErrorMessage(root)));
             }
         }
         catch (JsonException ex)
@@ -167,6 +179,33 @@ internal static class CosmicSseReader
 
         return events;
     }
+
+    private static List<CosmicTextStreamEvent> FromNamed(string? eventName, JsonElement payload, List<CosmicTextStreamEvent> events)
+    {
+        switch (eventName)
+        {
+            case "text":
+                events.Add(CosmicTextStreamEvent.Fragment(payload.ValueKind == JsonValueKind.String
+                    ? payload.GetString()!
+                    : payload.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : throw Malformed("a text event without text")));
+                break;
+            case "usage" or "token_count":
+                events.Add(CosmicTextStreamEvent.ForUsage(ParseUsage(payload)));
+                break;
+            case "error":
+                events.Add(CosmicTextStreamEvent.ForError(ErrorMessage(payload)));
+                break;
+            case "end":
+                // The end event repeats the whole text and usage; the fragments and usage event already carried them.
+                events.Add(CosmicTextStreamEvent.End);
+                break;
+        }
+
+        return events;
+    }
+
+    private static CosmicUsage ParseUsage(JsonElement usage) =>
+        usage.Deserialize(CosmicJsonContext.Default.CosmicUsage) ?? throw Malformed("an empty usage");
 
     private static string ErrorMessage(JsonElement error) => error.ValueKind switch
     {

@@ -1,0 +1,12 @@
+namespace MediaGen.Simulator;
+
+/// <summary>Where URLs handed out by the simulator point.</summary>
+internal static class SimulatorUrls
+{
+    /// <summary>
+    /// <see cref="SimulatorOptions.PublicBaseUrl"/>, else the scheme and host the caller used, so
+    /// media URLs resolve from the caller's side whatever port the simulator was bound to.
+    /// </summary>
+    public static Uri BaseOf(HttpContext context, SimulatorOptions options) =>
+        options.PublicBaseUrl ?? new Uri($"{context.Request.Scheme}://{context.Request.Host.Value}/");
+}

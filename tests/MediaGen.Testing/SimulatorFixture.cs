@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using MediaGen.Simulator;
+using MediaGen.Simulator.Faults;
+using MediaGen.Simulator.Ledger;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace MediaGen.Testing;
+
+/// <summary>
+/// xUnit fixture running the provider simulator in-process on real Kestrel, on 127.0.0.1 and a
+/// free port. One simulator serves Cosmic, Pixazo and CometAPI at <see cref="BaseAddress"/>.
+/// Defaults are fast (no latency, Pixazo 50 ms queued + 50 ms processing); derive and override
+/// <see cref="Configure"/> for other options.
+/// </summary>
+public class SimulatorFixture : IAsyncLifetime
+{
+    /// <summary>A Cosmic bucket slug to use in paths; any slug works.</summary>
+    public const string BucketSlug = "sim-bucket";
+
+    /// <summary>A key every provider accepts unless <see cref="SimulatorOptions"/> lists keys.</summary>
+    public const string ApiKey = "sim-key";
+
+    private WebApplication? _app;
+    private HttpClient? _client;
+
+    /// <summary>The simulator's address, e.g. <c>http://127.0.0.1:41234/</c>: the base URL of all three providers.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>A client for <see cref="BaseAddress"/>, without credentials.</summary>
+    public HttpClient Client => _client ?? throw new InvalidOperationException("The simulator is not started.");
+
+    /// <summary>The simulator's services (its <c>RequestLedger</c>, <c>FaultRegistry</c>…).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The simulator is not started.");
+
+    /// <summary>The live options: changes apply to the next request.</summary>
+    public SimulatorOptions Options => Services.GetRequiredService<IOptionsMonitor<SimulatorOptions>>().CurrentValue;
+
+    /// <summary>An absolute URL on the simulator.</summary>
+    public Uri Url(string relative) => new(BaseAddress, relative);
+
+    /// <summary>Arms a fault rule through <c>POST /_simulator/faults</c>.</summary>
+    public async Task<ArmedFault> AddFaultAsync(FaultRule rule, CancellationToken cancellationToken = default)
+    {
+        using var response = await Client.PostAsJsonAsync(new Uri("/_simulator/faults", UriKind.Relative), rule, SimulatorJson.Options, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<ArmedFault>(SimulatorJson.Options, cancellationToken))!;
+    }
+
+    /// <summary>Arms <paramref name="fault"/> (directive grammar, e.g. <c>429=2</c>) for the next <paramref name="count"/> matching requests (0: until cleared).</summary>
+    public Task<ArmedFault> AddFaultAsync(
+        string fault, string? endpoint = null, int count = 1, string? promptContains = null, string? requestId = null,
+        CancellationToken cancellationToken = default) =>
+        AddFaultAsync(new FaultRule { Fault = fault, Endpoint = endpoint, Count = count, PromptContains = promptContains, RequestId = requestId }, cancellationToken);
+
+    /// <summary>Disarms every fault rule (<c>DELETE /_simulator/faults</c>).</summary>
+    public async Task ClearFaultsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await Client.DeleteAsync(new Uri("/_simulator/faults", UriKind.Relative), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>The armed fault rules with their remaining uses (<c>GET /_simulator/faults</c>).</summary>
+    public async Task<IReadOnlyList<ArmedFault>> GetFaultsAsync(CancellationToken cancellationToken = default) =>
+        (await Client.GetFromJsonAsync<IReadOnlyList<ArmedFault>>(new Uri("/_simulator/faults", UriKind.Relative), SimulatorJson.Options, cancellationToken))!;
+
+    /// <summary>Everything counted since the last reset (<c>GET /_simulator/requests</c>).</summary>
+    public async Task<LedgerSnapshot> GetRequestsAsync(CancellationToken cancellationToken = default) =>
+        (await Client.GetFromJsonAsync<LedgerSnapshot>(new Uri("/_simulator/requests", UriKind.Relative), SimulatorJson.Options, cancellationToken))!;
+
+    /// <summary>Clears counters and faults, re-arming per-run faults (<c>POST /_simulator/reset</c>).</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await Client.PostAsync(new Uri("/_simulator/reset", UriKind.Relative), null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _app = SimulatorApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            Configure);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        _client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Adjusts the simulator's options before it starts. The base sets fast test defaults.</summary>
+    protected virtual void Configure(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Latency = TimeSpan.Zero;
+        options.CosmicVideoLatency = TimeSpan.Zero;
+        options.StreamChunkDelay = TimeSpan.Zero;
+        options.PixazoQueuedFor = TimeSpan.FromMilliseconds(50);
+        options.PixazoProcessingFor = TimeSpan.FromMilliseconds(50);
+        options.WebhookRetryDelay = TimeSpan.FromMilliseconds(50);
+        options.DefaultRetryAfter = TimeSpan.FromSeconds(1);
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new InvalidOperationException($"Simulator admin call failed with {(int)response.StatusCode}: {body}");
+        }
+    }
+}
