@@ -70,7 +70,7 @@ internal sealed class ProviderPipeline(
 
         if (await ApplyFaultsAsync(context, provider, plan, ct))
         {
-            Record(context, endpoint, prompt, attempt, context.Response.StatusCode, receivedAt, null, [], plan: plan);
+            Record(context, endpoint, prompt, attempt, plan.Abort ? 0 : context.Response.StatusCode, receivedAt, null, [], plan: plan);
             return;
         }
 
@@ -94,7 +94,6 @@ internal sealed class ProviderPipeline(
         if (plan.Abort)
         {
             context.Abort();
-            context.Response.StatusCode = 0;
             return true;
         }
 

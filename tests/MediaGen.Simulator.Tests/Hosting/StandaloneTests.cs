@@ -18,7 +18,8 @@ public sealed partial class StandaloneTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--Simulator:PixazoQueuedFor=00:00:00", "--Simulator:PixazoProcessingFor=00:00:00" })
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--Simulator:PixazoQueuedFor=00:00:00", "--Simulator:PixazoProcessingFor=00:00:00",
+            "--Simulator:Faults:0:Endpoint=comet.images", "--Simulator:Faults:0:Fault=429=2", "--Simulator:Faults:0:Count=0" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -32,9 +33,12 @@ public sealed partial class StandaloneTests
             using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
             var id = await client.SubmitPixazoAsync("From the command line");
             using var status = await client.GetPixazoStatusAsync(id);
+            using var comet = await client.PostCometAsync(new { prompt = "Rate limited for the whole run" });
 
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             Assert.Equal("COMPLETED", (string)(await status.JsonAsync())["status"]!);
+            Assert.Equal(HttpStatusCode.TooManyRequests, comet.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(2), comet.Headers.RetryAfter?.Delta);
         }
         finally
         {
