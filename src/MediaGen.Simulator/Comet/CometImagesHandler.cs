@@ -61,9 +61,9 @@ internal sealed class CometImagesHandler(MediaStore media, TimeProvider time)
                 ids.Add(png.Id);
                 data.Add(new CometImageData(revised, null, Convert.ToBase64String(png.Bytes.Span)));
             }
-            else if (call.Faults.MediaSize is { } size2)
+            else if (call.Faults.MediaSize is { } syntheticSize)
             {
-                data.Add(new CometImageData(revised, call.Url($"/media/synthetic/comet-{Guid.NewGuid():N}.webp?size={size2}"), null));
+                data.Add(new CometImageData(revised, call.Url($"/media/synthetic/comet-{Guid.NewGuid():N}.webp?size={syntheticSize}"), null));
             }
             else
             {
@@ -85,7 +85,7 @@ internal sealed class CometImagesHandler(MediaStore media, TimeProvider time)
         var buffer = new byte[48 * 1024]; // a multiple of 3: chunks encode without padding in between
         for (var i = 0; i < count; i++)
         {
-            var prefix = (i > 0 ? "," : "") + "{" + (revised is null ? "" : $"\"revised_prompt\":{System.Text.Json.JsonSerializer.Serialize(revised, SimulatorJsonContext.Default.String)},") + "\"b64_json\":\"";
+            var prefix = (i > 0 ? "," : "") + "{" + (revised is null ? "" : $"\"revised_prompt\":{SimulatorJson.Serialize(revised)},") + "\"b64_json\":\"";
             await context.Response.WriteAsync(prefix, ct);
             await using var source = new SyntheticMediaStream(MediaSamples.Header(MediaFormat.Png, size), size, seed: i);
             int read;

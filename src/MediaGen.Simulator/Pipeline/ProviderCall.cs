@@ -14,5 +14,5 @@ internal sealed record ProviderCall(
     Uri BaseUrl)
 {
     /// <summary>Builds an absolute URL on the simulator for <paramref name="pathAndQuery"/>.</summary>
-    public string Url(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery).AbsoluteUri;
+    public string Url(string pathAndQuery) => SimulatorUrls.Combine(BaseUrl, pathAndQuery);
 }

@@ -62,7 +62,7 @@ internal sealed partial class PixazoStatusHandler(
         var baseUrl = SimulatorUrls.BaseOf(context, options.CurrentValue);
         var job = new PixazoJob(
             requestId, model, null, time.GetUtcNow(), TimeSpan.Zero, TimeSpan.Zero, PixazoRequestStatus.Completed, null,
-            [new Uri(baseUrl, $"/media/{stored.Id}/{name}").AbsoluteUri], MediaFormats.ContentType(format),
+            [SimulatorUrls.Combine(baseUrl, $"/media/{stored.Id}/{name}")], MediaFormats.ContentType(format),
             new PixazoWebhookPlan(null, 1, TimeSpan.Zero, false), []);
         jobs.Add(job);
         return job;

@@ -26,10 +26,18 @@ internal sealed partial class PixazoWebhookDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
-        await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            running.RemoveAll(t => t.IsCompleted);
-            running.Add(DeliverAsync(job, stoppingToken));
+            await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(DeliverAsync(job, stoppingToken));
+            }
+        }
+        finally
+        {
+            // Deliveries observe the same token and end promptly; waiting keeps them off disposed services.
+            await Task.WhenAll(running);
         }
     }
 

@@ -42,4 +42,22 @@ public sealed class SimulatorFixtureTests(SimulatorFixture simulator) : IClassFi
             simulator.Options.RequireKnownMediaForExtend = false;
         }
     }
+
+    [Fact]
+    public async Task PublicBaseUrl_WithPathPrefix_IsUsedForHandedOutUrls()
+    {
+        simulator.Options.PublicBaseUrl = new Uri("https://simulator.example.test/providers/");
+        try
+        {
+            using var image = await simulator.Client.PostCosmicAsync("image", new { prompt = "Behind a proxy" });
+            using var submit = await simulator.Client.PostPixazoAsync(Api.PixazoTextToImage, new { prompt = "Behind a proxy" });
+
+            Assert.StartsWith("https://simulator.example.test/providers/media/", (string)(await image.JsonAsync())["media"]!["url"]!, StringComparison.Ordinal);
+            Assert.StartsWith("https://simulator.example.test/providers/v2/requests/status/", (string)(await submit.JsonAsync())["polling_url"]!, StringComparison.Ordinal);
+        }
+        finally
+        {
+            simulator.Options.PublicBaseUrl = null;
+        }
+    }
 }
