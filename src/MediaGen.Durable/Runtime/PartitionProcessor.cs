@@ -127,10 +127,10 @@ internal sealed partial class PartitionProcessor
             }
 
             // The instance is failed first, and the message dead-lettered once that is stored.
-            Enqueue(new Pending(
+            await RouteAsync(new Pending(
                 PoisonMessages.FailureFor(instanceId, item, "it could not be read: " + ex.Message),
                 ct => PoisonMessages.DeadLetterAsync(_services.Hub, _queue, item, ct),
-                item));
+                item), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -143,10 +143,10 @@ internal sealed partial class PartitionProcessor
         if (item.DequeueCount > options.MaxDequeueCount)
         {
             LogDeadLettered(_logger, item.MessageId, item.DequeueCount, message.InstanceId);
-            Enqueue(new Pending(
+            await RouteAsync(new Pending(
                 PoisonMessages.FailureFor(message.InstanceId, item, "processing it failed every time"),
                 ct => PoisonMessages.DeadLetterAsync(_services.Hub, _queue, item, ct),
-                item));
+                item), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -159,7 +159,20 @@ internal sealed partial class PartitionProcessor
             return;
         }
 
-        Enqueue(new Pending(message, ct => AcknowledgeAsync(item, payloadBlob, ct), item));
+        await RouteAsync(new Pending(message, ct => AcknowledgeAsync(item, payloadBlob, ct), item), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RouteAsync(Pending pending, CancellationToken cancellationToken)
+    {
+        if (_services.Hub.PartitionOf(pending.Message.InstanceId) == Partition)
+        {
+            Enqueue(pending);
+            return;
+        }
+
+        // Misrouted (another partition's instance): only that partition's owner may touch the instance.
+        await _services.Codec.SendAsync(pending.Message, cancellationToken).ConfigureAwait(false);
+        await pending.Acknowledge(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AcknowledgeAsync(QueueItem item, string? payloadBlob, CancellationToken cancellationToken)
