@@ -49,7 +49,8 @@ public static class JobParamsBinder
         }
 
         var info = Options.GetTypeInfo(binding.Type);
-        var known = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        // [JsonIgnore] members (e.g. WebhookUrl, which we set ourselves) stay listed but without accessors: not caller fields.
+        var known = info.Properties.Where(p => p.Get is not null || p.Set is not null).ToDictionary(p => p.Name, StringComparer.Ordinal);
         var errors = new List<ValidationError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in parameters.EnumerateObject())

@@ -63,7 +63,7 @@ public sealed partial class JobService
     /// <summary>Reads the job JSON strictly (<see cref="JobRequestReader"/>), then <see cref="StartJobAsync(JobRequest, string?, CancellationToken)"/>.</summary>
     /// <exception cref="RequestValidationException">The JSON or the request is invalid; nothing was started.</exception>
     public Task<JobStartResult> StartJobAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default) =>
-        StartJobAsync(JobRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
+        StartJobAsync(JobReading.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
 
     /// <summary>A job or chain, or null when none has this id (batches: <see cref="GetBatchAsync"/>).</summary>
     public async Task<JobState?> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
