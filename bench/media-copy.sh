@@ -4,7 +4,8 @@
 # baseline, in one process; samples that process's peak RSS growth during the MediaStore copy.
 #   bench/media-copy.sh                      # SIZE=1073741824
 #   SIZE=268435456 bench/media-copy.sh
-#   SOURCE_URL=http://127.0.0.1:5080 bench/media-copy.sh   # use the provider simulator's /media/synthetic/{name}.{ext}?size=
+#   SOURCE_URL=http://127.0.0.1:5080 bench/media-copy.sh   # another source serving /media/synthetic/{name}.{ext}?size=
+# By default the source is the provider simulator, started here in its own process.
 # Last line: media-copy bytes=<n> mb_per_s=<n> baseline_mb_per_s=<n> ratio=<n> peak_rss_growth_mb=<n>
 # (MB = MiB = 2^20 bytes). Not run by the tests.
 set -euo pipefail
@@ -53,13 +54,14 @@ account=devstoreaccount1
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 export MEDIAGEN_BENCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;"
 
-# The source: the simulator when SOURCE_URL is given, else our stand-in with the same route, in its own process
-# so its buffers do not count in the measured RSS.
+# The source: the provider simulator's synthetic media (GET /media/synthetic/{name}.{ext}?size=N), in its own
+# process so its buffers do not count in the measured RSS; SOURCE_URL points at another one.
 source_url="${SOURCE_URL:-}"
 if [[ -z "$source_url" ]]; then
-  dotnet "$bench_dll" serve 0 >"$work/source.log" 2>&1 &
+  dotnet build src/MediaGen.Simulator -c Release --nologo -v quiet >&2
+  ASPNETCORE_URLS="http://127.0.0.1:0" dotnet src/MediaGen.Simulator/bin/Release/net10.0/MediaGen.Simulator.dll >"$work/source.log" 2>&1 &
   pids+=($!)
-  source_port="$(wait_for "$work/source.log" 'listening at http://127\.0\.0\.1:[0-9]+')"
+  source_port="$(wait_for "$work/source.log" 'Now listening on: http://127\.0\.0\.1:[0-9]+')"
   source_url="http://127.0.0.1:$source_port"
 fi
 
