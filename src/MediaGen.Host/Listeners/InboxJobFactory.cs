@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
+
+namespace MediaGen.Host.Listeners;
+
+/// <summary>
+/// Turns an inbox blob into a job request: a <c>*.json</c> job spec as it is, an image into a Pixazo
+/// image-to-video job reading the image through a short-lived read-only SAS URL. The idempotency key (unless the
+/// spec has its own) is derived from the blob's name and ETag, so every host and every restart maps one upload to one job.
+/// </summary>
+public static class InboxJobFactory
+{
+    /// <summary>Image file extensions that become image-to-video jobs.</summary>
+    public static IReadOnlySet<string> ImageExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".webp" };
+
+    /// <summary>Metadata key of an image's prompt.</summary>
+    public const string PromptMetadata = "prompt";
+
+    /// <summary>The idempotency key of one upload of one blob: <c>inbox-</c> + 40 hex digits of SHA-256(container/name|ETag).</summary>
+    public static string IdempotencyKey(string container, string name, string etag) =>
+        "inbox-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{name}|{etag}")))[..40];
+
+    /// <summary>Builds the job request of <paramref name="blob"/>.</summary>
+    /// <exception cref="RequestValidationException">The blob is not a supported file or not a valid job.</exception>
+    public static async Task<JobRequest> CreateAsync(
+        BlobContainerClient container, BlobItem blob, BlobInboxOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentNullException.ThrowIfNull(options);
+        var key = IdempotencyKey(container.Name, blob.Name, blob.Properties.ETag?.ToString() ?? "");
+        var extension = Path.GetExtension(blob.Name);
+        JobRequest request;
+        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            request = JobRequestReader.Read((await ReadSpecAsync(container.GetBlobClient(blob.Name), blob, options, cancellationToken).ConfigureAwait(false)).Span, now);
+        }
+        else if (ImageExtensions.Contains(extension))
+        {
+            request = JobRequestReader.Read(Encoding.UTF8.GetBytes(ImageToVideo(container.GetBlobClient(blob.Name), blob, options, now).ToJsonString()), now);
+        }
+        else
+        {
+            throw new RequestValidationException([new ValidationError("$", "not_supported",
+                $"'{extension}' files are not read from the inbox: drop a job spec (.json) or an image ({string.Join(", ", ImageExtensions)})")]);
+        }
+
+        return request.IdempotencyKey is null ? request with { IdempotencyKey = key } : request;
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadSpecAsync(BlobClient client, BlobItem blob, BlobInboxOptions options, CancellationToken cancellationToken)
+    {
+        if (blob.Properties.ContentLength > options.MaxSpecBytes)
+        {
+            throw new RequestValidationException([new ValidationError("$", "max_size", $"must be at most {options.MaxSpecBytes} bytes (BlobInbox__MaxSpecBytes)")]);
+        }
+
+        // Read the version listed (If-Match): a blob overwritten meanwhile is a new upload, processed on the next scan.
+        var content = await client.DownloadContentAsync(
+            new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = blob.Properties.ETag } }, cancellationToken).ConfigureAwait(false);
+        return content.Value.Content.ToMemory();
+    }
+
+    private static JsonObject ImageToVideo(BlobClient client, BlobItem blob, BlobInboxOptions options, DateTimeOffset now)
+    {
+        if (!client.CanGenerateSasUri)
+        {
+            throw new InvalidOperationException("The storage connection has no account key, so no SAS URL can be made for inbox images.");
+        }
+
+        var sas = client.GenerateSasUri(new BlobSasBuilder(BlobSasPermissions.Read, now.Add(options.SasLifetime))
+        {
+            BlobContainerName = client.BlobContainerName,
+            BlobName = client.Name,
+            Resource = "b",
+            StartsOn = now.AddMinutes(-5), // clock skew between us and the storage service
+        });
+        var prompt = blob.Metadata is { } metadata && metadata.TryGetValue(PromptMetadata, out var given) && !string.IsNullOrWhiteSpace(given)
+            ? given
+            : options.DefaultPrompt;
+        return new JsonObject
+        {
+            ["kind"] = "video",
+            ["provider"] = "pixazo",
+            ["params"] = new JsonObject { ["prompt"] = prompt, ["image_url"] = sas.AbsoluteUri },
+        };
+    }
+}
