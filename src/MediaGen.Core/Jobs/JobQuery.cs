@@ -1,0 +1,14 @@
+namespace MediaGen.Core.Jobs;
+
+/// <summary>A filter over jobs (and chains), paged.</summary>
+/// <param name="Statuses">Only jobs in one of these statuses; null or empty: any.</param>
+/// <param name="CreatedFrom">Only jobs created at or after this time.</param>
+/// <param name="CreatedTo">Only jobs created before this time.</param>
+/// <param name="PageSize">Instances examined per page (1–1000, default 50); a filtered page may hold fewer jobs.</param>
+/// <param name="ContinuationToken">Where the previous page ended; null for the first page.</param>
+public sealed record JobQuery(
+    IReadOnlyCollection<JobStatus>? Statuses = null,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedTo = null,
+    int PageSize = 50,
+    string? ContinuationToken = null);

@@ -1,0 +1,88 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Workflows.Tests.Support;
+
+namespace MediaGen.Workflows.Tests.Unit;
+
+public sealed class JobValidationTests : IAsyncLifetime
+{
+    private InMemoryWorkflowHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await InMemoryWorkflowHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Theory]
+    [InlineData("""{"kind":"video","provider":"pixazo","params":{"prompt":"Pan","image_url":"http://169.254.169.254/latest/meta-data/"}}""", "params.image_url")]
+    [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":"x","reference_images":["https://example.com/ok.png","http://10.0.0.7/internal.png"]}}""", "params.reference_images[1]")]
+    [InlineData("""{"kind":"text","provider":"cosmic","params":{"prompt":"x","media_url":"http://[::1]:8080/secret"}}""", "params.media_url")]
+    [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"callbackUrl":"http://192.168.1.10/hook"}""", "callbackUrl")]
+    [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"callbackUrl":"http://user:pw@example.com/hook"}""", "callbackUrl")]
+    public async Task StartJob_CallerUrlToPrivateAddress_RefusedAndNothingStarted(string json, string field)
+    {
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Contains(error.Errors, e => e.Field == field && e.Rule == "blocked_url");
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery())).Jobs);
+    }
+
+    [Fact]
+    public async Task StartJob_ManyProblems_ListsEveryOneAndStartsNothing()
+    {
+        var json = """
+            {"kind":"image","provider":"pixazo","params":{"prompt":"","num_images":9,"colour":"red"},"output":{"container":"Bad_Name"},"idempotencyKey":"has spaces"}
+            """u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(json));
+
+        var fields = error.Errors.Select(e => e.Field).ToHashSet();
+        Assert.Superset(new HashSet<string> { "params.colour", "output.container", "idempotencyKey" }, fields);
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery())).Jobs);
+    }
+
+    [Fact]
+    public async Task StartJob_ProviderRangeBroken_NamesParamsFieldAndStartsNothing()
+    {
+        var request = Requests.Job(JobKind.Image, ProviderName.Pixazo, """{"prompt":"x","num_images":9}""");
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(request));
+
+        Assert.Contains(error.Errors, e => e is { Field: "params.num_images", Rule: "range" });
+        Assert.Empty(_host.Fakes.Calls);
+    }
+
+    [Fact]
+    public async Task StartBatch_InvalidItem_NamesItemFieldAndStartsNothing()
+    {
+        var json = """
+            {"items":[{"kind":"image","provider":"cosmic","params":{"prompt":"ok"}},{"kind":"image","provider":"comet","params":{"prompt":"x","n":0}}]}
+            """u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartBatchAsync(json));
+
+        Assert.Contains(error.Errors, e => e is { Field: "items[1].params.n", Rule: "range" });
+        Assert.Empty(_host.Fakes.Calls);
+    }
+
+    [Fact]
+    public async Task StartChain_NeitherInitialNorMediaId_Refused()
+    {
+        var json = """{"prompts":["It walks away"]}"""u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(json));
+
+        Assert.Contains(error.Errors, e => e is { Field: "initial", Rule: "exactly_one" });
+    }
+
+    [Fact]
+    public async Task StartChain_BadInitialAndEmptyPrompt_NamesBoth()
+    {
+        var json = """{"initial":{"prompt":"A kitten","duration":5},"prompts":["ok",""]}"""u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(json));
+
+        Assert.Contains(error.Errors, e => e.Field == "initial.duration");
+        Assert.Contains(error.Errors, e => e.Field == "prompts[1]");
+    }
+}
