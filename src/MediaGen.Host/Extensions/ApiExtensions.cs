@@ -1,4 +1,5 @@
 using MediaGen.Host.Api;
+using MediaGen.Host.Jobs;
 using MediaGen.Host.Streaming;
 
 namespace MediaGen.Host.Extensions;
@@ -36,10 +37,13 @@ public static class ApiExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapWebhooks();
         var api = app.MapGroup("/api")
             .AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(ApiKeyRequirement.Instance)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapJobs();
+        api.MapBatchesAndChains();
         api.MapTextStream();
         return app;
     }

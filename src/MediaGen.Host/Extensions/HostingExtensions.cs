@@ -3,6 +3,8 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
+using MediaGen.Core.Workflows;
+using MediaGen.Durable.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
@@ -10,7 +12,11 @@ namespace MediaGen.Host.Extensions;
 /// <summary>Service registration and endpoint mapping of the standalone host.</summary>
 public static class HostingExtensions
 {
-    /// <summary>Registers what the standalone host needs, with options validated at start-up.</summary>
+    /// <summary>
+    /// Registers what the standalone host needs, with options validated at start-up: storage clients, providers, media
+    /// store, the workflows and job service, MediaGen's durable runtime (the worker runs in this process; several
+    /// processes may share one task hub), the HTTP API and the queue and blob listeners.
+    /// </summary>
     public static WebApplicationBuilder AddMediaGenHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -27,7 +33,21 @@ public static class HostingExtensions
             new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
         services.AddMediaGenProviders(configuration);
         services.AddMediaStore(configuration);
+        services.AddMediaGenWorkflows(configuration);
+        services.AddDurableRuntime(runtime =>
+        {
+            foreach (var orchestrator in WorkflowCatalog.Orchestrators)
+            {
+                runtime.AddOrchestrator(orchestrator);
+            }
+
+            foreach (var activity in WorkflowCatalog.Activities)
+            {
+                runtime.AddActivity(activity);
+            }
+        });
         services.AddMediaGenApi(configuration);
+        services.AddMediaGenListeners(configuration);
         return builder;
     }
 

@@ -4,7 +4,8 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Host.Api;
-using MediaGen.Host.Jobs;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Listeners;
@@ -14,12 +15,12 @@ namespace MediaGen.Host.Listeners;
 /// (<see cref="InboxJobFactory"/>), then gets its marker (<see cref="InboxRecord"/>) — the job id, or the errors of an
 /// invalid blob, which is not tried again until it is re-uploaded. What was processed lives in storage, not memory,
 /// so a restarted host starts no second job; two hosts scanning together derive the same idempotency key from the
-/// blob's name and ETag, so the job service answers the second with the first one's job. Inbox blobs are never
+/// blob's name and ETag (or the spec's idempotency key), so the job service answers the second with the first one's job. Inbox blobs are never
 /// modified (that would change their ETag).
 /// </summary>
 public sealed partial class BlobInboxListener(
     BlobServiceClient blobs,
-    IJobStarter jobs,
+    JobService jobs,
     IOptions<BlobInboxOptions> options,
     TimeProvider time,
     ILogger<BlobInboxListener> logger) : BackgroundService
@@ -106,11 +107,11 @@ public sealed partial class BlobInboxListener(
         var attemptKey = blob.Name + "|" + etag;
         try
         {
-            JobStartOutcome outcome;
+            JobStartResult outcome;
             try
             {
-                var request = await InboxJobFactory.CreateAsync(_inbox, blob, _settings, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                outcome = await jobs.StartAsync(request, cancellationToken).ConfigureAwait(false);
+                var json = await InboxJobFactory.CreateAsync(_inbox, blob, _settings, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                outcome = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(_inbox.Name, blob.Name, etag), cancellationToken).ConfigureAwait(false);
             }
             catch (RequestValidationException ex)
             {
@@ -119,9 +120,9 @@ public sealed partial class BlobInboxListener(
                 return;
             }
 
-            await RecordAsync(blob.Name, etag, "started", outcome.JobId, null, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(blob.Name, etag, "started", outcome.Id, null, cancellationToken).ConfigureAwait(false);
             _attempts.TryRemove(attemptKey, out _);
-            LogStarted(logger, blob.Name, outcome.JobId, outcome.Created);
+            LogStarted(logger, blob.Name, outcome.Id, !outcome.AlreadyExisted);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -4,15 +4,15 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
-using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Host.Listeners;
 
 /// <summary>
-/// Turns an inbox blob into a job request: a <c>*.json</c> job spec as it is, an image into a Pixazo
-/// image-to-video job reading the image through a short-lived read-only SAS URL. The idempotency key (unless the
-/// spec has its own) is derived from the blob's name and ETag, so every host and every restart maps one upload to one job.
+/// Turns an inbox blob into job JSON for the job service: a <c>*.json</c> job spec as it is, an image into a Pixazo
+/// image-to-video job reading the image through a short-lived read-only SAS URL. The instance id (used unless the spec
+/// has its own idempotency key) is derived from the blob's name and ETag, so every host and every restart maps one
+/// upload to one job.
 /// </summary>
 public static class InboxJobFactory
 {
@@ -22,36 +22,31 @@ public static class InboxJobFactory
     /// <summary>Metadata key of an image's prompt.</summary>
     public const string PromptMetadata = "prompt";
 
-    /// <summary>The idempotency key of one upload of one blob: <c>inbox-</c> + 40 hex digits of SHA-256(container/name|ETag).</summary>
-    public static string IdempotencyKey(string container, string name, string etag) =>
+    /// <summary>The instance id of one upload of one blob: <c>inbox-</c> + 40 hex digits of SHA-256(container/name|ETag).</summary>
+    public static string InstanceId(string container, string name, string etag) =>
         "inbox-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{name}|{etag}")))[..40];
 
-    /// <summary>Builds the job request of <paramref name="blob"/>.</summary>
-    /// <exception cref="RequestValidationException">The blob is not a supported file or not a valid job.</exception>
-    public static async Task<JobRequest> CreateAsync(
+    /// <summary>The job JSON of <paramref name="blob"/> (validated by the job service when it starts).</summary>
+    /// <exception cref="RequestValidationException">The blob is not a supported file, or a spec over the size cap.</exception>
+    public static async Task<ReadOnlyMemory<byte>> CreateAsync(
         BlobContainerClient container, BlobItem blob, BlobInboxOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(options);
-        var key = IdempotencyKey(container.Name, blob.Name, blob.Properties.ETag?.ToString() ?? "");
         var extension = Path.GetExtension(blob.Name);
-        JobRequest request;
         if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
-            request = JobRequestReader.Read((await ReadSpecAsync(container.GetBlobClient(blob.Name), blob, options, cancellationToken).ConfigureAwait(false)).Span, now);
-        }
-        else if (ImageExtensions.Contains(extension))
-        {
-            request = JobRequestReader.Read(Encoding.UTF8.GetBytes(ImageToVideo(container.GetBlobClient(blob.Name), blob, options, now).ToJsonString()), now);
-        }
-        else
-        {
-            throw new RequestValidationException([new ValidationError("$", "not_supported",
-                $"'{extension}' files are not read from the inbox: drop a job spec (.json) or an image ({string.Join(", ", ImageExtensions)})")]);
+            return await ReadSpecAsync(container.GetBlobClient(blob.Name), blob, options, cancellationToken).ConfigureAwait(false);
         }
 
-        return request.IdempotencyKey is null ? request with { IdempotencyKey = key } : request;
+        if (ImageExtensions.Contains(extension))
+        {
+            return Encoding.UTF8.GetBytes(ImageToVideo(container.GetBlobClient(blob.Name), blob, options, now).ToJsonString());
+        }
+
+        throw new RequestValidationException([new ValidationError("$", "not_supported",
+            $"'{extension}' files are not read from the inbox: drop a job spec (.json) or an image ({string.Join(", ", ImageExtensions)})")]);
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadSpecAsync(BlobClient client, BlobItem blob, BlobInboxOptions options, CancellationToken cancellationToken)

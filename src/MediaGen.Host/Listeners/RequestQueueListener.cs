@@ -4,22 +4,22 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Workflows;
 using MediaGen.Host.Api;
-using MediaGen.Host.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Listeners;
 
 /// <summary>
-/// Listens on the requests queue: each message (the HTTP start body, plain or base64 JSON) becomes a job whose
-/// idempotency key is the message's own or <c>queue-{message id}</c>, so a redelivered message finds the job it
-/// started instead of starting a second. Invalid messages are poisoned at once (validation is permanent) with the
+/// Listens on the requests queue: each message (the HTTP start body, plain or base64 JSON) becomes a job through the
+/// job service, whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
+/// message finds the job it started instead of starting a second. Invalid messages are poisoned at once (validation is permanent) with the
 /// errors attached; transient failures are retried with backoff and poisoned after
 /// <see cref="RequestQueueOptions.MaxDequeueCount"/> deliveries. Several hosts may listen on one queue.
 /// </summary>
 public sealed partial class RequestQueueListener(
     QueueServiceClient queues,
-    IJobStarter jobs,
+    JobService jobs,
     IOptions<RequestQueueOptions> options,
     TimeProvider time,
     ILogger<RequestQueueListener> logger) : BackgroundService
@@ -92,22 +92,10 @@ public sealed partial class RequestQueueListener(
                 return;
             }
 
-            JobRequest request;
+            JobStartResult outcome;
             try
             {
-                request = JobRequestReader.Read(QueueMessageDecoder.Decode(message.Body).Span, time.GetUtcNow());
-            }
-            catch (RequestValidationException ex)
-            {
-                await PoisonAsync(message, "invalid", ex.Errors, stoppingToken).ConfigureAwait(false);
-                return;
-            }
-
-            request = request.IdempotencyKey is null ? request with { IdempotencyKey = "queue-" + message.MessageId } : request;
-            JobStartOutcome outcome;
-            try
-            {
-                outcome = await jobs.StartAsync(request, stoppingToken).ConfigureAwait(false);
+                outcome = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, stoppingToken).ConfigureAwait(false);
             }
             catch (RequestValidationException ex)
             {
@@ -116,7 +104,7 @@ public sealed partial class RequestQueueListener(
             }
 
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
-            LogStarted(logger, message.MessageId, outcome.JobId, outcome.Created);
+            LogStarted(logger, message.MessageId, outcome.Id, !outcome.AlreadyExisted);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
