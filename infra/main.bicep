@@ -35,11 +35,15 @@ param taskHubName string = 'mediagen'
 @description('Cosmic AI bucket slug (not a secret).')
 param cosmicBucketSlug string = ''
 
+@description('Public base URL of the app (e.g. https://<app>.azurewebsites.net or a custom domain), where Pixazo posts webhooks to /api/webhooks/pixazo/{jobId}. Empty: Pixazo jobs poll only.')
+param publicBaseUrl string = ''
+
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = toLower('${appName}${take(suffix, 13)}')
 var deploymentContainer = 'app-package'
 var mediaContainer = 'media'
 var inboxContainer = 'inbox'
+var workflowsContainer = 'mediagen-workflows'
 var queues = [ 'mediagen-requests', 'mediagen-requests-poison', 'mediagen-results' ]
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -79,7 +83,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   name: 'default'
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for name in [ deploymentContainer, mediaContainer, inboxContainer ]: {
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for name in [ deploymentContainer, mediaContainer, inboxContainer, workflowsContainer ]: {
   parent: blobService
   name: name
   properties: { publicAccess: 'None' }
@@ -175,6 +179,26 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Media__MaxRedirects', value: '5' }
         { name: 'Media__ConnectTimeout', value: '00:00:10' }
         { name: 'Media__IdleTimeout', value: '00:01:00' }
+        { name: 'Workflows__PublicBaseUrl', value: publicBaseUrl }
+        { name: 'Workflows__WebhookSigningKey', value: secretRef(vault.name, 'webhook-signing-key') }
+        { name: 'Workflows__DefaultJobTimeout', value: '01:00:00' }
+        { name: 'Workflows__ProviderMaxAttempts', value: '4' }
+        { name: 'Workflows__ProviderRetryInterval', value: '00:00:02' }
+        { name: 'Workflows__ProviderMaxRetryInterval', value: '00:01:00' }
+        { name: 'Workflows__CopyMaxAttempts', value: '3' }
+        { name: 'Workflows__CopyRetryInterval', value: '00:00:02' }
+        { name: 'Workflows__PollInitialInterval', value: '00:00:05' }
+        { name: 'Workflows__PollMaxInterval', value: '00:00:30' }
+        { name: 'Workflows__PollBackoffCoefficient', value: '2' }
+        { name: 'Workflows__MaxConsecutivePollFailures', value: '10' }
+        { name: 'Workflows__MaxPixazoSubmissions', value: '3' }
+        { name: 'Workflows__InlineTextMaxBytes', value: '16384' }
+        { name: 'Workflows__ResultsQueue', value: 'mediagen-results' }
+        { name: 'Workflows__StateContainer', value: workflowsContainer }
+        { name: 'Workflows__BatchMaxItems', value: '1000' }
+        { name: 'Workflows__BatchChunkSize', value: '50' }
+        { name: 'Workflows__BatchConcurrency', value: '10' }
+        { name: 'Workflows__ChainMaxSteps', value: '20' }
         { name: 'Callbacks__SigningKey', value: secretRef(vault.name, 'callback-signing-key') }
         { name: 'Callbacks__AttemptTimeout', value: '00:00:10' }
         { name: 'Callbacks__MaxAttempts', value: '6' }

@@ -6,6 +6,9 @@ using Microsoft.Extensions.Logging;
 // Usage: MediaGen.Durable.TestWorker <connection string> <hub name> <worker id>
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+// Partition ownership is printed, so a test can tell when the workers share the hub.
+builder.Logging.AddFilter("MediaGen.Durable.Runtime.PartitionManager", LogLevel.Information);
 builder.Configuration["TestWorkerStorage"] = args[0];
 builder.Services.AddDurableRuntime(
     TestWorkflows.Register,

@@ -35,20 +35,11 @@ public sealed class DurableRuntimeClient : DurableTaskClient
         {
             DueAt = options?.StartAt?.UtcDateTime,
         };
-        var state = new InstanceState
-        {
-            InstanceId = instanceId,
-            Name = orchestratorName,
-            ExecutionId = executionId,
-            CreatedAt = now,
-            LastUpdatedAt = now,
-            Input = serialized,
-            CreationMessageId = start.Id,
-            Inbox = [start],
-        };
+        var state = InstanceState.ForStart(start);
 
         // The conditional create is the idempotency check: an existing id keeps its one run.
-        if (await _store.SaveAsync(state, null, cancellationToken).ConfigureAwait(false) is null)
+        var etag = await _store.SaveAsync(state, null, cancellationToken).ConfigureAwait(false);
+        if (etag is null)
         {
             var (existing, _) = await _store.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
             if (existing is { Status: OrchestrationRuntimeStatus.Pending, History.Count: 0, Inbox: [var pendingStart, ..] })
@@ -60,7 +51,7 @@ public sealed class DurableRuntimeClient : DurableTaskClient
             return instanceId;
         }
 
-        await _codec.SendAsync(start, cancellationToken).ConfigureAwait(false);
+        await _codec.SendAsync(start with { StateETag = etag }, cancellationToken).ConfigureAwait(false);
         return instanceId;
     }
 

@@ -23,6 +23,7 @@ public sealed partial class DurableWorker : BackgroundService
             : services.Options.WorkerId;
         _partitions = new PartitionManager(services, workerId);
         _activities = new ActivityProcessor(services, registry, serviceProvider, _partitions);
+        services.TryRunActivityLocally = _activities.TryRunLocally;
         _logger = services.LoggerFactory.CreateLogger<DurableWorker>();
     }
 

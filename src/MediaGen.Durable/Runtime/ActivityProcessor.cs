@@ -76,6 +76,40 @@ internal sealed partial class ActivityProcessor(
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs an activity the owner of its instance just scheduled, in this process, if a slot is free
+    /// (no queue round trip); <paramref name="deliver"/> gets the result message.
+    /// </summary>
+    public bool TryRunLocally(WorkMessage message, Func<WorkMessage, Task> deliver)
+    {
+        if (message.Event is not TaskScheduled scheduled || !_slots.Wait(0))
+        {
+            return false;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var outcome = await InvokeAsync(message, scheduled).ConfigureAwait(false);
+                await deliver(ResultOf(message, scheduled, outcome)).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                // The result is lost with the process's hold on its trigger: the instance's outbox re-sends the work item.
+                LogStorageError(_logger, ex);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        });
+        return true;
+    }
+
+    private static WorkMessage ResultOf(WorkMessage message, TaskScheduled scheduled, HistoryEvent outcome) =>
+        new($"{message.InstanceId}/{message.ExecutionId}/r{scheduled.TaskId}", message.InstanceId, message.ExecutionId, outcome);
+
     private async Task ExecuteAsync(IMessageQueue queue, QueueItem item, CancellationToken cancellationToken)
     {
         try
@@ -120,8 +154,7 @@ internal sealed partial class ActivityProcessor(
                 await renewing.ConfigureAwait(false);
             }
 
-            var result = new WorkMessage(
-                $"{message.InstanceId}/{message.ExecutionId}/r{scheduled.TaskId}", message.InstanceId, message.ExecutionId, outcome);
+            var result = ResultOf(message, scheduled, outcome);
             async Task AcknowledgeAsync(CancellationToken ct)
             {
                 await queue.DeleteAsync(current, ct).ConfigureAwait(false);

@@ -41,6 +41,23 @@ internal sealed class InstanceState
 
     public List<WorkMessage> Outbox { get; set; } = [];
 
+    /// <summary>The state a client stores for a new instance: pending, its start message in the inbox.</summary>
+    public static InstanceState ForStart(WorkMessage start)
+    {
+        var started = (ExecutionStarted)start.Event;
+        return new InstanceState
+        {
+            InstanceId = start.InstanceId,
+            Name = started.Name,
+            ExecutionId = started.ExecutionId,
+            CreatedAt = started.Timestamp,
+            LastUpdatedAt = started.Timestamp,
+            Input = started.Input,
+            CreationMessageId = start.Id,
+            Inbox = [start with { StateETag = null }],
+        };
+    }
+
     public bool IsTerminal => Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
     public OrchestrationMetadata ToMetadata(bool includePayloads) => new(Name, InstanceId)

@@ -33,7 +33,12 @@ internal sealed partial class PartitionProcessor
 
     public int Partition { get; }
 
-    public void Start() => _loop = Task.Run(() => ReceiveLoopAsync(_stopping.Token));
+    public void Start()
+    {
+        _loop = Task.WhenAll(
+            Task.Run(() => ReceiveLoopAsync(_stopping.Token)),
+            Task.Run(() => RenewCustodyLoopAsync(_stopping.Token)));
+    }
 
     /// <summary>Stops receiving, lets running episodes finish, and hands unprocessed messages back to the queue.</summary>
     public async Task StopAsync()
@@ -47,14 +52,15 @@ internal sealed partial class PartitionProcessor
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
-        List<Pending> leftovers;
+        List<QueueItem> leftovers;
         lock (_sessions)
         {
-            leftovers = [.. _sessions.Values.SelectMany(s => s.Pending)];
+            leftovers = [.. _sessions.Values.SelectMany(s => s.Pending.Select(p => p.Item).OfType<QueueItem>().Concat(s.Custody.Select(h => h.Item)))];
             _sessions.Clear();
         }
 
-        foreach (var item in leftovers.Select(p => p.Item).OfType<QueueItem>())
+        // Hand them back at once: the next owner need not wait for their visibility to run out.
+        foreach (var item in leftovers)
         {
             await _queue.UpdateVisibilityAsync(item, TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
         }
@@ -62,7 +68,7 @@ internal sealed partial class PartitionProcessor
 
     /// <summary>Hands a message to this partition without a queue (an activity result); false when the partition is stopping.</summary>
     public bool TryDeliver(WorkMessage message, Func<CancellationToken, Task> acknowledge) =>
-        !_stopping.IsCancellationRequested && Enqueue(new Pending(message, acknowledge, null));
+        !_stopping.IsCancellationRequested && Enqueue(new Pending(message, acknowledge, null, null, Holdable: false));
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
@@ -130,7 +136,9 @@ internal sealed partial class PartitionProcessor
             await RouteAsync(new Pending(
                 PoisonMessages.FailureFor(instanceId, item, "it could not be read: " + ex.Message),
                 ct => PoisonMessages.DeadLetterAsync(_services.Hub, _queue, item, ct),
-                item), cancellationToken).ConfigureAwait(false);
+                item,
+                null,
+                Holdable: false), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -146,7 +154,9 @@ internal sealed partial class PartitionProcessor
             await RouteAsync(new Pending(
                 PoisonMessages.FailureFor(message.InstanceId, item, "processing it failed every time"),
                 ct => PoisonMessages.DeadLetterAsync(_services.Hub, _queue, item, ct),
-                item), cancellationToken).ConfigureAwait(false);
+                item,
+                null,
+                Holdable: false), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -159,7 +169,7 @@ internal sealed partial class PartitionProcessor
             return;
         }
 
-        await RouteAsync(new Pending(message, ct => AcknowledgeAsync(item, payloadBlob, ct), item), cancellationToken).ConfigureAwait(false);
+        await RouteAsync(new Pending(message, ct => AcknowledgeAsync(item, payloadBlob, ct), item, payloadBlob, Holdable: true), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RouteAsync(Pending pending, CancellationToken cancellationToken)
@@ -183,160 +193,4 @@ internal sealed partial class PartitionProcessor
             await _services.Hub.Payloads.DeleteAsync(payloadBlob, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private bool Enqueue(Pending pending)
-    {
-        var instanceId = pending.Message.InstanceId;
-        lock (_sessions)
-        {
-            if (!_sessions.TryGetValue(instanceId, out var session))
-            {
-                _sessions[instanceId] = session = new Session();
-            }
-
-            session.Pending.Add(pending);
-            _pendingCount++;
-            if (session.Running)
-            {
-                return true;
-            }
-
-            session.Running = true;
-            var run = Task.Run(() => RunSessionAsync(instanceId, session));
-            _running.Add(run);
-            _ = run.ContinueWith(
-                t =>
-                {
-                    lock (_sessions)
-                    {
-                        _running.Remove(t);
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-            return true;
-        }
-    }
-
-    private async Task RunSessionAsync(string instanceId, Session session)
-    {
-        await _services.OrchestrationSlots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            while (true)
-            {
-                List<Pending> batch;
-                lock (_sessions)
-                {
-                    if (session.Pending.Count == 0 || _stopping.IsCancellationRequested)
-                    {
-                        session.Running = false;
-                        if (session.Pending.Count == 0)
-                        {
-                            _sessions.Remove(instanceId);
-                        }
-
-                        return;
-                    }
-
-                    batch = [.. session.Pending];
-                    session.Pending.Clear();
-                }
-
-                await ProcessBatchAsync(instanceId, batch).ConfigureAwait(false);
-                lock (_sessions)
-                {
-                    _pendingCount -= batch.Count;
-                }
-            }
-        }
-        finally
-        {
-            _services.OrchestrationSlots.Release();
-        }
-    }
-
-    private async Task ProcessBatchAsync(string instanceId, List<Pending> batch)
-    {
-        var cancellationToken = CancellationToken.None;
-        var messages = batch.Select(p => p.Message).ToList();
-        try
-        {
-            for (var attempt = 0; attempt < 3; attempt++)
-            {
-                if (!_cache.TryTake(instanceId, out var state, out var etag))
-                {
-                    (state, etag) = await _services.Store.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
-                    if (state is { Outbox.Count: > 0 })
-                    {
-                        // Loaded cold: its last episode may have stored its outbox and crashed before sending it.
-                        await Task.WhenAll(state.Outbox.Select(m => _services.Codec.SendAsync(m, cancellationToken))).ConfigureAwait(false);
-                    }
-                }
-
-                var result = _services.Processor.Process(state, messages);
-                if (result.State is { } next)
-                {
-                    var newEtag = await _services.Store.SaveAsync(next, etag, cancellationToken).ConfigureAwait(false);
-                    if (newEtag is null)
-                    {
-                        LogConflict(_logger, instanceId, attempt);
-                        continue;
-                    }
-
-                    if (!next.IsTerminal)
-                    {
-                        _cache.Put(instanceId, next, newEtag);
-                    }
-                }
-                else if (state is not null && etag is not null && !state.IsTerminal)
-                {
-                    _cache.Put(instanceId, state, etag);
-                }
-
-                await Task.WhenAll(result.Sends.Select(m => _services.Codec.SendAsync(m, cancellationToken))).ConfigureAwait(false);
-                await Task.WhenAll(batch.Select(p => p.Acknowledge(cancellationToken))).ConfigureAwait(false);
-                return;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The top of a work item, and not swallowed: the messages go back to the queue and are retried,
-            // and one that fails every time is dead-lettered with its instance failed.
-            LogEpisodeError(_logger, ex, instanceId);
-        }
-
-        foreach (var item in batch.Select(p => p.Item).OfType<QueueItem>())
-        {
-            await _queue.UpdateVisibilityAsync(item, WorkerServices.RetryBackoff(item.DequeueCount), CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage error on partition {Partition}")]
-    private static partial void LogStorageError(ILogger logger, Exception exception, int partition);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable message {MessageId} (delivery {DequeueCount}); retrying")]
-    private static partial void LogUnreadable(ILogger logger, Exception exception, string messageId, long dequeueCount);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Dead-lettering message {MessageId} after {DequeueCount} deliveries; failing instance {InstanceId}")]
-    private static partial void LogDeadLettered(ILogger logger, string messageId, long dequeueCount, string? instanceId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Re-armed a timer of instance {InstanceId} due at {DueAt:o}")]
-    private static partial void LogRearmed(ILogger logger, string instanceId, DateTime dueAt);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} changed under us (attempt {Attempt}); reloading")]
-    private static partial void LogConflict(ILogger logger, string instanceId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Episode of instance {InstanceId} failed; its messages will be retried")]
-    private static partial void LogEpisodeError(ILogger logger, Exception exception, string instanceId);
-
-    private sealed class Session
-    {
-        public List<Pending> Pending { get; } = [];
-
-        public bool Running { get; set; }
-    }
-
-    private sealed record Pending(WorkMessage Message, Func<CancellationToken, Task> Acknowledge, QueueItem? Item);
 }

@@ -14,4 +14,10 @@ internal sealed record WorkMessage(string Id, string InstanceId, string? Executi
 {
     /// <summary>When an orchestration message becomes due (timers and scheduled starts); null: now.</summary>
     public DateTime? DueAt { get; init; }
+
+    /// <summary>
+    /// On a client's start message: the ETag of the state blob the client created, so the worker can
+    /// write the first episode without reading the blob first.
+    /// </summary>
+    public string? StateETag { get; init; }
 }

@@ -29,6 +29,9 @@ internal sealed class WorkerServices(
     /// <summary>Limits episodes running at once across all partitions of this process.</summary>
     public SemaphoreSlim OrchestrationSlots { get; } = new(hub.Options.MaxConcurrentOrchestrations);
 
+    /// <summary>Runs activities in this process without a queue round trip, when it has a free slot.</summary>
+    public Func<WorkMessage, Func<WorkMessage, Task>, bool>? TryRunActivityLocally { get; set; }
+
     /// <summary>How long to hide a message that failed to process before it is tried again.</summary>
     public static TimeSpan RetryBackoff(long dequeueCount) => TimeSpan.FromSeconds(Math.Min(30, dequeueCount));
 }

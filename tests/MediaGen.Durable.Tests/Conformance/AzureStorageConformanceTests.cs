@@ -13,6 +13,8 @@ public sealed class AzureStorageConformanceTests(AzuriteFixture azurite) : Durab
 
     protected override TimeSpan TimerDelay => TimeSpan.FromSeconds(1);
 
+    protected override DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+
     private protected override Task<DurableTestHost> StartHostAsync(Action<DurableRuntimeBuilder>? register, Action<DurableRuntimeOptions>? configure) =>
         DurableTestHost.StartAsync(new AzureDurableStorage(azurite.ConnectionString), TimeProvider.System, o =>
         {

@@ -17,6 +17,11 @@ public abstract partial class DurableConformanceTests : IAsyncLifetime
     /// <summary>A timer length that is quick on this backend (real seconds on Azurite; hours on the manual clock).</summary>
     protected abstract TimeSpan TimerDelay { get; }
 
+    /// <summary>Now, on the clock the backend runs on.</summary>
+    protected abstract DateTimeOffset UtcNow { get; }
+
+    private protected DurableTestHost Host => _host ?? throw new InvalidOperationException("not started");
+
     private protected DurableRuntimeClient Client => (_host ?? throw new InvalidOperationException("not started")).Client;
 
     public async Task InitializeAsync() => _host = await StartHostAsync(null, null);
@@ -181,5 +186,31 @@ public abstract partial class DurableConformanceTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.True(done.ReadOutputAs<TimeSpan>() >= TimerDelay * 3);
+    }
+
+    [Fact]
+    public async Task ScheduleNew_StartAtInTheFuture_PendingUntilThenAndRunsAfter()
+    {
+        var startAt = UtcNow + (TimerDelay * 2);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(EchoOrchestrator), "later", new StartOrchestrationOptions(StartAt: startAt));
+
+        var before = await Client.GetInstanceAsync(id);
+        var done = await CompleteAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, before!.RuntimeStatus);
+        Assert.Equal("later", done.ReadOutputAs<string>());
+        var firstEpisode = (await Client.GetHistoryAsync(id))!.OfType<OrchestratorStarted>().First();
+        Assert.True(firstEpisode.Timestamp >= startAt.UtcDateTime, $"started {firstEpisode.Timestamp:o}, due {startAt:o}");
+    }
+
+    [Fact]
+    public async Task CreateReplaySafeLogger_ThreeSteps_EachLineLoggedOnceDespiteReplays()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(LoggingOrchestrator));
+
+        await CompleteAsync(id);
+
+        var lines = Host.Logs.Messages.Where(m => m.Contains(id, StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"{id} step 1", $"{id} step 2", $"{id} step 3"], lines);
     }
 }

@@ -15,6 +15,8 @@ public sealed class InMemoryConformanceTests : DurableConformanceTests
 
     protected override TimeSpan TimerDelay => TimeSpan.FromHours(1);
 
+    protected override DateTimeOffset UtcNow => _clock.GetUtcNow();
+
     private protected override Task<DurableTestHost> StartHostAsync(Action<DurableRuntimeBuilder>? register, Action<DurableRuntimeOptions>? configure) =>
         DurableTestHost.StartAsync(_storage, _clock, o =>
         {

@@ -28,14 +28,16 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(CrashWorkflow), i, new StartOrchestrationOptions(ids[i]));
         }
 
+        var unfinishedAtKill = new List<int>();
         for (var kill = 0; kill < 5; kill++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(700, 2500)));
+            unfinishedAtKill.Add(await CountUnfinishedAsync(client));
             worker.Kill();
-            if (kill == 1)
+            if (kill is 1 or 3)
             {
-                // Events arrive while no worker runs at all: they wait in the queue.
-                foreach (var id in ids)
+                // Events arrive while no worker runs at all (half after the 2nd kill, half after the 4th): they wait in the queue.
+                foreach (var id in ids.Where((_, i) => i % 2 == (kill == 1 ? 0 : 1)))
                 {
                     await client.RaiseEventAsync(id, TestWorkflows.BumpEvent, Bump);
                 }
@@ -53,7 +55,14 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
             HistoryAssert.NoDuplicates((await client.GetHistoryAsync(ids[i]))!, ids[i]);
             HistoryAssert.NoDuplicates((await client.GetHistoryAsync(ids[i] + "-child"))!, ids[i] + "-child");
         }
+
+        Assert.True(unfinishedAtKill.Count(n => n > 0) >= 3, $"the kills must hit work in progress; unfinished at each kill: {string.Join(", ", unfinishedAtKill)}");
     }
+
+    private static async Task<int> CountUnfinishedAsync(DurableRuntimeClient client) =>
+        await client.GetAllInstancesAsync(new OrchestrationQuery(
+            InstanceIdPrefix: "crash-",
+            Statuses: [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running])).CountAsync();
 
     private DurableRuntimeClient CreateClient(string hub) => GuaranteeHosts.CreateClient(new AzureDurableStorage(azurite.ConnectionString), hub);
 }

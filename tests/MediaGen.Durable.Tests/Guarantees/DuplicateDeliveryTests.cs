@@ -15,7 +15,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IClassFixtu
     {
         var hub = "dup" + Guid.NewGuid().ToString("N")[..8];
         var storage = new ChaosStorage(new AzureDurableStorage(azurite.ConnectionString));
-        await using var host = await DurableTestHost.StartAsync(storage, TimeProvider.System, GuaranteeHosts.Options(hub), TestWorkflows.Register);
+        await using var host = await DurableTestHost.StartAsync(storage, TimeProvider.System, GuaranteeHosts.Options(hub, o => o.MaxConcurrentActivities = 2), TestWorkflows.Register);
         var client = host.Client;
 
         var crashIds = new List<string>();
@@ -49,6 +49,6 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(Enumerable.Range(1, 40).Sum(i => (long)i * i), fanOutDone.ReadOutputAs<long>());
         HistoryAssert.NoDuplicates((await client.GetHistoryAsync(events))!, events);
         HistoryAssert.NoDuplicates((await client.GetHistoryAsync(fanOut))!, fanOut);
-        Assert.True(storage.DuplicatesSent > 100, "the chaos storage duplicated messages");
+        Assert.True(storage.DuplicatesSent > 50, $"the chaos storage duplicated only {storage.DuplicatesSent} messages");
     }
 }

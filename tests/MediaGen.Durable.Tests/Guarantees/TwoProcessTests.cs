@@ -19,6 +19,14 @@ public sealed class TwoProcessTests(AzuriteFixture azurite) : IClassFixture<Azur
         using var second = new TestWorkerProcess(azurite.ConnectionString, hub, "worker-b");
         first.Start();
         second.Start();
+        using (var sharing = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            // Both hold partitions before any work is scheduled: the workers share the hub from the start.
+            while (!first.Output.Contains("acquired partition", StringComparison.Ordinal) || !second.Output.Contains("acquired partition", StringComparison.Ordinal))
+            {
+                await Task.Delay(100, sharing.Token);
+            }
+        }
 
         var ids = new List<string>();
         for (var i = 0; i < 200; i++)

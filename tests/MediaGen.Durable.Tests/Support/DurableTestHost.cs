@@ -12,7 +12,14 @@ internal sealed class DurableTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private DurableTestHost(IHost host) => _host = host;
+    private DurableTestHost(IHost host, CapturingLoggerProvider logs)
+    {
+        _host = host;
+        Logs = logs;
+    }
+
+    /// <summary>Everything logged at Warning or above.</summary>
+    public CapturingLoggerProvider Logs { get; }
 
     public DurableRuntimeClient Client => _host.Services.GetRequiredService<DurableRuntimeClient>();
 
@@ -23,6 +30,8 @@ internal sealed class DurableTestHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(clock);
         builder.Services.AddDurableRuntime(
@@ -34,7 +43,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
             configure);
         var host = builder.Build();
         await host.StartAsync();
-        return new DurableTestHost(host);
+        return new DurableTestHost(host, logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -9,7 +9,7 @@ internal static class TestRegistrations
         .AddOrchestrator<RetryOrchestrator>().AddOrchestrator<TimerOrchestrator>().AddOrchestrator<GuidOrchestrator>()
         .AddOrchestrator<EchoOrchestrator>().AddOrchestrator<FanOutOrchestrator>().AddOrchestrator<EventsOrchestrator>()
         .AddOrchestrator<TimeoutOrchestrator>().AddOrchestrator<StatusOrchestrator>().AddOrchestrator<CounterOrchestrator>()
-        .AddOrchestrator<CarryEventsOrchestrator>().AddOrchestrator<ParentOrchestrator>().AddOrchestrator<FailingParent>()
+        .AddOrchestrator<CarryEventsOrchestrator>().AddOrchestrator<LoggingOrchestrator>().AddOrchestrator<ParentOrchestrator>().AddOrchestrator<FailingParent>()
         .AddActivity<SayHello>().AddActivity<Echo>().AddActivity<Square>().AddActivity<AddOne>()
         .AddActivity<FailingActivity>().AddActivity<FlakyActivity>();
 }

@@ -1,0 +1,17 @@
+using MediaGen.Core.Workflows.Activities;
+using MediaGen.Core.Workflows.Payloads;
+using MediaGen.Durable;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Bench.JobOverhead;
+
+/// <summary>The real <see cref="CopyMediaActivity"/>, noting when the blob was committed.</summary>
+internal sealed class TimedCopyMediaActivity(IServiceProvider services, JobTimings timings) : TaskActivity<CopyInput, CopyOutput>
+{
+    public override async Task<CopyOutput> RunAsync(TaskActivityContext context, CopyInput input)
+    {
+        var result = await ActivatorUtilities.CreateInstance<CopyMediaActivity>(services).RunAsync(context, input);
+        timings.BlobCommitted[context.InstanceId] = DateTimeOffset.UtcNow;
+        return result;
+    }
+}

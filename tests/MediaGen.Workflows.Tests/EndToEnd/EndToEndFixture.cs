@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Media;
+using MediaGen.Core.Providers;
+using MediaGen.Core.Workflows;
+using MediaGen.Durable.Client;
+using MediaGen.Durable.Hosting;
+using MediaGen.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Workflows.Tests.EndToEnd;
+
+/// <summary>
+/// A private Azurite, the provider simulator, a loopback "gateway" (the Pixazo webhook route the HTTP layer will map,
+/// and a callback receiver), and a host running the real workflows and activities on the Azure Storage backend.
+/// </summary>
+public sealed class EndToEndFixture : IAsyncLifetime
+{
+    public const string WebhookKey = "e2e-webhook-key";
+    public const string CallbackKey = "e2e-callback-key";
+
+    private readonly SimulatorFixture _simulator = new();
+    private AzuriteInstance? _azurite;
+    private LoopbackHttpServer? _gateway;
+    private IHost? _host;
+
+    public SimulatorFixture Simulator => _simulator;
+
+    public IServiceProvider Services => _host!.Services;
+
+    public JobService Jobs => Services.GetRequiredService<JobService>();
+
+    public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
+
+    public BlobServiceClient Blobs => Services.GetRequiredService<BlobServiceClient>();
+
+    public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
+
+    /// <summary>The live workflow settings: a change applies to jobs started afterwards (tests of one collection run one by one).</summary>
+    public WorkflowOptions Workflows => Services.GetRequiredService<IOptions<WorkflowOptions>>().Value;
+
+    public Uri GatewayAddress => _gateway!.BaseAddress;
+
+    /// <summary>Every callback the receiver got: (path, delivery id, timestamp, signature, body).</summary>
+    public ConcurrentQueue<ReceivedCallback> Callbacks { get; } = new();
+
+    /// <summary>How many of the next callbacks the receiver answers with 500.</summary>
+    public int CallbackFailuresLeft;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync(inMemory: true);
+        await _simulator.InitializeAsync();
+        _gateway = await LoopbackHttpServer.StartAsync(HandleAsync);
+        var sim = _simulator.BaseAddress.ToString();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["Cosmic:BaseUrl"] = sim,
+            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
+            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
+            ["Pixazo:BaseUrl"] = sim,
+            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
+            ["Comet:BaseUrl"] = sim,
+            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
+            // 429s reach the orchestration, which waits the Retry-After on a durable timer.
+            ["ProviderResilience:MaxRetryAttempts"] = "0",
+            ["Media:AllowedNetworks"] = "127.0.0.1/32",
+            ["Workflows:PublicBaseUrl"] = _gateway.BaseAddress.ToString(),
+            ["Workflows:WebhookSigningKey"] = WebhookKey,
+            ["Workflows:PollInitialInterval"] = "00:00:01",
+            ["Workflows:PollMaxInterval"] = "00:00:02",
+            ["Workflows:ProviderRetryInterval"] = "00:00:01",
+            ["Workflows:CopyRetryInterval"] = "00:00:01",
+            ["Callbacks:SigningKey"] = CallbackKey,
+            ["Callbacks:FirstRetryInterval"] = "00:00:01",
+            ["Callbacks:MaxRetryInterval"] = "00:00:02",
+        };
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddMediaGenProviders(builder.Configuration);
+        builder.Services.AddMediaStore(builder.Configuration);
+        builder.Services.AddMediaGenWorkflows(builder.Configuration);
+        builder.Services.AddDurableRuntime(
+            b =>
+            {
+                foreach (var type in WorkflowCatalog.Orchestrators)
+                {
+                    b.AddOrchestrator(type);
+                }
+
+                foreach (var type in WorkflowCatalog.Activities)
+                {
+                    b.AddActivity(type);
+                }
+            },
+            o =>
+            {
+                o.HubName = "e2e" + Guid.NewGuid().ToString("N")[..10];
+                o.PartitionCount = 2;
+                o.LeaseDuration = TimeSpan.FromSeconds(15);
+                o.LeaseRenewInterval = TimeSpan.FromSeconds(5);
+                o.MaxPollingInterval = TimeSpan.FromMilliseconds(100);
+            });
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _host.StopAsync(timeout.Token);
+            _host.Dispose();
+        }
+
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        await _simulator.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits for the instance to finish (the runtime's own wait; bounded).</summary>
+    public async Task<OrchestrationMetadata> CompleteAsync(string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+    }
+
+    /// <summary>Waits until the job's state satisfies <paramref name="condition"/>.</summary>
+    public async Task<JobState> WaitForAsync(string id, Func<JobState, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await Jobs.GetJobAsync(id, timeout.Token) is { } job && condition(job))
+            {
+                return job;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var segments = context.Request.Path.Value!.Trim('/').Split('/');
+        if (segments is ["api", "webhooks", "pixazo", var jobId] && HttpMethods.IsPost(context.Request.Method))
+        {
+            // What the HTTP layer (#6) does with the route this workflow hands to Pixazo.
+            var result = await Jobs.ReceivePixazoWebhookAsync(Uri.UnescapeDataString(jobId), context.Request.Query["secret"], buffer.ToArray());
+            context.Response.StatusCode = result switch
+            {
+                PixazoWebhookResult.Accepted => 200,
+                PixazoWebhookResult.InvalidSecret => 401,
+                PixazoWebhookResult.UnknownJob => 404,
+                _ => 400,
+            };
+            return;
+        }
+
+        if (segments is ["callbacks", ..])
+        {
+            var headers = context.Request.Headers;
+            Callbacks.Enqueue(new ReceivedCallback(
+                context.Request.Path, headers["X-MediaGen-Delivery"].ToString(), headers["X-MediaGen-Timestamp"].ToString(),
+                headers["X-MediaGen-Signature"].ToString(), buffer.ToArray()));
+            context.Response.StatusCode = Interlocked.Decrement(ref CallbackFailuresLeft) >= 0 ? 500 : 204;
+            return;
+        }
+
+        context.Response.StatusCode = 404;
+    }
+
+    public sealed record ReceivedCallback(string Path, string DeliveryId, string Timestamp, string Signature, byte[] Body);
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
+{
+    public const string Name = "workflows end to end";
+}
