@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MediaGen.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Support;
 
@@ -37,10 +38,29 @@ public sealed class HostEnvironment : IAsyncLifetime
     }
 
     /// <summary>Starts a host on <paramref name="names"/> (new ones by default); <paramref name="overrides"/> adjust settings (null removes one).</summary>
-    public async Task<TestHost> StartHostAsync(HostNames? names = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    public async Task<TestHost> StartHostAsync(
+        HostNames? names = null, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         names ??= HostNames.Unique();
-        var port = FreePort();
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var host = new TestHost(Settings(names, port, overrides), port, names, configureServices);
+            try
+            {
+                await host.StartAsync();
+                return host;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Another process took the free port between the probe and Kestrel's bind.
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private Dictionary<string, string?> Settings(HostNames names, int port, IReadOnlyDictionary<string, string?>? overrides)
+    {
         var sim = Simulator.BaseAddress.ToString();
         var settings = new Dictionary<string, string?>
         {
@@ -86,9 +106,7 @@ public sealed class HostEnvironment : IAsyncLifetime
             settings[key] = value;
         }
 
-        var host = new TestHost(settings, port, names);
-        await host.StartAsync();
-        return host;
+        return settings;
     }
 
     private static int FreePort()

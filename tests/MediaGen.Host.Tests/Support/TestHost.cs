@@ -7,6 +7,7 @@ using MediaGen.Core.Jobs;
 using MediaGen.Host.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Host.Tests.Support;
@@ -16,8 +17,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public TestHost(IReadOnlyDictionary<string, string?> settings, int port, HostNames names)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    public TestHost(IReadOnlyDictionary<string, string?> settings, int port, HostNames names, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         _settings = settings;
         Names = names;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -112,6 +116,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
+        }
     }
 
     public override async ValueTask DisposeAsync()
