@@ -192,9 +192,3 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     public sealed record ReceivedCallback(string Path, string DeliveryId, string Timestamp, string Signature, byte[] Body);
 }
-
-[CollectionDefinition(Name)]
-public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
-{
-    public const string Name = "workflows end to end";
-}

@@ -40,6 +40,39 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Pixazo_ImageToVideo_CompletesWithTheVideoStored()
+    {
+        var prompt = Prompt("The camera pans");
+        var json = $$$"""{"kind":"video","provider":"pixazo","params":{"prompt":"{{{prompt}}}","image_url":"https://example.com/first-frame.png","num_frames":33}}""";
+
+        var started = await fixture.Jobs.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        await fixture.CompleteAsync(started.Id);
+
+        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        Assert.Equal((JobStatus.Completed, JobKind.Video), (job!.Status, job.Kind));
+        var item = Assert.Single(job.Result!.Items);
+        Assert.Equal("video/mp4", item.ContentType);
+        await StoredBlobs.AssertMatchesAsync(fixture.Blobs, item);
+    }
+
+    [Fact]
+    public async Task Pixazo_SyncMode_StoresTheInlineDataUriWithoutWaiting()
+    {
+        PollRarely();
+        var prompt = Prompt("[sim:no-webhook] An inline observatory");
+        var json = $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}","sync_mode":true,"output_format":"png"}}""";
+
+        var started = await fixture.Jobs.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        await fixture.CompleteAsync(started.Id);
+
+        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        Assert.Equal((JobStatus.Completed, 0, 0), (job!.Status, Count(job, "polls"), Count(job, "webhooks")));
+        var item = Assert.Single(job.Result!.Items);
+        Assert.Equal("image/png", item.ContentType);
+        await StoredBlobs.AssertMatchesAsync(fixture.Blobs, item);
+    }
+
+    [Fact]
     public async Task Pixazo_WebhookNeverArrives_PollingCompletesTheJob()
     {
         var started = await fixture.Jobs.StartJobAsync(Requests.PixazoImage(Prompt("[sim:no-webhook] A quiet observatory")));
