@@ -86,13 +86,13 @@ public sealed partial class BlobInboxListener(
         {
             if (marker.Metadata.TryGetValue(SourceETagMetadata, out var etag))
             {
-                done[marker.Name] = etag;
+                done[marker.Name] = InboxJobFactory.NormalizeETag(etag);
             }
         }
 
         await foreach (var blob in _inbox.GetBlobsAsync(BlobTraits.Metadata, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var etag = blob.Properties.ETag?.ToString() ?? "";
+            var etag = InboxJobFactory.NormalizeETag(blob.Properties.ETag?.ToString() ?? "");
             if (done.TryGetValue(blob.Name, out var processedETag) && processedETag == etag)
             {
                 continue;

@@ -24,7 +24,10 @@ public static class InboxJobFactory
 
     /// <summary>The instance id of one upload of one blob: <c>inbox-</c> + 40 hex digits of SHA-256(container/name|ETag).</summary>
     public static string InstanceId(string container, string name, string etag) =>
-        "inbox-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{name}|{etag}")))[..40];
+        "inbox-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{name}|{NormalizeETag(etag)}")))[..40];
+
+    /// <summary>An ETag without the quotes some responses carry (listings and uploads spell it differently).</summary>
+    public static string NormalizeETag(string etag) => (etag ?? "").Trim('"');
 
     /// <summary>The job JSON of <paramref name="blob"/> (validated by the job service when it starts).</summary>
     /// <exception cref="RequestValidationException">The blob is not a supported file, or a spec over the size cap.</exception>
