@@ -133,6 +133,35 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         Assert.Null(await host.GetJobAsync(envelope.MessageId));
     }
 
+    [Fact]
+    public async Task Message_TransientFailure_IsRetriedAndStartsOneJob()
+    {
+        await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: 1));
+        var queue = await QueueAsync(host, host.Names.Requests);
+
+        var sent = (await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"transient"}}""")).Value;
+
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
+        Assert.Equal(1, ((FlakyDurableClient)host.Services.GetRequiredService<Durable.Client.DurableTaskClient>()).Failed);
+        Assert.Empty((await (await QueueAsync(host, host.Names.Poison)).PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Message_FailingEveryDelivery_IsPoisonedAfterMaxDequeueCount()
+    {
+        await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: -1));
+        var queue = await QueueAsync(host, host.Names.Requests);
+
+        var sent = (await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"always failing"}}""")).Value;
+
+        var envelope = await PoisonAsync(host);
+        Assert.Equal(sent.MessageId, envelope.MessageId);
+        Assert.Equal("gave_up", envelope.Reason);
+        Assert.Equal(3, envelope.DequeueCount);
+        Assert.Contains(nameof(Azure.RequestFailedException), Assert.Single(envelope.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(3, ((FlakyDurableClient)host.Services.GetRequiredService<Durable.Client.DurableTaskClient>()).Failed);
+    }
+
     private static async Task<QueueClient> QueueAsync(TestHost host, string name)
     {
         var queue = host.Queues.GetQueueClient(name);
