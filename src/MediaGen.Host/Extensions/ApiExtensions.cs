@@ -33,6 +33,7 @@ public static class ApiExtensions
     /// </summary>
     public static WebApplication MapMediaGenApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

@@ -5,6 +5,7 @@ using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
 using MediaGen.Core.Workflows;
 using MediaGen.Durable.Hosting;
+using MediaGen.Host.Api;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
@@ -20,6 +21,7 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddMediaGenHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddFilter(RequestLogging.HostingDiagnosticsCategory, LogLevel.Warning);
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddOptions<StorageConnectionOptions>()
