@@ -34,7 +34,7 @@ cleanup() {
     for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     rm -f "$run_dir/host.pid"
   fi
-  for pid in "${pids[@]}" $(cat "$run_dir"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}" ${sleeper:-} $(cat "$run_dir"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -125,6 +125,7 @@ if [[ "$serve" == 1 ]]; then
   echo "Serving until Ctrl+C. Try:"
   echo "  curl -s -X POST $host_url/api/jobs -H 'x-functions-key: $api_key' -H 'content-type: application/json' \\"
   echo "    -d '{\"kind\":\"image\",\"provider\":\"cosmic\",\"params\":{\"prompt\":\"a red fox\"}}'"
-  while sleep 3600; do :; done
+  # sleep in the background and wait for it: a wait is interrupted by signals, so TERM/INT reach the trap at once.
+  while true; do sleep 3600 & sleeper=$!; wait "$sleeper"; done
 fi
 exit "$status"
