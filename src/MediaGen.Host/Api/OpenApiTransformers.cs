@@ -35,17 +35,28 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
     }
 
     /// <inheritdoc />
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiKeyRequirement>().Any())
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false) },
+                },
+            };
+        }
+
+        if (metadata.OfType<ApiKeyRequirement>().Any())
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] });
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(QueryScheme, context.Document)] = [] });
         }
-
-        return Task.CompletedTask;
     }
 }

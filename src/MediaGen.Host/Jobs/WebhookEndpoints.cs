@@ -21,7 +21,7 @@ public static class WebhookEndpoints
             .WithName("ReceivePixazoWebhook")
             .WithTags("Webhooks")
             .WithSummary("Pixazo webhook receiver (authenticated by the per-job secret in the URL, not the API key)")
-            .Accepts<PixazoWebhookBody>("application/json")
+            .WithMetadata(new DocumentedRequestBody(typeof(PixazoWebhookBody))) // documented, not enforced: any content type is read
             .Produces<WebhookReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -34,7 +34,7 @@ public static class WebhookEndpoints
         ReadOnlyMemory<byte> json;
         try
         {
-            json = await body.ReadJsonAsync(httpContext.Request, cancellationToken);
+            json = await body.ReadAnyAsync(httpContext.Request, cancellationToken);
         }
         catch (RequestValidationException)
         {

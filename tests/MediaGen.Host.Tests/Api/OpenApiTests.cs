@@ -41,6 +41,9 @@ public sealed class OpenApiTests(HostEnvironment env)
             Assert.Equal(keyed, operation.TryGetProperty("security", out _));
         }
 
+        var webhookBody = paths.GetProperty("/api/webhooks/pixazo/{id}").GetProperty("post").GetProperty("requestBody");
+        Assert.Contains("request_id", webhookBody.GetRawText(), StringComparison.Ordinal);
+        Assert.True(paths.GetProperty("/api/jobs").GetProperty("post").TryGetProperty("requestBody", out _), "the job body is documented");
         var schemes = root.GetProperty("components").GetProperty("securitySchemes");
         Assert.Equal("x-functions-key", schemes.GetProperty("functionsKey").GetProperty("name").GetString());
         var schemas = root.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
