@@ -35,6 +35,35 @@ public sealed class BatchAndChainTests(HostEnvironment env)
     }
 
     [Fact]
+    public async Task CancelBatch_Running_Returns202WithBatchLinksAndEndsCanceled()
+    {
+        await using var host = await env.StartHostAsync();
+        env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMinutes(5);
+        try
+        {
+            var accepted = await host.StartJobAsync("""{"items":[{"kind":"image","provider":"pixazo","params":{"prompt":"batch cancel"}}]}""", "/api/batches");
+            await TestHost.EventuallyAsync(async () =>
+                (await host.Api.GetFromJsonAsync<BatchState>(accepted.StatusQueryGetUri, JobJson.Options))!.Items[0].Status == JobStatus.Running ? "" : null, "the item to run");
+
+            using var cancel = await host.Api.PostAsync(accepted.CancelPostUri, null);
+
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+            Assert.Equal(accepted.StatusQueryGetUri, cancel.Headers.Location);
+            Assert.Equal("batch", (await cancel.Content.ReadFromJsonAsync<Host.Jobs.JobAccepted>(JobJson.Options))!.Type);
+            var batch = await TestHost.EventuallyAsync(async () =>
+            {
+                var state = await host.Api.GetFromJsonAsync<BatchState>(accepted.StatusQueryGetUri, JobJson.Options);
+                return state!.Status == JobStatus.Canceled ? state : null;
+            }, "the batch to be canceled");
+            Assert.Equal(JobStatus.Canceled, batch.Items[0].Status);
+        }
+        finally
+        {
+            env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMilliseconds(50);
+        }
+    }
+
+    [Fact]
     public async Task GetBatch_UnknownId_Returns404()
     {
         await using var host = await env.StartHostAsync();
