@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The README's main command: installs what it needs, then starts Azurite, the provider simulator
-# and the standalone host on free loopback ports, checks each is healthy and shows the end-to-end
-# demo. With --serve it keeps everything running until Ctrl+C; otherwise it stops it all and exits.
+# The README's main command: installs what it needs, starts Azurite, the provider simulator and the
+# standalone host on free loopback ports (host configured for the simulator, per-run API key), then
+# runs the demo (scripts/demo.mjs): one job per provider kind over HTTP, the queue and the blob inbox,
+# waited for, media locations + results queue + signed callbacks printed. Non-zero exit if any fails.
+# With --serve it keeps everything running until Ctrl+C; otherwise it stops it all and exits.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -10,7 +12,7 @@ serve=0
 for arg in "$@"; do
   case "$arg" in
     --serve) serve=1 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (use --serve or --help)" >&2; exit 2 ;;
   esac
 done
@@ -24,7 +26,15 @@ run_dir="$root/.run"
 rm -rf "$run_dir"; mkdir -p "$run_dir/logs" "$run_dir/azurite"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}" $(cat "$run_dir"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+  # The host first, and let it finish: its durable worker hands its partitions back to storage on the way out.
+  local pid i
+  if [[ -f "$run_dir/host.pid" ]]; then
+    pid="$(cat "$run_dir/host.pid")"
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    rm -f "$run_dir/host.pid"
+  fi
+  for pid in "${pids[@]}" ${sleeper:-} $(cat "$run_dir"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -45,7 +55,8 @@ exec 3> >(node scripts/azurite.mjs --location "$run_dir/azurite" >"$run_dir/logs
 pids+=($!)
 blob_url="$(wait_for_line "$run_dir/logs/azurite.log" 'Blob service is successfully listening at http://[0-9.:]+' | grep -Eo 'http://[0-9.:]+')"
 queue_url="$(wait_for_line "$run_dir/logs/azurite.log" 'Queue service is successfully listening at http://[0-9.:]+' | grep -Eo 'http://[0-9.:]+')"
-storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=$blob_url/devstoreaccount1;QueueEndpoint=$queue_url/devstoreaccount1;"
+account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="  # Azurite's public dev key
+storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$account_key;BlobEndpoint=$blob_url/devstoreaccount1;QueueEndpoint=$queue_url/devstoreaccount1;"
 
 # start_app NAME DLL [ENV=VALUE ...]: runs a built app on 127.0.0.1:0, prints its address.
 start_app() {
@@ -57,11 +68,30 @@ start_app() {
 }
 
 simulator_url="$(start_app simulator src/MediaGen.Simulator/bin/Release/net10.0/MediaGen.Simulator.dll)"
-host_url="$(start_app host src/MediaGen.Host/bin/Release/net10.0/MediaGen.Host.dll \
-  "AzureWebJobsStorage=$storage" \
-  "Cosmic__BaseUrl=$simulator_url" "Cosmic__BucketSlug=demo-bucket" "Cosmic__WriteKey=simulator-key" \
-  "Pixazo__BaseUrl=$simulator_url" "Pixazo__SubscriptionKey=simulator-key" \
-  "Comet__BaseUrl=$simulator_url" "Comet__ApiKey=simulator-key")"
+
+# The host's own address must be known before it starts: Pixazo webhooks are sent to it.
+host_port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+host_url="http://127.0.0.1:$host_port"
+secret() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))'; }
+api_key="$(secret)"; callback_key="$(secret)"; webhook_key="$(secret)"
+requests_queue=mediagen-requests; results_queue=mediagen-results; inbox=inbox
+host_env=(
+  "AzureWebJobsStorage=$storage" "ASPNETCORE_URLS=$host_url"
+  "Api__Key=$api_key"
+  "Cosmic__BaseUrl=$simulator_url" "Cosmic__BucketSlug=demo-bucket" "Cosmic__WriteKey=simulator-key"
+  "Pixazo__BaseUrl=$simulator_url" "Pixazo__SubscriptionKey=simulator-key"
+  "Comet__BaseUrl=$simulator_url" "Comet__ApiKey=simulator-key"
+  "Media__AllowedNetworks=127.0.0.1/32"
+  "Workflows__PublicBaseUrl=$host_url" "Workflows__WebhookSigningKey=$webhook_key"
+  "Workflows__PollInitialInterval=00:00:01" "Workflows__PollMaxInterval=00:00:03"
+  "Callbacks__SigningKey=$callback_key" "Callbacks__FirstRetryInterval=00:00:01"
+  "RequestQueue__QueueName=$requests_queue" "Workflows__ResultsQueue=$results_queue"
+  "BlobInbox__ContainerName=$inbox" "BlobInbox__ProcessedContainerName=$inbox-processed" "BlobInbox__PollingInterval=00:00:01"
+)
+env "${host_env[@]}" ASPNETCORE_ENVIRONMENT=Development \
+  dotnet src/MediaGen.Host/bin/Release/net10.0/MediaGen.Host.dll >"$run_dir/logs/host.log" 2>&1 &
+echo $! > "$run_dir/host.pid"
+wait_for_line "$run_dir/logs/host.log" 'Now listening on: http://[0-9.:]+' >/dev/null
 
 check() { # check NAME URL
   local body
@@ -74,13 +104,28 @@ echo "MediaGen is up:"
 printf '  %-10s %s (blob)  %s (queue)  data: .run/azurite\n' azurite "$blob_url" "$queue_url"
 check simulator "$simulator_url/health"
 check host "$host_url/api/health"
+echo "  API key:   $api_key   (header x-functions-key; generated for this run)"
+echo "  OpenAPI:   $host_url/openapi/v1.json"
 echo "  logs:      .run/logs/"
 echo
-# The end-to-end generation demo (a job per provider, media copied into Azurite) needs the job API;
-# until it lands this command proves the pieces start, talk to storage and answer.
-echo "Demo: the job API is not built yet; the services above are running and healthy."
+
+status=0
+DEMO_HOST_URL="$host_url" DEMO_API_KEY="$api_key" DEMO_CALLBACK_KEY="$callback_key" \
+DEMO_BLOB_URL="$blob_url" DEMO_QUEUE_URL="$queue_url" \
+DEMO_ACCOUNT=devstoreaccount1 DEMO_ACCOUNT_KEY="$account_key" \
+DEMO_REQUESTS_QUEUE="$requests_queue" DEMO_RESULTS_QUEUE="$results_queue" \
+DEMO_INBOX="$inbox" DEMO_INBOX_PROCESSED="$inbox-processed" \
+  node scripts/demo.mjs || status=$?
+if [[ "$status" != 0 ]]; then
+  echo "run.sh: the demo failed (exit $status); see .run/logs/host.log" >&2
+fi
 
 if [[ "$serve" == 1 ]]; then
-  echo "Serving until Ctrl+C."
-  while sleep 3600; do :; done
+  echo
+  echo "Serving until Ctrl+C. Try:"
+  echo "  curl -s -X POST $host_url/api/jobs -H 'x-functions-key: $api_key' -H 'content-type: application/json' \\"
+  echo "    -d '{\"kind\":\"image\",\"provider\":\"cosmic\",\"params\":{\"prompt\":\"a red fox\"}}'"
+  # sleep in the background and wait for it: a wait is interrupted by signals, so TERM/INT reach the trap at once.
+  while true; do sleep 3600 & sleeper=$!; wait "$sleeper"; done
 fi
+exit "$status"

@@ -6,11 +6,13 @@ namespace MediaGen.Host.Tests;
 
 public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private const string ApiKey = "health-test-key-0123456789";
+
     [Fact]
     public async Task Health_StorageReachable_Returns200()
     {
         await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString));
+            .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString).UseSetting("Api:Key", ApiKey));
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
@@ -25,7 +27,8 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         var port = FreePort();
         await using var factory = new WebApplicationFactory<Program>()
             .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage",
-                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"));
+                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;")
+                .UseSetting("Api:Key", ApiKey));
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
@@ -38,11 +41,22 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
     public void Start_NoStorageConnection_FailsNamingTheSetting()
     {
         using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", ""));
+            .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", "").UseSetting("Api:Key", ApiKey));
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("AzureWebJobsStorage", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_NoApiKey_FailsNamingTheSetting()
+    {
+        using var factory = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Api__Key", error.ToString(), StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -10,11 +10,19 @@ public sealed class RequestBody(IOptions<ApiOptions> options)
 {
     /// <summary>The body's bytes.</summary>
     /// <exception cref="RequestValidationException">The body is empty, not JSON, or larger than the cap.</exception>
-    public async Task<ReadOnlyMemory<byte>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public Task<ReadOnlyMemory<byte>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(request, checkContentType: true, cancellationToken);
+
+    /// <summary>The body's bytes whatever content type it was sent with (senders we do not control, e.g. provider webhooks).</summary>
+    /// <exception cref="RequestValidationException">The body is empty or larger than the cap.</exception>
+    public Task<ReadOnlyMemory<byte>> ReadAnyAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(request, checkContentType: false, cancellationToken);
+
+    private async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, bool checkContentType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var limit = options.Value.MaxRequestBodyBytes;
-        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+        if (checkContentType && request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             && !type.Contains("+json", StringComparison.OrdinalIgnoreCase))
         {
             throw Invalid("content_type", $"must be sent as application/json (was {type})");

@@ -1,5 +1,11 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using MediaGen.Core.Media;
+using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
+using MediaGen.Core.Workflows;
+using MediaGen.Durable.Hosting;
+using MediaGen.Host.Api;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
@@ -7,49 +13,50 @@ namespace MediaGen.Host.Extensions;
 /// <summary>Service registration and endpoint mapping of the standalone host.</summary>
 public static class HostingExtensions
 {
-    /// <summary>Registers what the standalone host needs, with options validated at start-up.</summary>
+    /// <summary>
+    /// Registers what the standalone host needs, with options validated at start-up: storage clients, providers, media
+    /// store, the workflows and job service, MediaGen's durable runtime (the worker runs in this process; several
+    /// processes may share one task hub), the HTTP API and the queue and blob listeners.
+    /// </summary>
     public static WebApplicationBuilder AddMediaGenHost(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageConnectionOptions>()
-            .Bind(builder.Configuration)
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddFilter(RequestLogging.HostingDiagnosticsCategory, LogLevel.Warning);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<StorageConnectionOptions>()
+            .Bind(configuration)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp =>
+        services.AddSingleton(sp =>
             new BlobServiceClient(sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => new QueueServiceClient(
+            sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value.ConnectionString,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
+        services.AddMediaGenProviders(configuration);
+        services.AddMediaStore(configuration);
+        services.AddMediaGenWorkflows(configuration);
+        services.AddDurableRuntime(runtime =>
+        {
+            foreach (var orchestrator in WorkflowCatalog.Orchestrators)
+            {
+                runtime.AddOrchestrator(orchestrator);
+            }
+
+            foreach (var activity in WorkflowCatalog.Activities)
+            {
+                runtime.AddActivity(activity);
+            }
+        });
+        services.AddMediaGenApi(configuration);
+        services.AddMediaGenListeners(configuration);
         return builder;
     }
 
     /// <summary>Maps the host's endpoints.</summary>
     public static WebApplication MapMediaGenEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/health", async (BlobServiceClient blobs, CancellationToken cancellationToken) =>
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(HealthProbeTimeout);
-            try
-            {
-                await blobs.GetPropertiesAsync(deadline.Token);
-                return Results.Ok(new { status = "ok", storage = "reachable" });
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return StorageUnreachable($"The storage account did not answer within {HealthProbeTimeout.TotalSeconds:0} s.");
-            }
-            catch (Azure.RequestFailedException ex)
-            {
-                return StorageUnreachable($"The storage account answered {ex.Status} ({ex.ErrorCode}).");
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Azure.RequestFailedException or HttpRequestException))
-            {
-                // The SDK's retry policy gives up with an AggregateException of the attempts' failures.
-                return StorageUnreachable(ex.InnerExceptions[^1].Message);
-            }
-        });
-        return app;
+        ArgumentNullException.ThrowIfNull(app);
+        return app.MapMediaGenApi();
     }
-
-    private static readonly TimeSpan HealthProbeTimeout = TimeSpan.FromSeconds(5);
-
-    private static IResult StorageUnreachable(string detail) =>
-        Results.Problem(title: "Storage unreachable", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
 }

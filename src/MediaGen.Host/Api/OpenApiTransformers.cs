@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace MediaGen.Host.Api;
+
+/// <summary>Adds the API key scheme (Functions-style <c>x-functions-key</c> header or <c>code</c> query) and marks the routes that need it.</summary>
+public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+{
+    /// <summary>Name of the header scheme in the document.</summary>
+    public const string HeaderScheme = "functionsKey";
+
+    /// <summary>Name of the query scheme in the document.</summary>
+    public const string QueryScheme = "code";
+
+    /// <inheritdoc />
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Info.Title = "MediaGen API";
+        document.Info.Description = "Start media generation jobs, batches and video extension chains; read, list and cancel them; "
+            + "receive Pixazo webhooks; stream Cosmic text. Every route but health and webhooks needs the API key.";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyFilter.HeaderName,
+            Description = "The API key (Api__Key), as Azure Functions keys travel.",
+        };
+        document.Components.SecuritySchemes[QueryScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiKeyFilter.QueryName,
+            Description = "The API key in the query string.",
+        };
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false) },
+                },
+            };
+        }
+
+        if (metadata.OfType<ApiKeyRequirement>().Any())
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] });
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(QueryScheme, context.Document)] = [] });
+        }
+    }
+}

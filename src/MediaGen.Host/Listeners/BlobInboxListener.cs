@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Host.Api;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Workflows;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Host.Listeners;
+
+/// <summary>
+/// Scans the inbox container: every blob without a current marker in the processed container becomes one job
+/// (<see cref="InboxJobFactory"/>), then gets its marker (<see cref="InboxRecord"/>) — the job id, or the errors of an
+/// invalid blob, which is not tried again until it is re-uploaded. What was processed lives in storage, not memory,
+/// so a restarted host starts no second job; two hosts scanning together derive the same idempotency key from the
+/// blob's name and ETag (or the spec's idempotency key), so the job service answers the second with the first one's job. Inbox blobs are never
+/// modified (that would change their ETag).
+/// </summary>
+public sealed partial class BlobInboxListener(
+    BlobServiceClient blobs,
+    JobService jobs,
+    IOptions<BlobInboxOptions> options,
+    TimeProvider time,
+    ILogger<BlobInboxListener> logger) : BackgroundService
+{
+    /// <summary>Marker metadata: the inbox blob's ETag the marker is for.</summary>
+    public const string SourceETagMetadata = "sourceetag";
+
+    private readonly BlobInboxOptions _settings = options.Value;
+    private readonly BlobContainerClient _inbox = blobs.GetBlobContainerClient(options.Value.ContainerName);
+    private readonly BlobContainerClient _processed = blobs.GetBlobContainerClient(options.Value.ProcessedContainerName);
+
+    // Transient failures per blob upload; only paces giving up, so losing it on restart merely restarts the count.
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_settings.Enabled)
+        {
+            return;
+        }
+
+        var ready = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!ready)
+                {
+                    await _inbox.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    await _processed.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    ready = true;
+                }
+
+                await ScanAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
+            {
+                // Storage unreachable or failing: keep scanning; nothing was recorded, so nothing is lost.
+                LogScanFailed(logger, _settings.ContainerName, ex);
+            }
+
+            try
+            {
+                await Task.Delay(_settings.PollingInterval, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One pass over the inbox: processes every blob whose marker is missing or for another ETag.</summary>
+    private async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        var done = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var marker in _processed.GetBlobsAsync(BlobTraits.Metadata, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (marker.Metadata.TryGetValue(SourceETagMetadata, out var etag))
+            {
+                done[marker.Name] = InboxJobFactory.NormalizeETag(etag);
+            }
+        }
+
+        await foreach (var blob in _inbox.GetBlobsAsync(BlobTraits.Metadata, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var etag = InboxJobFactory.NormalizeETag(blob.Properties.ETag?.ToString() ?? "");
+            if (done.TryGetValue(blob.Name, out var processedETag) && processedETag == etag)
+            {
+                continue;
+            }
+
+            await ProcessAsync(blob, etag, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(BlobItem blob, string etag, CancellationToken cancellationToken)
+    {
+        var attemptKey = blob.Name + "|" + etag;
+        try
+        {
+            JobStartResult outcome;
+            try
+            {
+                var json = await InboxJobFactory.CreateAsync(_inbox, blob, _settings, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                outcome = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(_inbox.Name, blob.Name, etag), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestValidationException ex)
+            {
+                await RecordAsync(blob.Name, etag, "failed", null, ex.Errors, cancellationToken).ConfigureAwait(false);
+                LogInvalid(logger, blob.Name, ex.Errors.Count);
+                return;
+            }
+
+            await RecordAsync(blob.Name, etag, "started", outcome.Id, null, cancellationToken).ConfigureAwait(false);
+            _attempts.TryRemove(attemptKey, out _);
+            LogStarted(logger, blob.Name, outcome.Id, !outcome.AlreadyExisted);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412 || ex.Status == 404)
+        {
+            // Overwritten or deleted since it was listed: the next scan sees the current upload, if any.
+            _attempts.TryRemove(attemptKey, out _);
+        }
+        catch (Exception ex)
+        {
+            // The scan must survive anything one blob does; the blob is tried again on the next scan (a repeated
+            // start is harmless: same idempotency key, same job) and recorded as failed after MaxAttempts.
+            var attempts = _attempts.AddOrUpdate(attemptKey, 1, (_, n) => n + 1);
+            LogFailed(logger, blob.Name, attempts, _settings.MaxAttempts, ex);
+            if (attempts >= _settings.MaxAttempts)
+            {
+                _attempts.TryRemove(attemptKey, out _);
+                await RecordAsync(blob.Name, etag, "failed", null,
+                    [new ValidationError("$", "failed", $"failed {attempts} times; last: {ex.GetType().Name}: {ex.Message}")], cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RecordAsync(string name, string etag, string status, string? jobId, IReadOnlyList<ValidationError>? errors, CancellationToken cancellationToken)
+    {
+        var record = new InboxRecord(name, etag, status, jobId, errors?.Take(50).ToList(), time.GetUtcNow());
+        var metadata = new Dictionary<string, string> { [SourceETagMetadata] = etag, ["status"] = status };
+        if (jobId is not null)
+        {
+            metadata["jobid"] = jobId;
+        }
+
+        await _processed.GetBlobClient(name).UploadAsync(
+            BinaryData.FromObjectAsJson(record, HostJson.Options),
+            new BlobUploadOptions { Metadata = metadata, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox blob {Blob} -> job {JobId} (created: {Created})")]
+    private static partial void LogStarted(ILogger logger, string blob, string jobId, bool created);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox blob {Blob} is not a valid job ({ErrorCount} errors); recorded as failed")]
+    private static partial void LogInvalid(ILogger logger, string blob, int errorCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox blob {Blob} failed (attempt {Attempt} of {MaxAttempts})")]
+    private static partial void LogFailed(ILogger logger, string blob, int attempt, int maxAttempts, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning inbox container {Container} failed; retrying")]
+    private static partial void LogScanFailed(ILogger logger, string container, Exception exception);
+}

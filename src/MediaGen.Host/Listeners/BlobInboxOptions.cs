@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaGen.Host.Listeners;
+
+/// <summary>The standalone host's listener on the inbox container (in Azure the Functions blob trigger does this).</summary>
+public sealed class BlobInboxOptions
+{
+    /// <summary>Configuration section: <c>BlobInbox</c>.</summary>
+    public const string SectionName = "BlobInbox";
+
+    /// <summary>Whether the listener runs. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Container watched for job specs (<c>*.json</c>) and images (<c>png</c>, <c>jpg</c>, <c>jpeg</c>, <c>webp</c>). Default <c>inbox</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "BlobInbox__ContainerName must be a valid container name.")]
+    public string ContainerName { get; set; } = "inbox";
+
+    /// <summary>
+    /// Container of the durable processing records: one marker blob per inbox blob, same name, holding the job id
+    /// or the errors. Default <c>inbox-processed</c>.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "BlobInbox__ProcessedContainerName must be a valid container name.")]
+    public string ProcessedContainerName { get; set; } = "inbox-processed";
+
+    /// <summary>Time between scans of the inbox. Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Prompt of an image-to-video job when the image blob has no <c>prompt</c> metadata.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DefaultPrompt { get; set; } = "Bring this image to life with gentle, natural camera motion.";
+
+    /// <summary>Lifetime of the read-only SAS URL the provider fetches an inbox image through. Default 1 h.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan SasLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Largest job spec read, in bytes. Default 1 MiB.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxSpecBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Scans a blob may fail for a transient reason before it is recorded as failed. Default 5.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+}

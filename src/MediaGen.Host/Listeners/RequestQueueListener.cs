@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Workflows;
+using MediaGen.Host.Api;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Host.Listeners;
+
+/// <summary>
+/// Listens on the requests queue: each message (the HTTP start body, plain or base64 JSON) becomes a job through the
+/// job service, whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
+/// message finds the job it started instead of starting a second. Invalid messages are poisoned at once (validation is permanent) with the
+/// errors attached; transient failures are retried with backoff and poisoned after
+/// <see cref="RequestQueueOptions.MaxDequeueCount"/> deliveries. Several hosts may listen on one queue.
+/// </summary>
+public sealed partial class RequestQueueListener(
+    QueueServiceClient queues,
+    JobService jobs,
+    IOptions<RequestQueueOptions> options,
+    TimeProvider time,
+    ILogger<RequestQueueListener> logger) : BackgroundService
+{
+    private const int MaxOriginalChars = 32 * 1024;
+    private static readonly TimeSpan FirstIdleDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+
+    private readonly RequestQueueOptions _settings = options.Value;
+    private readonly QueueClient _queue = queues.GetQueueClient(options.Value.QueueName);
+    private readonly QueueClient _poison = queues.GetQueueClient(options.Value.PoisonQueueName);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_settings.Enabled)
+        {
+            return;
+        }
+
+        var idle = FirstIdleDelay;
+        var ready = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages;
+            try
+            {
+                if (!ready)
+                {
+                    await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    await _poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    ready = true;
+                }
+
+                messages = (await _queue.ReceiveMessagesAsync(_settings.BatchSize, _settings.VisibilityTimeout, stoppingToken).ConfigureAwait(false)).Value;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
+            {
+                // Storage unreachable or failing: keep listening, at the slowest polling pace.
+                LogReceiveFailed(logger, _settings.QueueName, ex);
+                await DelayAsync(_settings.MaxPollingInterval, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (messages.Length == 0)
+            {
+                await DelayAsync(idle, stoppingToken).ConfigureAwait(false);
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _settings.MaxPollingInterval.Ticks));
+                continue;
+            }
+
+            idle = FirstIdleDelay;
+            await Task.WhenAll(messages.Select(message => HandleAsync(message, stoppingToken))).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (message.DequeueCount > _settings.MaxDequeueCount)
+            {
+                // Delivered more often than allowed without an outcome (e.g. hosts crashing while handling it).
+                await PoisonAsync(message, "gave_up",
+                    [new ValidationError("$", "max_dequeue", $"was delivered {message.DequeueCount} times without being handled")], stoppingToken).ConfigureAwait(false);
+                return;
+            }
+
+            JobStartResult outcome;
+            try
+            {
+                outcome = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, stoppingToken).ConfigureAwait(false);
+            }
+            catch (RequestValidationException ex)
+            {
+                await PoisonAsync(message, "invalid", ex.Errors, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+
+            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
+            LogStarted(logger, message.MessageId, outcome.Id, !outcome.AlreadyExisted);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(message).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The listener must survive anything one message does; the message itself is retried with backoff
+            // (a repeated start is harmless: the idempotency key finds the job) and poisoned after MaxDequeueCount.
+            LogHandleFailed(logger, message.MessageId, message.DequeueCount, ex);
+            await RetryOrPoisonAsync(message, ex, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RetryOrPoisonAsync(QueueMessage message, Exception failure, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (message.DequeueCount >= _settings.MaxDequeueCount)
+            {
+                await PoisonAsync(message, "gave_up", [new ValidationError("$", "failed", $"failed {message.DequeueCount} times; last: {failure.GetType().Name}: {failure.Message}")], stoppingToken).ConfigureAwait(false);
+                return;
+            }
+
+            var delay = TimeSpan.FromTicks(Math.Min(_settings.FirstRetryDelay.Ticks * (1L << (int)Math.Min(message.DequeueCount - 1, 20)), MaxRetryDelay.Ticks));
+            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
+        {
+            // Storage is failing too: the message reappears when its visibility timeout ends.
+            LogRetryScheduleFailed(logger, message.MessageId, ex);
+        }
+    }
+
+    private async Task PoisonAsync(QueueMessage message, string reason, IReadOnlyList<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        var original = message.Body.ToString();
+        var truncated = original.Length > MaxOriginalChars;
+        var envelope = new PoisonEnvelope(message.MessageId, truncated ? original[..MaxOriginalChars] : original, reason,
+            errors.Take(50).ToList(), message.DequeueCount, time.GetUtcNow(), truncated);
+        await _poison.SendMessageAsync(JsonSerializer.Serialize(envelope, HostJson.Options), cancellationToken).ConfigureAwait(false);
+        await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        LogPoisoned(logger, message.MessageId, reason, errors.Count, _settings.PoisonQueueName);
+    }
+
+    private async Task ReleaseAsync(QueueMessage message)
+    {
+        // Shutting down mid-message: make it visible again now so another host takes it over without waiting.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
+        {
+            LogRetryScheduleFailed(logger, message.MessageId, ex);
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue message {MessageId} -> job {JobId} (created: {Created})")]
+    private static partial void LogStarted(ILogger logger, string messageId, string jobId, bool created);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} poisoned ({Reason}, {ErrorCount} errors) into {PoisonQueue}")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, string reason, int errorCount, string poisonQueue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from queue {Queue} failed; retrying")]
+    private static partial void LogReceiveFailed(ILogger logger, string queue, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} failed on delivery {DequeueCount}; it is retried with backoff")]
+    private static partial void LogHandleFailed(ILogger logger, string messageId, long dequeueCount, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reschedule queue message {MessageId}; it reappears after its visibility timeout")]
+    private static partial void LogRetryScheduleFailed(ILogger logger, string messageId, Exception exception);
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text;
+using MediaGen.Host.Tests.Support;
+
+namespace MediaGen.Host.Tests.Api;
+
+[Collection(HostCollection.Name)]
+public sealed class ApiKeyTests(HostEnvironment env)
+{
+    public static TheoryData<string, string> ProtectedRoutes() => new()
+    {
+        { "POST", "/api/jobs" },
+        { "GET", "/api/jobs" },
+        { "GET", "/api/jobs/job-1" },
+        { "POST", "/api/jobs/job-1/cancel" },
+        { "POST", "/api/batches" },
+        { "GET", "/api/batches/batch-1" },
+        { "POST", "/api/chains" },
+        { "POST", "/api/text/stream" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProtectedRoutes))]
+    public async Task ProtectedRoute_NoKey_Returns401ProblemDetails(string method, string path)
+    {
+        await using var host = await env.StartHostAsync();
+
+        using var response = await host.Anonymous.SendAsync(Request(method, path));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedRoutes))]
+    public async Task ProtectedRoute_WrongKey_Returns401(string method, string path)
+    {
+        await using var host = await env.StartHostAsync();
+        using var request = Request(method, path);
+        request.Headers.Add("x-functions-key", HostEnvironment.ApiKey + "x");
+
+        using var response = await host.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListJobs_KeyInCodeQuery_Returns200()
+    {
+        await using var host = await env.StartHostAsync();
+
+        using var response = await host.Anonymous.GetAsync(new Uri("/api/jobs?code=" + HostEnvironment.ApiKey, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StartJob_NoKey_StartsNothing()
+    {
+        await using var host = await env.StartHostAsync();
+
+        using var response = await host.Anonymous.SendAsync(Request("POST", "/api/jobs"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("\"jobs\":[]", await host.Api.GetStringAsync(new Uri("/api/jobs", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/health")]
+    [InlineData("/openapi/v1.json")]
+    public async Task OpenRoute_NoKey_Returns200(string path)
+    {
+        await using var host = await env.StartHostAsync();
+
+        using var response = await host.Anonymous.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
+    {
+        Content = method == "POST"
+            ? new StringContent("""{"kind":"image","provider":"cosmic","params":{"prompt":"unauthorized"}}""", Encoding.UTF8, "application/json")
+            : null,
+    };
+}

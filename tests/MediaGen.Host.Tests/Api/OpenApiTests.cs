@@ -1,0 +1,53 @@
+using System.Text.Json;
+using MediaGen.Host.Tests.Support;
+
+namespace MediaGen.Host.Tests.Api;
+
+[Collection(HostCollection.Name)]
+public sealed class OpenApiTests(HostEnvironment env)
+{
+    private static readonly (string Method, string Path, string[] Statuses, bool Keyed)[] Routes =
+    [
+        ("post", "/api/jobs", ["202", "200", "400", "401"], true),
+        ("get", "/api/jobs", ["200", "400", "401"], true),
+        ("get", "/api/jobs/{id}", ["200", "404", "401"], true),
+        ("post", "/api/jobs/{id}/cancel", ["202", "404", "409", "401"], true),
+        ("post", "/api/batches", ["202", "200", "400", "401"], true),
+        ("get", "/api/batches/{id}", ["200", "404", "401"], true),
+        ("post", "/api/chains", ["202", "200", "400", "401"], true),
+        ("post", "/api/text/stream", ["200", "400", "401"], true),
+        ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404"], false),
+        ("get", "/api/health", ["200", "503"], false),
+    ];
+
+    [Fact]
+    public async Task OpenApiDocument_Served_DescribesEveryRouteWithSummaryResponsesAndKey()
+    {
+        await using var host = await env.StartHostAsync();
+
+        using var document = JsonDocument.Parse(await host.Anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var root = document.RootElement;
+        var paths = root.GetProperty("paths");
+        Assert.Equal(Routes.Length, paths.EnumerateObject().Sum(p => p.Value.EnumerateObject().Count()));
+        foreach (var (method, path, statuses, keyed) in Routes)
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing");
+            Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path} is missing");
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary");
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("operationId").GetString()), $"{method} {path} has no name");
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            Assert.All(statuses, status => Assert.Contains(status, responses));
+            Assert.Equal(keyed, operation.TryGetProperty("security", out _));
+        }
+
+        var webhookBody = paths.GetProperty("/api/webhooks/pixazo/{id}").GetProperty("post").GetProperty("requestBody");
+        Assert.Contains("request_id", webhookBody.GetRawText(), StringComparison.Ordinal);
+        Assert.True(paths.GetProperty("/api/jobs").GetProperty("post").TryGetProperty("requestBody", out _), "the job body is documented");
+        var schemes = root.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("x-functions-key", schemes.GetProperty("functionsKey").GetProperty("name").GetString());
+        var schemas = root.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
+        Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest"],
+            schema => Assert.Contains(schema, schemas));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Workflows;
+using MediaGen.Core.Workflows.Pixazo;
+using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Host.Tests.Api;
+
+[Collection(HostCollection.Name)]
+public sealed class WebhookTests(HostEnvironment env)
+{
+    [Fact]
+    public async Task PixazoWebhook_FromSimulator_CompletesJobWithoutPolling()
+    {
+        // Polling waits a minute: only the webhook can finish the job in time.
+        await using var host = await env.StartHostAsync(overrides: new Dictionary<string, string?>
+        {
+            ["Workflows:PollInitialInterval"] = "00:01:00",
+            ["Workflows:PollMaxInterval"] = "00:01:00",
+        });
+
+        var accepted = await host.StartJobAsync("""{"kind":"image","provider":"pixazo","params":{"prompt":"webhook heron"}}""");
+        var job = await host.WaitForJobAsync(accepted.Id);
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.True(job.Progress!.Value.GetProperty("webhooks").GetInt32() >= 1);
+        var requestId = job.Progress.Value.GetProperty("requestId").GetString();
+        var deliveries = (await env.Simulator.GetRequestsAsync()).Webhooks.Where(w => w.RequestId == requestId).ToList();
+        Assert.Contains(deliveries, w => w.ResponseStatus == 200 && w.Url.StartsWith(host.BaseAddress.AbsoluteUri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PixazoWebhook_WrongSecretUnknownJobBadBodyAndDuplicates_AreRejectedOrHarmless()
+    {
+        await using var host = await env.StartHostAsync();
+        var png = PngBytes();
+        await using var media = await LoopbackHttpServer.StartAsync(context =>
+        {
+            context.Response.ContentType = "image/png";
+            return context.Response.Body.WriteAsync(png).AsTask();
+        });
+        env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMinutes(5);
+        try
+        {
+            var accepted = await host.StartJobAsync("""{"kind":"image","provider":"pixazo","params":{"prompt":"webhook auth"}}""");
+            var waiting = await host.WaitForJobAsync(accepted.Id, j => j.Progress is { } p && p.GetProperty("requestId").ValueKind == JsonValueKind.String);
+            var requestId = waiting.Progress!.Value.GetProperty("requestId").GetString();
+            var completed = $$$"""{"request_id":"{{{requestId}}}","status":"COMPLETED","output":{"media_url":["{{{media.BaseAddress}}}fox.png"]}}""";
+            var processing = $$$"""{"request_id":"{{{requestId}}}","status":"PROCESSING"}""";
+            var webhooks = new PixazoWebhooks(Options.Create(new WorkflowOptions { WebhookSigningKey = HostEnvironment.WebhookKey, PublicBaseUrl = host.BaseAddress.AbsoluteUri }));
+            var goodUrl = accepted.PixazoWebhookUri!;
+
+            using var wrongSecret = await PostAsync(host, new Uri($"/api/webhooks/pixazo/{accepted.Id}?secret=AAAA{goodUrl.Query[12..]}", UriKind.Relative), completed);
+            using var noSecret = await PostAsync(host, new Uri($"/api/webhooks/pixazo/{accepted.Id}", UriKind.Relative), completed);
+            using var unknownJob = await PostAsync(host, new Uri(webhooks.UrlFor("job-unknown")!), completed);
+            using var notAStatus = await PostAsync(host, goodUrl, """{"hello":"world"}""");
+            using var duplicate1 = await PostAsync(host, goodUrl, processing);
+            using var duplicate2 = await host.Anonymous.PostAsync(goodUrl, new StringContent(processing, Encoding.UTF8, "text/plain")); // unlabelled JSON is read too
+
+            Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, noSecret.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, unknownJob.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, notAStatus.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, duplicate1.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, duplicate2.StatusCode);
+            var still = (await host.GetJobAsync(accepted.Id))!;
+            Assert.Equal(JobStatus.Running, still.Status);
+            Assert.Null(still.Result);
+
+            // The real completion, twice: the first finishes the job, the duplicate changes nothing.
+            using var delivered = await PostAsync(host, goodUrl, completed);
+            var done = await host.WaitForJobAsync(accepted.Id);
+            using var again = await PostAsync(host, goodUrl, completed);
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(JobStatus.Completed, done.Status);
+            var item = Assert.Single(done.Result!.Items);
+            Assert.Equal(png.Length, item.Size);
+            Assert.Single((await host.GetJobAsync(accepted.Id))!.Result!.Items);
+        }
+        finally
+        {
+            env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMilliseconds(50);
+        }
+    }
+
+    private static byte[] PngBytes() =>
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 200).Select(i => (byte)i)];
+
+    private static Task<HttpResponseMessage> PostAsync(TestHost host, Uri url, string json) =>
+        host.Anonymous.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+}

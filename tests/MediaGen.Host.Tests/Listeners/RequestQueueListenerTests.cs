@@ -1,0 +1,179 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Workflows;
+using MediaGen.Host.Listeners;
+using MediaGen.Host.Tests.Support;
+using MediaGen.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Host.Tests.Listeners;
+
+[Collection(HostCollection.Name)]
+public sealed class RequestQueueListenerTests(HostEnvironment env)
+{
+    private static readonly Dictionary<string, string?> ListenerOff = new() { ["RequestQueue:Enabled"] = "false" };
+
+    [Fact]
+    public async Task Message_PlainJson_StartsJobNamedByTheMessageId()
+    {
+        await using var host = await env.StartHostAsync();
+        var queue = await QueueAsync(host, host.Names.Requests);
+
+        var sent = (await queue.SendMessageAsync("""{"kind":"audio","provider":"cosmic","params":{"prompt":"plain queue"}}""")).Value;
+
+        var job = await host.WaitForJobAsync(sent.MessageId);
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal("audio/mpeg", Assert.Single(job.Result!.Items).ContentType);
+        await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to be deleted");
+    }
+
+    [Fact]
+    public async Task Message_Base64Json_StartsJob()
+    {
+        await using var host = await env.StartHostAsync();
+        var queue = await QueueAsync(host, host.Names.Requests);
+        var json = """{"kind":"image","provider":"comet","params":{"prompt":"base64 queue"}}""";
+
+        var sent = (await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)))).Value;
+
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
+    }
+
+    [Fact]
+    public async Task Messages_SameIdempotencyKey_StartOneJob()
+    {
+        await using var host = await env.StartHostAsync();
+        var queue = await QueueAsync(host, host.Names.Requests);
+        var prompt = "queue idem " + Guid.NewGuid().ToString("N");
+        var json = $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"},"idempotencyKey":"q-{{{Guid.NewGuid():N}}}"}""";
+
+        await queue.SendMessageAsync(json);
+        await queue.SendMessageAsync(json);
+        await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "both messages to be handled");
+
+        var viaHttp = await host.StartJobAsync(json);
+        Assert.False(viaHttp.Created);
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(viaHttp.Id)).Status);
+        Assert.Equal(1, (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CosmicImage, prompt));
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"colour":"red"}""", "colour")]
+    [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":"x","size":"huge"}}""", "params.size")]
+    [InlineData("not json at all", "$")]
+    public async Task Message_Invalid_IsPoisonedAtOnceWithTheErrors(string body, string field)
+    {
+        await using var host = await env.StartHostAsync();
+        var queue = await QueueAsync(host, host.Names.Requests);
+
+        var sent = (await queue.SendMessageAsync(body)).Value;
+
+        var envelope = await PoisonAsync(host);
+        Assert.Equal(sent.MessageId, envelope.MessageId);
+        Assert.Equal(body, envelope.OriginalMessage);
+        Assert.Equal("invalid", envelope.Reason);
+        Assert.Equal(1, envelope.DequeueCount);
+        Assert.Contains(envelope.Errors, e => e.Field == field);
+        Assert.Empty((await queue.PeekMessagesAsync()).Value);
+        Assert.Null(await host.GetJobAsync(sent.MessageId));
+    }
+
+    [Fact]
+    public async Task Message_RedeliveredAfterItsJobStarted_StartsNoSecondJob()
+    {
+        var names = HostNames.Unique();
+        var prompt = "redelivered " + Guid.NewGuid().ToString("N");
+        string messageId;
+        await using (var crashed = await env.StartHostAsync(names, ListenerOff))
+        {
+            // What a host that crashed after starting the job, before deleting the message, leaves behind.
+            var queue = await QueueAsync(crashed, names.Requests);
+            await queue.SendMessageAsync($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"}}""");
+            var received = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
+            messageId = received.MessageId;
+            var jobs = crashed.Services.GetRequiredService<JobService>();
+            await jobs.StartJobAsync(QueueMessageDecoder.Decode(received.Body), received.MessageId);
+            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            await crashed.WaitForJobAsync(messageId);
+        }
+
+        await using var host = await env.StartHostAsync(names);
+        var requests = await QueueAsync(host, names.Requests);
+        await TestHost.EventuallyAsync(async () => (await requests.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the redelivered message to be handled");
+
+        Assert.Equal(JobStatus.Completed, (await host.GetJobAsync(messageId))!.Status);
+        Assert.Equal(1, (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CosmicImage, prompt));
+        Assert.Empty((await (await QueueAsync(host, names.Poison)).PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Message_DeliveredMoreThanMaxDequeueCount_IsPoisonedAsGaveUp()
+    {
+        var names = HostNames.Unique();
+        await using (var before = await env.StartHostAsync(names, ListenerOff))
+        {
+            // Three deliveries that never finished (MaxDequeueCount is 3 in the test hosts).
+            var queue = await QueueAsync(before, names.Requests);
+            await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"never handled"}}""");
+            for (var i = 0; i < 3; i++)
+            {
+                var received = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
+                await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            }
+        }
+
+        await using var host = await env.StartHostAsync(names);
+
+        var envelope = await PoisonAsync(host);
+        Assert.Equal("gave_up", envelope.Reason);
+        Assert.Equal(4, envelope.DequeueCount);
+        Assert.Null(await host.GetJobAsync(envelope.MessageId));
+    }
+
+    [Fact]
+    public async Task Message_TransientFailure_IsRetriedAndStartsOneJob()
+    {
+        await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: 1));
+        var queue = await QueueAsync(host, host.Names.Requests);
+
+        var sent = (await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"transient"}}""")).Value;
+
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
+        Assert.Equal(1, ((FlakyDurableClient)host.Services.GetRequiredService<Durable.Client.DurableTaskClient>()).Failed);
+        Assert.Empty((await (await QueueAsync(host, host.Names.Poison)).PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Message_FailingEveryDelivery_IsPoisonedAfterMaxDequeueCount()
+    {
+        await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: -1));
+        var queue = await QueueAsync(host, host.Names.Requests);
+
+        var sent = (await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"always failing"}}""")).Value;
+
+        var envelope = await PoisonAsync(host);
+        Assert.Equal(sent.MessageId, envelope.MessageId);
+        Assert.Equal("gave_up", envelope.Reason);
+        Assert.Equal(3, envelope.DequeueCount);
+        Assert.Contains(nameof(Azure.RequestFailedException), Assert.Single(envelope.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(3, ((FlakyDurableClient)host.Services.GetRequiredService<Durable.Client.DurableTaskClient>()).Failed);
+    }
+
+    private static async Task<QueueClient> QueueAsync(TestHost host, string name)
+    {
+        var queue = host.Queues.GetQueueClient(name);
+        await queue.CreateIfNotExistsAsync();
+        return queue;
+    }
+
+    private static async Task<PoisonEnvelope> PoisonAsync(TestHost host)
+    {
+        var poison = await QueueAsync(host, host.Names.Poison);
+        var message = await TestHost.EventuallyAsync<PeekedMessage>(
+            async () => (await poison.PeekMessagesAsync()).Value.FirstOrDefault(), "a poison message");
+        return JsonSerializer.Deserialize<PoisonEnvelope>(message.Body.ToString(), JobJson.Options)!;
+    }
+}

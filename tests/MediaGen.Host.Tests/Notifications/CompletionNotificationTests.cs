@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using MediaGen.Core.Notifications;
+using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
+using Microsoft.AspNetCore.Http;
+
+namespace MediaGen.Host.Tests.Notifications;
+
+/// <summary>The host wires the workflows' completion notifications: a results-queue message and a signed, retried callback.</summary>
+[Collection(HostCollection.Name)]
+public sealed class CompletionNotificationTests(HostEnvironment env)
+{
+    [Fact]
+    public async Task FinishedJob_WithCallbackUrl_IsSignedRetriedWithStableIdAndQueued()
+    {
+        var attempts = new ConcurrentQueue<(string Delivery, string Timestamp, string Signature, byte[] Body)>();
+        await using var receiver = await LoopbackHttpServer.StartAsync(async context =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            attempts.Enqueue((context.Request.Headers[CallbackSignature.DeliveryHeader].ToString(), context.Request.Headers[CallbackSignature.TimestampHeader].ToString(),
+                context.Request.Headers[CallbackSignature.SignatureHeader].ToString(), buffer.ToArray()));
+            context.Response.StatusCode = attempts.Count <= 2 ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
+        });
+        await using var host = await env.StartHostAsync();
+
+        var accepted = await host.StartJobAsync($$$"""{"kind":"text","provider":"cosmic","params":{"prompt":"callback please"},"callbackUrl":"{{{receiver.BaseAddress}}}hook"}""");
+        await host.WaitForJobAsync(accepted.Id);
+        await TestHost.EventuallyAsync(() => Task.FromResult(attempts.Count >= 3 ? "" : null), "three callback attempts");
+
+        var all = attempts.ToList();
+        Assert.Single(all.Select(a => a.Delivery).Distinct());
+        Assert.All(all, a => Assert.True(CallbackSignature.Verify(
+            System.Text.Encoding.UTF8.GetBytes(HostEnvironment.CallbackKey), a.Delivery, a.Timestamp, a.Body, a.Signature, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5))));
+        using var body = JsonDocument.Parse(all[^1].Body);
+        Assert.Equal(accepted.Id, body.RootElement.GetProperty("id").GetString());
+        Assert.Equal("Completed", body.RootElement.GetProperty("status").GetString());
+
+        var results = host.Queues.GetQueueClient(host.Names.Results);
+        var message = await TestHost.EventuallyAsync(async () =>
+            (await results.PeekMessagesAsync(32)).Value.FirstOrDefault(m => m.Body.ToString().Contains(accepted.Id, StringComparison.Ordinal)), "the results-queue message");
+        using var queued = JsonDocument.Parse(message.Body.ToString());
+        Assert.Equal("Completed", queued.RootElement.GetProperty("status").GetString());
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using MediaGen.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Host.Tests.Support;
+
+/// <summary>
+/// One private Azurite and one provider simulator for the whole collection; each test starts its own
+/// <see cref="TestHost"/> (real Kestrel on loopback) with its own task hub, queues and containers.
+/// </summary>
+public sealed class HostEnvironment : IAsyncLifetime
+{
+    public const string ApiKey = "test-api-key-0123456789";
+    public const string WebhookKey = "test-webhook-key-0123456789";
+    public const string CallbackKey = "test-callback-key-0123456789";
+    public const int MaxBodyBytes = 8192;
+
+    private AzuriteInstance? _azurite;
+
+    public SimulatorFixture Simulator { get; } = new();
+
+    public string StorageConnection => _azurite!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync(inMemory: true);
+        await Simulator.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts a host on <paramref name="names"/> (new ones by default); <paramref name="overrides"/> adjust settings (null removes one).</summary>
+    public async Task<TestHost> StartHostAsync(
+        HostNames? names = null, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
+    {
+        names ??= HostNames.Unique();
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var host = new TestHost(Settings(names, port, overrides), port, names, configureServices);
+            try
+            {
+                await host.StartAsync();
+                return host;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Another process took the free port between the probe and Kestrel's bind.
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private Dictionary<string, string?> Settings(HostNames names, int port, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var sim = Simulator.BaseAddress.ToString();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = StorageConnection,
+            ["Api:Key"] = ApiKey,
+            ["Api:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cosmic:BaseUrl"] = sim,
+            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
+            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
+            ["Pixazo:BaseUrl"] = sim,
+            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
+            ["Comet:BaseUrl"] = sim,
+            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
+            ["ProviderResilience:MaxRetryAttempts"] = "0",
+            ["Media:AllowedNetworks"] = "127.0.0.1/32",
+            ["Workflows:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Workflows:WebhookSigningKey"] = WebhookKey,
+            ["Workflows:PollInitialInterval"] = "00:00:01",
+            ["Workflows:PollMaxInterval"] = "00:00:02",
+            ["Workflows:ProviderRetryInterval"] = "00:00:01",
+            ["Workflows:CopyRetryInterval"] = "00:00:01",
+            ["Workflows:ResultsQueue"] = names.Results,
+            ["Callbacks:SigningKey"] = CallbackKey,
+            ["Callbacks:FirstRetryInterval"] = "00:00:01",
+            ["Callbacks:MaxRetryInterval"] = "00:00:02",
+            ["Durable:HubName"] = names.Hub,
+            ["Durable:PartitionCount"] = "2",
+            ["Durable:LeaseDuration"] = "00:00:15",
+            ["Durable:LeaseRenewInterval"] = "00:00:05",
+            ["Durable:MaxPollingInterval"] = "00:00:00.100",
+            ["RequestQueue:QueueName"] = names.Requests,
+            ["RequestQueue:PoisonQueueName"] = names.Poison,
+            ["RequestQueue:MaxDequeueCount"] = "3",
+            ["RequestQueue:VisibilityTimeout"] = "00:00:05",
+            ["RequestQueue:MaxPollingInterval"] = "00:00:00.200",
+            ["RequestQueue:FirstRetryDelay"] = "00:00:00",
+            ["BlobInbox:ContainerName"] = names.Inbox,
+            ["BlobInbox:ProcessedContainerName"] = names.Processed,
+            ["BlobInbox:PollingInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

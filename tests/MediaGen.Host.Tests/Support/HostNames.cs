@@ -1,0 +1,11 @@
+namespace MediaGen.Host.Tests.Support;
+
+/// <summary>The storage names one test host (or a restarted one) uses, unique per test so hosts on one Azurite never meet.</summary>
+public sealed record HostNames(string Hub, string Requests, string Poison, string Results, string Inbox, string Processed)
+{
+    public static HostNames Unique()
+    {
+        var token = Guid.NewGuid().ToString("N")[..10];
+        return new HostNames("hub" + token, "req-" + token, "req-" + token + "-poison", "res-" + token, "inbox-" + token, "inbox-" + token + "-done");
+    }
+}

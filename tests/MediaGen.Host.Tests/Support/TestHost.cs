@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using MediaGen.Core.Jobs;
+using MediaGen.Host.Jobs;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MediaGen.Host.Tests.Support;
+
+/// <summary>The real standalone host (Program) on Kestrel at 127.0.0.1:<c>port</c>, with the durable worker and the listeners running.</summary>
+public sealed class TestHost : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    public TestHost(IReadOnlyDictionary<string, string?> settings, int port, HostNames names, Action<IServiceCollection>? configureServices = null)
+    {
+        _configureServices = configureServices;
+        _settings = settings;
+        Names = names;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        UseKestrel(port);
+    }
+
+    public HostNames Names { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client sending the API key.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>A client sending no key.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public QueueServiceClient Queues { get; private set; } = null!;
+
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    public Task StartAsync()
+    {
+        StartServer();
+        Anonymous = new HttpClient { BaseAddress = BaseAddress };
+        Api = new HttpClient { BaseAddress = BaseAddress };
+        Api.DefaultRequestHeaders.Add("x-functions-key", HostEnvironment.ApiKey);
+        var connection = _settings["AzureWebJobsStorage"]!;
+        Queues = new QueueServiceClient(connection);
+        Blobs = new BlobServiceClient(connection);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>POSTs <paramref name="json"/> with the API key.</summary>
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
+        Api.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary>Starts a job and returns the 202/200 body.</summary>
+    public async Task<JobAccepted> StartJobAsync(string json, string path = "/api/jobs")
+    {
+        using var response = await PostJsonAsync(path, json);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<JobAccepted>(body, JobJson.Options)!;
+    }
+
+    /// <summary>GET /api/jobs/{id}, or null on 404.</summary>
+    public async Task<JobState?> GetJobAsync(string id)
+    {
+        using var response = await Api.GetAsync(new Uri($"/api/jobs/{Uri.EscapeDataString(id)}", UriKind.Relative));
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound
+            ? null
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JobState>(JobJson.Options);
+    }
+
+    /// <summary>Polls the job until <paramref name="condition"/> holds (a bound, not a timing assertion).</summary>
+    public async Task<JobState> WaitForJobAsync(string id, Func<JobState, bool>? condition = null)
+    {
+        condition ??= job => job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;
+        JobState? last = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            last = await GetJobAsync(id);
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+        }
+
+        throw new TimeoutException($"Job {id} did not reach the expected state; last: {JsonSerializer.Serialize(last, JobJson.Options)}");
+    }
+
+    /// <summary>Polls <paramref name="probe"/> until it returns a value (a bound, not a timing assertion).</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
+        where T : class
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+        }
+
+        throw new TimeoutException($"Gave up waiting for {what}.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Api?.Dispose();
+        Anonymous?.Dispose();
+        await base.DisposeAsync();
+    }
+}
