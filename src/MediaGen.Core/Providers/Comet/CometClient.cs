@@ -26,16 +26,6 @@ public class CometClient
     {
     }
 
-    /// <summary>For mocking only.</summary>
-    protected CometClient()
-    {
-        _http = null!;
-        _options = null!;
-        _timeProvider = TimeProvider.System;
-        _baseUrl = new Uri(CometClientOptions.DefaultBaseUrl);
-        _openSpool = OpenTempFile;
-    }
-
     internal CometClient(HttpClient httpClient, CometClientOptions options, TimeProvider? timeProvider, Func<int, Stream> openSpool)
     {
         ArgumentNullException.ThrowIfNull(httpClient);

@@ -40,15 +40,6 @@ public class CosmicClient
         _baseUrl = ProviderOptionsChecks.WithTrailingSlash(options.BaseUrl);
     }
 
-    /// <summary>For mocking only.</summary>
-    protected CosmicClient()
-    {
-        _http = null!;
-        _options = null!;
-        _timeProvider = TimeProvider.System;
-        _baseUrl = new Uri(CosmicClientOptions.DefaultBaseUrl);
-    }
-
     /// <summary>Generates text from a prompt or a chat history.</summary>
     /// <exception cref="RequestValidationException">The request breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="ProviderException">Cosmic failed or answered with something unreadable.</exception>

@@ -37,15 +37,6 @@ public class PixazoClient
         _baseUrl = ProviderOptionsChecks.WithTrailingSlash(options.BaseUrl);
     }
 
-    /// <summary>For mocking only.</summary>
-    protected PixazoClient()
-    {
-        _http = null!;
-        _options = null!;
-        _timeProvider = TimeProvider.System;
-        _baseUrl = new Uri(PixazoClientOptions.DefaultBaseUrl);
-    }
-
     /// <summary>
     /// Submits a text-to-image request; answers with its id and status (QUEUED, or COMPLETED in sync mode).
     /// Only failures that prove nothing was queued (429, 503, connection refused) are retried, so a submit never buys twice.
