@@ -44,6 +44,8 @@ public static class RequestQueueIntake
         var truncated = original.Length > MaxOriginalChars;
         var envelope = new PoisonEnvelope(message.MessageId, truncated ? original[..MaxOriginalChars] : original, reason,
             errors.Take(50).ToList(), message.DequeueCount, now, truncated);
+        // Rare path, so it may create the queue itself (a fresh Functions app has no listener that made it at start-up).
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await poison.SendMessageAsync(JsonSerializer.Serialize(envelope, HostJson.Options), cancellationToken).ConfigureAwait(false);
     }
 }
