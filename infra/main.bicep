@@ -152,6 +152,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'DurableTaskHubName', value: taskHubName }
+        { name: 'Api__MaxRequestBodyBytes', value: '1048576' }
+        { name: 'RequestQueue__QueueName', value: queues[0] }
+        { name: 'RequestQueue__PoisonQueueName', value: queues[1] }
+        { name: 'BlobInbox__ContainerName', value: inboxContainer }
         { name: 'Cosmic__BaseUrl', value: 'https://workers.cosmicjs.com' }
         { name: 'Cosmic__BucketSlug', value: cosmicBucketSlug }
         { name: 'Cosmic__WriteKey', value: secretRef(vault.name, 'cosmic-write-key') }

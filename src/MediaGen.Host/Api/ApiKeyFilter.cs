@@ -8,7 +8,7 @@ namespace MediaGen.Host.Api;
 /// Requires the API key, as Azure Functions does for function-level routes: header <c>x-functions-key</c>
 /// or query <c>code</c>, compared in constant time. A missing or wrong key is a 401 ProblemDetails.
 /// </summary>
-public sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilter
+public sealed class ApiKeyFilter(IOptions<ApiKeyOptions> options) : IEndpointFilter
 {
     /// <summary>The header carrying the key.</summary>
     public const string HeaderName = "x-functions-key";

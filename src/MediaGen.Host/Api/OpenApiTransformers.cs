@@ -1,3 +1,4 @@
+using MediaGen.Api;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,23 +1,22 @@
+using MediaGen.Api;
+using MediaGen.Api.Jobs;
+using MediaGen.Api.Streaming;
 using MediaGen.Host.Api;
-using MediaGen.Host.Jobs;
-using MediaGen.Host.Streaming;
 
 namespace MediaGen.Host.Extensions;
 
 /// <summary>The HTTP API: JSON, ProblemDetails, the global exception handler, OpenAPI, the API key and the routes.</summary>
 public static class ApiExtensions
 {
-    /// <summary>Registers the API's services; binds <c>Api</c> (validated at start-up).</summary>
+    /// <summary>Registers the API's services; binds <c>Api</c> (the shared limits and the host's key, validated at start-up).</summary>
     public static IServiceCollection AddMediaGenApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApiOptions>()
-            .Bind(configuration.GetSection(ApiOptions.SectionName))
+        services.AddMediaGenSharedApi(configuration);
+        services.AddOptions<ApiKeyOptions>()
+            .Bind(configuration.GetSection(ApiKeyOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.ConfigureHttpJsonOptions(options => HostJson.Configure(options.SerializerOptions));
-        services.AddProblemDetails();
         services.AddExceptionHandler<GlobalExceptionHandler>();
-        services.AddSingleton<RequestBody>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddOpenApi(options =>
         {

@@ -1,12 +1,9 @@
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
 using MediaGen.Core.Workflows;
 using MediaGen.Durable.Hosting;
 using MediaGen.Host.Api;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 
@@ -24,15 +21,7 @@ public static class HostingExtensions
         builder.Logging.AddFilter(RequestLogging.HostingDiagnosticsCategory, LogLevel.Warning);
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<StorageConnectionOptions>()
-            .Bind(configuration)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton(sp =>
-            new BlobServiceClient(sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value.ConnectionString));
-        services.AddSingleton(sp => new QueueServiceClient(
-            sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value.ConnectionString,
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
+        services.AddMediaGenStorage(configuration);
         services.AddMediaGenProviders(configuration);
         services.AddMediaStore(configuration);
         services.AddMediaGenWorkflows(configuration);

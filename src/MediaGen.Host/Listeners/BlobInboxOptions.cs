@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using MediaGen.Api.Triggers;
 
 namespace MediaGen.Host.Listeners;
 
 /// <summary>The standalone host's listener on the inbox container (in Azure the Functions blob trigger does this).</summary>
-public sealed class BlobInboxOptions
+public sealed class BlobInboxOptions : InboxJobSettings
 {
     /// <summary>Configuration section: <c>BlobInbox</c>.</summary>
     public const string SectionName = "BlobInbox";
@@ -27,18 +28,6 @@ public sealed class BlobInboxOptions
     /// <summary>Time between scans of the inbox. Default 5 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Prompt of an image-to-video job when the image blob has no <c>prompt</c> metadata.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string DefaultPrompt { get; set; } = "Bring this image to life with gentle, natural camera motion.";
-
-    /// <summary>Lifetime of the read-only SAS URL the provider fetches an inbox image through. Default 1 h.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan SasLifetime { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Largest job spec read, in bytes. Default 1 MiB.</summary>
-    [Range(1024, 64 * 1024 * 1024)]
-    public int MaxSpecBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Scans a blob may fail for a transient reason before it is recorded as failed. Default 5.</summary>
     [Range(1, 100)]

@@ -1,18 +1,16 @@
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Core.Workflows;
-using MediaGen.Host.Api;
+using MediaGen.Api.Triggers;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Listeners;
 
 /// <summary>
 /// Listens on the requests queue: each message (the HTTP start body, plain or base64 JSON) becomes a job through the
-/// job service, whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
+/// job service (<see cref="RequestQueueIntake"/>, shared with the Functions queue trigger), whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
 /// message finds the job it started instead of starting a second. Invalid messages are poisoned at once (validation is permanent) with the
 /// errors attached; transient failures are retried with backoff and poisoned after
 /// <see cref="RequestQueueOptions.MaxDequeueCount"/> deliveries. Several hosts may listen on one queue.
@@ -24,7 +22,6 @@ public sealed partial class RequestQueueListener(
     TimeProvider time,
     ILogger<RequestQueueListener> logger) : BackgroundService
 {
-    private const int MaxOriginalChars = 32 * 1024;
     private static readonly TimeSpan FirstIdleDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 
@@ -92,19 +89,16 @@ public sealed partial class RequestQueueListener(
                 return;
             }
 
-            JobStartResult outcome;
-            try
-            {
-                outcome = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, stoppingToken).ConfigureAwait(false);
-            }
-            catch (RequestValidationException ex)
-            {
-                await PoisonAsync(message, "invalid", ex.Errors, stoppingToken).ConfigureAwait(false);
-                return;
-            }
-
+            var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs, _poison, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
-            LogStarted(logger, message.MessageId, outcome.Id, !outcome.AlreadyExisted);
+            if (outcome.Started is { } started)
+            {
+                LogStarted(logger, message.MessageId, started.Id, !started.AlreadyExisted);
+            }
+            else
+            {
+                LogPoisoned(logger, message.MessageId, "invalid", outcome.Errors?.Count ?? 0, _settings.PoisonQueueName);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -141,11 +135,7 @@ public sealed partial class RequestQueueListener(
 
     private async Task PoisonAsync(QueueMessage message, string reason, IReadOnlyList<ValidationError> errors, CancellationToken cancellationToken)
     {
-        var original = message.Body.ToString();
-        var truncated = original.Length > MaxOriginalChars;
-        var envelope = new PoisonEnvelope(message.MessageId, truncated ? original[..MaxOriginalChars] : original, reason,
-            errors.Take(50).ToList(), message.DequeueCount, time.GetUtcNow(), truncated);
-        await _poison.SendMessageAsync(JsonSerializer.Serialize(envelope, HostJson.Options), cancellationToken).ConfigureAwait(false);
+        await RequestQueueIntake.PoisonAsync(_poison, message, reason, errors, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         LogPoisoned(logger, message.MessageId, reason, errors.Count, _settings.PoisonQueueName);
     }

@@ -49,7 +49,7 @@ public sealed class BatchAndChainTests(HostEnvironment env)
 
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
             Assert.Equal(accepted.StatusQueryGetUri, cancel.Headers.Location);
-            Assert.Equal("batch", (await cancel.Content.ReadFromJsonAsync<Host.Jobs.JobAccepted>(JobJson.Options))!.Type);
+            Assert.Equal("batch", (await cancel.Content.ReadFromJsonAsync<MediaGen.Api.Jobs.JobAccepted>(JobJson.Options))!.Type);
             var batch = await TestHost.EventuallyAsync(async () =>
             {
                 var state = await host.Api.GetFromJsonAsync<BatchState>(accepted.StatusQueryGetUri, JobJson.Options);

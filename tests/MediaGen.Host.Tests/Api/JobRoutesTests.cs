@@ -19,7 +19,7 @@ public sealed class JobRoutesTests(HostEnvironment env)
         using var response = await host.PostJsonAsync("/api/jobs", $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"}}""");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var accepted = (await response.Content.ReadFromJsonAsync<Host.Jobs.JobAccepted>(JobJson.Options))!;
+        var accepted = (await response.Content.ReadFromJsonAsync<MediaGen.Api.Jobs.JobAccepted>(JobJson.Options))!;
         Assert.Equal(new Uri(host.BaseAddress, $"/api/jobs/{accepted.Id}"), response.Headers.Location);
         Assert.Equal(response.Headers.Location, accepted.StatusQueryGetUri);
         Assert.Equal(new Uri(host.BaseAddress, $"/api/jobs/{accepted.Id}/cancel"), accepted.CancelPostUri);
@@ -46,8 +46,8 @@ public sealed class JobRoutesTests(HostEnvironment env)
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var a = (await first.Content.ReadFromJsonAsync<Host.Jobs.JobAccepted>(JobJson.Options))!;
-        var b = (await second.Content.ReadFromJsonAsync<Host.Jobs.JobAccepted>(JobJson.Options))!;
+        var a = (await first.Content.ReadFromJsonAsync<MediaGen.Api.Jobs.JobAccepted>(JobJson.Options))!;
+        var b = (await second.Content.ReadFromJsonAsync<MediaGen.Api.Jobs.JobAccepted>(JobJson.Options))!;
         Assert.Equal(a.Id, b.Id);
         Assert.False(b.Created);
         Assert.Equal(a.StatusQueryGetUri, second.Headers.Location);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Host.Listeners;

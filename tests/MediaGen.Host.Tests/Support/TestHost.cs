@@ -4,7 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Jobs;
+using MediaGen.Api.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,53 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Workflows;
+
+namespace MediaGen.Api.Jobs;
+
+/// <summary>The batch and chain routes: start a batch, get a batch with per-item status, start a video extension chain.</summary>
+public static class BatchEndpoints
+{
+    /// <summary>Maps the routes onto <paramref name="api"/> (the API-key group under <c>/api</c>).</summary>
+    public static RouteGroupBuilder MapBatchesAndChains(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapPost("/batches", StartBatchAsync)
+            .WithName("StartBatch")
+            .WithTags("Batches")
+            .WithSummary("Start a batch of jobs (fan-out with a concurrency cap; one failing item never fails the others)")
+            .WithDescription("Every item is validated before anything starts (errors name items[i].field). 202 with Location; the same idempotencyKey answers the existing batch (200).")
+            .Accepts<BatchRequest>("application/json")
+            .Produces<JobAccepted>(StatusCodes.Status202Accepted)
+            .Produces<JobAccepted>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/batches/{id}", GetBatchAsync)
+            .WithName("GetBatch")
+            .WithTags("Batches")
+            .WithSummary("Get a batch: status, counts and every item's status (read an item's result at /api/jobs/{itemId})")
+            .Produces<BatchState>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/chains", StartChainAsync)
+            .WithName("StartChain")
+            .WithTags("Chains")
+            .WithSummary("Start a Cosmic video extension chain: a video (or an existing media id), then one 8 s extension per prompt")
+            .WithDescription("Each segment is stored as it lands; a failing step keeps the segments before it. Read it at /api/jobs/{id}.")
+            .Accepts<ChainRequest>("application/json")
+            .Produces<JobAccepted>(StatusCodes.Status202Accepted)
+            .Produces<JobAccepted>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return api;
+    }
+
+    /// <summary><c>POST /api/batches</c>: validates and starts a batch.</summary>
+    public static Task<IResult> StartBatchAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
+        JobStarts.StartAsync(httpContext, body, jobs, "batch", (json, ct) => jobs.StartBatchAsync(json, null, ct), cancellationToken);
+
+    /// <summary><c>POST /api/chains</c>: validates and starts a chain.</summary>
+    public static Task<IResult> StartChainAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
+        JobStarts.StartAsync(httpContext, body, jobs, "chain", (json, ct) => jobs.StartChainAsync(json, null, ct), cancellationToken);
+
+    /// <summary><c>GET /api/batches/{id}</c>: a batch with its items, or 404.</summary>
+    public static async Task<IResult> GetBatchAsync(string id, JobService jobs, CancellationToken cancellationToken) =>
+        JobStarts.IsPlausibleId(id) && await jobs.GetBatchAsync(id, cancellationToken) is { } batch
+            ? TypedResults.Ok(batch)
+            : ProblemResults.NotFound($"No batch has the id '{id}'.");
+}

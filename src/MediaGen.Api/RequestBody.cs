@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Globalization;
+using MediaGen.Core.Providers.Validation;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Api;
+
+/// <summary>Reads a JSON request body into memory, refusing anything over <see cref="ApiOptions.MaxRequestBodyBytes"/>.</summary>
+public sealed class RequestBody(IOptions<ApiOptions> options)
+{
+    /// <summary>The body's bytes.</summary>
+    /// <exception cref="RequestValidationException">The body is empty, not JSON, or larger than the cap.</exception>
+    public Task<ReadOnlyMemory<byte>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(request, checkContentType: true, cancellationToken);
+
+    /// <summary>The body's bytes whatever content type it was sent with (senders we do not control, e.g. provider webhooks).</summary>
+    /// <exception cref="RequestValidationException">The body is empty or larger than the cap.</exception>
+    public Task<ReadOnlyMemory<byte>> ReadAnyAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(request, checkContentType: false, cancellationToken);
+
+    private async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, bool checkContentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (checkContentType && request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            && !type.Contains("+json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Invalid("content_type", $"must be sent as application/json (was {type})");
+        }
+
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(8192);
+            var read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                throw TooLarge(limit);
+            }
+        }
+
+        if (buffer.WrittenCount == 0)
+        {
+            throw Invalid("required", "is required: send the job as a JSON body");
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    private static RequestValidationException TooLarge(int limit) =>
+        Invalid("max_size", string.Create(CultureInfo.InvariantCulture, $"must be at most {limit} bytes (Api__MaxRequestBodyBytes)"));
+
+    private static RequestValidationException Invalid(string rule, string message) => new([new ValidationError("$", rule, message)]);
+}

@@ -1,0 +1,32 @@
+using Azure.Storage.Blobs;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Workflows;
+
+namespace MediaGen.Api.Triggers;
+
+/// <summary>
+/// One inbox blob, addressed by its client (as the Functions blob trigger hands it over), into one job: the job id
+/// derives from the blob's name and ETag (<see cref="InboxJobFactory.InstanceId"/>), so a re-delivery finds the same job.
+/// </summary>
+public static class InboxBlobIntake
+{
+    /// <summary>Starts the blob's job; an invalid blob answers its errors (permanent: retrying cannot help).</summary>
+    public static async Task<IntakeOutcome> StartAsync(
+        BlobClient blob, JobService jobs, InboxJobSettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var etag = InboxJobFactory.NormalizeETag(properties.ETag.ToString());
+        try
+        {
+            var json = await InboxJobFactory.CreateAsync(blob, properties.ETag, properties.ContentLength, properties.Metadata, settings, now, cancellationToken).ConfigureAwait(false);
+            return new IntakeOutcome(
+                await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, etag), cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (RequestValidationException ex)
+        {
+            return new IntakeOutcome(null, ex.Errors);
+        }
+    }
+}

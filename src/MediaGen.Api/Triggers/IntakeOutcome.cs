@@ -1,0 +1,9 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
+
+namespace MediaGen.Api.Triggers;
+
+/// <summary>What became of one queue message or inbox blob: the job it started, or why it cannot become one (permanent).</summary>
+/// <param name="Started">The job, when it started (or already existed).</param>
+/// <param name="Errors">Why it is not a valid job, when it is not.</param>
+public sealed record IntakeOutcome(JobStartResult? Started, IReadOnlyList<ValidationError>? Errors);

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Workflows;
+
+namespace MediaGen.Api.Triggers;
+
+/// <summary>
+/// One requests-queue message into one job, for the standalone listener and the Functions queue trigger alike: the job id
+/// derives from the message's idempotency key or else is the message id, so a redelivery finds the job it started.
+/// An invalid message is permanent: it goes to the poison queue at once with its errors attached.
+/// </summary>
+public static class RequestQueueIntake
+{
+    /// <summary>Longest original message text kept in a poison envelope.</summary>
+    public const int MaxOriginalChars = 32 * 1024;
+
+    /// <summary>Starts the message's job; an invalid message is written to <paramref name="poison"/> (reason <c>invalid</c>) instead.</summary>
+    public static async Task<IntakeOutcome> StartOrPoisonAsync(
+        QueueMessage message, JobService jobs, QueueClient poison, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(jobs);
+        try
+        {
+            return new IntakeOutcome(await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (RequestValidationException ex)
+        {
+            await PoisonAsync(poison, message, "invalid", ex.Errors, now, cancellationToken).ConfigureAwait(false);
+            return new IntakeOutcome(null, ex.Errors);
+        }
+    }
+
+    /// <summary>Writes a <see cref="PoisonEnvelope"/> of <paramref name="message"/> to <paramref name="poison"/> (the caller removes the original).</summary>
+    public static async Task PoisonAsync(
+        QueueClient poison, QueueMessage message, string reason, IReadOnlyList<ValidationError> errors, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(poison);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(errors);
+        var original = message.Body.ToString();
+        var truncated = original.Length > MaxOriginalChars;
+        var envelope = new PoisonEnvelope(message.MessageId, truncated ? original[..MaxOriginalChars] : original, reason,
+            errors.Take(50).ToList(), message.DequeueCount, now, truncated);
+        // Rare path, so it may create the queue itself (a fresh Functions app has no listener that made it at start-up).
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await poison.SendMessageAsync(JsonSerializer.Serialize(envelope, HostJson.Options), cancellationToken).ConfigureAwait(false);
+    }
+}

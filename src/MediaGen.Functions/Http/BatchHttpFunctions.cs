@@ -1,0 +1,45 @@
+using MediaGen.Api;
+using MediaGen.Api.Jobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Functions.Http;
+
+/// <summary>The batch and chain routes, answered by the standalone host's handlers.</summary>
+public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
+{
+    /// <summary><c>POST /api/batches</c>.</summary>
+    [Function("StartBatch")]
+    public async Task StartBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var result = await BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
+        await result.ExecuteAsync(req.HttpContext);
+    }
+
+    /// <summary><c>GET /api/batches/{id}</c>.</summary>
+    [Function("GetBatch")]
+    public async Task GetBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var result = await BatchEndpoints.GetBatchAsync(id, jobs.Create(client), cancellationToken);
+        await result.ExecuteAsync(req.HttpContext);
+    }
+
+    /// <summary><c>POST /api/chains</c>.</summary>
+    [Function("StartChain")]
+    public async Task StartChain(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "chains")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var result = await BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
+        await result.ExecuteAsync(req.HttpContext);
+    }
+}

@@ -1,0 +1,20 @@
+using Azure.Storage.Blobs;
+using MediaGen.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MediaGen.Functions.Http;
+
+/// <summary>The health route, answered by the standalone host's handler. Anonymous, as in the standalone host.</summary>
+public sealed class HealthHttpFunctions(BlobServiceClient blobs)
+{
+    /// <summary><c>GET /api/health</c>.</summary>
+    [Function("Health")]
+    public async Task Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req,
+        CancellationToken cancellationToken)
+    {
+        var result = await HealthEndpoints.CheckAsync(blobs, cancellationToken);
+        await result.ExecuteAsync(req.HttpContext);
+    }
+}

@@ -1,0 +1,26 @@
+using MediaGen.Api;
+using MediaGen.Api.Streaming;
+using MediaGen.Core.Providers.Cosmic;
+using MediaGen.Core.Providers.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Functions.Http;
+
+/// <summary>Cosmic text streaming as server-sent events, answered by the standalone host's handler (not durable).</summary>
+public sealed class TextStreamHttpFunctions(
+    RequestBody body, IRequestValidator<CosmicTextRequest> validator, CosmicClient cosmic, IOptions<JsonOptions> json, ILoggerFactory loggers)
+{
+    /// <summary><c>POST /api/text/stream</c>.</summary>
+    [Function("StreamText")]
+    public async Task StreamText(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "text/stream")] HttpRequest req,
+        CancellationToken cancellationToken)
+    {
+        var result = await TextStreamEndpoints.StreamAsync(req.HttpContext, body, validator, cosmic, json, loggers, cancellationToken);
+        await result.ExecuteAsync(req.HttpContext);
+    }
+}

@@ -1,0 +1,23 @@
+using MediaGen.Api;
+using MediaGen.Api.Jobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Functions.Http;
+
+/// <summary>Pixazo's webhook, answered by the standalone host's handler. Anonymous: the per-job secret in the URL is the credential.</summary>
+public sealed class WebhookHttpFunctions(JobServiceFactory jobs, RequestBody body)
+{
+    /// <summary><c>POST /api/webhooks/pixazo/{id}?secret=…</c>.</summary>
+    [Function("ReceivePixazoWebhook")]
+    public async Task ReceivePixazoWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/pixazo/{id}")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var result = await WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken);
+        await result.ExecuteAsync(req.HttpContext);
+    }
+}

@@ -1,0 +1,43 @@
+using Azure.Storage.Blobs;
+using MediaGen.Api.Triggers;
+using MediaGen.Functions.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Functions.Triggers;
+
+/// <summary>
+/// The inbox container: each uploaded blob becomes a job through the shared intake, its id derived from the blob's name
+/// and ETag, so a repeated trigger for one upload finds the same job. An invalid blob is logged and not retried (the
+/// function completes); a transient failure throws and the runtime retries it.
+/// </summary>
+public sealed partial class BlobInboxFunction(
+    JobServiceFactory jobs, IOptions<InboxJobSettings> settings, TimeProvider time, ILogger<BlobInboxFunction> logger)
+{
+    /// <summary>Starts the job of one uploaded blob.</summary>
+    [Function("BlobInbox")]
+    public async Task Run(
+        [BlobTrigger("%BlobInbox__ContainerName%/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob,
+        string name,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await InboxBlobIntake.StartAsync(blob, jobs.Create(client), settings.Value, time.GetUtcNow(), cancellationToken);
+        if (outcome.Started is { } started)
+        {
+            LogStarted(logger, name, started.Id, !started.AlreadyExisted);
+        }
+        else
+        {
+            LogInvalid(logger, name, string.Join("; ", outcome.Errors?.Select(e => $"{e.Field}: {e.Message}") ?? []));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox blob {Blob} -> job {JobId} (created: {Created})")]
+    private static partial void LogStarted(ILogger logger, string blob, string jobId, bool created);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox blob {Blob} is not a valid job: {Errors}")]
+    private static partial void LogInvalid(ILogger logger, string blob, string errors);
+}
