@@ -38,6 +38,9 @@ param cosmicBucketSlug string = ''
 @description('Public base URL of the app (e.g. https://<app>.azurewebsites.net or a custom domain), where Pixazo posts webhooks to /api/webhooks/pixazo/{jobId}. Empty: Pixazo jobs poll only.')
 param publicBaseUrl string = ''
 
+@description('Subscribe the BlobInbox function to the inbox container\'s BlobCreated events (Event Grid). Set true on a second deployment, after the app code is published: the subscription needs the app\'s blobs_extension system key, which exists only once the function host has started with the blob trigger.')
+param deployInboxSubscription bool = false
+
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = toLower('${appName}${take(suffix, 13)}')
 var deploymentContainer = 'app-package'
@@ -210,6 +213,35 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Callbacks__MaxRetryInterval', value: '00:05:00' }
       ]
     }
+  }
+}
+
+// Flex Consumption runs blob triggers from Event Grid: BlobCreated events of the inbox container go to the
+// BlobInbox function's blob-extension webhook.
+resource storageEvents 'Microsoft.EventGrid/systemTopics@2024-06-01-preview' = if (deployInboxSubscription) {
+  name: '${appName}-storage-events-${suffix}'
+  location: location
+  properties: {
+    source: storage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+resource inboxSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2024-06-01-preview' = if (deployInboxSubscription) {
+  parent: storageEvents
+  name: 'inbox-blob-created'
+  properties: {
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: 'https://${app.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.BlobInbox&code=${listKeys('${app.id}/host/default', '2024-04-01').systemKeys.blobs_extension}'
+      }
+    }
+    filter: {
+      includedEventTypes: [ 'Microsoft.Storage.BlobCreated' ]
+      subjectBeginsWith: '/blobServices/default/containers/${inboxContainer}/'
+    }
+    eventDeliverySchema: 'EventGridSchema'
   }
 }
 

@@ -11,7 +11,8 @@ namespace MediaGen.Functions.Triggers;
 /// <summary>
 /// The inbox container: each uploaded blob becomes a job through the shared intake, its id derived from the blob's name
 /// and ETag, so a repeated trigger for one upload finds the same job. An invalid blob is logged and not retried (the
-/// function completes); a transient failure throws and the runtime retries it.
+/// function completes); a transient failure throws and the runtime retries it. The Event Grid source is what the Flex
+/// Consumption plan supports (infra/main.bicep subscribes the function to the inbox container's BlobCreated events).
 /// </summary>
 public sealed partial class BlobInboxFunction(
     JobServiceFactory jobs, IOptions<InboxJobSettings> settings, TimeProvider time, ILogger<BlobInboxFunction> logger)
@@ -19,7 +20,7 @@ public sealed partial class BlobInboxFunction(
     /// <summary>Starts the job of one uploaded blob.</summary>
     [Function("BlobInbox")]
     public async Task Run(
-        [BlobTrigger("%BlobInbox__ContainerName%/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger("%BlobInbox__ContainerName%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         string name,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
