@@ -30,11 +30,7 @@ public class CometClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        var check = new CometClientOptionsValidator().Validate(null, options);
-        if (check.Failed)
-        {
-            throw new ArgumentException(check.FailureMessage, nameof(options));
-        }
+        ProviderOptionsChecks.ThrowIfInvalid(new CometClientOptionsValidator(), options);
 
         _http = httpClient;
         _options = options;

@@ -28,11 +28,7 @@ public class CosmicClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        var check = new CosmicClientOptionsValidator().Validate(null, options);
-        if (check.Failed)
-        {
-            throw new ArgumentException(check.FailureMessage, nameof(options));
-        }
+        ProviderOptionsChecks.ThrowIfInvalid(new CosmicClientOptionsValidator(), options);
 
         _http = httpClient;
         _options = options;

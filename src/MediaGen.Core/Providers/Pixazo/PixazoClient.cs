@@ -25,11 +25,7 @@ public class PixazoClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        var check = new PixazoClientOptionsValidator().Validate(null, options);
-        if (check.Failed)
-        {
-            throw new ArgumentException(check.FailureMessage, nameof(options));
-        }
+        ProviderOptionsChecks.ThrowIfInvalid(new PixazoClientOptionsValidator(), options);
 
         _http = httpClient;
         _options = options;
