@@ -11,35 +11,26 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
 {
     /// <summary><c>POST /api/batches</c>.</summary>
     [Function("StartBatch")]
-    public async Task StartBatch(
+    public Task StartBatch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
 
     /// <summary><c>GET /api/batches/{id}</c>.</summary>
     [Function("GetBatch")]
-    public async Task GetBatch(
+    public Task GetBatch(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await BatchEndpoints.GetBatchAsync(id, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        BatchEndpoints.GetBatchAsync(id, jobs.Create(client), cancellationToken).AnswerAsync(req);
 
     /// <summary><c>POST /api/chains</c>.</summary>
     [Function("StartChain")]
-    public async Task StartChain(
+    public Task StartChain(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "chains")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
 }

@@ -10,11 +10,8 @@ public sealed class HealthHttpFunctions(BlobServiceClient blobs)
 {
     /// <summary><c>GET /api/health</c>.</summary>
     [Function("Health")]
-    public async Task Health(
+    public Task Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req,
-        CancellationToken cancellationToken)
-    {
-        var result = await HealthEndpoints.CheckAsync(blobs, cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        HealthEndpoints.CheckAsync(blobs, cancellationToken).AnswerAsync(req);
 }

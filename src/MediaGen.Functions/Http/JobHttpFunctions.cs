@@ -11,48 +11,35 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
 {
     /// <summary><c>POST /api/jobs</c>.</summary>
     [Function("StartJob")]
-    public async Task StartJob(
+    public Task StartJob(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await JobEndpoints.StartAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        JobEndpoints.StartAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
 
     /// <summary><c>GET /api/jobs</c>.</summary>
     [Function("ListJobs")]
-    public async Task ListJobs(
+    public Task ListJobs(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await JobEndpoints.ListAsync(req, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        JobEndpoints.ListAsync(req, jobs.Create(client), cancellationToken).AnswerAsync(req);
 
     /// <summary><c>GET /api/jobs/{id}</c>.</summary>
     [Function("GetJob")]
-    public async Task GetJob(
+    public Task GetJob(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await JobEndpoints.GetAsync(id, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        JobEndpoints.GetAsync(id, jobs.Create(client), cancellationToken).AnswerAsync(req);
 
     /// <summary><c>POST /api/jobs/{id}/cancel?reason=…</c>.</summary>
     [Function("CancelJob")]
-    public async Task CancelJob(
+    public Task CancelJob(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs/{id}/cancel")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var reason = req.Query["reason"].FirstOrDefault();
-        var result = await JobEndpoints.CancelAsync(id, reason, req.HttpContext, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        JobEndpoints.CancelAsync(id, req.Query["reason"].FirstOrDefault(), req.HttpContext, jobs.Create(client), cancellationToken).AnswerAsync(req);
 }

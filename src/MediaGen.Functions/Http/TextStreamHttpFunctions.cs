@@ -16,11 +16,8 @@ public sealed class TextStreamHttpFunctions(
 {
     /// <summary><c>POST /api/text/stream</c>.</summary>
     [Function("StreamText")]
-    public async Task StreamText(
+    public Task StreamText(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "text/stream")] HttpRequest req,
-        CancellationToken cancellationToken)
-    {
-        var result = await TextStreamEndpoints.StreamAsync(req.HttpContext, body, validator, cosmic, json, loggers, cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        TextStreamEndpoints.StreamAsync(req.HttpContext, body, validator, cosmic, json, loggers, cancellationToken).AnswerAsync(req);
 }

@@ -11,13 +11,10 @@ public sealed class WebhookHttpFunctions(JobServiceFactory jobs, RequestBody bod
 {
     /// <summary><c>POST /api/webhooks/pixazo/{id}?secret=…</c>.</summary>
     [Function("ReceivePixazoWebhook")]
-    public async Task ReceivePixazoWebhook(
+    public Task ReceivePixazoWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/pixazo/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        var result = await WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+        CancellationToken cancellationToken) =>
+        WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
 }
