@@ -4,9 +4,9 @@ using MediaGen.Bench.JobOverhead;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
-using MediaGen.Core.Workflows;
-using MediaGen.Core.Workflows.Activities;
-using MediaGen.Durable.Client;
+using MediaGen.Workflows;
+using MediaGen.Workflows.Activities;
+using Microsoft.DurableTask.Client;
 using MediaGen.Durable.Hosting;
 using MediaGen.Testing;
 using Microsoft.Extensions.Configuration;
@@ -88,7 +88,7 @@ async Task<(double Total, double ToBlob)?> RunJobAsync(int i, CancellationToken 
         IdempotencyKey: $"bench-{i}");
     var started = await jobs.StartJobAsync(request, cancellationToken: cancellationToken);
     var done = await client.WaitForInstanceCompletionAsync(started.Id, true, cancellationToken);
-    if (done.ReadOutputAs<MediaGen.Core.Workflows.Payloads.JobOutcome>() is not { Status: JobStatus.Completed })
+    if (done.ReadOutputAs<MediaGen.Workflows.Payloads.JobOutcome>() is not { Status: JobStatus.Completed })
     {
         throw new InvalidOperationException($"Job {started.Id} did not complete: {done.SerializedOutput}");
     }

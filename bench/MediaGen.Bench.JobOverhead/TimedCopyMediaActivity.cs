@@ -1,6 +1,6 @@
-using MediaGen.Core.Workflows.Activities;
-using MediaGen.Core.Workflows.Payloads;
-using MediaGen.Durable;
+using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Bench.JobOverhead;

@@ -1,5 +1,5 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 
 namespace MediaGen.Api.Jobs;
 

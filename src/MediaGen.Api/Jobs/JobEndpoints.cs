@@ -1,6 +1,6 @@
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 
 namespace MediaGen.Api.Jobs;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 
 namespace MediaGen.Api.Jobs;
 

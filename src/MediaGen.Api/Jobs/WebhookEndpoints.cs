@@ -1,7 +1,7 @@
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Workflows;
-using MediaGen.Core.Workflows.Pixazo;
+using MediaGen.Workflows;
+using MediaGen.Workflows.Pixazo;
 
 namespace MediaGen.Api.Jobs;
 

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 
 namespace MediaGen.Api.Triggers;
 

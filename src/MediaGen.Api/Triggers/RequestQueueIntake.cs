@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 
 namespace MediaGen.Api.Triggers;
 

@@ -1,4 +1,4 @@
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 using MediaGen.Functions.Durable;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;

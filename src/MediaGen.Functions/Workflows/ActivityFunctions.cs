@@ -1,6 +1,6 @@
-using MediaGen.Core.Workflows.Activities;
-using MediaGen.Core.Workflows.Payloads;
-using MediaGen.Durable;
+using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
 using MediaGen.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using MediaGen.Core.Workflows.Orchestrations;
-using MediaGen.Core.Workflows.Payloads;
+using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Payloads;
 using MediaGen.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;

@@ -1,7 +1,7 @@
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 using MediaGen.Durable.Hosting;
 using MediaGen.Host.Api;
 

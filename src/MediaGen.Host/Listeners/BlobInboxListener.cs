@@ -6,7 +6,7 @@ using MediaGen.Core.Providers.Validation;
 using MediaGen.Api;
 using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Listeners;

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 using MediaGen.Api.Triggers;
 using Microsoft.Extensions.Options;
 

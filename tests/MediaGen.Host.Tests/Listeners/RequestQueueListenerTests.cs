@@ -4,7 +4,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows;
+using MediaGen.Workflows;
 using MediaGen.Host.Tests.Support;
 using MediaGen.Simulator;
 using Microsoft.Extensions.DependencyInjection;

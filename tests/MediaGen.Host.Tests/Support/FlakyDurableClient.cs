@@ -1,6 +1,6 @@
 using Azure;
-using MediaGen.Durable;
-using MediaGen.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using MediaGen.Durable.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

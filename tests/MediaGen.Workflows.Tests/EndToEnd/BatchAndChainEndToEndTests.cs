@@ -1,5 +1,5 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows.Payloads;
+using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Workflows.Tests.EndToEnd;
 

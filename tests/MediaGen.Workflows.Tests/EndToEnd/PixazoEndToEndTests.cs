@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows.Activities;
-using MediaGen.Core.Workflows.Payloads;
-using MediaGen.Durable;
+using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
 using MediaGen.Simulator;
 using MediaGen.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows.Payloads;
+using MediaGen.Workflows.Payloads;
 using MediaGen.Simulator;
 using MediaGen.Workflows.Tests.Support;
 

@@ -1,7 +1,7 @@
 using MediaGen.Core.Notifications;
-using MediaGen.Core.Workflows.Activities;
-using MediaGen.Core.Workflows.Payloads;
-using MediaGen.Durable;
+using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
 using MediaGen.Durable.Hosting;
 
 namespace MediaGen.Workflows.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Workflows.Payloads;
+using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Workflows.Tests.Support;
 

@@ -1,6 +1,6 @@
 using MediaGen.Core.Media;
-using MediaGen.Core.Workflows;
-using MediaGen.Durable.Client;
+using MediaGen.Workflows;
+using Microsoft.DurableTask.Client;
 using MediaGen.Durable.Hosting;
 using MediaGen.Durable.Storage;
 using MediaGen.Durable.Storage.InMemory;

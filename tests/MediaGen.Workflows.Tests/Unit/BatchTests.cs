@@ -1,7 +1,7 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows.Activities;
-using MediaGen.Core.Workflows.Orchestrations;
-using MediaGen.Core.Workflows.Payloads;
+using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Tests.Support;
 
 namespace MediaGen.Workflows.Tests.Unit;

@@ -1,5 +1,5 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Workflows.Activities;
+using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Tests.Support;
 
 namespace MediaGen.Workflows.Tests.Unit;

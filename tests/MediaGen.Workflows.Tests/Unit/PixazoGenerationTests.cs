@@ -1,9 +1,9 @@
 using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Workflows.Activities;
-using MediaGen.Core.Workflows.Payloads;
-using MediaGen.Durable.Client;
+using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask.Client;
 using MediaGen.Workflows.Tests.Support;
 
 namespace MediaGen.Workflows.Tests.Unit;

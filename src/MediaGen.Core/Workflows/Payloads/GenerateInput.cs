@@ -1,8 +1,0 @@
-using MediaGen.Core.Jobs;
-
-namespace MediaGen.Core.Workflows.Payloads;
-
-/// <summary>Input of <see cref="Activities.GenerateActivity"/>: one call to a synchronous provider.</summary>
-/// <param name="Request">The job request (its params are bound again in the activity).</param>
-/// <param name="FirstItemIndex">Index of the first item this call produces (chains number their segments).</param>
-public sealed record GenerateInput(JobRequest Request, int FirstItemIndex = 0);

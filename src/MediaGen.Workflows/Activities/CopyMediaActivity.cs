@@ -1,0 +1,46 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Media;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
+
+namespace MediaGen.Workflows.Activities;
+
+/// <summary>
+/// Copies one generated item (a provider URL or a <c>data:</c> URI) into Blob Storage under its deterministic name,
+/// so a retry re-copies only this item and overwrites rather than duplicates. Copy failures are returned, not thrown;
+/// <see cref="StepFailure.Retryable"/> says whether running it again may help.
+/// </summary>
+public sealed class CopyMediaActivity(MediaStore media) : TaskActivity<CopyInput, CopyOutput>
+{
+    /// <inheritdoc />
+    public override async Task<CopyOutput> RunAsync(TaskActivityContext context, CopyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var item = input.Item;
+        var target = new MediaTarget(context.InstanceId, item.ItemIndex)
+        {
+            Provider = input.Provider,
+            Model = item.Model,
+            Container = input.Output?.Container,
+            Folder = input.Output?.Folder,
+            Prefix = input.Output?.Prefix,
+            ContentType = item.ContentType,
+        };
+        try
+        {
+            var stored = item.Source.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
+                ? await media.CopyInlineAsync(item.Source, target).ConfigureAwait(false)
+                : await media.CopyFromUrlAsync(new Uri(item.Source, UriKind.Absolute), target).ConfigureAwait(false);
+            return new CopyOutput(new JobResultItem(stored.BlobUri, stored.ContentType, stored.Size, stored.Sha256, item.ProviderId, item.RevisedPrompt));
+        }
+        catch (MediaCopyException ex)
+        {
+            return new CopyOutput(null, StepFailure.From(ex));
+        }
+        catch (UriFormatException)
+        {
+            return new CopyOutput(null, new StepFailure("malformed_response", "The provider returned a media URL that is not an absolute URL.", Retryable: false));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Notifications;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
+
+namespace MediaGen.Workflows.Activities;
+
+/// <summary>
+/// One signed delivery attempt of a completion callback (<see cref="CallbackSender"/>). A non-2xx answer or no answer is
+/// returned as a retryable failure; the orchestration retries with the same delivery id and backoff from
+/// <see cref="CallbackOptions"/>. A missing signing key is a failure no retry can fix.
+/// </summary>
+public sealed class SendCallbackActivity(CallbackSender sender) : TaskActivity<CallbackInput, DeliveryOutput>
+{
+    /// <inheritdoc />
+    public override async Task<DeliveryOutput> RunAsync(TaskActivityContext context, CallbackInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var body = JsonSerializer.SerializeToUtf8Bytes(input.Notification, JobJson.Options);
+        try
+        {
+            await sender.SendAsync(new Uri(input.Url, UriKind.Absolute), input.DeliveryId, body).ConfigureAwait(false);
+            return DeliveryOutput.Delivered;
+        }
+        catch (CallbackDeliveryException ex)
+        {
+            return new DeliveryOutput(new StepFailure("callback_failed", ex.Message, Retryable: true, HttpStatus: (int?)ex.StatusCode));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new DeliveryOutput(new StepFailure("not_configured", ex.Message, Retryable: false));
+        }
+    }
+}

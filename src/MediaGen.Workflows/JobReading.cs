@@ -1,0 +1,47 @@
+using System.Text.Json;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
+
+namespace MediaGen.Workflows;
+
+/// <summary>Reads job JSON so that top-level and <c>params</c> problems are reported together, in one exception.</summary>
+internal static class JobReading
+{
+    public static JobRequest Read(ReadOnlySpan<byte> utf8Json, DateTimeOffset now)
+    {
+        try
+        {
+            return JobRequestReader.Read(utf8Json, now);
+        }
+        catch (RequestValidationException ex) when (ex.Errors is not [{ Field: "$" }])
+        {
+            var more = ParamsErrors(utf8Json).Where(e => !ex.Errors.Any(known => known.Field == e.Field)).ToList();
+            if (more.Count == 0)
+            {
+                throw;
+            }
+
+            throw new RequestValidationException([.. ex.Errors, .. more]);
+        }
+    }
+
+    /// <summary>The params problems of a request whose kind and provider can be read, even when other fields are wrong.</summary>
+    private static IEnumerable<ValidationError> ParamsErrors(ReadOnlySpan<byte> utf8Json)
+    {
+        using var document = JsonDocument.Parse(utf8Json.ToArray());
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("kind", out var kindText) || kindText.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("provider", out var providerText) || providerText.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("params", out var parameters) || parameters.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var provider = JobRequestReader.SupportedKinds.Keys.Where(p => JobRequestReader.ProviderText(p) == providerText.GetString()).Select(p => (MediaGen.Core.Providers.ProviderName?)p).FirstOrDefault();
+        var kind = Enum.GetValues<JobKind>().Where(k => JobRequestReader.KindText(k) == kindText.GetString()).Select(k => (JobKind?)k).FirstOrDefault();
+        return provider is { } p && kind is { } k && JobRequestReader.SupportedKinds[p].Contains(k)
+            ? [.. JobParamsBinder.TryBind(p, k, parameters).Errors]
+            : [];
+    }
+}

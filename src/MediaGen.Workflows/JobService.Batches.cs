@@ -1,0 +1,134 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Workflows;
+
+public sealed partial class JobService
+{
+    /// <summary>
+    /// Validates every item, then starts a batch (<c>batch-…</c>; idempotent on its key). Items run as jobs
+    /// <c>{batchId}.{index:D4}</c>; one failing never fails the others.
+    /// </summary>
+    /// <exception cref="RequestValidationException">An item or the batch is invalid (fields named <c>items[i].…</c>); nothing was started.</exception>
+    public async Task<JobStartResult> StartBatchAsync(BatchRequest request, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        var settings = _options.Value;
+        var errors = new List<ValidationError>();
+        if (request.Items.Count == 0 || request.Items.Count > settings.BatchMaxItems)
+        {
+            errors.Add(new ValidationError("items", "range", $"must hold 1–{settings.BatchMaxItems} jobs (had {request.Items.Count})"));
+        }
+
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            var item = request.Items[i];
+            errors.AddRange(_validator.Validate(item, now, $"items[{i}]."));
+            if (item.IdempotencyKey is not null)
+            {
+                errors.Add(new ValidationError($"items[{i}].idempotencyKey", "not_supported", "is set on the batch, not on its items"));
+            }
+
+            if (item.CallbackUrl is not null)
+            {
+                errors.Add(new ValidationError($"items[{i}].callbackUrl", "not_supported", "is set on the batch, not on its items"));
+            }
+        }
+
+        _validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors);
+        RequestValidationException.ThrowIfAny(errors);
+        var policy = Policy();
+        var items = request.Items.Select(item => new JobInput(item, item.Deadline, policy, Notify: false)).ToList();
+        var id = IdFor("batch", request.IdempotencyKey, instanceId);
+        return await StartAsync(nameof(BatchOrchestrator), id, new BatchInput(items, policy, request.CallbackUrl), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the batch JSON strictly (<see cref="BatchRequestReader"/>), then starts it.</summary>
+    /// <exception cref="RequestValidationException">The JSON or an item is invalid; nothing was started.</exception>
+    public Task<JobStartResult> StartBatchAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default) =>
+        StartBatchAsync(BatchRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
+
+    /// <summary>A batch with every item's status, or null when no batch has this id.</summary>
+    public async Task<BatchState?> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(batchId);
+        var batch = await _client.GetInstanceAsync(batchId, true, cancellationToken).ConfigureAwait(false);
+        if (batch is null || batch.Name != nameof(BatchOrchestrator))
+        {
+            return null;
+        }
+
+        var total = batch.ReadInputAs<BatchInput>()?.Items.Count ?? 0;
+        IReadOnlyList<BatchItemState> items;
+        JobStatus status;
+        if (batch.RuntimeStatus == OrchestrationRuntimeStatus.Completed && batch.ReadOutputAs<BatchOutcome>() is { } outcome)
+        {
+            items = outcome.Items;
+            status = outcome.Canceled ? JobStatus.Canceled : JobStatus.Completed;
+        }
+        else
+        {
+            items = await ReadItemsAsync(batchId, total, cancellationToken).ConfigureAwait(false);
+            status = batch.RuntimeStatus switch
+            {
+                OrchestrationRuntimeStatus.Pending => JobStatus.Pending,
+                OrchestrationRuntimeStatus.Failed => JobStatus.Failed,
+                OrchestrationRuntimeStatus.Terminated => JobStatus.Canceled,
+                _ => JobStatus.Running,
+            };
+        }
+
+        return new BatchState(
+            batchId, status, total,
+            items.Count(i => i.Status == JobStatus.Completed), items.Count(i => i.Status == JobStatus.Failed), items.Count(i => i.Status == JobStatus.Canceled),
+            batch.CreatedAt, batch.LastUpdatedAt, items);
+    }
+
+    /// <summary>
+    /// Validates and starts a chained video extension (<c>chain-…</c>; idempotent on its key): the initial video (or the
+    /// given media id), then one extension per prompt, each segment stored as it lands.
+    /// </summary>
+    /// <exception cref="RequestValidationException">The chain is invalid; nothing was started.</exception>
+    public async Task<JobStartResult> StartChainAsync(ChainRequest request, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        RequestValidationException.ThrowIfAny(_validator.ValidateChain(request, _options.Value.ChainMaxSteps, now));
+        var input = new ChainInput(
+            request.Initial, request.MediaId, request.Prompts, request.Model, request.Output, request.CallbackUrl,
+            request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy());
+        return await StartAsync(nameof(ChainOrchestrator), IdFor("chain", request.IdempotencyKey, instanceId), input, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the chain JSON strictly (<see cref="ChainRequestReader"/>), then starts it.</summary>
+    /// <exception cref="RequestValidationException">The JSON or the chain is invalid; nothing was started.</exception>
+    public Task<JobStartResult> StartChainAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default) =>
+        StartChainAsync(ChainRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
+
+    private async Task<IReadOnlyList<BatchItemState>> ReadItemsAsync(string batchId, int total, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, BatchItemState>(StringComparer.Ordinal);
+        var query = new OrchestrationQuery(InstanceIdPrefix: batchId + ".", PageSize: 500, FetchInputsAndOutputs: false);
+        await foreach (var instance in _client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (!JobOrchestrators.JobNames.Contains(instance.Name))
+            {
+                continue;
+            }
+
+            var full = instance.IsCompleted ? await _client.GetInstanceAsync(instance.InstanceId, true, cancellationToken).ConfigureAwait(false) ?? instance : instance;
+            var (status, _, error) = JobStates.Outcome(full);
+            known[instance.InstanceId] = new BatchItemState(0, instance.InstanceId, status, error);
+        }
+
+        return [.. Enumerable.Range(0, total).Select(i =>
+        {
+            var id = BatchOrchestrator.ItemId(batchId, i);
+            return known.TryGetValue(id, out var state) ? state with { Index = i } : new BatchItemState(i, id, JobStatus.Pending);
+        })];
+    }
+}

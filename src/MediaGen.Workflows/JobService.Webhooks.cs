@@ -1,0 +1,55 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
+using MediaGen.Core.Providers.Pixazo;
+using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Payloads;
+
+namespace MediaGen.Workflows;
+
+public sealed partial class JobService
+{
+    /// <summary>Largest webhook body read; Pixazo's status is a few hundred bytes.</summary>
+    public const int MaxWebhookBodyBytes = 256 * 1024;
+
+    /// <summary>
+    /// Receives a Pixazo webhook for <paramref name="jobId"/>. The secret is checked first, in constant time (so an
+    /// unknown id and a wrong secret look alike to anyone without the key); then the job must exist and be a Pixazo job;
+    /// then the body must be a Pixazo status. Only then is it delivered to the job; a duplicate, or a webhook after the job
+    /// ended, is accepted and changes nothing.
+    /// </summary>
+    public async Task<PixazoWebhookResult> ReceivePixazoWebhookAsync(string jobId, string? secret, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        if (!_webhooks.Verify(jobId, secret))
+        {
+            return PixazoWebhookResult.InvalidSecret;
+        }
+
+        var instance = await _client.GetInstanceAsync(jobId, false, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.Name != nameof(PixazoGenerationOrchestrator))
+        {
+            return PixazoWebhookResult.UnknownJob;
+        }
+
+        PixazoStatusReport report;
+        try
+        {
+            report = body.Length > MaxWebhookBodyBytes
+                ? throw new ProviderException(ProviderName.Pixazo, ProviderErrorType.MalformedResponse, "The webhook body is too large.")
+                : PixazoStatusReport.From(PixazoRequestStatus.Parse(body.Span));
+        }
+        catch (ProviderException)
+        {
+            return PixazoWebhookResult.InvalidPayload;
+        }
+
+        if (instance.IsCompleted)
+        {
+            return PixazoWebhookResult.Accepted;
+        }
+
+        // A job that ended meanwhile takes the webhook as a duplicate; one that vanished is unknown.
+        var (raised, now) = await TryRaiseAsync(jobId, WorkflowEvents.PixazoWebhook, report, cancellationToken).ConfigureAwait(false);
+        return raised || now is not null ? PixazoWebhookResult.Accepted : PixazoWebhookResult.UnknownJob;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Security.Cryptography;
+using System.Text;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Notifications;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Payloads;
+using MediaGen.Workflows.Pixazo;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Workflows;
+
+/// <summary>
+/// The job API the HTTP, queue and blob layers call: start (validated fully before anything starts; idempotent on the
+/// idempotency key), read, list, cancel, batches, chains, and the Pixazo webhook receiver.
+/// </summary>
+public sealed partial class JobService
+{
+    private readonly DurableTaskClient _client;
+    private readonly JobValidator _validator;
+    private readonly PixazoWebhooks _webhooks;
+    private readonly IOptions<WorkflowOptions> _options;
+    private readonly IOptions<CallbackOptions> _callbacks;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service.</summary>
+    public JobService(
+        DurableTaskClient client,
+        JobValidator validator,
+        PixazoWebhooks webhooks,
+        IOptions<WorkflowOptions> options,
+        IOptions<CallbackOptions> callbacks,
+        TimeProvider time)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _validator = validator ?? throw new ArgumentNullException(nameof(validator));
+        _webhooks = webhooks ?? throw new ArgumentNullException(nameof(webhooks));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _callbacks = callbacks ?? throw new ArgumentNullException(nameof(callbacks));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>
+    /// Validates and starts a job. The id is <c>job-</c> + a hash of the idempotency key when there is one (the same key
+    /// always names the same job; a repeat starts nothing), else <paramref name="instanceId"/> (e.g. a queue message id),
+    /// else a new id.
+    /// </summary>
+    /// <param name="request">The job.</param>
+    /// <param name="instanceId">An id to use when the request has no idempotency key: 1–100 letters, digits, '-' or '_'.</param>
+    /// <param name="cancellationToken">Cancels the call (not the job).</param>
+    /// <exception cref="RequestValidationException">The request is invalid; nothing was started. Every problem is listed.</exception>
+    public async Task<JobStartResult> StartJobAsync(JobRequest request, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
+        var id = IdFor("job", request.IdempotencyKey, instanceId);
+        var input = new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy());
+        return await StartAsync(JobOrchestrators.For(request), id, input, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the job JSON strictly (<see cref="JobRequestReader"/>), then <see cref="StartJobAsync(JobRequest, string?, CancellationToken)"/>.</summary>
+    /// <exception cref="RequestValidationException">The JSON or the request is invalid; nothing was started.</exception>
+    public Task<JobStartResult> StartJobAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default) =>
+        StartJobAsync(JobReading.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
+
+    /// <summary>A job or chain, or null when none has this id (batches: <see cref="GetBatchAsync"/>).</summary>
+    public async Task<JobState?> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        var instance = await _client.GetInstanceAsync(jobId, true, cancellationToken).ConfigureAwait(false);
+        return instance is not null && JobOrchestrators.JobNames.Contains(instance.Name) ? JobStates.From(instance) : null;
+    }
+
+    /// <summary>One page of jobs and chains (batch items included), filtered by status and creation time.</summary>
+    public async Task<JobPage> ListJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 1000, nameof(query));
+        var wanted = query.Statuses is { Count: > 0 } statuses ? statuses : null;
+        var runtime = wanted?.SelectMany(JobStates.RuntimeStatusesOf).Distinct().ToList();
+        var filter = new OrchestrationQuery(query.CreatedFrom, query.CreatedTo, runtime, PageSize: query.PageSize);
+        Page<OrchestrationMetadata>? page = null;
+        await foreach (var first in _client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            page = first;
+            break;
+        }
+
+        page ??= new Page<OrchestrationMetadata>([], null);
+        var jobs = new List<JobState>();
+        foreach (var instance in page.Values.Where(i => JobOrchestrators.JobNames.Contains(i.Name)))
+        {
+            var full = await _client.GetInstanceAsync(instance.InstanceId, true, cancellationToken).ConfigureAwait(false);
+            if (full is not null && JobStates.From(full) is { } state && (wanted is null || wanted.Contains(state.Status)))
+            {
+                jobs.Add(state);
+            }
+        }
+
+        return new JobPage(jobs, page.ContinuationToken);
+    }
+
+    /// <summary>
+    /// Cancels a job, chain or batch: it stops waiting, polling or starting items at its next step and ends
+    /// <see cref="JobStatus.Canceled"/> (items already stored stay). A batch passes the cancel on to its running items.
+    /// </summary>
+    public async Task<JobCancelResult> CancelJobAsync(string jobId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        var instance = await _client.GetInstanceAsync(jobId, false, cancellationToken).ConfigureAwait(false);
+        if (instance is null || !(JobOrchestrators.JobNames.Contains(instance.Name) || instance.Name == nameof(BatchOrchestrator)))
+        {
+            return JobCancelResult.NotFound;
+        }
+
+        if (instance.IsCompleted)
+        {
+            return JobCancelResult.AlreadyFinished;
+        }
+
+        var (raised, now) = await TryRaiseAsync(jobId, WorkflowEvents.Cancel, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
+        return raised ? JobCancelResult.CancelRequested : now is null ? JobCancelResult.NotFound : JobCancelResult.AlreadyFinished;
+    }
+
+    /// <summary>The <c>X-Webhook-URL</c> Pixazo jobs are given (contains the job's secret), or null when webhooks are off.</summary>
+    public string? GetPixazoWebhookUrl(string jobId) => _webhooks.UrlFor(jobId);
+
+    private async Task<JobStartResult> StartAsync(string orchestrator, string id, object input, CancellationToken cancellationToken)
+    {
+        if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new JobStartResult(id, AlreadyExisted: true);
+        }
+
+        try
+        {
+            // Durable Functions restarts a finished instance whose id is started again unless told not to: refuse every status.
+            await _client.ScheduleNewOrchestrationInstanceAsync(
+                orchestrator, input, new StartOrchestrationOptions(id) { DedupeStatuses = EveryStatus }, cancellationToken).ConfigureAwait(false);
+            return new JobStartResult(id, AlreadyExisted: false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A concurrent start with the same id won the race (each client reports that its own way): the job exists once.
+            if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+
+            return new JobStartResult(id, AlreadyExisted: true);
+        }
+    }
+
+    /// <summary>
+    /// Raises <paramref name="eventName"/> on an instance known to exist and be running. When the raise fails (clients report an
+    /// instance that ended or vanished meanwhile in their own way), the instance is read again to tell which: null when it
+    /// no longer exists, else its state.
+    /// </summary>
+    private async Task<(bool Raised, OrchestrationMetadata? Instance)> TryRaiseAsync(string instanceId, string eventName, object payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken).ConfigureAwait(false);
+            return (true, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var instance = await _client.GetInstanceAsync(instanceId, false, cancellationToken).ConfigureAwait(false);
+            if (instance is not null && !instance.IsCompleted)
+            {
+                throw;
+            }
+
+            return (false, instance);
+        }
+    }
+
+    /// <summary>Every runtime status: a start never replaces an instance, whatever state it is in.</summary>
+    private static readonly IReadOnlyList<string> EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];
+
+    private JobPolicy Policy() => JobPolicy.From(_options.Value, _callbacks.Value);
+
+    /// <summary><c>{kind}-</c> + the first 128 bits of SHA-256 of the key (hex); or the caller's id; or a new one.</summary>
+    private static string IdFor(string kind, string? idempotencyKey, string? instanceId)
+    {
+        if (idempotencyKey is not null)
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + ":" + idempotencyKey));
+            return $"{kind}-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+        }
+
+        if (instanceId is not null)
+        {
+            if (instanceId.Length is 0 or > 100 || !instanceId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                throw new ArgumentException("An instance id must be 1–100 letters, digits, '-' or '_'.", nameof(instanceId));
+            }
+
+            return instanceId;
+        }
+
+        return $"{kind}-{Guid.NewGuid():N}";
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
+using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Workflows;
+
+/// <summary>Maps orchestration instances onto the job states callers see.</summary>
+internal static class JobStates
+{
+    /// <summary>The job state of a job or chain instance (read with inputs and outputs).</summary>
+    public static JobState From(OrchestrationMetadata instance)
+    {
+        var (kind, provider) = instance.Name == nameof(ChainOrchestrator)
+            ? (JobKind.VideoExtension, ProviderName.Cosmic)
+            : instance.ReadInputAs<JobInput>() is { } input ? (input.Request.Kind, input.Request.Provider) : (JobKind.Image, ProviderName.Cosmic);
+        var (status, result, error) = Outcome(instance);
+        return new JobState(instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error);
+    }
+
+    /// <summary>Where an instance stands, and what it produced.</summary>
+    public static (JobStatus Status, JobResult? Result, JobError? Error) Outcome(OrchestrationMetadata instance) => instance.RuntimeStatus switch
+    {
+        OrchestrationRuntimeStatus.Pending => (JobStatus.Pending, null, null),
+        OrchestrationRuntimeStatus.Completed => instance.ReadOutputAs<JobOutcome>() is { } outcome
+            ? (outcome.Status, outcome.Result, outcome.Error)
+            : (JobStatus.Failed, null, new JobError("internal_error", "The job ended without an outcome.")),
+        OrchestrationRuntimeStatus.Failed => (JobStatus.Failed, null,
+            new JobError("internal_error", instance.FailureDetails?.ErrorMessage ?? "The job failed.")),
+        OrchestrationRuntimeStatus.Terminated => (JobStatus.Canceled, null, new JobError("canceled", TerminationReason(instance))),
+        _ => (JobStatus.Running, null, null),
+    };
+
+    /// <summary>The runtime statuses a job status can come from (Completed covers every outcome; filter those afterwards).</summary>
+    public static IEnumerable<OrchestrationRuntimeStatus> RuntimeStatusesOf(JobStatus status) => status switch
+    {
+        JobStatus.Pending => [OrchestrationRuntimeStatus.Pending],
+        JobStatus.Running => [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
+        JobStatus.Canceled => [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Terminated],
+        JobStatus.Failed => [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed],
+        _ => [OrchestrationRuntimeStatus.Completed],
+    };
+
+    private static string TerminationReason(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.ReadOutputAs<string>() is { Length: > 0 } reason ? reason : "The job was terminated.";
+        }
+        catch (JsonException)
+        {
+            return "The job was terminated.";
+        }
+    }
+
+    private static JsonElement? ParseJson(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

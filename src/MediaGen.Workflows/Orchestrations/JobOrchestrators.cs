@@ -1,0 +1,21 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
+
+namespace MediaGen.Workflows.Orchestrations;
+
+/// <summary>Which orchestrator runs a job, and which orchestrators run jobs at all.</summary>
+public static class JobOrchestrators
+{
+    /// <summary>The names of the orchestrators whose instances are single jobs (or chains) the job API reads.</summary>
+    public static IReadOnlySet<string> JobNames { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(SyncGenerationOrchestrator), nameof(PixazoGenerationOrchestrator), nameof(ChainOrchestrator),
+    };
+
+    /// <summary>The orchestrator of a job request: Pixazo is asynchronous (submit, then webhook or poll); the others answer synchronously.</summary>
+    public static string For(JobRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Provider == ProviderName.Pixazo ? nameof(PixazoGenerationOrchestrator) : nameof(SyncGenerationOrchestrator);
+    }
+}

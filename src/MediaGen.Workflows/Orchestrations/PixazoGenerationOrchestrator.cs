@@ -1,0 +1,188 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Pixazo;
+using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
+
+namespace MediaGen.Workflows.Orchestrations;
+
+/// <summary>
+/// A Pixazo job (text-to-image, image-to-video): an idempotent submit, then <c>WhenAny(webhook event, durable timer)</c>
+/// with a status poll on every timer (backoff from <see cref="JobPolicy.PollInitialInterval"/> up to
+/// <see cref="JobPolicy.PollMaxInterval"/>) until COMPLETED, FAILED or ERROR. The first final status wins; later
+/// webhooks or polls change nothing. ERROR (not charged) is resubmitted up to <see cref="JobPolicy.MaxPixazoSubmissions"/>
+/// times; FAILED is final. Every output URL is copied. Custom status: <see cref="JobProgress"/> with the provider status,
+/// request id, submission, polls and webhooks. After <see cref="JobPolicy.PollsPerGeneration"/> waits the job continues as
+/// new carrying its state (<see cref="PixazoResume"/>), so its history stays bounded however long Pixazo takes.
+/// </summary>
+public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, JobOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<JobOutcome> RunAsync(TaskOrchestrationContext context, JobInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var resume = input.Resume;
+        var deadline = resume?.Deadline ?? JobLifecycle.DeadlineOf(context, input);
+        Flow? flow = null;
+        var (outcome, run) = await JobLifecycle.RunAsync(context, deadline, resume?.Progress ?? new JobProgress("submitting"), run =>
+        {
+            flow = new Flow(run, input, deadline);
+            return flow.RunAsync();
+        });
+        if (flow?.Continuation is { } continuation && outcome.Status == JobStatus.Running)
+        {
+            // The history holds PollsPerGeneration polls: start a fresh one with the state (buffered events carry over).
+            context.ContinueAsNew(input with { Resume = continuation }, preserveUnprocessedEvents: true);
+            return outcome;
+        }
+
+        return await JobCompletion.FinishAsync(context, run, input, outcome);
+    }
+
+    /// <summary>One run of the flow; holds the webhook wait across loop turns and submissions.</summary>
+    private sealed class Flow(JobRun run, JobInput input, DateTimeOffset deadline)
+    {
+        private readonly TaskOrchestrationContext _context = run.Context;
+        private readonly JobPolicy _policy = input.Policy;
+        private Task<PixazoStatusReport>? _webhook;
+
+        /// <summary>Set when the flow stopped to continue as new: the state the next generation resumes from.</summary>
+        public PixazoResume? Continuation { get; private set; }
+
+        public async Task<JobOutcome> RunAsync()
+        {
+            var request = input.Request;
+            var resume = input.Resume;
+            for (var submission = resume?.Submission ?? 1; ; submission++)
+            {
+                PixazoStatusReport report;
+                if (resume is not null)
+                {
+                    report = new PixazoStatusReport(resume.RequestId, PixazoStatus.Processing, null, [], null);
+                }
+                else
+                {
+                    run.Progress = run.Progress with { Submission = submission, ProviderStatus = null, RequestId = null };
+                    var submitted = await StepRetry.CallAsync<PixazoSubmitOutput>(
+                        run, nameof(PixazoSubmitActivity), new PixazoSubmitInput(request, submission), o => o.Failure,
+                        f => f.Retryable && StepRetry.NothingBought(f), _policy.ProviderMaxAttempts, _policy.ProviderRetryInterval,
+                        _policy.ProviderMaxRetryInterval, "submitting");
+                    if (submitted.Failure is { } failure)
+                    {
+                        return JobLifecycle.Failed(run, failure);
+                    }
+
+                    report = submitted.Report!;
+                    run.Progress = run.Progress with { Phase = "waiting", RequestId = report.RequestId, ProviderStatus = Wire(report.Status) };
+                }
+
+                var (final, waitFailure) = report.IsTerminal ? (report, null) : await WaitAsync(submission, report.RequestId, resume);
+                resume = null;
+                if (waitFailure is not null)
+                {
+                    return JobLifecycle.Failed(run, waitFailure);
+                }
+
+                if (final is null)
+                {
+                    // Continuing as new: the orchestrator takes Continuation from here.
+                    return new JobOutcome(JobStatus.Running);
+                }
+
+                switch (final.Status)
+                {
+                    case PixazoStatus.Completed:
+                        return await CopyAsync(final);
+                    case PixazoStatus.Error when submission < _policy.MaxPixazoSubmissions:
+                        run.Progress = run.Progress with { LastError = "system_error" };
+                        continue;
+                    case PixazoStatus.Error:
+                        return JobLifecycle.Failed(run, new StepFailure("system_error",
+                            $"Pixazo reported a system ERROR (not charged) on all {submission} submissions; last: {final.Error ?? "no reason given"}.", Retryable: true));
+                    default:
+                        return JobLifecycle.Failed(run, new StepFailure("generation_failed",
+                            $"Pixazo request {final.RequestId} FAILED: {final.Error ?? "no reason given"}.", Retryable: false));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Waits for a final status (webhook or poll). Returns (null, null) after <see cref="JobPolicy.PollsPerGeneration"/>
+        /// waits (polls or webhooks) in this generation, with <see cref="Continuation"/> set, so the history stays bounded.
+        /// </summary>
+        private async Task<(PixazoStatusReport? Final, StepFailure? Failure)> WaitAsync(int submission, string requestId, PixazoResume? resume)
+        {
+            var delay = resume?.Delay ?? _policy.PollInitialInterval;
+            var pollFailures = resume?.PollFailures ?? 0;
+            for (var turns = 0; turns < Math.Max(1, _policy.PollsPerGeneration); turns++)
+            {
+                // One webhook wait outlives the loop turns, so an event is never left to a cancelled waiter.
+                _webhook ??= _context.WaitForExternalEvent<PixazoStatusReport>(WorkflowEvents.PixazoWebhook, run.Stop);
+                var due = _context.CurrentUtcDateTime + delay;
+                run.Progress = run.Progress with { Phase = "waiting", NextCheckAt = due };
+                using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(run.Stop);
+                var timer = DurableTimers.UntilAsync(_context, due, timerStop.Token);
+                var winner = await Task.WhenAny(_webhook, timer);
+                run.Stop.ThrowIfCancellationRequested();
+                if (winner == _webhook)
+                {
+                    timerStop.Cancel();
+                    var pushed = await _webhook;
+                    _webhook = null;
+                    run.Progress = run.Progress with { Webhooks = run.Progress.Webhooks + 1 };
+                    if (pushed.RequestId == requestId && Observe(pushed) is { } final)
+                    {
+                        return (final, null);
+                    }
+
+                    continue;
+                }
+
+                var polled = await _context.CallActivityAsync<PixazoPollOutput>(nameof(PixazoPollActivity), requestId);
+                run.Stop.ThrowIfCancellationRequested();
+                run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };
+                if (polled.Failure is { } failure)
+                {
+                    run.Progress = run.Progress with { LastError = failure.Type };
+                    if (++pollFailures >= _policy.MaxConsecutivePollFailures)
+                    {
+                        return (null, failure with { Message = $"Polling Pixazo failed {pollFailures} times in a row; last: {failure.Message}" });
+                    }
+                }
+                else
+                {
+                    pollFailures = 0;
+                    if (Observe(polled.Report!) is { } final)
+                    {
+                        return (final, null);
+                    }
+                }
+
+                var next = delay.Ticks * _policy.PollBackoffCoefficient;
+                delay = next >= _policy.PollMaxInterval.Ticks ? _policy.PollMaxInterval : TimeSpan.FromTicks((long)next);
+            }
+
+            Continuation = new PixazoResume(submission, requestId, delay, pollFailures, deadline, run.Progress);
+            return (null, null);
+        }
+
+        private PixazoStatusReport? Observe(PixazoStatusReport report)
+        {
+            run.Progress = run.Progress with { ProviderStatus = Wire(report.Status) };
+            return report.IsTerminal ? report : null;
+        }
+
+        private async Task<JobOutcome> CopyAsync(PixazoStatusReport final)
+        {
+            var model = input.Request.Kind == JobKind.Video ? PixazoCatalog.ImageToVideoModel : PixazoCatalog.TextToImageModel;
+            var items = final.MediaUrls.Select((url, i) => new MediaToCopy(i, url, final.MediaType, final.RequestId, null, model)).ToList();
+            var failure = await MediaCopies.CopyAsync(run, input.Request, items, _policy);
+            return failure is null
+                ? new JobOutcome(JobStatus.Completed, new JobResult([.. run.Stored]))
+                : JobLifecycle.Failed(run, failure);
+        }
+
+        private static string Wire(PixazoStatus status) => status.ToString().ToUpperInvariant();
+    }
+}

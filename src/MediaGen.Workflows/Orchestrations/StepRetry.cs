@@ -1,0 +1,68 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
+using MediaGen.Workflows.Payloads;
+
+namespace MediaGen.Workflows.Orchestrations;
+
+/// <summary>
+/// Calls an activity that reports expected failures as <see cref="StepFailure"/> data, and retries it on a durable timer
+/// when the failure says retrying may help: after the provider's <c>Retry-After</c> when it gave one, otherwise after an
+/// exponential backoff. Never waits past the job's deadline.
+/// </summary>
+internal static class StepRetry
+{
+    /// <summary>Calls <paramref name="activity"/> until it succeeds, fails for good, runs out of attempts or out of time.</summary>
+    public static async Task<T> CallAsync<T>(
+        JobRun run,
+        string activity,
+        object input,
+        Func<T, StepFailure?> failureOf,
+        Func<StepFailure, bool> shouldRetry,
+        int maxAttempts,
+        TimeSpan interval,
+        TimeSpan maxInterval,
+        string phase)
+    {
+        var context = run.Context;
+        for (var attempt = 1; ; attempt++)
+        {
+            run.Progress = run.Progress with { Phase = phase, Attempt = attempt, NextCheckAt = null };
+            var result = await context.CallActivityAsync<T>(activity, input);
+            run.Stop.ThrowIfCancellationRequested();
+            if (failureOf(result) is not { } failure || attempt >= maxAttempts || !shouldRetry(failure))
+            {
+                return result;
+            }
+
+            var delay = failure.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : Backoff(interval, maxInterval, attempt);
+            var at = context.CurrentUtcDateTime + delay;
+            if (at >= run.Deadline)
+            {
+                return result;
+            }
+
+            run.Progress = run.Progress with { Phase = "retrying", NextCheckAt = at, LastError = failure.Type };
+            await DurableTimers.UntilAsync(context, at, run.Stop);
+        }
+    }
+
+    /// <summary>Whether to call a provider again: only retryable failures, and for paid calls that may have bought something, only those proving nothing was bought.</summary>
+    public static bool ShouldRetryProvider(JobRequest request, StepFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(failure);
+        var expensive = request.Provider == ProviderName.Pixazo
+            || (request.Provider == ProviderName.Cosmic && request.Kind is JobKind.Video or JobKind.VideoExtension);
+        return failure.Retryable && (!expensive || NothingBought(failure));
+    }
+
+    /// <summary>Rate limits, 408 and 503 prove the provider did not act; a 500 or a timeout may have bought a generation.</summary>
+    public static bool NothingBought(StepFailure failure) =>
+        failure.Type == "rate_limited" || failure.HttpStatus is 408 or 503;
+
+    private static TimeSpan Backoff(TimeSpan interval, TimeSpan maxInterval, int attempt)
+    {
+        var ticks = interval.Ticks * Math.Pow(2, attempt - 1);
+        return ticks >= maxInterval.Ticks ? maxInterval : TimeSpan.FromTicks((long)ticks);
+    }
+}

@@ -1,0 +1,30 @@
+using MediaGen.Core.Jobs;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask;
+
+namespace MediaGen.Workflows.Orchestrations;
+
+/// <summary>
+/// A job on a synchronous provider (Cosmic text, image, video, video extension, audio; CometAPI image): the provider
+/// call with retries from the error taxonomy (<c>Retry-After</c> honoured on a durable timer), one copy activity per
+/// media item, then the completion message and callback. Custom status: <see cref="JobProgress"/>.
+/// </summary>
+public sealed class SyncGenerationOrchestrator : TaskOrchestrator<JobInput, JobOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<JobOutcome> RunAsync(TaskOrchestrationContext context, JobInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var (outcome, run) = await JobLifecycle.RunAsync(context, JobLifecycle.DeadlineOf(context, input), new JobProgress("generating"), run => GenerateAsync(run, input));
+        return await JobCompletion.FinishAsync(context, run, input, outcome);
+    }
+
+    private static async Task<JobOutcome> GenerateAsync(JobRun run, JobInput input)
+    {
+        var step = await SyncGeneration.RunAsync(run, input.Request, 0, input.Policy);
+        return step.Failure is { } failure
+            ? JobLifecycle.Failed(run, failure)
+            : new JobOutcome(JobStatus.Completed, new JobResult([.. run.Stored], step.Text, step.Usage));
+    }
+}

@@ -1,0 +1,8 @@
+namespace MediaGen.Workflows.Payloads;
+
+/// <summary>Input of <see cref="Orchestrations.BatchChunkOrchestrator"/>: a slice of a batch, run with a concurrency cap.</summary>
+/// <param name="BatchId">The batch's instance id (items are <c>{BatchId}.{index:D4}</c>).</param>
+/// <param name="FirstIndex">Batch index of <paramref name="Items"/>[0].</param>
+/// <param name="Items">The slice.</param>
+/// <param name="Concurrency">Items generating at once.</param>
+public sealed record BatchChunkInput(string BatchId, int FirstIndex, IReadOnlyList<JobInput> Items, int Concurrency);

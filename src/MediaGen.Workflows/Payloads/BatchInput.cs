@@ -1,0 +1,7 @@
+namespace MediaGen.Workflows.Payloads;
+
+/// <summary>Input of <see cref="Orchestrations.BatchOrchestrator"/>.</summary>
+/// <param name="Items">The items, each a validated job (item jobs do not notify on their own).</param>
+/// <param name="Policy">Settings captured at start (chunk size, concurrency, callback retries).</param>
+/// <param name="CallbackUrl">Receives a signed POST when the whole batch has ended.</param>
+public sealed record BatchInput(IReadOnlyList<JobInput> Items, JobPolicy Policy, string? CallbackUrl = null);

@@ -1,0 +1,14 @@
+using MediaGen.Core.Jobs;
+
+namespace MediaGen.Workflows.Payloads;
+
+/// <summary>Input of a single generation orchestration (a job, or one item of a batch).</summary>
+/// <param name="Request">The validated job request.</param>
+/// <param name="Deadline">
+/// When the job fails with a timeout error if not finished; null: <see cref="JobPolicy.JobTimeout"/> after the orchestration
+/// starts (batch items without a deadline of their own, so each item's time counts from its own start).
+/// </param>
+/// <param name="Policy">Retry and polling settings captured at start.</param>
+/// <param name="Notify">Whether the job itself reports completion (results queue, callback); batch items leave that to the batch.</param>
+/// <param name="Resume">Where a Pixazo job continues after <c>ContinueAsNew</c> (null on the first generation).</param>
+public sealed record JobInput(JobRequest Request, DateTimeOffset? Deadline, JobPolicy Policy, bool Notify = true, PixazoResume? Resume = null);

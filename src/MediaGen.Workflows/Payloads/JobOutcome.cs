@@ -1,0 +1,16 @@
+using MediaGen.Core.Jobs;
+
+namespace MediaGen.Workflows.Payloads;
+
+/// <summary>Output of a job, batch item or chain orchestration: how it ended. Job failures are outcomes, not orchestration failures.</summary>
+/// <param name="Status"><see cref="JobStatus.Completed"/>, <see cref="JobStatus.Failed"/> or <see cref="JobStatus.Canceled"/>.</param>
+/// <param name="Result">What was stored; for a chain that stopped early, the segments stored before it stopped.</param>
+/// <param name="Error">Why it failed or was canceled.</param>
+/// <param name="FailedStep">For a chain: the 1-based step that failed.</param>
+/// <param name="NotificationError">Why the completion message or callback could not be delivered, if it could not.</param>
+public sealed record JobOutcome(
+    JobStatus Status,
+    JobResult? Result = null,
+    JobError? Error = null,
+    int? FailedStep = null,
+    string? NotificationError = null);

@@ -1,0 +1,56 @@
+using Azure.Storage.Queues;
+using MediaGen.Core.Media;
+using MediaGen.Core.Notifications;
+using MediaGen.Core.Storage;
+using MediaGen.Workflows.Pixazo;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Workflows;
+
+/// <summary>Registration of the generation workflows and the job API.</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="JobService"/> (the job API), <see cref="JobValidator"/>, the Pixazo webhook and submission
+    /// helpers, the results-queue client and the signed-callback sender (its connections pass the
+    /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
+    /// <c>Workflows</c> (validated at start-up) and <c>Callbacks</c>. Needs <c>AddMediaGenProviders</c> and
+    /// <c>AddMediaStore</c>, and an engine that runs <see cref="WorkflowCatalog"/>'s types and provides the
+    /// <c>DurableTaskClient</c> (the standalone engine, Durable Functions, or the in-process test host).
+    /// </summary>
+    public static IServiceCollection AddMediaGenWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
+        services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WorkflowJson.Options);
+        services.TryAddSingleton(WorkflowJson.CreateDataConverter());
+        services.TryAddSingleton<PixazoWebhooks>();
+        services.TryAddSingleton<PixazoSubmissionLedger>();
+        services.TryAddSingleton<JobValidator>();
+        services.TryAddSingleton<JobService>();
+        services.TryAddSingleton(_ =>
+        {
+            var connection = new StorageConnectionOptions();
+            configuration.Bind(connection);
+            return string.IsNullOrWhiteSpace(connection.ConnectionString)
+                ? throw new InvalidOperationException("AzureWebJobsStorage (the storage connection string) is not set; the results queue needs it.")
+                : new QueueServiceClient(connection.ConnectionString);
+        });
+
+        // Callback URLs come from callers: connect only where the guard allows, and never follow redirects.
+        services.AddHttpClient<CallbackSender>()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<OutboundUrlGuard>().ConnectAsync,
+                AllowAutoRedirect = false,
+            });
+        return services;
+    }
+}

@@ -1,8 +1,0 @@
-namespace MediaGen.Durable.TestWorker;
-
-/// <summary>Doubles its input.</summary>
-public sealed class Double : TaskActivity<int, int>
-{
-    /// <inheritdoc />
-    public override Task<int> RunAsync(TaskActivityContext context, int input) => Task.FromResult(input * 2);
-}

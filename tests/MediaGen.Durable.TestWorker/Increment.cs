@@ -1,8 +1,0 @@
-namespace MediaGen.Durable.TestWorker;
-
-/// <summary>Adds one.</summary>
-public sealed class Increment : TaskActivity<int, int>
-{
-    /// <inheritdoc />
-    public override Task<int> RunAsync(TaskActivityContext context, int input) => Task.FromResult(input + 1);
-}
