@@ -55,8 +55,9 @@ exec 3> >(node scripts/azurite.mjs --location "$run_dir/azurite" >"$run_dir/logs
 pids+=($!)
 blob_url="$(wait_for_line "$run_dir/logs/azurite.log" 'Blob service is successfully listening at http://[0-9.:]+' | grep -Eo 'http://[0-9.:]+')"
 queue_url="$(wait_for_line "$run_dir/logs/azurite.log" 'Queue service is successfully listening at http://[0-9.:]+' | grep -Eo 'http://[0-9.:]+')"
+table_url="$(wait_for_line "$run_dir/logs/azurite.log" 'Table service is successfully listening at http://[0-9.:]+' | grep -Eo 'http://[0-9.:]+')"
 account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="  # Azurite's public dev key
-storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$account_key;BlobEndpoint=$blob_url/devstoreaccount1;QueueEndpoint=$queue_url/devstoreaccount1;"
+storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$account_key;BlobEndpoint=$blob_url/devstoreaccount1;QueueEndpoint=$queue_url/devstoreaccount1;TableEndpoint=$table_url/devstoreaccount1;"
 
 # start_app NAME DLL [ENV=VALUE ...]: runs a built app on 127.0.0.1:0, prints its address.
 start_app() {
