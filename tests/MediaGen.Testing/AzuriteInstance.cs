@@ -21,13 +21,14 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log;
 
-    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, int blobPort, int queuePort)
+    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
         _log = log;
         DataFolder = dataFolder;
         BlobPort = blobPort;
         QueuePort = queuePort;
+        TablePort = tablePort;
     }
 
     /// <summary>Where this instance keeps its data.</summary>
@@ -39,11 +40,15 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     /// <summary>The queue service port on 127.0.0.1.</summary>
     public int QueuePort { get; }
 
-    /// <summary>A connection string for the Azure Storage SDK (blob and queue endpoints).</summary>
+    /// <summary>The table service port on 127.0.0.1 (the Durable Task backend keeps its state in tables).</summary>
+    public int TablePort { get; }
+
+    /// <summary>A connection string for the Azure Storage SDK (blob, queue and table endpoints).</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};";
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <summary>Everything Azurite has printed so far (for failure messages).</summary>
     public string Log
@@ -57,7 +62,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts Azurite and waits until both the blob and queue services listen.</summary>
+    /// <summary>Starts Azurite and waits until its blob, queue and table services listen.</summary>
     /// <param name="inMemory">Keep data in memory only (faster; nothing survives an Azurite restart).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<AzuriteInstance> StartAsync(bool inMemory = false, CancellationToken cancellationToken = default)
@@ -85,6 +90,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         var log = new StringBuilder();
         var blob = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var queue = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var table = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         void OnLine(string? line)
         {
@@ -102,7 +108,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             if (match.Success)
             {
                 var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                (match.Groups["service"].Value == "Blob" ? blob : queue).TrySetResult(port);
+                (match.Groups["service"].Value switch { "Blob" => blob, "Queue" => queue, _ => table }).TrySetResult(port);
             }
         }
 
@@ -113,6 +119,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             var error = new InvalidOperationException($"Azurite exited early (is scripts/bootstrap.sh run?):\n{log}");
             blob.TrySetException(error);
             queue.TrySetException(error);
+            table.TrySetException(error);
         };
 
         if (!process.Start())
@@ -127,8 +134,8 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         try
         {
-            var ports = await Task.WhenAll(blob.Task, queue.Task).WaitAsync(timeout.Token);
-            return new AzuriteInstance(process, log, dataFolder, ports[0], ports[1]);
+            var ports = await Task.WhenAll(blob.Task, queue.Task, table.Task).WaitAsync(timeout.Token);
+            return new AzuriteInstance(process, log, dataFolder, ports[0], ports[1], ports[2]);
         }
         catch
         {
@@ -187,6 +194,6 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue) service is successfully listening at https?://[^:]+:(?<port>\d+)")]
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://[^:]+:(?<port>\d+)")]
     private static partial Regex ListeningLine();
 }

@@ -1,0 +1,24 @@
+using DurableTask.Core;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Engine;
+
+/// <summary>Gives DTFx a <see cref="ScopedActivity"/> for every activity execution.</summary>
+internal sealed class ActivityCreator : ObjectCreator<TaskActivity>
+{
+    private readonly Type _type;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DurableTaskShimFactory _shims;
+
+    public ActivityCreator(string name, Type type, IServiceScopeFactory scopes, DurableTaskShimFactory shims)
+    {
+        Name = name;
+        Version = string.Empty;
+        _type = type;
+        _scopes = scopes;
+        _shims = shims;
+    }
+
+    public override TaskActivity Create() => new ScopedActivity(Name, _type, _scopes, _shims);
+}

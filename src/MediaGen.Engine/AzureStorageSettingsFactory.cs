@@ -1,0 +1,33 @@
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging;
+
+namespace MediaGen.Engine;
+
+/// <summary>Turns <see cref="DurableEngineOptions"/> into the Azure Storage backend's settings.</summary>
+internal static class AzureStorageSettingsFactory
+{
+    public static AzureStorageOrchestrationServiceSettings Create(
+        DurableEngineOptions options, string connectionString, ILoggerFactory loggerFactory) => new()
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        TaskHubName = options.HubName,
+        PartitionCount = options.PartitionCount,
+        MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+        MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+        MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+        ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+        LeaseInterval = options.PartitionLeaseInterval,
+        ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
+        ExtendedSessionIdleTimeout = options.ExtendedSessionIdleTimeout,
+        ControlQueueBatchSize = options.ControlQueueBatchSize,
+        ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
+        WorkerId = options.WorkerId is { Length: > 0 } id ? id : $"{Environment.MachineName}-{Environment.ProcessId}",
+        // A start whose id exists in a dedupe status must fail loudly (as Durable Functions configures it), not vanish.
+        ThrowExceptionOnInvalidDedupeStatus = true,
+        // The app lease serves blue/green swaps of Functions apps; here several host processes share the hub through
+        // partition leases, and an app lease would stall a process with another app name for minutes.
+        UseAppLease = false,
+        LoggerFactory = loggerFactory,
+    };
+}

@@ -1,0 +1,30 @@
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Engine;
+
+/// <summary>
+/// Gives DTFx a fresh shimmed orchestrator for every episode: the class is built with its constructor
+/// dependencies from the root provider (orchestrators must not hold scoped or I/O services).
+/// </summary>
+internal sealed class OrchestratorCreator : ObjectCreator<TaskOrchestration>
+{
+    private readonly Type _type;
+    private readonly IServiceProvider _services;
+    private readonly DurableTaskShimFactory _shims;
+
+    public OrchestratorCreator(string name, Type type, IServiceProvider services, DurableTaskShimFactory shims)
+    {
+        Name = name;
+        Version = string.Empty;
+        _type = type;
+        _services = services;
+        _shims = shims;
+    }
+
+    // TaskOrchestrationContext.Parent stays null: DTFx creates the object before it reveals which instance runs.
+    public override TaskOrchestration Create() =>
+        _shims.CreateOrchestration(new TaskName(Name), (ITaskOrchestrator)ActivatorUtilities.CreateInstance(_services, _type));
+}

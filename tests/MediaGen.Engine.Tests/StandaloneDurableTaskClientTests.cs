@@ -1,0 +1,359 @@
+using DurableTask.Core.Exceptions;
+using DurableTask.Core.History;
+using MediaGen.Engine.Tests.Support;
+using MediaGen.Engine.Tests.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Engine.Tests;
+
+/// <summary>The client's semantics (those of the Durable Functions client on the same backend) over Azurite.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class StandaloneDurableTaskClientTests(EngineFixture engine)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private DurableTaskClient Client => engine.Client;
+
+    [Fact]
+    public void Client_ResolvedFromDI_IsTheStandaloneClient() => Assert.IsType<StandaloneDurableTaskClient>(Client);
+
+    [Fact]
+    public async Task GetInstancesAsync_UnknownId_ReturnsNull()
+    {
+        Assert.Null(await Client.GetInstanceAsync("unknown-" + Guid.NewGuid().ToString("N"), getInputsAndOutputs: true));
+    }
+
+    [Fact]
+    public async Task GetInstancesAsync_WithoutInputsAndOutputs_LeavesPayloadsNull()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        var metadata = await Client.GetInstanceAsync(id, getInputsAndOutputs: false, timeout.Token);
+
+        Assert.NotNull(metadata);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Null(metadata.SerializedInput);
+        Assert.Null(metadata.SerializedOutput);
+        Assert.Null(metadata.SerializedCustomStatus);
+        Assert.True(metadata.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.True(metadata.LastUpdatedAt >= metadata.CreatedAt);
+    }
+
+    [Fact]
+    public async Task ScheduleNew_WithoutInstanceId_UsesNewGuid()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+    }
+
+    [Theory]
+    [InlineData("has/slash")]
+    [InlineData("@entity")]
+    [InlineData("what?")]
+    public async Task ScheduleNew_InvalidInstanceId_ThrowsArgumentException(string instanceId)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(instanceId)));
+    }
+
+    [Fact]
+    public async Task ScheduleNew_ExistingIdInDedupeStatus_ThrowsAndDoesNotRestart()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = NewId("dedupe");
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(id), timeout.Token);
+        var first = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        var options = new StartOrchestrationOptions(id).WithDedupeStatuses(OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Running);
+        var error = await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(
+            () => Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 100, options, timeout.Token));
+
+        Assert.Contains(id, error.Message, StringComparison.Ordinal);
+        var after = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, after!.RuntimeStatus);
+        Assert.Equal(1, after.ReadInputAs<int>());
+        Assert.Equal(6, after.ReadOutputAs<int>());
+        Assert.Equal(first.CreatedAt, after.CreatedAt);
+    }
+
+    [Fact]
+    public async Task ScheduleNew_RunningIdWithoutDedupeStatuses_ThrowsLikeDurableFunctions()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = NewId("running");
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitingOrchestrator), "first", new StartOrchestrationOptions(id), timeout.Token);
+        await Client.WaitForInstanceStartAsync(id, timeout.Token);
+
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(WaitingOrchestrator), "second", new StartOrchestrationOptions(id), timeout.Token));
+
+        Assert.IsType<OrchestrationAlreadyExistsException>(error);
+        var after = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, after!.RuntimeStatus);
+        Assert.Equal("first", after.ReadInputAs<string>());
+        await Client.TerminateInstanceAsync(id, timeout.Token);
+    }
+
+    [Fact]
+    public async Task ScheduleNew_FinishedIdWithoutDedupeStatuses_ReplacesItLikeDurableFunctions()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = NewId("replace");
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(id), timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 10, new StartOrchestrationOptions(id), timeout.Token);
+        var second = await WaitForOutputAsync(id, 24, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, second.RuntimeStatus);
+        Assert.Equal(10, second.ReadInputAs<int>());
+    }
+
+    [Fact]
+    public async Task ScheduleNew_UnknownDedupeStatus_ThrowsArgumentException()
+    {
+        var options = new StartOrchestrationOptions(NewId("bad-dedupe")) { DedupeStatuses = ["Finished"] };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, options));
+    }
+
+    [Fact]
+    public async Task ScheduleNew_StartAt_StaysPendingUntilThen()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(NewId("later"), startAt), timeout.Token);
+
+        var pending = await Client.GetInstanceAsync(id, timeout.Token);
+        var done = await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, pending!.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        // Queue delays are rounded down to whole seconds, so the start may come up to ~1 s early.
+        Assert.True(DateTimeOffset.UtcNow >= startAt.AddSeconds(-1.5));
+    }
+
+    [Fact]
+    public async Task RaiseEvent_UnknownInstance_ThrowsArgumentException()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => Client.RaiseEventAsync("unknown-" + Guid.NewGuid().ToString("N"), ApprovalOrchestrator.EventName, new Approval("x", 1)));
+    }
+
+    [Fact]
+    public async Task RaiseEvent_FinishedInstance_ThrowsInvalidOperationException()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Client.RaiseEventAsync(id, ApprovalOrchestrator.EventName, new Approval("x", 1), timeout.Token));
+
+        Assert.Contains("Completed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Terminate_RunningInstance_EndsTerminatedWithOutput()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitingOrchestrator), timeout.Token);
+        await Client.WaitForInstanceStartAsync(id, timeout.Token);
+
+        await Client.TerminateInstanceAsync(id, new Approval("operator", 9), timeout.Token);
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
+        Assert.Equal(new Approval("operator", 9), done.ReadOutputAs<Approval>());
+    }
+
+    [Fact]
+    public async Task Terminate_FinishedInstance_ThrowsInvalidOperationException()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.TerminateInstanceAsync(id, timeout.Token));
+        await Assert.ThrowsAsync<ArgumentException>(() => Client.TerminateInstanceAsync(NewId("nobody"), timeout.Token));
+    }
+
+    [Fact]
+    public async Task SuspendResume_RunningInstance_HoldsEventsUntilResumed()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProgressOrchestrator), timeout.Token);
+        await Client.WaitForInstanceStartAsync(id, timeout.Token);
+
+        await Client.SuspendInstanceAsync(id, "maintenance", timeout.Token);
+        await WaitForStatusAsync(id, OrchestrationRuntimeStatus.Suspended, timeout.Token);
+        await Client.RaiseEventAsync(id, ProgressOrchestrator.EventName, 3, timeout.Token);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.SuspendInstanceAsync(id, "again", timeout.Token));
+        await Client.ResumeInstanceAsync(id, "done", timeout.Token);
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(3, done.ReadOutputAs<int>());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.ResumeInstanceAsync(id, "late", timeout.Token));
+    }
+
+    [Fact]
+    public async Task WaitForInstanceCompletion_Cancelled_ThrowsOperationCanceled()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitingOrchestrator), timeout.Token);
+        using var shortWait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.WaitForInstanceCompletionAsync(id, shortWait.Token));
+
+        await Client.TerminateInstanceAsync(id, timeout.Token);
+    }
+
+    [Fact]
+    public async Task PurgeInstance_FinishedInstance_RemovesItAndItsHistory()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        var purged = await Client.PurgeInstanceAsync(id, timeout.Token);
+        var again = await Client.PurgeInstanceAsync(id, timeout.Token);
+
+        Assert.Equal(1, purged.PurgedInstanceCount);
+        Assert.Equal(0, again.PurgedInstanceCount);
+        Assert.Null(await Client.GetInstanceAsync(id, timeout.Token));
+        Assert.Empty(await Client.GetOrchestrationHistoryAsync(id, timeout.Token));
+    }
+
+    [Fact]
+    public async Task PurgeAllInstances_ByTimeAndStatus_RemovesOnlyMatching()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var terminated = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitingOrchestrator), timeout.Token);
+        var completed = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        await Client.WaitForInstanceStartAsync(terminated, timeout.Token);
+        await Client.TerminateInstanceAsync(terminated, timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(terminated, timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(completed, timeout.Token);
+
+        var result = await Client.PurgeAllInstancesAsync(
+            new PurgeInstancesFilter(from, DateTimeOffset.UtcNow, [OrchestrationRuntimeStatus.Terminated]), timeout.Token);
+
+        Assert.Equal(1, result.PurgedInstanceCount);
+        Assert.Null(await Client.GetInstanceAsync(terminated, timeout.Token));
+        Assert.NotNull(await Client.GetInstanceAsync(completed, timeout.Token));
+    }
+
+    [Fact]
+    public async Task GetAllInstances_PrefixStatusAndPageSize_PagesThroughMatchesOnly()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var prefix = NewId("query") + "-";
+        var completed = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            completed.Add(await Client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ChainOrchestrator), i, new StartOrchestrationOptions(prefix + i), timeout.Token));
+        }
+
+        var running = await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(WaitingOrchestrator), null, new StartOrchestrationOptions(prefix + "running"), timeout.Token);
+        var other = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        foreach (var id in completed.Append(other))
+        {
+            await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+        }
+
+        await Client.WaitForInstanceStartAsync(running, timeout.Token);
+
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = prefix,
+            Statuses = [OrchestrationRuntimeStatus.Completed],
+            PageSize = 2,
+            FetchInputsAndOutputs = true,
+        };
+        var pages = new List<Page<OrchestrationMetadata>>();
+        await foreach (var page in Client.GetAllInstancesAsync(query).AsPages().WithCancellation(timeout.Token))
+        {
+            pages.Add(page);
+        }
+
+        var found = pages.SelectMany(p => p.Values).ToList();
+        Assert.Equal(completed.Order(), found.Select(m => m.InstanceId).Order());
+        Assert.All(pages, p => Assert.True(p.Values.Count <= 2));
+        Assert.True(pages.Count >= 3);
+        Assert.All(found, m => Assert.Equal((int.Parse(m.InstanceId[prefix.Length..]) + 2) * 2, m.ReadOutputAs<int>()));
+
+        var runningOnly = await CollectAsync(
+            Client.GetAllInstancesAsync(query with { Statuses = [OrchestrationRuntimeStatus.Running], FetchInputsAndOutputs = false }), timeout.Token);
+        var single = Assert.Single(runningOnly);
+        Assert.Equal(running, single.InstanceId);
+        Assert.Null(single.SerializedInput);
+
+        var resumed = await CollectAsync(Client.GetAllInstancesAsync(query with { ContinuationToken = pages[0].ContinuationToken }), timeout.Token);
+        Assert.Equal(3, resumed.Count);
+        await Client.TerminateInstanceAsync(running, timeout.Token);
+    }
+
+    [Fact]
+    public async Task GetOrchestrationHistory_CompletedChain_ListsItsEvents()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        var history = await Client.GetOrchestrationHistoryAsync(id, timeout.Token);
+
+        var started = Assert.IsType<ExecutionStartedEvent>(history.First(e => e.EventType == EventType.ExecutionStarted));
+        Assert.Equal(nameof(ChainOrchestrator), started.Name);
+        Assert.Equal(3, history.OfType<TaskScheduledEvent>().Count());
+        Assert.Equal(3, history.OfType<TaskCompletedEvent>().Count());
+        var completed = Assert.Single(history.OfType<ExecutionCompletedEvent>());
+        Assert.Equal("6", completed.Result);
+    }
+
+    private static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N");
+
+    private static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellation)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.WithCancellation(cancellation))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private async Task WaitForStatusAsync(string id, OrchestrationRuntimeStatus status, CancellationToken cancellation)
+    {
+        while ((await Client.GetInstanceAsync(id, cancellation))?.RuntimeStatus != status)
+        {
+            await Task.Delay(50, cancellation);
+        }
+    }
+
+    private async Task<OrchestrationMetadata> WaitForOutputAsync(string id, int output, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            var metadata = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
+            if (metadata.ReadOutputAs<int>() == output)
+            {
+                return metadata;
+            }
+
+            await Task.Delay(50, cancellation);
+        }
+    }
+}

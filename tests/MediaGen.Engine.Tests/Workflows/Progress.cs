@@ -1,0 +1,4 @@
+namespace MediaGen.Engine.Tests.Workflows;
+
+/// <summary>A custom status.</summary>
+public sealed record Progress(int Done, int Total);

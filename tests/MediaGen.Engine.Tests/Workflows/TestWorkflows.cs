@@ -1,0 +1,24 @@
+namespace MediaGen.Engine.Tests.Workflows;
+
+/// <summary>Registers every test orchestrator and activity.</summary>
+public static class TestWorkflows
+{
+    /// <summary>Adds them to <paramref name="registry"/>.</summary>
+    public static void Register(EngineRegistry registry) => registry
+        .AddActivity<AddOne>()
+        .AddActivity<Twice>()
+        .AddActivity<ScopeProbe>()
+        .AddActivity<FailingActivity>()
+        .AddActivity<SlowActivity>()
+        .AddOrchestrator<ChainOrchestrator>()
+        .AddOrchestrator<ScopeOrchestrator>()
+        .AddOrchestrator<ParentOrchestrator>()
+        .AddOrchestrator<ApprovalOrchestrator>()
+        .AddOrchestrator<TimerOrchestrator>()
+        .AddOrchestrator<CounterOrchestrator>()
+        .AddOrchestrator<ProgressOrchestrator>()
+        .AddOrchestrator<WaitingOrchestrator>()
+        .AddOrchestrator<FailingOrchestrator>()
+        .AddOrchestrator<CatchingOrchestrator>()
+        .AddOrchestrator<SlowOrchestrator>();
+}
