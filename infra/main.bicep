@@ -198,6 +198,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Workflows__PollMaxInterval', value: '00:00:30' }
         { name: 'Workflows__PollBackoffCoefficient', value: '2' }
         { name: 'Workflows__MaxConsecutivePollFailures', value: '10' }
+        { name: 'Workflows__PollsPerGeneration', value: '20' }
         { name: 'Workflows__MaxPixazoSubmissions', value: '3' }
         { name: 'Workflows__InlineTextMaxBytes', value: '16384' }
         { name: 'Workflows__ResultsQueue', value: 'mediagen-results' }

@@ -12,9 +12,9 @@ namespace MediaGen.Engine;
 
 /// <summary>
 /// Runs the registered orchestrators and activities on a DTFx <see cref="TaskHubWorker"/> over the shared
-/// <see cref="AzureStorageOrchestrationService"/>: creates the task hub if missing, starts in
-/// <see cref="StartAsync"/> and stops gracefully (in-flight work items finish, partition leases are released)
-/// in <see cref="StopAsync"/>.
+/// <see cref="AzureStorageOrchestrationService"/>: creates the task hub if missing and starts in the background, so the
+/// host comes up (and its health check answers 503) while storage is unreachable, retrying with backoff until it can;
+/// stops gracefully (in-flight work items finish, partition leases are released) in <see cref="StopAsync"/>.
 /// </summary>
 public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 {
@@ -23,7 +23,9 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     private readonly IServiceProvider _services;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
     private TaskHubWorker? _worker;
+    private Task? _starting;
 
     /// <summary>Creates the worker; nothing runs until <see cref="StartAsync"/>.</summary>
     public DurableEngineWorker(
@@ -36,34 +38,28 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         _logger = loggerFactory.CreateLogger<DurableEngineWorker>();
     }
 
+    /// <summary>Whether the worker is running (the task hub exists and its partitions are being acquired).</summary>
+    public bool IsStarted => Volatile.Read(ref _worker) is not null;
+
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var dataConverter = _services.GetService<DataConverter>() ?? throw new InvalidOperationException(
+        // Fail fast on wiring mistakes; storage problems are retried in the background.
+        _ = _services.GetService<DataConverter>() ?? throw new InvalidOperationException(
             $"No {typeof(DataConverter).FullName} is registered: register the app's converter as a singleton before the engine starts.");
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = dataConverter }, _loggerFactory);
-        var scopes = _services.GetRequiredService<IServiceScopeFactory>();
-
-        await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
-
-        var worker = new TaskHubWorker(_service, _loggerFactory)
-        {
-            // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.
-            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
-        };
-        worker.AddTaskOrchestrations(_registry.Orchestrators
-            .Select(o => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(o.Key, o.Value, _services, shims)).ToArray());
-        worker.AddTaskActivities(_registry.Activities
-            .Select(a => (ObjectCreator<TaskActivity>)new ActivityCreator(a.Key, a.Value, scopes, shims)).ToArray());
-
-        await worker.StartAsync().WaitAsync(cancellationToken);
-        _worker = worker;
-        LogStarted(_registry.Orchestrators.Count, _registry.Activities.Count);
+        _starting = StartWithRetriesAsync(_stopping.Token);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        if (_starting is not null)
+        {
+            await _starting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (_worker is not { } worker)
         {
             return;
@@ -92,10 +88,81 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _worker?.Dispose();
+    public void Dispose()
+    {
+        _worker?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task StartWithRetriesAsync(CancellationToken stopping)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; !stopping.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await StartWorkerAsync(stopping).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or AggregateException or TimeoutException)
+            {
+                LogStartFailed(e, attempt, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+        }
+    }
+
+    private async Task StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        var dataConverter = _services.GetRequiredService<DataConverter>();
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = dataConverter }, _loggerFactory);
+        var scopes = _services.GetRequiredService<IServiceScopeFactory>();
+
+        await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        var worker = new TaskHubWorker(_service, _loggerFactory)
+        {
+            // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+        worker.AddTaskOrchestrations(_registry.Orchestrators
+            .Select(o => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(o.Key, o.Value, _services, shims)).ToArray());
+        worker.AddTaskActivities(_registry.Activities
+            .Select(a => (ObjectCreator<TaskActivity>)new ActivityCreator(a.Key, a.Value, scopes, shims)).ToArray());
+
+        try
+        {
+            await worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            worker.Dispose();
+            throw;
+        }
+
+        Volatile.Write(ref _worker, worker);
+        LogStarted(_registry.Orchestrators.Count, _registry.Activities.Count);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable Task engine worker started with {OrchestratorCount} orchestrators and {ActivityCount} activities")]
     private partial void LogStarted(int orchestratorCount, int activityCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Durable Task engine worker could not start (attempt {Attempt}; storage unreachable?); retrying in {Delay}")]
+    private partial void LogStartFailed(Exception exception, int attempt, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable Task engine worker stopped")]
     private partial void LogStopped();

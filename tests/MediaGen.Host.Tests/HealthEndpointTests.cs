@@ -27,7 +27,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         var port = FreePort();
         await using var factory = new WebApplicationFactory<Program>()
             .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage",
-                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;")
+                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;")
                 .UseSetting("Api:Key", ApiKey));
         using var client = factory.CreateClient();
 

@@ -2,7 +2,7 @@ using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
 using MediaGen.Workflows;
-using MediaGen.Durable.Hosting;
+using MediaGen.Engine;
 using MediaGen.Host.Api;
 
 namespace MediaGen.Host.Extensions;
@@ -12,8 +12,8 @@ public static class HostingExtensions
 {
     /// <summary>
     /// Registers what the standalone host needs, with options validated at start-up: storage clients, providers, media
-    /// store, the workflows and job service, MediaGen's durable runtime (the worker runs in this process; several
-    /// processes may share one task hub), the HTTP API and the queue and blob listeners.
+    /// store, the workflows and job service, the standalone Durable Task engine (its worker runs in this process;
+    /// several processes may share one task hub), the HTTP API and the queue and blob listeners.
     /// </summary>
     public static WebApplicationBuilder AddMediaGenHost(this WebApplicationBuilder builder)
     {
@@ -25,16 +25,16 @@ public static class HostingExtensions
         services.AddMediaGenProviders(configuration);
         services.AddMediaStore(configuration);
         services.AddMediaGenWorkflows(configuration);
-        services.AddDurableRuntime(runtime =>
+        services.AddDurableEngine(configuration, engine =>
         {
             foreach (var orchestrator in WorkflowCatalog.Orchestrators)
             {
-                runtime.AddOrchestrator(orchestrator);
+                engine.AddOrchestrator(orchestrator);
             }
 
             foreach (var activity in WorkflowCatalog.Activities)
             {
-                runtime.AddActivity(activity);
+                engine.AddActivity(activity);
             }
         });
         services.AddMediaGenApi(configuration);

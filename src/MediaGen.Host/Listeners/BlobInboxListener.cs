@@ -83,7 +83,7 @@ public sealed partial class BlobInboxListener(
     private async Task ScanAsync(CancellationToken cancellationToken)
     {
         var done = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var marker in _processed.GetBlobsAsync(BlobTraits.Metadata, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var marker in _processed.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
         {
             if (marker.Metadata.TryGetValue(SourceETagMetadata, out var etag))
             {
@@ -91,7 +91,7 @@ public sealed partial class BlobInboxListener(
             }
         }
 
-        await foreach (var blob in _inbox.GetBlobsAsync(BlobTraits.Metadata, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var blob in _inbox.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
         {
             var etag = InboxJobFactory.NormalizeETag(blob.Properties.ETag?.ToString() ?? "");
             if (done.TryGetValue(blob.Name, out var processedETag) && processedETag == etag)

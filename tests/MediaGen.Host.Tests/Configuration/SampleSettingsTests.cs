@@ -35,10 +35,10 @@ public sealed class SampleSettingsTests
             .Select(match => match.Groups["key"].Value)
             .ToHashSet(StringComparer.Ordinal);
 
-        // infra/ deploys the Functions app: settings only the standalone host and its own durable
-        // runtime bind (Durable Functions replaces the runtime there) are not app settings.
+        // infra/ deploys the Functions app: settings only the standalone host and its engine bind
+        // (Durable Functions runs the orchestrations there, configured in host.json) are not app settings.
         var missing = SettingsCatalog.OptionsTypes()
-            .Where(type => type.Assembly.GetName().Name is not ("MediaGen.Durable" or "MediaGen.Host"))
+            .Where(type => type.Assembly.GetName().Name is not ("MediaGen.Engine" or "MediaGen.Host"))
             .SelectMany(type => SettingsCatalog.KeysOf(type))
             .Where(key => !appSettings.Contains(key))
             .ToList();

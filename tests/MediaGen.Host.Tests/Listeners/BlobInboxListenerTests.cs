@@ -135,7 +135,13 @@ public sealed class BlobInboxListenerTests(HostEnvironment env)
         var container = host.Blobs.GetBlobContainerClient(host.Names.Inbox);
         await container.CreateIfNotExistsAsync();
         await container.GetBlobClient("sas.jpg").UploadAsync(BinaryData.FromBytes(PngBytes()));
-        var item = await container.GetBlobsAsync(BlobTraits.Metadata).FirstAsync(b => b.Name == "sas.jpg");
+        BlobItem? item = null;
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = "sas.jpg" }))
+        {
+            item = blob;
+        }
+
+        Assert.NotNull(item);
 
         var json = await InboxJobFactory.CreateAsync(container, item, new BlobInboxOptions(), DateTimeOffset.UtcNow, CancellationToken.None);
 

@@ -142,7 +142,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         var sent = (await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"transient"}}""")).Value;
 
         Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
-        Assert.Equal(1, ((FlakyDurableClient)host.Services.GetRequiredService<Durable.Client.DurableTaskClient>()).Failed);
+        Assert.Equal(1, ((FlakyDurableClient)host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()).Failed);
         Assert.Empty((await (await QueueAsync(host, host.Names.Poison)).PeekMessagesAsync()).Value);
     }
 
@@ -159,7 +159,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         Assert.Equal("gave_up", envelope.Reason);
         Assert.Equal(3, envelope.DequeueCount);
         Assert.Contains(nameof(Azure.RequestFailedException), Assert.Single(envelope.Errors).Message, StringComparison.Ordinal);
-        Assert.Equal(3, ((FlakyDurableClient)host.Services.GetRequiredService<Durable.Client.DurableTaskClient>()).Failed);
+        Assert.Equal(3, ((FlakyDurableClient)host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()).Failed);
     }
 
     private static async Task<QueueClient> QueueAsync(TestHost host, string name)

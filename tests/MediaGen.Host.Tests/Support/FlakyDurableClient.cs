@@ -1,16 +1,18 @@
 using Azure;
+using DurableTask.Core.History;
+using MediaGen.Engine;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using MediaGen.Durable.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Support;
 
 /// <summary>
-/// The real client, except that starting an instance fails like an unreachable storage account the first
-/// <c>failures</c> times (negative: always) — a transient fault below the job service.
+/// The engine's real client, except that starting an instance fails like an unreachable storage account the first
+/// <c>failures</c> times (negative: always) — a transient fault below the job service. Every other call goes to the
+/// real client unchanged.
 /// </summary>
-public sealed class FlakyDurableClient(DurableTaskClient inner, int failures) : DurableTaskClient
+public sealed class FlakyDurableClient(DurableTaskClient inner, int failures) : DurableTaskClient(inner.Name)
 {
     public const string Detail = "storage-is-down-7f3a";
 
@@ -18,11 +20,11 @@ public sealed class FlakyDurableClient(DurableTaskClient inner, int failures) : 
 
     public int Failed { get; private set; }
 
-    /// <summary>Replaces the host's client with a flaky one.</summary>
+    /// <summary>Replaces the host's client with a flaky one over the engine's client.</summary>
     public static Action<IServiceCollection> Install(int failures) =>
-        services => services.AddSingleton<DurableTaskClient>(sp => new FlakyDurableClient(sp.GetRequiredService<DurableRuntimeClient>(), failures));
+        services => services.AddSingleton<DurableTaskClient>(sp => new FlakyDurableClient(sp.GetRequiredService<StandaloneDurableTaskClient>(), failures));
 
-    public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
         if (_failuresLeft != 0)
         {
@@ -31,27 +33,41 @@ public sealed class FlakyDurableClient(DurableTaskClient inner, int failures) : 
             throw new RequestFailedException(503, Detail);
         }
 
-        return inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellationToken);
+        return inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellation);
     }
 
-    public override Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
-        inner.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken);
+    public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        inner.GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
 
-    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default) =>
-        inner.RaiseEventAsync(instanceId, eventName, eventPayload, cancellationToken);
+    public override Microsoft.DurableTask.AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
+        inner.GetAllInstancesAsync(filter);
 
-    public override Task TerminateInstanceAsync(string instanceId, object? output = null, CancellationToken cancellationToken = default) =>
-        inner.TerminateInstanceAsync(instanceId, output, cancellationToken);
+    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
+        inner.RaiseEventAsync(instanceId, eventName, eventPayload, cancellation);
 
-    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
-        inner.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken);
+    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
+        inner.TerminateInstanceAsync(instanceId, options, cancellation);
 
-    public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        inner.PurgeInstanceAsync(instanceId, cancellationToken);
+    public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+        inner.SuspendInstanceAsync(instanceId, reason, cancellation);
 
-    public override Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, CancellationToken cancellationToken = default) =>
-        inner.PurgeAllInstancesAsync(filter, cancellationToken);
+    public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+        inner.ResumeInstanceAsync(instanceId, reason, cancellation);
 
-    public override Task<OrchestrationQueryPage> GetInstancesPageAsync(OrchestrationQuery query, CancellationToken cancellationToken = default) =>
-        inner.GetInstancesPageAsync(query, cancellationToken);
+    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        inner.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs, cancellation);
+
+    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+        inner.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellation);
+
+    public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
+        inner.PurgeInstanceAsync(instanceId, options, cancellation);
+
+    public override Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
+        inner.PurgeAllInstancesAsync(filter, options, cancellation);
+
+    public override Task<IList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default) =>
+        inner.GetOrchestrationHistoryAsync(instanceId, cancellation);
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
