@@ -17,14 +17,15 @@ namespace MediaGen.Workflows.Tests.Support;
 /// with <see cref="FakeActivities"/> under the real activities' names, the app's payload JSON as the data converter on
 /// worker and client, and millisecond policies: durable time is wall time here, so no wait is longer than a fraction of
 /// a second. Every orchestrator episode is recorded (<see cref="Episodes"/>) so tests can assert exact durable delays.
-/// The test host caps its in-flight work items at <see cref="Environment.ProcessorCount"/>; the test run raises that
-/// (<c>DOTNET_PROCESSOR_COUNT</c> in <c>unit.runsettings</c>), and <see cref="StartAsync"/> refuses to run without it.
+/// The test host's dispatchers cap their in-flight work items at <see cref="Environment.ProcessorCount"/> and, at the cap,
+/// look again only every 500 ms, so more orchestrations in flight than processors crawl and look hung (DESIGN §1). The
+/// test run raises it (<c>DOTNET_PROCESSOR_COUNT</c> in <c>unit.runsettings</c>); <see cref="StartAsync"/> refuses to run without it.
 /// </summary>
 internal sealed class WorkflowTestHost : IAsyncDisposable
 {
     public const string WebhookKey = "unit-test-webhook-key";
 
-    /// <summary>The fewest processors the test host must believe it has (DESIGN §1: it stalls beyond that many in flight).</summary>
+    /// <summary>The fewest processors the test host must believe it has: more than any test has orchestrations or activities in flight.</summary>
     public const int MinimumProcessorCount = 64;
 
     /// <summary>How long a test waits for an instance before calling it hung: a guard, not a timing assertion.</summary>
@@ -65,7 +66,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         if (Environment.ProcessorCount < MinimumProcessorCount)
         {
             throw new InvalidOperationException(
-                $"Environment.ProcessorCount is {Environment.ProcessorCount}: the in-process test host would stall with more orchestrations in flight than that. " +
+                $"Environment.ProcessorCount is {Environment.ProcessorCount}: the in-process test host would crawl (one look every 500 ms) with more work items in flight than that. " +
                 $"Run the tests with their run settings (unit.runsettings sets DOTNET_PROCESSOR_COUNT={MinimumProcessorCount}).");
         }
 
