@@ -61,6 +61,20 @@ public sealed class DurableEngineWorkerTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task SubOrchestration_Context_KnowsItsParent()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var parent = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(FamilyOrchestrator), timeout.Token);
+        var topLevel = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ParentProbeOrchestrator), timeout.Token);
+
+        var family = await Client.WaitForInstanceCompletionAsync(parent, getInputsAndOutputs: true, timeout.Token);
+        var alone = await Client.WaitForInstanceCompletionAsync(topLevel, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal($"{nameof(FamilyOrchestrator)}/{parent}", family.ReadOutputAs<string>());
+        Assert.Null(alone.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task ExternalEvent_RaisedBeforeTheWait_IsBufferedAndDelivered()
     {
         using var timeout = new CancellationTokenSource(Timeout);

@@ -20,5 +20,7 @@ public static class TestWorkflows
         .AddOrchestrator<WaitingOrchestrator>()
         .AddOrchestrator<FailingOrchestrator>()
         .AddOrchestrator<CatchingOrchestrator>()
-        .AddOrchestrator<SlowOrchestrator>();
+        .AddOrchestrator<SlowOrchestrator>()
+        .AddOrchestrator<ParentProbeOrchestrator>()
+        .AddOrchestrator<FamilyOrchestrator>();
 }
