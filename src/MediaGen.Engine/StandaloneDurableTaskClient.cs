@@ -18,7 +18,7 @@ namespace MediaGen.Engine;
 /// Payloads (inputs, outputs, events, terminate reasons) go through the app's <see cref="DataConverter"/>.
 /// Cancellation tokens are checked before a storage write; a write under way is not abandoned half-done.
 /// </summary>
-public sealed class StandaloneDurableTaskClient : DurableTaskClient
+public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
 {
     /// <summary>Longest instance id Durable Functions accepts.</summary>
     public const int MaxInstanceIdLength = 100;
@@ -220,7 +220,8 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient
     /// <summary>
     /// Pages through instances matching <paramref name="filter"/>: created time range, statuses, instance id prefix,
     /// page size (default 100), inputs and outputs, and a continuation token to resume from. Task hub names are
-    /// ignored (this client serves one hub).
+    /// ignored (this client serves one hub). Failed instances come without FailureDetails here (the instance table
+    /// lacks them): read one with <see cref="GetInstancesAsync(string, bool, CancellationToken)"/>.
     /// </summary>
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null)
     {
@@ -292,6 +293,11 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient
 
     /// <summary>Nothing to release: the backend belongs to the container, shared with the worker.</summary>
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Nothing to release; lets a container that is disposed synchronously dispose this client.</summary>
+    public void Dispose()
+    {
+    }
 
     private static string CheckInstanceId(string instanceId)
     {
