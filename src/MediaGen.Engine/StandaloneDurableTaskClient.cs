@@ -23,15 +23,8 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
     /// <summary>Longest instance id Durable Functions accepts.</summary>
     public const int MaxInstanceIdLength = 100;
 
-    /// <summary>Azure Queues hide a message at most 7 days, which bounds a scheduled start.</summary>
-    private static readonly TimeSpan MaxStartDelay = TimeSpan.FromDays(7);
-
     private static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(1);
-
-    /// <summary>The statuses Durable Functions never overwrites by default: an instance that still runs.</summary>
-    private static readonly OrchestrationStatus[] RunningStatuses =
-        [OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew, OrchestrationStatus.Pending, OrchestrationStatus.Suspended];
 
     private readonly AzureStorageOrchestrationService _service;
     private readonly DataConverter _dataConverter;
@@ -65,29 +58,12 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName.Name, nameof(orchestratorName));
-        var instanceId = options?.InstanceId is { Length: > 0 } id ? CheckInstanceId(id) : Guid.NewGuid().ToString("N");
-        var startAt = options?.StartAt?.UtcDateTime;
-        if (startAt > DateTime.UtcNow + MaxStartDelay)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options!.StartAt, "StartAt may be at most 7 days ahead (Azure Queues' longest delay).");
-        }
-
-        var dedupeStatuses = options?.DedupeStatuses is { } names ? names.Select(ParseDedupeStatus).Distinct().ToArray() : RunningStatuses;
-        var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
-        var started = new ExecutionStartedEvent(-1, _dataConverter.Serialize(input))
-        {
-            Name = orchestratorName.Name,
-            Version = options?.Version?.Version ?? string.Empty,
-            OrchestrationInstance = instance,
-            ScheduledStartTime = startAt,
-            Tags = options?.Tags is { Count: > 0 } tags ? tags.ToDictionary(t => t.Key, t => t.Value) : null,
-        };
-
+        var (message, dedupeStatuses) = StartMessageFactory.Create(orchestratorName, input, options, _dataConverter);
+        var instanceId = message.OrchestrationInstance.InstanceId;
         cancellation.ThrowIfCancellationRequested();
         try
         {
-            await _service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupeStatuses);
+            await _service.CreateTaskOrchestrationAsync(message, dedupeStatuses);
         }
         catch (OrchestrationAlreadyExistsException e)
         {
@@ -298,24 +274,6 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
     public void Dispose()
     {
     }
-
-    private static string CheckInstanceId(string instanceId)
-    {
-        if (instanceId.Length > MaxInstanceIdLength || instanceId.StartsWith('@') ||
-            instanceId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
-        {
-            throw new ArgumentException(
-                $"Instance ids are at most {MaxInstanceIdLength} characters, do not start with @ and contain no /, \\, #, ? or control characters.",
-                nameof(instanceId));
-        }
-
-        return instanceId;
-    }
-
-    private static OrchestrationStatus ParseDedupeStatus(string name) =>
-        Enum.TryParse<OrchestrationRuntimeStatus>(name, ignoreCase: true, out var status) && Enum.IsDefined(status)
-            ? OrchestrationStateConverter.ToCoreStatus(status)
-            : throw new ArgumentException($"'{name}' is not an orchestration runtime status, so it cannot be a dedupe status.", nameof(name));
 
     private static bool IsFinished(OrchestrationMetadata metadata) =>
         metadata.IsCompleted || metadata.RuntimeStatus == OrchestrationStateConverter.ToRuntimeStatus(OrchestrationStatus.Canceled);
