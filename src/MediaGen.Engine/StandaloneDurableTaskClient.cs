@@ -78,7 +78,10 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
     /// Pending, Suspended or ContinuedAsNew; it is buffered until the orchestration waits for it). As the Durable
     /// Functions client on this backend (it checks the status first): an unknown instance throws
     /// <see cref="ArgumentException"/>, a finished one (Completed, Failed, Terminated) throws
-    /// <see cref="InvalidOperationException"/>. An event that arrives just after the instance finishes is dropped by the backend.
+    /// <see cref="InvalidOperationException"/>. The backend drops an event that arrives just after the instance
+    /// finishes, and may drop one sent while the instance is still Pending (its start message not yet processed, or a
+    /// <see cref="StartOrchestrationOptions.StartAt"/> in the future): wait for <see cref="WaitForInstanceStartAsync(string, bool, CancellationToken)"/>
+    /// first, as Durable Functions advises for the same backend.
     /// </summary>
     public override async Task RaiseEventAsync(
         string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)

@@ -10,6 +10,7 @@ public static class TestWorkflows
         .AddActivity<ScopeProbe>()
         .AddActivity<FailingActivity>()
         .AddActivity<SlowActivity>()
+        .AddActivity<Pause>()
         .AddOrchestrator<ChainOrchestrator>()
         .AddOrchestrator<ScopeOrchestrator>()
         .AddOrchestrator<ParentOrchestrator>()
