@@ -58,8 +58,9 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         worker.AddTaskActivities(_registry.Activities
             .Select(a => (ObjectCreator<TaskActivity>)new ActivityCreator(a.Key, a.Value, scopes, shims)).ToArray());
 
-        await worker.StartAsync().WaitAsync(cancellationToken);
+        // Kept before it starts, so a start abandoned by the token is still stopped by StopAsync.
         _worker = worker;
+        await worker.StartAsync().WaitAsync(cancellationToken);
         LogStarted(_registry.Orchestrators.Count, _registry.Activities.Count);
     }
 
