@@ -12,7 +12,7 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
     /// <summary><c>POST /api/batches</c>.</summary>
     [Function("StartBatch")]
     public Task StartBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
@@ -20,7 +20,7 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
     /// <summary><c>GET /api/batches/{id}</c>.</summary>
     [Function("GetBatch")]
     public Task GetBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -29,7 +29,7 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
     /// <summary><c>POST /api/chains</c>.</summary>
     [Function("StartChain")]
     public Task StartChain(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "chains")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "chains")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);

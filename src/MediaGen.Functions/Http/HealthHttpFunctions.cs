@@ -9,7 +9,7 @@ namespace MediaGen.Functions.Http;
 public sealed class HealthHttpFunctions(BlobServiceClient blobs)
 {
     /// <summary><c>GET /api/health</c>.</summary>
-    [Function("Health")]
+    [Function(nameof(Health))]
     public Task Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req,
         CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
     /// <summary><c>POST /api/jobs</c>.</summary>
     [Function("StartJob")]
     public Task StartJob(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         JobEndpoints.StartAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
@@ -20,7 +20,7 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
     /// <summary><c>GET /api/jobs</c>.</summary>
     [Function("ListJobs")]
     public Task ListJobs(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         JobEndpoints.ListAsync(req, jobs.Create(client), cancellationToken).AnswerAsync(req);
@@ -28,7 +28,7 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
     /// <summary><c>GET /api/jobs/{id}</c>.</summary>
     [Function("GetJob")]
     public Task GetJob(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -37,7 +37,7 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
     /// <summary><c>POST /api/jobs/{id}/cancel?reason=…</c>.</summary>
     [Function("CancelJob")]
     public Task CancelJob(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs/{id}/cancel")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs/{id}/cancel")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>

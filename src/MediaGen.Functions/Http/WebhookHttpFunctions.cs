@@ -10,7 +10,7 @@ namespace MediaGen.Functions.Http;
 public sealed class WebhookHttpFunctions(JobServiceFactory jobs, RequestBody body)
 {
     /// <summary><c>POST /api/webhooks/pixazo/{id}?secret=…</c>.</summary>
-    [Function("ReceivePixazoWebhook")]
+    [Function(nameof(ReceivePixazoWebhook))]
     public Task ReceivePixazoWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/pixazo/{id}")] HttpRequest req,
         string id,
