@@ -10,8 +10,8 @@ public sealed class HealthHttpFunctions(BlobServiceClient blobs)
 {
     /// <summary><c>GET /api/health</c>.</summary>
     [Function(nameof(Health))]
-    public Task Health(
+    public Task<IResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        HealthEndpoints.CheckAsync(blobs, cancellationToken).AnswerAsync(req);
+        HealthEndpoints.CheckAsync(blobs, cancellationToken);
 }

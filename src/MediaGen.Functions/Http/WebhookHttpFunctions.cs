@@ -11,10 +11,10 @@ public sealed class WebhookHttpFunctions(JobServiceFactory jobs, RequestBody bod
 {
     /// <summary><c>POST /api/webhooks/pixazo/{id}?secret=…</c>.</summary>
     [Function(nameof(ReceivePixazoWebhook))]
-    public Task ReceivePixazoWebhook(
+    public Task<IResult> ReceivePixazoWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/pixazo/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken);
 }
