@@ -13,6 +13,12 @@ namespace MediaGen.Functions.Tests.Support;
 /// </summary>
 internal static class HostExtensionOptions
 {
+    private static readonly Lazy<JsonElement> Assets = new(() =>
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(AssetsFile()));
+        return document.RootElement.Clone();
+    });
+
     /// <summary>Property names (case-insensitive) of the type named <paramref name="typeName"/> in package <paramref name="packageId"/>.</summary>
     public static IReadOnlySet<string> PropertiesOf(string packageId, string typeName)
     {
@@ -38,21 +44,18 @@ internal static class HostExtensionOptions
 
     private static string AssemblyPath(string packageId)
     {
-        using var assets = JsonDocument.Parse(File.ReadAllText(AssetsFile()));
-        var library = assets.RootElement.GetProperty("libraries").EnumerateObject().Single(l => l.Name == LibraryName(packageId));
-        var target = assets.RootElement.GetProperty("targets").EnumerateObject().First().Value.GetProperty(library.Name);
+        var name = LibraryName(packageId);
+        var library = Assets.Value.GetProperty("libraries").EnumerateObject().Single(l => l.Name == name);
+        var target = Assets.Value.GetProperty("targets").EnumerateObject().First().Value.GetProperty(library.Name);
         var dll = target.GetProperty("runtime").EnumerateObject().Select(r => r.Name)
             .Single(n => n.EndsWith(packageId + ".dll", StringComparison.OrdinalIgnoreCase));
-        var folder = assets.RootElement.GetProperty("packageFolders").EnumerateObject().First().Name;
+        var folder = Assets.Value.GetProperty("packageFolders").EnumerateObject().First().Name;
         return Path.Combine(folder, library.Value.GetProperty("path").GetString()!, dll);
     }
 
-    private static string LibraryName(string packageId)
-    {
-        using var assets = JsonDocument.Parse(File.ReadAllText(AssetsFile()));
-        return assets.RootElement.GetProperty("libraries").EnumerateObject()
+    private static string LibraryName(string packageId) =>
+        Assets.Value.GetProperty("libraries").EnumerateObject()
             .Single(l => l.Name.StartsWith(packageId + "/", StringComparison.OrdinalIgnoreCase)).Name;
-    }
 
     private static string AssetsFile()
     {

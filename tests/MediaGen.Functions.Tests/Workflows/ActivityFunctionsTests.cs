@@ -97,10 +97,10 @@ public sealed class ActivityFunctionsTests(ActivityFixture fixture) : IClassFixt
         Assert.Contains(fixture.Callbacks, c => c.Delivery == delivery && c.Body.Contains(id, StringComparison.Ordinal));
     }
 
-    private async Task<T> Invoke<T>(Func<ActivityFunctionContext, string, Task<T>> function)
+    private async Task<T> Invoke<T>(Func<TestFunctionContext, string, Task<T>> function)
     {
         using var scope = fixture.Services.CreateScope();
-        return await function(new ActivityFunctionContext(scope.ServiceProvider), "job-" + Guid.NewGuid().ToString("N"));
+        return await function(new TestFunctionContext(scope.ServiceProvider), "job-" + Guid.NewGuid().ToString("N"));
     }
 
     /// <summary>The value as the activity function receives it: written by the orchestration, read by the worker's converter.</summary>
