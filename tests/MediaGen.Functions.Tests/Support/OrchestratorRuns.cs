@@ -34,6 +34,39 @@ internal static class OrchestratorRuns
         return Convert.ToBase64String(request.ToByteArray());
     }
 
+    /// <summary>
+    /// The next episode after <paramref name="firstEpisode"/> produced <paramref name="firstActions"/> (timers created, tasks
+    /// scheduled): its events become the past, <paramref name="newEvents"/> the new ones.
+    /// </summary>
+    public static string NextEpisode(string firstEpisode, IEnumerable<P.OrchestratorAction> firstActions, DateTime at, params P.HistoryEvent[] newEvents)
+    {
+        var first = P.OrchestratorRequest.Parser.ParseFrom(Convert.FromBase64String(firstEpisode));
+        var request = new P.OrchestratorRequest { InstanceId = first.InstanceId, ExecutionId = first.ExecutionId };
+        request.PastEvents.Add(first.NewEvents);
+        foreach (var action in firstActions)
+        {
+            var scheduled = new P.HistoryEvent { EventId = action.Id, Timestamp = first.NewEvents[0].Timestamp };
+            if (action.CreateTimer is { } timer)
+            {
+                scheduled.TimerCreated = new P.TimerCreatedEvent { FireAt = timer.FireAt };
+            }
+            else if (action.ScheduleTask is { } task)
+            {
+                scheduled.TaskScheduled = new P.TaskScheduledEvent { Name = task.Name, Input = task.Input };
+            }
+            else
+            {
+                throw new NotSupportedException(action.OrchestratorActionTypeCase.ToString());
+            }
+
+            request.PastEvents.Add(scheduled);
+        }
+
+        request.NewEvents.Add(new P.HistoryEvent { EventId = -1, Timestamp = Timestamp.FromDateTime(at), OrchestratorStarted = new P.OrchestratorStartedEvent() });
+        request.NewEvents.Add(newEvents);
+        return Convert.ToBase64String(request.ToByteArray());
+    }
+
     /// <summary>Runs <paramref name="function"/> on <paramref name="encodedRequest"/> through the runner the Durable extension uses, with the app's services.</summary>
     public static P.OrchestratorResponse Run(string encodedRequest, OrchestrationFunction function, IServiceProvider services) =>
         P.OrchestratorResponse.Parser.ParseFrom(Convert.FromBase64String(GrpcOrchestrationRunner.LoadAndRun(encodedRequest, function, services)));

@@ -108,6 +108,34 @@ public sealed class OrchestrationFunctionsTests(JobServiceFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task SyncGeneration_RetryableFailureAsData_RetriesAfterItsRetryAfter()
+    {
+        var (first, actions, generate, at) = await FirstSyncEpisodeAsync("retry me");
+        var failed = GenerateOutput.Failed(new StepFailure("rate_limited", "slow down", Retryable: true, RetryAfter: TimeSpan.FromSeconds(7), HttpStatus: 429));
+
+        var response = Run(first, actions, at, Completed(generate, failed));
+
+        // The decision came from the StepFailure in the result JSON: a timer for the Retry-After, nothing else yet.
+        var retry = Single(response, P.OrchestratorAction.OrchestratorActionTypeOneofCase.CreateTimer).CreateTimer;
+        Assert.Equal(at.AddSeconds(7), retry.FireAt.ToDateTime());
+        Assert.DoesNotContain(response.Actions, a => a.ScheduleTask is not null);
+    }
+
+    [Fact]
+    public async Task SyncGeneration_NonRetryableFailureAsData_FailsWithoutRetrying()
+    {
+        var (first, actions, generate, at) = await FirstSyncEpisodeAsync("refuse me");
+        var failed = GenerateOutput.Failed(new StepFailure("content_policy", "refused", Retryable: false, HttpStatus: 400));
+
+        var response = Run(first, actions, at, Completed(generate, failed));
+
+        var publish = Single(response, P.OrchestratorAction.OrchestratorActionTypeOneofCase.ScheduleTask).ScheduleTask;
+        Assert.Equal(nameof(PublishResultActivity), publish.Name);
+        var notification = ActivityInput<JobNotification>(publish.Input);
+        Assert.Equal((JobStatus.Failed, "content_policy"), (notification.Status, notification.Error?.Type));
+    }
+
+    [Fact]
     public async Task GetInputPath_WorkerDefaultJson_CannotReadTheJobServiceInput()
     {
         // Why the functions take the input as a typed parameter: without one, the extension hands the input over as a
@@ -128,6 +156,35 @@ public sealed class OrchestrationFunctionsTests(JobServiceFixture fixture) : ICl
         Assert.DoesNotContain(response.Actions, a => a.CompleteOrchestration is not null);
         return response;
     }
+
+    private async Task<(string First, IReadOnlyList<P.OrchestratorAction> Actions, P.OrchestratorAction Generate, DateTime At)> FirstSyncEpisodeAsync(string prompt)
+    {
+        var started = await fixture.StartAsync(jobs => jobs.StartJobAsync(Json($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"}}""")));
+        var first = OrchestratorRuns.FirstEpisode(started.Name, started.Id, started.Input, started.CreatedAt);
+        var actions = Run(started).Actions.ToList();
+        var generate = actions.Single(a => a.ScheduleTask?.Name == nameof(GenerateActivity));
+        return (first, actions, generate, started.CreatedAt.AddSeconds(3));
+    }
+
+    private P.OrchestratorResponse Run(string first, IReadOnlyList<P.OrchestratorAction> actions, DateTime at, P.HistoryEvent completed)
+    {
+        var response = OrchestratorRuns.Run(
+            OrchestratorRuns.NextEpisode(first, actions, at, completed), OrchestrationFunction.Named(nameof(SyncGenerationOrchestrator)), fixture.Services);
+        Assert.DoesNotContain(response.Actions, a => a.CompleteOrchestration is { OrchestrationStatus: not P.OrchestrationStatus.Completed });
+        return response;
+    }
+
+    /// <summary>The activity's completion as the host records it: its result written by the worker's serializer.</summary>
+    private P.HistoryEvent Completed(P.OrchestratorAction scheduled, object result) => new()
+    {
+        EventId = -1,
+        Timestamp = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow),
+        TaskCompleted = new P.TaskCompletedEvent
+        {
+            TaskScheduledId = scheduled.Id,
+            Result = fixture.Services.GetRequiredService<IOptions<Microsoft.DurableTask.Worker.DurableTaskWorkerOptions>>().Value.DataConverter.Serialize(result),
+        },
+    };
 
     private static P.OrchestratorAction Single(P.OrchestratorResponse response, P.OrchestratorAction.OrchestratorActionTypeOneofCase kind) =>
         Assert.Single(response.Actions, a => a.OrchestratorActionTypeCase == kind);
