@@ -1,29 +1,29 @@
 using System.Reflection;
 using MediaGen.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 using Microsoft.DurableTask;
 
 namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>
 /// An orchestration function of the app as the Durable extension's <c>FunctionsOrchestrator</c> presents it to the
-/// orchestration runner: its input type is the function's first parameter that has no binding and is not a
-/// <see cref="FunctionContext"/> or <see cref="CancellationToken"/> (<c>OrchestrationInputConverter.GetInputContext</c>),
-/// the runner's shim deserialises the orchestration input into that type with the worker's <c>DataConverter</c>, and the
-/// function receives it with the orchestration context.
+/// orchestration runner: its input type is what the extension's own <c>OrchestrationInputConverter.GetInputContext</c>
+/// picks from the function's definition (the generated metadata's bindings and the method's parameters), the runner's
+/// shim deserialises the orchestration input into that type with the worker's <c>DataConverter</c>, and the function
+/// receives it with the orchestration context.
 /// </summary>
 internal sealed class OrchestrationFunction : ITaskOrchestrator
 {
     private readonly MethodInfo _method;
 
-    private OrchestrationFunction(MethodInfo method)
+    private OrchestrationFunction(string name, MethodInfo method, IServiceProvider services)
     {
         _method = method;
-        InputType = method.GetParameters()
-            .Where(p => !p.GetCustomAttributes().OfType<BindingAttribute>().Any())
-            .Select(p => p.ParameterType)
-            .FirstOrDefault(t => t != typeof(FunctionContext) && t != typeof(CancellationToken)) ?? typeof(object);
+        var context = new TestFunctionContext(services, new MetadataFunctionDefinition(name, method));
+        var converter = typeof(OrchestrationTriggerAttribute).Assembly
+            .GetType("Microsoft.Azure.Functions.Worker.Extensions.DurableTask.OrchestrationInputConverter", throwOnError: true)!;
+        var inputContext = converter.GetMethod("GetInputContext", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [context])!;
+        InputType = (Type)inputContext.GetType().GetProperty("Type")!.GetValue(inputContext)!;
     }
 
     /// <inheritdoc />
@@ -33,12 +33,12 @@ internal sealed class OrchestrationFunction : ITaskOrchestrator
     public Type OutputType => typeof(object);
 
     /// <summary>The function whose <c>[Function]</c> name is <paramref name="name"/>, which must be an orchestration trigger.</summary>
-    public static OrchestrationFunction Named(string name)
+    public static OrchestrationFunction Named(string name, IServiceProvider services)
     {
         var method = typeof(OrchestrationFunctions).GetMethods()
             .Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == name);
         Assert.Contains(method.GetParameters(), p => p.IsDefined(typeof(OrchestrationTriggerAttribute)));
-        return new OrchestrationFunction(method);
+        return new OrchestrationFunction(name, method, services);
     }
 
     /// <inheritdoc />

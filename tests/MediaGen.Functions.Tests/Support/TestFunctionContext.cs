@@ -7,8 +7,14 @@ namespace MediaGen.Functions.Tests.Support;
 /// (a scope of the app's, as the worker creates per invocation), the function's name, and the items (where the ASP.NET
 /// Core integration puts the request's <c>HttpContext</c>).
 /// </summary>
-internal sealed class TestFunctionContext(IServiceProvider instanceServices, string functionName = "test") : FunctionContext
+internal sealed class TestFunctionContext(IServiceProvider instanceServices, FunctionDefinition definition) : FunctionContext
 {
+    /// <summary>A context for the function named <paramref name="functionName"/>.</summary>
+    public TestFunctionContext(IServiceProvider instanceServices, string functionName = "test")
+        : this(instanceServices, new NamedFunctionDefinition(functionName))
+    {
+    }
+
     public override string InvocationId { get; } = Guid.NewGuid().ToString();
 
     public override string FunctionId => FunctionDefinition.Id;
@@ -21,7 +27,7 @@ internal sealed class TestFunctionContext(IServiceProvider instanceServices, str
 
     public override IServiceProvider InstanceServices { get; set; } = instanceServices;
 
-    public override FunctionDefinition FunctionDefinition { get; } = new NamedFunctionDefinition(functionName);
+    public override FunctionDefinition FunctionDefinition { get; } = definition;
 
     public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
 

@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
+using MediaGen.Functions.Tests.Support;
 using MediaGen.Testing;
 using MediaGen.Workflows;
 
@@ -120,17 +120,10 @@ public sealed class FunctionMetadataTests
         });
     }
 
-    private static Dictionary<string, JsonElement> Functions()
-    {
-        var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var file = RepoPaths.Combine("src", "MediaGen.Functions", "bin", configuration, "net10.0", "functions.metadata");
-        using var document = JsonDocument.Parse(File.ReadAllText(file));
-        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
-    }
+    private static IReadOnlyDictionary<string, JsonElement> Functions() => FunctionsMetadata.Functions;
 
     private static string? TriggerOf(JsonElement function) =>
         function.GetProperty("bindings").EnumerateArray().Select(b => Text(b, "type")).Single(t => t is not null && t.EndsWith("Trigger", StringComparison.Ordinal));
 
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement element, string property) => FunctionsMetadata.Text(element, property);
 }

@@ -150,8 +150,8 @@ public sealed class OrchestrationFunctionsTests(JobServiceFixture fixture) : ICl
     private P.OrchestratorResponse Run(StartedInstance instance)
     {
         var request = OrchestratorRuns.FirstEpisode(instance.Name, instance.Id, instance.Input, instance.CreatedAt);
-        var response = OrchestratorRuns.Run(request, OrchestrationFunction.Named(instance.Name), fixture.Services);
-        var input = OrchestrationFunction.Named(instance.Name).InputType;
+        var response = OrchestratorRuns.Run(request, OrchestrationFunction.Named(instance.Name, fixture.Services), fixture.Services);
+        var input = OrchestrationFunction.Named(instance.Name, fixture.Services).InputType;
         Assert.Equal(instance.Input, JsonSerializer.Serialize(JsonSerializer.Deserialize(instance.Input, input, WorkflowJson.Options), input, WorkflowJson.Options));
         Assert.DoesNotContain(response.Actions, a => a.CompleteOrchestration is not null);
         return response;
@@ -169,7 +169,7 @@ public sealed class OrchestrationFunctionsTests(JobServiceFixture fixture) : ICl
     private P.OrchestratorResponse Run(string first, IReadOnlyList<P.OrchestratorAction> actions, DateTime at, P.HistoryEvent completed)
     {
         var response = OrchestratorRuns.Run(
-            OrchestratorRuns.NextEpisode(first, actions, at, completed), OrchestrationFunction.Named(nameof(SyncGenerationOrchestrator)), fixture.Services);
+            OrchestratorRuns.NextEpisode(first, actions, at, completed), OrchestrationFunction.Named(nameof(SyncGenerationOrchestrator), fixture.Services), fixture.Services);
         Assert.DoesNotContain(response.Actions, a => a.CompleteOrchestration is { OrchestrationStatus: not P.OrchestrationStatus.Completed });
         return response;
     }
