@@ -98,6 +98,7 @@ public sealed class BatchTests
     public async Task Batch_ItemStartedLateByTheConcurrencyCap_ItsDeadlineCountsFromItsOwnStart()
     {
         await using var host = await WorkflowTestHost.StartAsync();
+        await PixazoGenerationTests.WarmUpAsync(host);
         var options = host.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value;
         var callbacks = host.Services.GetRequiredService<IOptions<CallbackOptions>>().Value;
         var timeout = TimeSpan.FromMilliseconds(500);
