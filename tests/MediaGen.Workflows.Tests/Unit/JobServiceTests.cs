@@ -5,7 +5,7 @@ using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Tests.Support;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using static MediaGen.Workflows.Tests.Unit.PixazoGenerationTests;
+using static MediaGen.Workflows.Tests.Support.FakePixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;
 

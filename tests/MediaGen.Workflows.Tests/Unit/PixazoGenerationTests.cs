@@ -1,12 +1,11 @@
-using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Pixazo;
 using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using static MediaGen.Workflows.Tests.Support.FakePixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;
 
@@ -37,7 +36,7 @@ public sealed class PixazoGenerationTests
         Assert.Equal(2, job.Result!.Items.Count);
         Assert.Empty(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
         Assert.Equal(2, host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id).Count);
-        Assert.Equal(1, Progress(done).GetProperty("webhooks").GetInt32());
+        Assert.Equal(1, WorkflowTestHost.Progress(done).GetProperty("webhooks").GetInt32());
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public sealed class PixazoGenerationTests
     {
         await using var host = await WorkflowTestHost.StartAsync();
         host.Fakes.Poll = (requestId, poll) => new PixazoPollOutput(poll < 6
-            ? new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null)
+            ? Processing(requestId)
             : Completed(requestId, 1));
 
         var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
@@ -114,7 +113,7 @@ public sealed class PixazoGenerationTests
         var submissions = host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id).Select(c => ((PixazoSubmitInput)c.Input!).Submission);
         Assert.Equal([1, 2], submissions);
         Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id))!.Status);
-        Assert.Equal(2, Progress(done).GetProperty("submission").GetInt32());
+        Assert.Equal(2, WorkflowTestHost.Progress(done).GetProperty("submission").GetInt32());
     }
 
     [Fact]
@@ -162,7 +161,7 @@ public sealed class PixazoGenerationTests
     public async Task Pixazo_NeverFinishes_DeadlineEndsItFailedWithTimeoutAndPollingStops()
     {
         await using var host = await WorkflowTestHost.StartAsync();
-        await WarmUpAsync(host);
+        await host.WarmUpAsync();
         var deadline = DateTimeOffset.UtcNow.AddMilliseconds(500);
         var started = await host.Jobs.StartJobAsync(Requests.PixazoImage(deadline: deadline));
         await host.CompleteAsync(started.Id);
@@ -191,7 +190,7 @@ public sealed class PixazoGenerationTests
     {
         await using var host = await WorkflowTestHost.StartAsync();
         var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
-        await host.WaitForAsync(started.Id, i => Progress(i).TryGetProperty("polls", out var p) && p.GetInt32() >= 2);
+        await host.WaitForAsync(started.Id, i => WorkflowTestHost.Progress(i).TryGetProperty("polls", out var p) && p.GetInt32() >= 2);
 
         var result = await host.Jobs.CancelJobAsync(started.Id, "no longer needed");
         await host.CompleteAsync(started.Id);
@@ -229,7 +228,7 @@ public sealed class PixazoGenerationTests
         Assert.Equal(
             [PixazoWebhookResult.InvalidSecret, PixazoWebhookResult.InvalidSecret, PixazoWebhookResult.InvalidSecret, PixazoWebhookResult.UnknownJob, PixazoWebhookResult.InvalidPayload, PixazoWebhookResult.Accepted],
             [wrongSecret, noSecret, otherJobsSecret, unknown, badBody, valid]);
-        Assert.Equal(1, Progress(done).GetProperty("webhooks").GetInt32());
+        Assert.Equal(1, WorkflowTestHost.Progress(done).GetProperty("webhooks").GetInt32());
         Assert.Single(host.Episodes.Of(started.Id).SelectMany(e => e.EventsReceived));
         Assert.Null(await host.Client.GetInstanceAsync("job-other"));
     }
@@ -245,26 +244,6 @@ public sealed class PixazoGenerationTests
         Assert.Matches("^[A-Za-z0-9_-]{43}$", SecretOf(url.ToString()));
     }
 
-    /// <summary>Runs one job first, so a test timing half a second does not spend it on the process' first compilation.</summary>
-    internal static async Task WarmUpAsync(WorkflowTestHost host) =>
-        await host.CompleteAsync((await host.Jobs.StartJobAsync(Requests.CosmicImage("warm-up"))).Id);
-
-    internal static Task<OrchestrationMetadata> WaitingAsync(WorkflowTestHost host, string id) =>
-        host.WaitForAsync(id, i => Progress(i).TryGetProperty("phase", out var phase) && phase.GetString() == "waiting");
-
-    internal static Task<PixazoWebhookResult> PostWebhookAsync(WorkflowTestHost host, string jobId, PixazoStatusReport report) =>
-        host.Jobs.ReceivePixazoWebhookAsync(jobId, SecretOf(host.Jobs.GetPixazoWebhookUrl(jobId)!), Body(report));
-
-    /// <summary>The poll waits the job asked for, exactly (durable time, from its episodes).</summary>
-    internal static List<TimeSpan> PollWaits(WorkflowTestHost host, string jobId) =>
-        [.. host.Episodes.Of(jobId).Where(e => e.Phase == "waiting").SelectMany(e => e.AnnouncedWaits)];
-
-    internal static JsonElement Progress(OrchestrationMetadata instance) =>
-        JsonDocument.Parse(instance.SerializedCustomStatus ?? "{}").RootElement.Clone();
-
-    internal static PixazoStatusReport Completed(string requestId, int outputs) =>
-        new(requestId, PixazoStatus.Completed, null, [.. Enumerable.Range(0, outputs).Select(i => $"https://cdn.test/{requestId}/{i}.jpg")], "image/jpeg");
-
     private static int LastIndexOf(IReadOnlyList<Episode> episodes, Func<Episode, bool> match)
     {
         for (var i = episodes.Count - 1; i >= 0; i--)
@@ -277,16 +256,4 @@ public sealed class PixazoGenerationTests
 
         return -1;
     }
-
-    private static string SecretOf(string url) => url[(url.IndexOf("secret=", StringComparison.Ordinal) + "secret=".Length)..];
-
-    /// <summary>The webhook body as Pixazo sends it.</summary>
-    private static byte[] Body(PixazoStatusReport report) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
-    {
-        ["request_id"] = report.RequestId,
-        ["status"] = report.Status.ToString().ToUpperInvariant(),
-        ["model_id"] = "cosmos-3-super-text-to-image",
-        ["error"] = report.Error,
-        ["output"] = report.Status == PixazoStatus.Completed ? new Dictionary<string, object?> { ["media_url"] = report.MediaUrls, ["media_type"] = report.MediaType } : null,
-    });
 }
