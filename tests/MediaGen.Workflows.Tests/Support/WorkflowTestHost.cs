@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Grpc.Core.Interceptors;
 using MediaGen.Core.Media;
 using Microsoft.DurableTask.Client;
@@ -118,6 +119,16 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>An instance's custom status, parsed (an empty object when it has none).</summary>
+    public static JsonElement Progress(OrchestrationMetadata instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return JsonDocument.Parse(instance.SerializedCustomStatus ?? "{}").RootElement.Clone();
+    }
+
+    /// <summary>Runs one job first, so a test timing half a second does not spend it on the process' first compilation.</summary>
+    public async Task WarmUpAsync() => await CompleteAsync((await Jobs.StartJobAsync(Requests.CosmicImage("warm-up"))).Id);
 
     /// <summary>Waits until the instance has finished (read with inputs and outputs).</summary>
     public async Task<OrchestrationMetadata> CompleteAsync(string instanceId)

@@ -3,8 +3,9 @@ using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Tests.Support;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using static MediaGen.Workflows.Tests.Unit.PixazoGenerationTests;
+using static MediaGen.Workflows.Tests.Support.FakePixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;
 
@@ -58,6 +59,27 @@ public sealed class JobServiceTests : IAsyncLifetime
         Assert.Single(starts.Select(s => s.Id).Distinct());
         Assert.Single(starts, s => !s.AlreadyExisted);
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity)));
+    }
+
+    [Fact]
+    public async Task Engine_StartingAFinishedInstanceId_RestartsItUnlessEveryStatusIsDeduped()
+    {
+        // Why the job service passes every status as a dedupe status (and reads the instance again when refused).
+        var input = new JobInput(Requests.CosmicImage(), null, JobPolicy.From(new WorkflowOptions(), new Core.Notifications.CallbackOptions()), Notify: false);
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SyncGenerationOrchestrator), input, new StartOrchestrationOptions("engine-1"));
+        var first = await _host.CompleteAsync("engine-1");
+        var every = Enum.GetNames<OrchestrationRuntimeStatus>();
+
+        var refusal = await Record.ExceptionAsync(() => _host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(SyncGenerationOrchestrator), input, new StartOrchestrationOptions("engine-1") { DedupeStatuses = every }));
+        var untouched = await _host.Client.GetInstanceAsync("engine-1");
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SyncGenerationOrchestrator), input, new StartOrchestrationOptions("engine-1"));
+        var restarted = await _host.CompleteAsync("engine-1");
+
+        Assert.NotNull(refusal);
+        Assert.Equal((OrchestrationRuntimeStatus.Completed, first.CreatedAt), (untouched!.RuntimeStatus, untouched.CreatedAt));
+        Assert.NotEqual(first.CreatedAt, restarted.CreatedAt);
+        Assert.Equal(2, _host.Fakes.CallsOf(nameof(GenerateActivity), "engine-1").Count);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Tests.Support;
-using static MediaGen.Workflows.Tests.Unit.PixazoGenerationTests;
+using static MediaGen.Workflows.Tests.Support.FakePixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;
 
@@ -23,7 +22,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
     public async Task Pixazo_MorePollsThanAGenerationHolds_ContinuesAsNewKeepingSubmissionRequestBackoffAndCounts()
     {
         _host.Fakes.Poll = (requestId, poll) => new PixazoPollOutput(poll < 8
-            ? new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null)
+            ? Processing(requestId)
             : Completed(requestId, 1));
 
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
@@ -38,7 +37,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         Assert.Equal([20 * Ms, 40 * Ms, 80 * Ms, 120 * Ms, 120 * Ms, 120 * Ms, 120 * Ms, 120 * Ms], PollWaits(_host, started.Id));
         Assert.Single(generations.Select(g => g[0].TimersFireAt.First()).Distinct());
 
-        var progress = Progress(done);
+        var progress = WorkflowTestHost.Progress(done);
         Assert.Equal((8, 1, $"req-{started.Id}-1"), (progress.GetProperty("polls").GetInt32(), progress.GetProperty("submission").GetInt32(), progress.GetProperty("requestId").GetString()));
         var job = await _host.Jobs.GetJobAsync(started.Id);
         Assert.Equal((JobStatus.Completed, 1), (job!.Status, job.Result!.Items.Count));
@@ -49,7 +48,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
     public async Task Pixazo_ManyGenerations_EachHistoryStaysBounded()
     {
         _host.Fakes.Poll = (requestId, poll) => new PixazoPollOutput(poll < 12
-            ? new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null)
+            ? Processing(requestId)
             : Completed(requestId, 1));
 
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
@@ -67,21 +66,21 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         var webhooks = new List<PixazoWebhookResult>();
         _host.Fakes.PollAsync = async (requestId, poll) =>
         {
-            var jobId = requestId["req-".Length..^"-1".Length];
+            var jobId = JobOf(requestId);
             if (poll == 3)
             {
                 webhooks.Add(await PostWebhookAsync(_host, jobId, Completed(requestId, 1)));
             }
 
             // Polls alone would finish it only much later: the job must finish by the webhook.
-            return new PixazoPollOutput(poll < 12 ? new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null) : Completed(requestId, 1));
+            return new PixazoPollOutput(poll < 12 ? Processing(requestId) : Completed(requestId, 1));
         };
 
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Equal([PixazoWebhookResult.Accepted], webhooks);
-        var progress = Progress(done);
+        var progress = WorkflowTestHost.Progress(done);
         Assert.Equal((1, 3), (progress.GetProperty("webhooks").GetInt32(), progress.GetProperty("polls").GetInt32()));
         Assert.Equal(3, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
         Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id))!.Status);
@@ -93,20 +92,20 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         var webhooks = new List<PixazoWebhookResult>();
         _host.Fakes.PollAsync = async (requestId, poll) =>
         {
-            var jobId = requestId["req-".Length..^"-1".Length];
+            var jobId = JobOf(requestId);
             if (poll == 4)
             {
                 webhooks.Add(await PostWebhookAsync(_host, jobId, Completed(requestId, 1)));
             }
 
-            return new PixazoPollOutput(poll < 12 ? new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null) : Completed(requestId, 1));
+            return new PixazoPollOutput(poll < 12 ? Processing(requestId) : Completed(requestId, 1));
         };
 
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Equal([PixazoWebhookResult.Accepted], webhooks);
-        Assert.Equal((1, 4), (Progress(done).GetProperty("webhooks").GetInt32(), Progress(done).GetProperty("polls").GetInt32()));
+        Assert.Equal((1, 4), (WorkflowTestHost.Progress(done).GetProperty("webhooks").GetInt32(), WorkflowTestHost.Progress(done).GetProperty("polls").GetInt32()));
         Assert.Equal(2, _host.Episodes.Generations(started.Id).Count);
     }
 
@@ -118,10 +117,10 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         {
             if (poll == 3)
             {
-                cancels.Add(await _host.Jobs.CancelJobAsync(requestId["req-".Length..^"-1".Length], "stop"));
+                cancels.Add(await _host.Jobs.CancelJobAsync(JobOf(requestId), "stop"));
             }
 
-            return new PixazoPollOutput(poll < 12 ? new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null) : Completed(requestId, 1));
+            return new PixazoPollOutput(poll < 12 ? Processing(requestId) : Completed(requestId, 1));
         };
 
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());

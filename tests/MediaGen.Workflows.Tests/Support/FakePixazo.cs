@@ -1,0 +1,43 @@
+using System.Text.Json;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Pixazo;
+using MediaGen.Workflows.Payloads;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Workflows.Tests.Support;
+
+/// <summary>Pixazo as the tests play it: status reports, webhooks as Pixazo posts them, and what a waiting job shows.</summary>
+internal static class FakePixazo
+{
+    public static PixazoStatusReport Processing(string requestId) => new(requestId, PixazoStatus.Processing, null, [], null);
+
+    public static PixazoStatusReport Completed(string requestId, int outputs) =>
+        new(requestId, PixazoStatus.Completed, null, [.. Enumerable.Range(0, outputs).Select(i => $"https://cdn.test/{requestId}/{i}.jpg")], "image/jpeg");
+
+    /// <summary>The job id of a request id the fake submit made (<c>req-{jobId}-{submission}</c>).</summary>
+    public static string JobOf(string requestId) => requestId["req-".Length..requestId.LastIndexOf('-')];
+
+    /// <summary>Waits until the job waits for Pixazo (submitted, webhook or poll pending).</summary>
+    public static Task<OrchestrationMetadata> WaitingAsync(WorkflowTestHost host, string jobId) =>
+        host.WaitForAsync(jobId, i => WorkflowTestHost.Progress(i).TryGetProperty("phase", out var phase) && phase.GetString() == "waiting");
+
+    /// <summary>Posts a webhook to the job service as Pixazo would, with the job's secret.</summary>
+    public static Task<PixazoWebhookResult> PostWebhookAsync(WorkflowTestHost host, string jobId, PixazoStatusReport report) =>
+        host.Jobs.ReceivePixazoWebhookAsync(jobId, SecretOf(host.Jobs.GetPixazoWebhookUrl(jobId)!), Body(report));
+
+    /// <summary>The poll waits the job asked for, exactly (durable time, from its episodes).</summary>
+    public static List<TimeSpan> PollWaits(WorkflowTestHost host, string jobId) =>
+        [.. host.Episodes.Of(jobId).Where(e => e.Phase == "waiting").SelectMany(e => e.AnnouncedWaits)];
+
+    public static string SecretOf(string url) => url[(url.IndexOf("secret=", StringComparison.Ordinal) + "secret=".Length)..];
+
+    /// <summary>The webhook body as Pixazo sends it.</summary>
+    public static byte[] Body(PixazoStatusReport report) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+    {
+        ["request_id"] = report.RequestId,
+        ["status"] = report.Status.ToString().ToUpperInvariant(),
+        ["model_id"] = "cosmos-3-super-text-to-image",
+        ["error"] = report.Error,
+        ["output"] = report.Status == PixazoStatus.Completed ? new Dictionary<string, object?> { ["media_url"] = report.MediaUrls, ["media_type"] = report.MediaType } : null,
+    });
+}
