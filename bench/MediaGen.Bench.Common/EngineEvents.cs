@@ -17,6 +17,8 @@ public sealed class EngineEvents : ILoggerProvider
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Finished>> _waiting = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string EventType, int AgeMs)> _ages = new();
+    private readonly ConcurrentDictionary<string, byte> _live = new(StringComparer.Ordinal);
+    private int _maxLive;
 
     /// <summary>An instance's final status and when the Instances table said so (<see cref="Stopwatch"/> ticks).</summary>
     public readonly record struct Finished(string RuntimeStatus, long Timestamp);
@@ -37,11 +39,22 @@ public sealed class EngineEvents : ILoggerProvider
     /// <summary>Queue delays (ms) of the messages processed since the last <see cref="Reset"/>, by event type.</summary>
     public IReadOnlyList<(string EventType, int AgeMs)> MessageAges() => [.. _ages];
 
-    /// <summary>Forgets counts and ages (not the completion signals).</summary>
+    /// <summary>Instances whose row says Running now (seen in the backend's updates).</summary>
+    public int LiveCount => _live.Count;
+
+    /// <summary>The most instances Running at once since the last <see cref="Reset"/>.</summary>
+    public int MaxLive => Volatile.Read(ref _maxLive);
+
+    /// <summary>How many instances whose id starts with <paramref name="prefix"/> reached a final status.</summary>
+    public int FinishedCount(string prefix) =>
+        _waiting.Count(p => p.Key.StartsWith(prefix, StringComparison.Ordinal) && p.Value.Task.IsCompleted);
+
+    /// <summary>Forgets counts, ages and the live maximum (not the completion signals).</summary>
     public void Reset()
     {
         _events.Clear();
         _ages.Clear();
+        Volatile.Write(ref _maxLive, _live.Count);
     }
 
     /// <inheritdoc />
@@ -63,11 +76,22 @@ public sealed class EngineEvents : ILoggerProvider
         }
 
         if (name == "InstanceStatusUpdate"
-            && fields.TryGetValue("RuntimeStatus", out var status) && status is string runtimeStatus && FinalStatuses.Contains(runtimeStatus)
+            && fields.TryGetValue("RuntimeStatus", out var status) && status is string runtimeStatus
             && fields.TryGetValue("InstanceId", out var id) && id is string instanceId)
         {
-            var signal = _waiting.GetOrAdd(instanceId, _ => new TaskCompletionSource<Finished>(TaskCreationOptions.RunContinuationsAsynchronously));
-            signal.TrySetResult(new Finished(runtimeStatus, Stopwatch.GetTimestamp()));
+            if (FinalStatuses.Contains(runtimeStatus))
+            {
+                _live.TryRemove(instanceId, out _);
+                var signal = _waiting.GetOrAdd(instanceId, _ => new TaskCompletionSource<Finished>(TaskCreationOptions.RunContinuationsAsynchronously));
+                signal.TrySetResult(new Finished(runtimeStatus, Stopwatch.GetTimestamp()));
+            }
+            else if (_live.TryAdd(instanceId, 0))
+            {
+                var live = _live.Count;
+                for (var max = Volatile.Read(ref _maxLive); live > max && Interlocked.CompareExchange(ref _maxLive, live, max) != max; max = Volatile.Read(ref _maxLive))
+                {
+                }
+            }
         }
         else if (name == "ProcessingMessage" && fields.TryGetValue("Age", out var age) && age is int ageMs
             && fields.TryGetValue("EventType", out var type) && type is string eventType)

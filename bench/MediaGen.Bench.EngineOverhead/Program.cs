@@ -121,8 +121,8 @@ var jobsPerSecond = jobIds.Count / jobElapsed.TotalSeconds;
 var barePerSecond = bareIds.Count / bareElapsed.TotalSeconds;
 var engineOps = jobStorage.Total / (double)jobIds.Count;
 var appOps = env.AppStorage.Total / (double)jobIds.Count;
-Console.WriteLine($"bare: {bareIds.Count} in {F(bareElapsed.TotalSeconds, "0.0")} s; engine storage requests per instance {F(bareStorage.Total / (double)bareIds.Count, "0.0")}: {bareStorage.Describe(bareIds.Count)}");
-Console.WriteLine($"jobs: {jobIds.Count} in {F(jobElapsed.TotalSeconds, "0.0")} s; engine storage requests per job {F(engineOps, "0.0")}: {jobStorage.Describe(jobIds.Count)}");
+Console.WriteLine($"bare: {bareIds.Count} in {F(bareElapsed.TotalSeconds, "0.0")} s; engine storage requests per instance {F(bareStorage.Total / (double)bareIds.Count, "0.0")} (mean latency {F(bareStorage.MeanLatencyMs, "0.0")} ms): {bareStorage.Describe(bareIds.Count)}");
+Console.WriteLine($"jobs: {jobIds.Count} in {F(jobElapsed.TotalSeconds, "0.0")} s; engine storage requests per job {F(engineOps, "0.0")} (mean latency {F(jobStorage.MeanLatencyMs, "0.0")} ms): {jobStorage.Describe(jobIds.Count)}");
 Console.WriteLine($"jobs: app storage requests per job {F(appOps, "0.0")}: {env.AppStorage.Describe(jobIds.Count)}");
 Console.WriteLine($"jobs: backend events per job: {string.Join(", ", eventsJobs.OrderByDescending(p => p.Value).Take(14).Select(p => $"{p.Key}={F(p.Value / (double)jobIds.Count, "0.0")}"))}");
 

@@ -68,6 +68,8 @@ env.EngineStorage.Reset();
 var ids = Ids("job", n);
 var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, StartAsync, deadline.Token);
 var engineOps = env.EngineStorage.Total;
+var engineLatency = env.EngineStorage.MeanLatencyMs;
+var engineBreakdown = env.EngineStorage.Describe(n);
 var failed = result.Statuses.Where(s => s.Value != "Completed").Select(s => s.Key).ToList();
 if (failed.Count > 0)
 {
@@ -91,7 +93,7 @@ var idlePerSecond = env.EngineStorage.Total / idle.Elapsed.TotalSeconds;
 await BenchEnvironment.StopAsync(host);
 
 var blobToCompleted = total.Zip(toBlob, (t, b) => t - b).ToList();
-Console.WriteLine($"{n} jobs in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")} jobs/s); engine storage requests per job {F(engineOps / (double)n, "0.0")}");
+Console.WriteLine($"{n} jobs in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")} jobs/s); engine storage requests per job {F(engineOps / (double)n, "0.0")} (mean latency {F(engineLatency, "0.0")} ms): {engineBreakdown}");
 Console.WriteLine($"message delays: {string.Join(", ", env.Events.MessageAges().GroupBy(a => a.EventType).Select(g => $"{g.Key} p50={Percentile(g.Select(a => (double)a.AgeMs), 50):0} p95={Percentile(g.Select(a => (double)a.AgeMs), 95):0} ms"))}");
 Console.WriteLine($"webhook received -> blob committed:  p50={Percentile(toBlob, 50):0} ms p95={Percentile(toBlob, 95):0} ms");
 Console.WriteLine($"blob committed -> Completed:         p50={Percentile(blobToCompleted, 50):0} ms p95={Percentile(blobToCompleted, 95):0} ms");
