@@ -30,7 +30,7 @@ param maximumInstanceCount int = 100
 param instanceMemoryMB int = 2048
 
 @description('Durable Functions task hub name (letters/digits, 3-45 chars).')
-param taskHubName string = 'mediagen'
+param taskHubName string = 'MediaGen'
 
 @description('Cosmic AI bucket slug (not a secret).')
 param cosmicBucketSlug string = ''
@@ -155,6 +155,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'DurableTaskHubName', value: taskHubName }
+        { name: 'Api__Key', value: secretRef(vault.name, 'api-key') }
         { name: 'Api__MaxRequestBodyBytes', value: '1048576' }
         { name: 'RequestQueue__QueueName', value: queues[0] }
         { name: 'RequestQueue__PoisonQueueName', value: queues[1] }

@@ -1,6 +1,7 @@
 using Azure;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using DurableTask.Core.Middleware;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
@@ -139,6 +140,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
             // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        worker.AddOrchestrationDispatcherMiddleware(AttachParentAsync);
         worker.AddTaskOrchestrations(_registry.Orchestrators
             .Select(o => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(o.Key, o.Value, _services, shims)).ToArray());
         worker.AddTaskActivities(_registry.Activities
@@ -156,6 +158,17 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 
         Volatile.Write(ref _worker, worker);
         LogStarted(_registry.Orchestrators.Count, _registry.Activities.Count);
+    }
+
+    // Gives the orchestration its parent before it runs, so TaskOrchestrationContext.Parent is set in sub-orchestrations.
+    private static Task AttachParentAsync(DispatchMiddlewareContext context, Func<Task> next)
+    {
+        if (context.GetProperty<TaskOrchestration>() is ShimmedOrchestration orchestration)
+        {
+            orchestration.Attach(context.GetProperty<OrchestrationRuntimeState>()?.ParentInstance);
+        }
+
+        return next();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable Task engine worker started with {OrchestratorCount} orchestrators and {ActivityCount} activities")]

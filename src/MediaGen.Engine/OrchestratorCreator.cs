@@ -24,7 +24,6 @@ internal sealed class OrchestratorCreator : ObjectCreator<TaskOrchestration>
         _shims = shims;
     }
 
-    // TaskOrchestrationContext.Parent stays null: DTFx creates the object before it reveals which instance runs.
     public override TaskOrchestration Create() =>
-        _shims.CreateOrchestration(new TaskName(Name), (ITaskOrchestrator)ActivatorUtilities.CreateInstance(_services, _type));
+        new ShimmedOrchestration(Name, (ITaskOrchestrator)ActivatorUtilities.CreateInstance(_services, _type), _shims);
 }

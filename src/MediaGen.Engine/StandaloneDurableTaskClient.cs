@@ -18,20 +18,13 @@ namespace MediaGen.Engine;
 /// Payloads (inputs, outputs, events, terminate reasons) go through the app's <see cref="DataConverter"/>.
 /// Cancellation tokens are checked before a storage write; a write under way is not abandoned half-done.
 /// </summary>
-public sealed class StandaloneDurableTaskClient : DurableTaskClient
+public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
 {
     /// <summary>Longest instance id Durable Functions accepts.</summary>
     public const int MaxInstanceIdLength = 100;
 
-    /// <summary>Azure Queues hide a message at most 7 days, which bounds a scheduled start.</summary>
-    private static readonly TimeSpan MaxStartDelay = TimeSpan.FromDays(7);
-
     private static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(1);
-
-    /// <summary>The statuses Durable Functions never overwrites by default: an instance that still runs.</summary>
-    private static readonly OrchestrationStatus[] RunningStatuses =
-        [OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew, OrchestrationStatus.Pending, OrchestrationStatus.Suspended];
 
     private readonly AzureStorageOrchestrationService _service;
     private readonly DataConverter _dataConverter;
@@ -65,29 +58,12 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName.Name, nameof(orchestratorName));
-        var instanceId = options?.InstanceId is { Length: > 0 } id ? CheckInstanceId(id) : Guid.NewGuid().ToString("N");
-        var startAt = options?.StartAt?.UtcDateTime;
-        if (startAt > DateTime.UtcNow + MaxStartDelay)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options!.StartAt, "StartAt may be at most 7 days ahead (Azure Queues' longest delay).");
-        }
-
-        var dedupeStatuses = options?.DedupeStatuses is { } names ? names.Select(ParseDedupeStatus).Distinct().ToArray() : RunningStatuses;
-        var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
-        var started = new ExecutionStartedEvent(-1, _dataConverter.Serialize(input))
-        {
-            Name = orchestratorName.Name,
-            Version = options?.Version?.Version ?? string.Empty,
-            OrchestrationInstance = instance,
-            ScheduledStartTime = startAt,
-            Tags = options?.Tags is { Count: > 0 } tags ? tags.ToDictionary(t => t.Key, t => t.Value) : null,
-        };
-
+        var (message, dedupeStatuses) = StartMessageFactory.Create(orchestratorName, input, options, _dataConverter);
+        var instanceId = message.OrchestrationInstance.InstanceId;
         cancellation.ThrowIfCancellationRequested();
         try
         {
-            await _service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupeStatuses);
+            await _service.CreateTaskOrchestrationAsync(message, dedupeStatuses);
         }
         catch (OrchestrationAlreadyExistsException e)
         {
@@ -102,7 +78,10 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient
     /// Pending, Suspended or ContinuedAsNew; it is buffered until the orchestration waits for it). As the Durable
     /// Functions client on this backend (it checks the status first): an unknown instance throws
     /// <see cref="ArgumentException"/>, a finished one (Completed, Failed, Terminated) throws
-    /// <see cref="InvalidOperationException"/>. An event that arrives just after the instance finishes is dropped by the backend.
+    /// <see cref="InvalidOperationException"/>. The backend drops an event that arrives just after the instance
+    /// finishes, and may drop one sent while the instance is still Pending (its start message not yet processed, or a
+    /// <see cref="StartOrchestrationOptions.StartAt"/> in the future): wait for <see cref="WaitForInstanceStartAsync(string, bool, CancellationToken)"/>
+    /// first, as Durable Functions advises for the same backend.
     /// </summary>
     public override async Task RaiseEventAsync(
         string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
@@ -220,7 +199,8 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient
     /// <summary>
     /// Pages through instances matching <paramref name="filter"/>: created time range, statuses, instance id prefix,
     /// page size (default 100), inputs and outputs, and a continuation token to resume from. Task hub names are
-    /// ignored (this client serves one hub).
+    /// ignored (this client serves one hub). Failed instances come without FailureDetails here (the instance table
+    /// lacks them): read one with <see cref="GetInstancesAsync(string, bool, CancellationToken)"/>.
     /// </summary>
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null)
     {
@@ -293,23 +273,10 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient
     /// <summary>Nothing to release: the backend belongs to the container, shared with the worker.</summary>
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static string CheckInstanceId(string instanceId)
+    /// <summary>Nothing to release; lets a container that is disposed synchronously dispose this client.</summary>
+    public void Dispose()
     {
-        if (instanceId.Length > MaxInstanceIdLength || instanceId.StartsWith('@') ||
-            instanceId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
-        {
-            throw new ArgumentException(
-                $"Instance ids are at most {MaxInstanceIdLength} characters, do not start with @ and contain no /, \\, #, ? or control characters.",
-                nameof(instanceId));
-        }
-
-        return instanceId;
     }
-
-    private static OrchestrationStatus ParseDedupeStatus(string name) =>
-        Enum.TryParse<OrchestrationRuntimeStatus>(name, ignoreCase: true, out var status) && Enum.IsDefined(status)
-            ? OrchestrationStateConverter.ToCoreStatus(status)
-            : throw new ArgumentException($"'{name}' is not an orchestration runtime status, so it cannot be a dedupe status.", nameof(name));
 
     private static bool IsFinished(OrchestrationMetadata metadata) =>
         metadata.IsCompleted || metadata.RuntimeStatus == OrchestrationStateConverter.ToRuntimeStatus(OrchestrationStatus.Canceled);

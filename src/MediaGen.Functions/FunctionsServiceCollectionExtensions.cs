@@ -3,30 +3,44 @@ using MediaGen.Api;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
-using MediaGen.Workflows;
-using Microsoft.DurableTask;
 using MediaGen.Functions.Http;
+using MediaGen.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaGen.Functions;
 
 /// <summary>The Functions app's registration: the same core and shared-API registrations the standalone host makes.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    /// <summary>Registers storage clients, providers, media store, workflows, the shared HTTP surface and the per-invocation job service factory, and pins the worker's serializer to MediaGen's durable payload options.</summary>
+    /// <summary>
+    /// Registers storage clients, providers, media store, workflows, the shared HTTP surface, the function API key and the
+    /// per-invocation job service factory, and pins the worker's serializer to <see cref="WorkflowJson.Options"/>.
+    /// </summary>
     public static IServiceCollection AddMediaGenFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        // Durable Functions (isolated) serializes orchestration and activity payloads with the worker's serializer:
-        // pin it to the options the standalone runtime uses, so payload JSON is the same on both runtimes.
-        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(JsonDataConverter.Options));
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // The Durable extension builds its DataConverter (orchestration, activity and client payloads) from this
+        // serializer (its ObjectConverterShim), so durable payload JSON is WorkflowJson's, as on the standalone engine.
+        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
         services.AddMediaGenStorage(configuration);
         services.AddMediaGenProviders(configuration);
         services.AddMediaStore(configuration);
         services.AddMediaGenWorkflows(configuration);
         services.AddMediaGenSharedApi(configuration);
+
+        // Functions has no DurableTaskClient service (each invocation binds its own [DurableClient]): the job service is
+        // built per invocation by JobServiceFactory, so its singleton registration cannot resolve and must not exist.
+        services.RemoveAll<JobService>();
         services.AddSingleton<JobServiceFactory>();
+        services.AddOptions<FunctionsApiKeyOptions>()
+            .Bind(configuration.GetSection(FunctionsApiKeyOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }

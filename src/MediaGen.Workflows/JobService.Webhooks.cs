@@ -49,7 +49,7 @@ public sealed partial class JobService
         }
 
         // A job that ended meanwhile takes the webhook as a duplicate; one that vanished is unknown.
-        var (raised, now) = await TryRaiseAsync(jobId, WorkflowEvents.PixazoWebhook, report, cancellationToken).ConfigureAwait(false);
+        var (raised, now) = await TryRaiseAsync(instance, WorkflowEvents.PixazoWebhook, report, cancellationToken).ConfigureAwait(false);
         return raised || now is not null ? PixazoWebhookResult.Accepted : PixazoWebhookResult.UnknownJob;
     }
 }

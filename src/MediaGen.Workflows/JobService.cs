@@ -122,7 +122,7 @@ public sealed partial class JobService
             return JobCancelResult.AlreadyFinished;
         }
 
-        var (raised, now) = await TryRaiseAsync(jobId, WorkflowEvents.Cancel, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
+        var (raised, now) = await TryRaiseAsync(instance, WorkflowEvents.Cancel, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
         return raised ? JobCancelResult.CancelRequested : now is null ? JobCancelResult.NotFound : JobCancelResult.AlreadyFinished;
     }
 
@@ -156,12 +156,30 @@ public sealed partial class JobService
     }
 
     /// <summary>
-    /// Raises <paramref name="eventName"/> on an instance known to exist and be running. When the raise fails (clients report an
-    /// instance that ended or vanished meanwhile in their own way), the instance is read again to tell which: null when it
-    /// no longer exists, else its state.
+    /// Raises <paramref name="eventName"/> on <paramref name="instance"/>, read as existing and not finished. A Pending
+    /// instance is first given up to <see cref="PendingStartWait"/> to start: the Azure Storage backend can drop an event
+    /// that reaches an instance before its start message is processed (Durable Functions shares this). When the raise
+    /// fails (clients report an instance that ended or vanished meanwhile in their own way), the instance is read again
+    /// to tell which: null when it no longer exists, else its state.
     /// </summary>
-    private async Task<(bool Raised, OrchestrationMetadata? Instance)> TryRaiseAsync(string instanceId, string eventName, object payload, CancellationToken cancellationToken)
+    private async Task<(bool Raised, OrchestrationMetadata? Instance)> TryRaiseAsync(
+        OrchestrationMetadata instance, string eventName, object payload, CancellationToken cancellationToken)
     {
+        var instanceId = instance.InstanceId;
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(PendingStartWait);
+            try
+            {
+                await _client.WaitForInstanceStartAsync(instanceId, false, wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still not started (no worker running?): send it anyway; it is buffered with the start if the backend allows.
+            }
+        }
+
         try
         {
             await _client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken).ConfigureAwait(false);
@@ -169,15 +187,18 @@ public sealed partial class JobService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var instance = await _client.GetInstanceAsync(instanceId, false, cancellationToken).ConfigureAwait(false);
-            if (instance is not null && !instance.IsCompleted)
+            var now = await _client.GetInstanceAsync(instanceId, false, cancellationToken).ConfigureAwait(false);
+            if (now is not null && !now.IsCompleted)
             {
                 throw;
             }
 
-            return (false, instance);
+            return (false, now);
         }
     }
+
+    /// <summary>How long an event for a Pending instance waits for the instance to start.</summary>
+    private static readonly TimeSpan PendingStartWait = TimeSpan.FromSeconds(30);
 
     /// <summary>Every runtime status: a start never replaces an instance, whatever state it is in.</summary>
     private static readonly IReadOnlyList<string> EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];

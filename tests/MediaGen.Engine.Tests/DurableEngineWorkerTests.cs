@@ -61,15 +61,33 @@ public sealed class DurableEngineWorkerTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task SubOrchestration_Context_KnowsItsParent()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var parent = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(FamilyOrchestrator), timeout.Token);
+        var topLevel = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ParentProbeOrchestrator), timeout.Token);
+
+        var family = await Client.WaitForInstanceCompletionAsync(parent, getInputsAndOutputs: true, timeout.Token);
+        var alone = await Client.WaitForInstanceCompletionAsync(topLevel, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal($"{nameof(FamilyOrchestrator)}/{parent}", family.ReadOutputAs<string>());
+        Assert.Null(alone.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task ExternalEvent_RaisedBeforeTheWait_IsBufferedAndDelivered()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), true, timeout.Token);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), 4000, timeout.Token);
 
-        // Raised while the instance is still Pending or running its activity, before it waits.
+        // Once started (Running), the instance buffers the event while its 4 s activity runs, before it waits.
+        // Raised while it is still Pending, the backend may drop the event (as in Durable Functions on Azure Storage).
+        await Client.WaitForInstanceStartAsync(id, timeout.Token);
         await Client.RaiseEventAsync(id, ApprovalOrchestrator.EventName, new Approval("early", 1), timeout.Token);
+        var raisedWhile = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
         var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
 
+        Assert.NotEqual("\"waiting\"", raisedWhile!.SerializedCustomStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(new Approval("early", 1), done.ReadOutputAs<Approval>());
     }
@@ -78,7 +96,7 @@ public sealed class DurableEngineWorkerTests(EngineFixture engine)
     public async Task ExternalEvent_RaisedWhileWaiting_IsDelivered()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), false, timeout.Token);
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), 0, timeout.Token);
         await WaitForCustomStatusAsync(id, "\"waiting\"", timeout.Token);
 
         await Client.RaiseEventAsync(id, ApprovalOrchestrator.EventName, new Approval("late", 2), timeout.Token);

@@ -1,4 +1,3 @@
-using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
 using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
@@ -40,105 +39,6 @@ public sealed class StandaloneDurableTaskClientTests(EngineFixture engine)
         Assert.Null(metadata.SerializedCustomStatus);
         Assert.True(metadata.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
         Assert.True(metadata.LastUpdatedAt >= metadata.CreatedAt);
-    }
-
-    [Fact]
-    public async Task ScheduleNew_WithoutInstanceId_UsesNewGuid()
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-
-        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
-
-        Assert.Matches("^[0-9a-f]{32}$", id);
-        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
-    }
-
-    [Theory]
-    [InlineData("has/slash")]
-    [InlineData("@entity")]
-    [InlineData("what?")]
-    public async Task ScheduleNew_InvalidInstanceId_ThrowsArgumentException(string instanceId)
-    {
-        await Assert.ThrowsAsync<ArgumentException>(() => Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(instanceId)));
-    }
-
-    [Fact]
-    public async Task ScheduleNew_ExistingIdInDedupeStatus_ThrowsAndDoesNotRestart()
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        var id = NewId("dedupe");
-        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(id), timeout.Token);
-        var first = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-
-        var options = new StartOrchestrationOptions(id).WithDedupeStatuses(OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Running);
-        var error = await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(
-            () => Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 100, options, timeout.Token));
-
-        Assert.Contains(id, error.Message, StringComparison.Ordinal);
-        var after = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, after!.RuntimeStatus);
-        Assert.Equal(1, after.ReadInputAs<int>());
-        Assert.Equal(6, after.ReadOutputAs<int>());
-        Assert.Equal(first.CreatedAt, after.CreatedAt);
-    }
-
-    [Fact]
-    public async Task ScheduleNew_RunningIdWithoutDedupeStatuses_ThrowsLikeDurableFunctions()
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        var id = NewId("running");
-        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitingOrchestrator), "first", new StartOrchestrationOptions(id), timeout.Token);
-        await Client.WaitForInstanceStartAsync(id, timeout.Token);
-
-        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(WaitingOrchestrator), "second", new StartOrchestrationOptions(id), timeout.Token));
-
-        Assert.IsType<OrchestrationAlreadyExistsException>(error);
-        var after = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Running, after!.RuntimeStatus);
-        Assert.Equal("first", after.ReadInputAs<string>());
-        await Client.TerminateInstanceAsync(id, timeout.Token);
-    }
-
-    [Fact]
-    public async Task ScheduleNew_FinishedIdWithoutDedupeStatuses_ReplacesItLikeDurableFunctions()
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        var id = NewId("replace");
-        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(id), timeout.Token);
-        await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
-
-        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 10, new StartOrchestrationOptions(id), timeout.Token);
-        var second = await WaitForOutputAsync(id, 24, timeout.Token);
-
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, second.RuntimeStatus);
-        Assert.Equal(10, second.ReadInputAs<int>());
-    }
-
-    [Fact]
-    public async Task ScheduleNew_UnknownDedupeStatus_ThrowsArgumentException()
-    {
-        var options = new StartOrchestrationOptions(NewId("bad-dedupe")) { DedupeStatuses = ["Finished"] };
-
-        await Assert.ThrowsAsync<ArgumentException>(() => Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, options));
-    }
-
-    [Fact]
-    public async Task ScheduleNew_StartAt_StaysPendingUntilThen()
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        var startAt = DateTimeOffset.UtcNow.AddSeconds(3);
-        var id = await Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ChainOrchestrator), 1, new StartOrchestrationOptions(NewId("later"), startAt), timeout.Token);
-
-        var pending = await Client.GetInstanceAsync(id, timeout.Token);
-        var done = await Client.WaitForInstanceCompletionAsync(id, timeout.Token);
-
-        Assert.Equal(OrchestrationRuntimeStatus.Pending, pending!.RuntimeStatus);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        // Queue delays are rounded down to whole seconds, so the start may come up to ~1 s early.
-        Assert.True(DateTimeOffset.UtcNow >= startAt.AddSeconds(-1.5));
     }
 
     [Fact]
@@ -339,20 +239,6 @@ public sealed class StandaloneDurableTaskClientTests(EngineFixture engine)
     {
         while ((await Client.GetInstanceAsync(id, cancellation))?.RuntimeStatus != status)
         {
-            await Task.Delay(50, cancellation);
-        }
-    }
-
-    private async Task<OrchestrationMetadata> WaitForOutputAsync(string id, int output, CancellationToken cancellation)
-    {
-        while (true)
-        {
-            var metadata = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
-            if (metadata.ReadOutputAs<int>() == output)
-            {
-                return metadata;
-            }
-
             await Task.Delay(50, cancellation);
         }
     }

@@ -11,26 +11,26 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
 {
     /// <summary><c>POST /api/batches</c>.</summary>
     [Function("StartBatch")]
-    public Task StartBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest req,
+    public Task<IResult> StartBatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
 
     /// <summary><c>GET /api/batches/{id}</c>.</summary>
     [Function("GetBatch")]
-    public Task GetBatch(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{id}")] HttpRequest req,
+    public Task<IResult> GetBatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        BatchEndpoints.GetBatchAsync(id, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        BatchEndpoints.GetBatchAsync(id, jobs.Create(client), cancellationToken);
 
     /// <summary><c>POST /api/chains</c>.</summary>
     [Function("StartChain")]
-    public Task StartChain(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "chains")] HttpRequest req,
+    public Task<IResult> StartChain(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "chains")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
 }

@@ -9,9 +9,9 @@ namespace MediaGen.Functions.Http;
 public sealed class HealthHttpFunctions(BlobServiceClient blobs)
 {
     /// <summary><c>GET /api/health</c>.</summary>
-    [Function("Health")]
-    public Task Health(
+    [Function(nameof(Health))]
+    public Task<IResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        HealthEndpoints.CheckAsync(blobs, cancellationToken).AnswerAsync(req);
+        HealthEndpoints.CheckAsync(blobs, cancellationToken);
 }

@@ -11,35 +11,35 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
 {
     /// <summary><c>POST /api/jobs</c>.</summary>
     [Function("StartJob")]
-    public Task StartJob(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs")] HttpRequest req,
+    public Task<IResult> StartJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        JobEndpoints.StartAsync(req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        JobEndpoints.StartAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
 
     /// <summary><c>GET /api/jobs</c>.</summary>
     [Function("ListJobs")]
-    public Task ListJobs(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs")] HttpRequest req,
+    public Task<IResult> ListJobs(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        JobEndpoints.ListAsync(req, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        JobEndpoints.ListAsync(req, jobs.Create(client), cancellationToken);
 
     /// <summary><c>GET /api/jobs/{id}</c>.</summary>
     [Function("GetJob")]
-    public Task GetJob(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{id}")] HttpRequest req,
+    public Task<IResult> GetJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        JobEndpoints.GetAsync(id, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        JobEndpoints.GetAsync(id, jobs.Create(client), cancellationToken);
 
     /// <summary><c>POST /api/jobs/{id}/cancel?reason=…</c>.</summary>
     [Function("CancelJob")]
-    public Task CancelJob(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs/{id}/cancel")] HttpRequest req,
+    public Task<IResult> CancelJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs/{id}/cancel")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        JobEndpoints.CancelAsync(id, req.Query["reason"].FirstOrDefault(), req.HttpContext, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        JobEndpoints.CancelAsync(id, req.Query["reason"].FirstOrDefault(), req.HttpContext, jobs.Create(client), cancellationToken);
 }

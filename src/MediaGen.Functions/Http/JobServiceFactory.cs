@@ -1,5 +1,4 @@
 using MediaGen.Workflows;
-using MediaGen.Functions.Durable;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +8,5 @@ namespace MediaGen.Functions.Http;
 public sealed class JobServiceFactory(IServiceProvider services)
 {
     /// <summary>The job service driving Durable Functions through <paramref name="client"/>.</summary>
-    public JobService Create(DurableTaskClient client) =>
-        ActivatorUtilities.CreateInstance<JobService>(services, new DurableClientAdapter(client));
+    public JobService Create(DurableTaskClient client) => ActivatorUtilities.CreateInstance<JobService>(services, client);
 }

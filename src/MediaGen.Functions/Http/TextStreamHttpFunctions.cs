@@ -16,8 +16,8 @@ public sealed class TextStreamHttpFunctions(
 {
     /// <summary><c>POST /api/text/stream</c>.</summary>
     [Function("StreamText")]
-    public Task StreamText(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "text/stream")] HttpRequest req,
+    public Task<IResult> StreamText(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "text/stream")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        TextStreamEndpoints.StreamAsync(req.HttpContext, body, validator, cosmic, json, loggers, cancellationToken).AnswerAsync(req);
+        TextStreamEndpoints.StreamAsync(req.HttpContext, body, validator, cosmic, json, loggers, cancellationToken);
 }

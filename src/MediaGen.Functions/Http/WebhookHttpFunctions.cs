@@ -10,11 +10,11 @@ namespace MediaGen.Functions.Http;
 public sealed class WebhookHttpFunctions(JobServiceFactory jobs, RequestBody body)
 {
     /// <summary><c>POST /api/webhooks/pixazo/{id}?secret=…</c>.</summary>
-    [Function("ReceivePixazoWebhook")]
-    public Task ReceivePixazoWebhook(
+    [Function(nameof(ReceivePixazoWebhook))]
+    public Task<IResult> ReceivePixazoWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/pixazo/{id}")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken).AnswerAsync(req);
+        WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken);
 }

@@ -20,7 +20,7 @@ public sealed partial class BlobInboxFunction(
     /// <summary>Starts the job of one uploaded blob.</summary>
     [Function("BlobInbox")]
     public async Task Run(
-        [BlobTrigger("%BlobInbox__ContainerName%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger("%BlobInbox:ContainerName%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         string name,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed partial class RequestQueueFunction(
     /// <summary>Starts the job of one message, or poisons it with the reason.</summary>
     [Function("RequestQueue")]
     public async Task Run(
-        [QueueTrigger("%RequestQueue__QueueName%", Connection = "AzureWebJobsStorage")] QueueMessage message,
+        [QueueTrigger("%RequestQueue:QueueName%", Connection = "AzureWebJobsStorage")] QueueMessage message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

@@ -1,44 +1,43 @@
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-using MediaGen.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Functions.Workflows;
 
 /// <summary>
-/// The activities as Durable Functions: each resolves the same activity class the standalone runtime runs (with its
-/// dependencies from DI). <c>instanceId</c> is bound by the Durable extension to the calling orchestration's id.
+/// The activities as Durable Functions, each named like its class and run as that class resolved from the invocation's
+/// services. The Durable extension converts the trigger input with its <c>DataConverter</c> and binds
+/// <c>instanceId</c> to the calling orchestration's id.
 /// </summary>
-public sealed class ActivityFunctions(IServiceProvider services)
+public static class ActivityFunctions
 {
+    /// <summary>Runs <see cref="GenerateActivity"/>.</summary>
     [Function(nameof(GenerateActivity))]
-    public Task<GenerateOutput> Generate([ActivityTrigger] GenerateInput input, string instanceId) =>
-        Run<GenerateActivity, GenerateInput, GenerateOutput>(input, instanceId);
+    public static Task<GenerateOutput> Generate([ActivityTrigger] GenerateInput input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<GenerateActivity, GenerateInput, GenerateOutput>(input, instanceId, executionContext);
 
+    /// <summary>Runs <see cref="CopyMediaActivity"/>.</summary>
     [Function(nameof(CopyMediaActivity))]
-    public Task<CopyOutput> CopyMedia([ActivityTrigger] CopyInput input, string instanceId) =>
-        Run<CopyMediaActivity, CopyInput, CopyOutput>(input, instanceId);
+    public static Task<CopyOutput> CopyMedia([ActivityTrigger] CopyInput input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<CopyMediaActivity, CopyInput, CopyOutput>(input, instanceId, executionContext);
 
+    /// <summary>Runs <see cref="PixazoSubmitActivity"/>.</summary>
     [Function(nameof(PixazoSubmitActivity))]
-    public Task<PixazoSubmitOutput> PixazoSubmit([ActivityTrigger] PixazoSubmitInput input, string instanceId) =>
-        Run<PixazoSubmitActivity, PixazoSubmitInput, PixazoSubmitOutput>(input, instanceId);
+    public static Task<PixazoSubmitOutput> PixazoSubmit([ActivityTrigger] PixazoSubmitInput input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<PixazoSubmitActivity, PixazoSubmitInput, PixazoSubmitOutput>(input, instanceId, executionContext);
 
+    /// <summary>Runs <see cref="PixazoPollActivity"/>.</summary>
     [Function(nameof(PixazoPollActivity))]
-    public Task<PixazoPollOutput> PixazoPoll([ActivityTrigger] string requestId, string instanceId) =>
-        Run<PixazoPollActivity, string, PixazoPollOutput>(requestId, instanceId);
+    public static Task<PixazoPollOutput> PixazoPoll([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<PixazoPollActivity, string, PixazoPollOutput>(input, instanceId, executionContext);
 
+    /// <summary>Runs <see cref="PublishResultActivity"/>.</summary>
     [Function(nameof(PublishResultActivity))]
-    public Task<bool> PublishResult([ActivityTrigger] JobNotification input, string instanceId) =>
-        Run<PublishResultActivity, JobNotification, bool>(input, instanceId);
+    public static Task<DeliveryOutput> PublishResult([ActivityTrigger] JobNotification input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<PublishResultActivity, JobNotification, DeliveryOutput>(input, instanceId, executionContext);
 
+    /// <summary>Runs <see cref="SendCallbackActivity"/>.</summary>
     [Function(nameof(SendCallbackActivity))]
-    public Task<bool> SendCallback([ActivityTrigger] CallbackInput input, string instanceId) =>
-        Run<SendCallbackActivity, CallbackInput, bool>(input, instanceId);
-
-    private Task<TOutput> Run<TActivity, TInput, TOutput>(TInput input, string instanceId)
-        where TActivity : TaskActivity<TInput, TOutput> =>
-        ActivatorUtilities.CreateInstance<TActivity>(services)
-            .RunAsync(new DurableActivityContextAdapter(typeof(TActivity).Name, instanceId), input);
+    public static Task<DeliveryOutput> SendCallback([ActivityTrigger] CallbackInput input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<SendCallbackActivity, CallbackInput, DeliveryOutput>(input, instanceId, executionContext);
 }

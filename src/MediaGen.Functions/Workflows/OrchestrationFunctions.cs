@@ -1,37 +1,39 @@
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
-using MediaGen.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Functions.Workflows;
 
 /// <summary>
-/// The orchestrations as Durable Functions: each one the same class the standalone runtime runs, over the context
-/// adapter. Function names are the class names, as the job service schedules them.
+/// The orchestrations as Durable Functions, each named like its class (as the job service schedules it). The typed
+/// input parameter is what the Durable extension deserialises the orchestration input into, with its
+/// <c>DataConverter</c> — the worker's serializer, pinned to <c>WorkflowJson.Options</c>.
 /// </summary>
-public sealed class OrchestrationFunctions(ILoggerFactory loggerFactory)
+public static class OrchestrationFunctions
 {
+    /// <summary>Runs <see cref="SyncGenerationOrchestrator"/>.</summary>
     [Function(nameof(SyncGenerationOrchestrator))]
-    public Task<JobOutcome> SyncGeneration([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new SyncGenerationOrchestrator().RunAsync(Adapt(context), context.GetInput<JobInput>()!);
+    public static Task<JobOutcome> SyncGeneration([OrchestrationTrigger] TaskOrchestrationContext context, JobInput input) =>
+        new SyncGenerationOrchestrator().RunAsync(context, input);
 
+    /// <summary>Runs <see cref="PixazoGenerationOrchestrator"/>.</summary>
     [Function(nameof(PixazoGenerationOrchestrator))]
-    public Task<JobOutcome> PixazoGeneration([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new PixazoGenerationOrchestrator().RunAsync(Adapt(context), context.GetInput<JobInput>()!);
+    public static Task<JobOutcome> PixazoGeneration([OrchestrationTrigger] TaskOrchestrationContext context, JobInput input) =>
+        new PixazoGenerationOrchestrator().RunAsync(context, input);
 
+    /// <summary>Runs <see cref="BatchOrchestrator"/>.</summary>
     [Function(nameof(BatchOrchestrator))]
-    public Task<BatchOutcome> Batch([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new BatchOrchestrator().RunAsync(Adapt(context), context.GetInput<BatchInput>()!);
+    public static Task<BatchOutcome> Batch([OrchestrationTrigger] TaskOrchestrationContext context, BatchInput input) =>
+        new BatchOrchestrator().RunAsync(context, input);
 
+    /// <summary>Runs <see cref="BatchChunkOrchestrator"/>.</summary>
     [Function(nameof(BatchChunkOrchestrator))]
-    public Task<BatchOutcome> BatchChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new BatchChunkOrchestrator().RunAsync(Adapt(context), context.GetInput<BatchChunkInput>()!);
+    public static Task<BatchOutcome> BatchChunk([OrchestrationTrigger] TaskOrchestrationContext context, BatchChunkInput input) =>
+        new BatchChunkOrchestrator().RunAsync(context, input);
 
+    /// <summary>Runs <see cref="ChainOrchestrator"/>.</summary>
     [Function(nameof(ChainOrchestrator))]
-    public Task<JobOutcome> Chain([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ChainOrchestrator().RunAsync(Adapt(context), context.GetInput<ChainInput>()!);
-
-    private DurableOrchestrationContextAdapter Adapt(TaskOrchestrationContext context) => new(context, loggerFactory);
+    public static Task<JobOutcome> Chain([OrchestrationTrigger] TaskOrchestrationContext context, ChainInput input) =>
+        new ChainOrchestrator().RunAsync(context, input);
 }

@@ -115,7 +115,9 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         {
             var delay = resume?.Delay ?? _policy.PollInitialInterval;
             var pollFailures = resume?.PollFailures ?? 0;
-            for (var turns = 0; turns < Math.Max(1, _policy.PollsPerGeneration); turns++)
+            // A webhook that arrived while the last poll ran has already been handed to the wait: read it in one more
+            // turn, or it would be lost with this generation (only events nobody waited for carry over).
+            for (var turns = 0; turns < Math.Max(1, _policy.PollsPerGeneration) || _webhook is { IsCompletedSuccessfully: true }; turns++)
             {
                 // One webhook wait outlives the loop turns, so an event is never left to a cancelled waiter.
                 _webhook ??= _context.WaitForExternalEvent<PixazoStatusReport>(WorkflowEvents.PixazoWebhook, run.Stop);

@@ -30,7 +30,7 @@ public sealed class StorageRoundTripTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal("job-1", download.Value.Details.Metadata["jobid"]);
 
         var listed = new List<string>();
-        await foreach (var item in container.GetBlobsAsync(prefix: "demo/"))
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = "demo/" }))
         {
             listed.Add(item.Name);
         }

@@ -3,20 +3,20 @@ using Microsoft.DurableTask;
 namespace MediaGen.Engine.Tests.Workflows;
 
 /// <summary>
-/// Optionally runs an activity first (so an event raised at once arrives before the wait), then reports
+/// Works for the input's milliseconds first (so an event raised meanwhile arrives before the wait), then reports
 /// <c>waiting</c> and returns the <see cref="Approval"/> event.
 /// </summary>
-public sealed class ApprovalOrchestrator : TaskOrchestrator<bool, Approval>
+public sealed class ApprovalOrchestrator : TaskOrchestrator<int, Approval>
 {
     /// <summary>The event name.</summary>
     public const string EventName = "Approval";
 
     /// <inheritdoc />
-    public override async Task<Approval> RunAsync(TaskOrchestrationContext context, bool workFirst)
+    public override async Task<Approval> RunAsync(TaskOrchestrationContext context, int workMilliseconds)
     {
-        if (workFirst)
+        if (workMilliseconds > 0)
         {
-            await context.CallActivityAsync<int>(nameof(AddOne), 0);
+            await context.CallActivityAsync<int>(nameof(Pause), workMilliseconds);
         }
 
         context.SetCustomStatus("waiting");

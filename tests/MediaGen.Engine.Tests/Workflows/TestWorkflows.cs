@@ -10,6 +10,7 @@ public static class TestWorkflows
         .AddActivity<ScopeProbe>()
         .AddActivity<FailingActivity>()
         .AddActivity<SlowActivity>()
+        .AddActivity<Pause>()
         .AddOrchestrator<ChainOrchestrator>()
         .AddOrchestrator<ScopeOrchestrator>()
         .AddOrchestrator<ParentOrchestrator>()
@@ -20,5 +21,7 @@ public static class TestWorkflows
         .AddOrchestrator<WaitingOrchestrator>()
         .AddOrchestrator<FailingOrchestrator>()
         .AddOrchestrator<CatchingOrchestrator>()
-        .AddOrchestrator<SlowOrchestrator>();
+        .AddOrchestrator<SlowOrchestrator>()
+        .AddOrchestrator<ParentProbeOrchestrator>()
+        .AddOrchestrator<FamilyOrchestrator>();
 }

@@ -4,9 +4,8 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
-using MediaGen.Workflows;
 using Microsoft.DurableTask.Client;
-using MediaGen.Durable.Hosting;
+using MediaGen.Engine;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +18,8 @@ namespace MediaGen.Workflows.Tests.EndToEnd;
 
 /// <summary>
 /// A private Azurite, the provider simulator, a loopback "gateway" (the Pixazo webhook route the HTTP layer will map,
-/// and a callback receiver), and a host running the real workflows and activities on the Azure Storage backend.
+/// and a callback receiver), and a host running the real workflows and activities on the standalone engine (DurableTask.Core
+/// on its Azure Storage backend).
 /// </summary>
 public sealed class EndToEndFixture : IAsyncLifetime
 {
@@ -82,6 +82,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ["Callbacks:SigningKey"] = CallbackKey,
             ["Callbacks:FirstRetryInterval"] = "00:00:01",
             ["Callbacks:MaxRetryInterval"] = "00:00:02",
+            ["DurableTask:HubName"] = "e2e" + Guid.NewGuid().ToString("N")[..10],
+            ["DurableTask:PartitionCount"] = "2",
+            ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
         };
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -90,27 +93,18 @@ public sealed class EndToEndFixture : IAsyncLifetime
         builder.Services.AddMediaGenProviders(builder.Configuration);
         builder.Services.AddMediaStore(builder.Configuration);
         builder.Services.AddMediaGenWorkflows(builder.Configuration);
-        builder.Services.AddDurableRuntime(
-            b =>
+        builder.Services.AddDurableEngine(builder.Configuration, engine =>
+        {
+            foreach (var type in WorkflowCatalog.Orchestrators)
             {
-                foreach (var type in WorkflowCatalog.Orchestrators)
-                {
-                    b.AddOrchestrator(type);
-                }
+                engine.AddOrchestrator(type);
+            }
 
-                foreach (var type in WorkflowCatalog.Activities)
-                {
-                    b.AddActivity(type);
-                }
-            },
-            o =>
+            foreach (var type in WorkflowCatalog.Activities)
             {
-                o.HubName = "e2e" + Guid.NewGuid().ToString("N")[..10];
-                o.PartitionCount = 2;
-                o.LeaseDuration = TimeSpan.FromSeconds(15);
-                o.LeaseRenewInterval = TimeSpan.FromSeconds(5);
-                o.MaxPollingInterval = TimeSpan.FromMilliseconds(100);
-            });
+                engine.AddActivity(type);
+            }
+        });
         _host = builder.Build();
         await _host.StartAsync();
     }
@@ -136,7 +130,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits for the instance to finish (the runtime's own wait; bounded).</summary>
+    /// <summary>Waits for the instance to finish (the client's own wait; bounded).</summary>
     public async Task<OrchestrationMetadata> CompleteAsync(string id)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

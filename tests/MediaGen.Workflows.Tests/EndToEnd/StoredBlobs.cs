@@ -24,7 +24,7 @@ internal static class StoredBlobs
     public static async Task<List<string>> NamesAsync(BlobServiceClient blobs, string jobId)
     {
         var names = new List<string>();
-        await foreach (var blob in blobs.GetBlobContainerClient("media").GetBlobsAsync(prefix: jobId + "/"))
+        await foreach (var blob in blobs.GetBlobContainerClient("media").GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = jobId + "/" }))
         {
             names.Add(blob.Name);
         }

@@ -1,78 +1,77 @@
-using MediaGen.Core.Notifications;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
-using MediaGen.Durable.Hosting;
 
 namespace MediaGen.Workflows.Tests.Support;
 
-/// <summary>Registers the fake activities under the real activities' names, so the real orchestrators call them.</summary>
+/// <summary>
+/// Activities answering from <see cref="FakeProviders"/>, registered under the real activities' names, so the real
+/// orchestrators call them. Same input and output types as the real ones; failures travel as data as theirs do.
+/// </summary>
 internal static class FakeActivities
 {
-    public static void Register(DurableRuntimeBuilder builder)
+    public static void Register(DurableTaskRegistry registry)
     {
-        builder.AddActivity(typeof(FakeGenerate), nameof(GenerateActivity));
-        builder.AddActivity(typeof(FakeCopy), nameof(CopyMediaActivity));
-        builder.AddActivity(typeof(FakeSubmit), nameof(PixazoSubmitActivity));
-        builder.AddActivity(typeof(FakePoll), nameof(PixazoPollActivity));
-        builder.AddActivity(typeof(FakePublish), nameof(PublishResultActivity));
-        builder.AddActivity(typeof(FakeCallback), nameof(SendCallbackActivity));
+        registry.AddActivity(nameof(GenerateActivity), typeof(FakeGenerate));
+        registry.AddActivity(nameof(CopyMediaActivity), typeof(FakeCopy));
+        registry.AddActivity(nameof(PixazoSubmitActivity), typeof(FakeSubmit));
+        registry.AddActivity(nameof(PixazoPollActivity), typeof(FakePoll));
+        registry.AddActivity(nameof(PublishResultActivity), typeof(FakePublish));
+        registry.AddActivity(nameof(SendCallbackActivity), typeof(FakeCallback));
     }
 
-    private sealed class FakeGenerate(FakeProviders fakes, TimeProvider clock) : TaskActivity<GenerateInput, GenerateOutput>
+    private sealed class FakeGenerate(FakeProviders fakes) : TaskActivity<GenerateInput, GenerateOutput>
     {
         public override Task<GenerateOutput> RunAsync(TaskActivityContext context, GenerateInput input)
         {
-            fakes.Calls.Enqueue(new(nameof(GenerateActivity), context.InstanceId, clock.GetUtcNow(), input));
+            fakes.Record(nameof(GenerateActivity), context.InstanceId, input);
             return Task.FromResult(fakes.Generate(context.InstanceId, input, fakes.Next($"generate/{context.InstanceId}/{input.FirstItemIndex}")));
         }
     }
 
-    private sealed class FakeCopy(FakeProviders fakes, TimeProvider clock) : TaskActivity<CopyInput, CopyOutput>
+    private sealed class FakeCopy(FakeProviders fakes) : TaskActivity<CopyInput, CopyOutput>
     {
         public override Task<CopyOutput> RunAsync(TaskActivityContext context, CopyInput input)
         {
-            fakes.Calls.Enqueue(new(nameof(CopyMediaActivity), context.InstanceId, clock.GetUtcNow(), input));
+            fakes.Record(nameof(CopyMediaActivity), context.InstanceId, input);
             return Task.FromResult(fakes.Copy(context.InstanceId, input, fakes.Next($"copy/{context.InstanceId}/{input.Item.ItemIndex}")));
         }
     }
 
-    private sealed class FakeSubmit(FakeProviders fakes, TimeProvider clock) : TaskActivity<PixazoSubmitInput, PixazoSubmitOutput>
+    private sealed class FakeSubmit(FakeProviders fakes) : TaskActivity<PixazoSubmitInput, PixazoSubmitOutput>
     {
         public override Task<PixazoSubmitOutput> RunAsync(TaskActivityContext context, PixazoSubmitInput input)
         {
-            fakes.Calls.Enqueue(new(nameof(PixazoSubmitActivity), context.InstanceId, clock.GetUtcNow(), input));
-            return Task.FromResult(fakes.Submit(context.InstanceId, input));
+            fakes.Record(nameof(PixazoSubmitActivity), context.InstanceId, input);
+            return fakes.SubmitAsync(context.InstanceId, input);
         }
     }
 
-    private sealed class FakePoll(FakeProviders fakes, TimeProvider clock) : TaskActivity<string, PixazoPollOutput>
+    private sealed class FakePoll(FakeProviders fakes) : TaskActivity<string, PixazoPollOutput>
     {
         public override Task<PixazoPollOutput> RunAsync(TaskActivityContext context, string input)
         {
-            fakes.Calls.Enqueue(new(nameof(PixazoPollActivity), context.InstanceId, clock.GetUtcNow(), input));
-            return Task.FromResult(fakes.Poll(input, fakes.Next($"poll/{input}")));
+            fakes.Record(nameof(PixazoPollActivity), context.InstanceId, input);
+            return fakes.PollAsync(input, fakes.Next($"poll/{input}"));
         }
     }
 
-    private sealed class FakePublish(FakeProviders fakes, TimeProvider clock) : TaskActivity<JobNotification, bool>
+    private sealed class FakePublish(FakeProviders fakes) : TaskActivity<JobNotification, DeliveryOutput>
     {
-        public override Task<bool> RunAsync(TaskActivityContext context, JobNotification input)
+        public override Task<DeliveryOutput> RunAsync(TaskActivityContext context, JobNotification input)
         {
-            fakes.Calls.Enqueue(new(nameof(PublishResultActivity), context.InstanceId, clock.GetUtcNow(), input));
+            fakes.Record(nameof(PublishResultActivity), context.InstanceId, input);
             fakes.Published.Enqueue(input);
-            return Task.FromResult(true);
+            return Task.FromResult(DeliveryOutput.Delivered);
         }
     }
 
-    private sealed class FakeCallback(FakeProviders fakes, TimeProvider clock) : TaskActivity<CallbackInput, bool>
+    private sealed class FakeCallback(FakeProviders fakes) : TaskActivity<CallbackInput, DeliveryOutput>
     {
-        public override Task<bool> RunAsync(TaskActivityContext context, CallbackInput input)
+        public override Task<DeliveryOutput> RunAsync(TaskActivityContext context, CallbackInput input)
         {
-            fakes.Calls.Enqueue(new(nameof(SendCallbackActivity), context.InstanceId, clock.GetUtcNow(), input));
-            return fakes.CallbackAcknowledged(fakes.Next($"callback/{context.InstanceId}"))
-                ? Task.FromResult(true)
-                : throw new CallbackDeliveryException("The receiver answered 500.", System.Net.HttpStatusCode.InternalServerError);
+            fakes.Record(nameof(SendCallbackActivity), context.InstanceId, input);
+            return Task.FromResult(fakes.Callback(input, fakes.Next($"callback/{context.InstanceId}")));
         }
     }
 }

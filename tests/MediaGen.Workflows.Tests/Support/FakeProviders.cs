@@ -6,12 +6,14 @@ using MediaGen.Workflows.Payloads;
 namespace MediaGen.Workflows.Tests.Support;
 
 /// <summary>
-/// What the fake activities answer, and what they were asked, for orchestration tests on the in-memory backend.
-/// Each behaviour gets the input and the 1-based number of the call for that job (and key).
+/// What the fake activities answer, and what they were asked, for orchestration tests on the in-process test host.
+/// Each behaviour gets the input and the 1-based number of the call for that job (and key). Behaviours may be async
+/// where a test needs to act while an activity runs (e.g. raise an event mid-poll).
 /// </summary>
 internal sealed class FakeProviders
 {
     private readonly ConcurrentDictionary<string, int> _counters = new();
+    private long _sequence;
 
     public Func<string, GenerateInput, int, GenerateOutput> Generate { get; set; } =
         (jobId, input, _) => new GenerateOutput([new MediaToCopy(input.FirstItemIndex, $"https://cdn.test/{jobId}/{input.FirstItemIndex}.png", "image/png", $"media-{jobId}-{input.FirstItemIndex}")], [], ProviderId: $"media-{jobId}-{input.FirstItemIndex}");
@@ -19,14 +21,36 @@ internal sealed class FakeProviders
     public Func<string, CopyInput, int, CopyOutput> Copy { get; set; } =
         (jobId, input, _) => new CopyOutput(new JobResultItem(new Uri($"https://blob.test/media/{jobId}/{input.Item.ItemIndex}.png"), "image/png", 100, "00", input.Item.ProviderId));
 
-    public Func<string, PixazoSubmitInput, PixazoSubmitOutput> Submit { get; set; } =
-        (jobId, input) => new PixazoSubmitOutput(new PixazoStatusReport($"req-{jobId}-{input.Submission}", PixazoStatus.Queued, null, [], null));
+    /// <summary>A Pixazo submission: the job id and the input (its submission number).</summary>
+    public Func<string, PixazoSubmitInput, Task<PixazoSubmitOutput>> SubmitAsync { get; set; } =
+        (jobId, input) => Task.FromResult(new PixazoSubmitOutput(new PixazoStatusReport($"req-{jobId}-{input.Submission}", PixazoStatus.Queued, null, [], null)));
 
-    public Func<string, int, PixazoPollOutput> Poll { get; set; } =
-        (requestId, _) => new PixazoPollOutput(new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null));
+    /// <summary>Sets <see cref="SubmitAsync"/> from a synchronous behaviour.</summary>
+    public Func<string, PixazoSubmitInput, PixazoSubmitOutput> Submit
+    {
+        set => SubmitAsync = (jobId, input) => Task.FromResult(value(jobId, input));
+    }
 
-    /// <summary>Whether the n-th callback attempt is acknowledged.</summary>
-    public Func<int, bool> CallbackAcknowledged { get; set; } = _ => true;
+    /// <summary>A status poll: the request id and the 1-based poll number of that request.</summary>
+    public Func<string, int, Task<PixazoPollOutput>> PollAsync { get; set; } =
+        (requestId, _) => Task.FromResult(new PixazoPollOutput(new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null)));
+
+    /// <summary>Sets <see cref="PollAsync"/> from a synchronous behaviour.</summary>
+    public Func<string, int, PixazoPollOutput> Poll
+    {
+        set => PollAsync = (requestId, poll) => Task.FromResult(value(requestId, poll));
+    }
+
+    /// <summary>One callback delivery attempt: the input and the 1-based attempt number of that job.</summary>
+    public Func<CallbackInput, int, DeliveryOutput> Callback { get; set; } = (_, _) => DeliveryOutput.Delivered;
+
+    /// <summary>Sets <see cref="Callback"/>: whether the n-th attempt is acknowledged (a refusal is a retryable failure reported as data, as the real activity does).</summary>
+    public Func<int, bool> CallbackAcknowledged
+    {
+        set => Callback = (_, attempt) => value(attempt)
+            ? DeliveryOutput.Delivered
+            : new DeliveryOutput(new StepFailure("callback_failed", "The receiver answered 500.", Retryable: true, HttpStatus: 500));
+    }
 
     public ConcurrentQueue<Call> Calls { get; } = new();
 
@@ -34,9 +58,12 @@ internal sealed class FakeProviders
 
     public int Next(string key) => _counters.AddOrUpdate(key, 1, (_, n) => n + 1);
 
-    public IReadOnlyList<Call> CallsOf(string activity, string? jobId = null) =>
-        [.. Calls.Where(c => c.Activity == activity && (jobId is null || c.JobId == jobId))];
+    public void Record(string activity, string jobId, object? input) =>
+        Calls.Enqueue(new Call(activity, jobId, Interlocked.Increment(ref _sequence), input));
 
-    /// <summary>One activity call: which, for which job, at what durable time, with what input.</summary>
-    public sealed record Call(string Activity, string JobId, DateTimeOffset At, object? Input);
+    public IReadOnlyList<Call> CallsOf(string activity, string? jobId = null) =>
+        [.. Calls.Where(c => c.Activity == activity && (jobId is null || c.JobId == jobId)).OrderBy(c => c.Sequence)];
+
+    /// <summary>One activity call: which, for which job, in which order (across all jobs), with what input.</summary>
+    public sealed record Call(string Activity, string JobId, long Sequence, object? Input);
 }

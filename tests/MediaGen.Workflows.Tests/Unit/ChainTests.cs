@@ -8,9 +8,9 @@ namespace MediaGen.Workflows.Tests.Unit;
 
 public sealed class ChainTests : IAsyncLifetime
 {
-    private InMemoryWorkflowHost _host = null!;
+    private WorkflowTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await InMemoryWorkflowHost.StartAsync();
+    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -1,27 +1,62 @@
 using MediaGen.Core.Jobs;
 using MediaGen.Workflows.Activities;
+using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Tests.Support;
+using Microsoft.DurableTask.Client;
+using static MediaGen.Workflows.Tests.Unit.PixazoGenerationTests;
 
 namespace MediaGen.Workflows.Tests.Unit;
 
+/// <summary>The job service's semantics against the real engine client (start, read, list, cancel, webhooks).</summary>
 public sealed class JobServiceTests : IAsyncLifetime
 {
-    private InMemoryWorkflowHost _host = null!;
+    private WorkflowTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await InMemoryWorkflowHost.StartAsync();
+    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task StartJob_SameIdempotencyKeyTwice_SameJobAndOneGeneration()
+    public async Task StartJob_SameIdempotencyKeyAfterItFinished_SameJobNotRestarted()
     {
         var first = await _host.Jobs.StartJobAsync(Requests.CosmicImage(idempotencyKey: "order-42"));
-        await _host.CompleteAsync(first.Id);
+        var finished = await _host.CompleteAsync(first.Id);
         var second = await _host.Jobs.StartJobAsync(Requests.CosmicImage("a different prompt", idempotencyKey: "order-42"));
-        await Task.Delay(100);
 
         Assert.Equal((first.Id, false, true), (second.Id, first.AlreadyExisted, second.AlreadyExisted));
         Assert.StartsWith("job-", first.Id, StringComparison.Ordinal);
+
+        // A restart would have replaced the instance at once (back to Pending, new input) when the start was accepted.
+        var now = await _host.Client.GetInstanceAsync(first.Id, getInputsAndOutputs: true);
+        Assert.Equal((OrchestrationRuntimeStatus.Completed, finished.CreatedAt, finished.SerializedInput), (now!.RuntimeStatus, now.CreatedAt, now.SerializedInput));
+        Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity)));
+    }
+
+    [Fact]
+    public async Task StartJob_SameIdempotencyKeyWhileRunning_SameJobNotRestarted()
+    {
+        var first = await _host.Jobs.StartJobAsync(Requests.PixazoImage(), instanceId: null);
+        var keyed = await _host.Jobs.StartJobAsync(Requests.Job(JobKind.Image, Core.Providers.ProviderName.Pixazo, """{"prompt":"Dunes"}""", idempotencyKey: "run-1"));
+        var running = await WaitingAsync(_host, keyed.Id);
+
+        var again = await _host.Jobs.StartJobAsync(Requests.Job(JobKind.Image, Core.Providers.ProviderName.Pixazo, """{"prompt":"Dunes"}""", idempotencyKey: "run-1"));
+
+        Assert.Equal((keyed.Id, true), (again.Id, again.AlreadyExisted));
+        var now = await _host.Client.GetInstanceAsync(keyed.Id);
+        Assert.Equal((OrchestrationRuntimeStatus.Running, running.CreatedAt), (now!.RuntimeStatus, now.CreatedAt));
+        Assert.Single(_host.Fakes.CallsOf(nameof(PixazoSubmitActivity), keyed.Id));
+        Assert.NotEqual(first.Id, keyed.Id);
+    }
+
+    [Fact]
+    public async Task StartJob_ConcurrentStartsWithTheSameKey_OneJobCreatedOnceAndNoError()
+    {
+        var starts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _host.Jobs.StartJobAsync(Requests.CosmicImage(idempotencyKey: "burst"))));
+        await _host.CompleteAsync(starts[0].Id);
+
+        Assert.Single(starts.Select(s => s.Id).Distinct());
+        Assert.Single(starts, s => !s.AlreadyExisted);
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity)));
     }
 
@@ -30,15 +65,83 @@ public sealed class JobServiceTests : IAsyncLifetime
     {
         var first = await _host.Jobs.StartJobAsync(Requests.CosmicImage(), instanceId: "msg-7f3a");
         var again = await _host.Jobs.StartJobAsync(Requests.CosmicImage(), instanceId: "msg-7f3a");
+        await _host.CompleteAsync(first.Id);
+        var afterwards = await _host.Jobs.StartJobAsync(Requests.CosmicImage(), instanceId: "msg-7f3a");
 
-        Assert.Equal(("msg-7f3a", "msg-7f3a", true), (first.Id, again.Id, again.AlreadyExisted));
+        Assert.Equal(("msg-7f3a", "msg-7f3a", true, true), (first.Id, again.Id, again.AlreadyExisted, afterwards.AlreadyExisted));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _host.Client.GetInstanceAsync("msg-7f3a"))!.RuntimeStatus);
+        Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity)));
+    }
+
+    [Fact]
+    public async Task StartJob_PayloadJson_IsTheAppsOnWorkerAndClient()
+    {
+        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var done = await _host.CompleteAsync(started.Id);
+
+        // Written by the client (input) and by the worker (output, custom status) with the app's JSON: camelCase names and
+        // every enum by name (ProviderName has no converter of its own: the default converter would write a number).
+        Assert.StartsWith("{\"request\":{\"kind\":\"image\",\"provider\":\"Cosmic\"", done.SerializedInput, StringComparison.Ordinal);
+        Assert.StartsWith("{\"status\":\"Completed\"", done.SerializedOutput, StringComparison.Ordinal);
+        Assert.StartsWith("{\"phase\":\"done\"", done.SerializedCustomStatus, StringComparison.Ordinal);
+        Assert.Equal(JobKind.Image, done.ReadInputAs<JobInput>()!.Request.Kind);
     }
 
     [Fact]
     public async Task GetJob_UnknownId_IsNull()
     {
         Assert.Null(await _host.Jobs.GetJobAsync("job-does-not-exist"));
-        Assert.Equal(JobCancelResult.NotFound, await _host.Jobs.CancelJobAsync("job-does-not-exist"));
+        Assert.Null(await _host.Jobs.GetBatchAsync("batch-does-not-exist"));
+    }
+
+    [Fact]
+    public async Task CancelJob_UnknownRunningFinished_NotFoundCancelRequestedAlreadyFinished()
+    {
+        var running = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
+        await WaitingAsync(_host, running.Id);
+        var finished = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        await _host.CompleteAsync(finished.Id);
+
+        var unknown = await _host.Jobs.CancelJobAsync("job-does-not-exist");
+        var requested = await _host.Jobs.CancelJobAsync(running.Id, "changed my mind");
+        var already = await _host.Jobs.CancelJobAsync(finished.Id);
+        await _host.CompleteAsync(running.Id);
+
+        Assert.Equal([JobCancelResult.NotFound, JobCancelResult.CancelRequested, JobCancelResult.AlreadyFinished], [unknown, requested, already]);
+        Assert.Equal(JobStatus.Canceled, (await _host.Jobs.GetJobAsync(running.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(finished.Id))!.Status);
+        Assert.Equal(JobCancelResult.AlreadyFinished, await _host.Jobs.CancelJobAsync(running.Id));
+    }
+
+    [Fact]
+    public async Task CancelJob_BatchChunk_IsNotAJob()
+    {
+        var started = await _host.Jobs.StartBatchAsync(new BatchRequest([Requests.CosmicImage()]));
+        await _host.CompleteAsync(started.Id);
+
+        Assert.Equal(JobCancelResult.NotFound, await _host.Jobs.CancelJobAsync(BatchOrchestrator.ChunkId(started.Id, 0)));
+        Assert.Equal(JobCancelResult.AlreadyFinished, await _host.Jobs.CancelJobAsync(started.Id));
+    }
+
+    [Fact]
+    public async Task ReceivePixazoWebhook_UnknownNonPixazoRunningFinished_UnknownJobUnknownJobAcceptedAccepted()
+    {
+        var running = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
+        await WaitingAsync(_host, running.Id);
+        var cosmic = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        await _host.CompleteAsync(cosmic.Id);
+
+        var unknown = await PostWebhookAsync(_host, "job-does-not-exist", Completed("req-x", 1));
+        var notPixazo = await PostWebhookAsync(_host, cosmic.Id, Completed("req-x", 1));
+        var accepted = await PostWebhookAsync(_host, running.Id, Completed($"req-{running.Id}-1", 1));
+        await _host.CompleteAsync(running.Id);
+        var late = await PostWebhookAsync(_host, running.Id, Completed($"req-{running.Id}-1", 1));
+
+        Assert.Equal(
+            [PixazoWebhookResult.UnknownJob, PixazoWebhookResult.UnknownJob, PixazoWebhookResult.Accepted, PixazoWebhookResult.Accepted],
+            [unknown, notPixazo, accepted, late]);
+        Assert.Null(await _host.Client.GetInstanceAsync("job-does-not-exist"));
+        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(running.Id))!.Status);
     }
 
     [Fact]
@@ -46,7 +149,7 @@ public sealed class JobServiceTests : IAsyncLifetime
     {
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
         await _host.Client.TerminateInstanceAsync(started.Id, "operator stopped it");
-        await _host.RunUntilAsync(started.Id, i => i.IsCompleted, advanceClock: false);
+        await _host.CompleteAsync(started.Id);
 
         var job = await _host.Jobs.GetJobAsync(started.Id);
         Assert.Equal((JobStatus.Canceled, "canceled", "operator stopped it"), (job!.Status, job.Error!.Type, job.Error.Message));
@@ -56,8 +159,8 @@ public sealed class JobServiceTests : IAsyncLifetime
     public async Task ListJobs_ByStatusWithPaging_ReturnsEachMatchingJobOnce()
     {
         _host.Fakes.Generate = (jobId, input, _) => input.Request.Params.GetProperty("prompt").GetString() == "fail"
-            ? Core.Workflows.Payloads.GenerateOutput.Failed(new Core.Workflows.Payloads.StepFailure("content_policy", "no", false))
-            : new Core.Workflows.Payloads.GenerateOutput([], []);
+            ? GenerateOutput.Failed(new StepFailure("content_policy", "no", false))
+            : new GenerateOutput([], []);
         var ids = new List<string>();
         foreach (var prompt in new[] { "a", "fail", "b", "c", "fail" })
         {
@@ -77,6 +180,6 @@ public sealed class JobServiceTests : IAsyncLifetime
         while (token is not null);
 
         Assert.Equal(new[] { ids[1], ids[4] }.Order(), failed.Select(j => j.Id).Order());
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(CreatedFrom: _host.Clock.GetUtcNow().AddMinutes(1)))).Jobs);
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(CreatedFrom: DateTimeOffset.UtcNow.AddMinutes(1)))).Jobs);
     }
 }

@@ -7,9 +7,11 @@ namespace MediaGen.Workflows.Tests.Unit;
 
 public sealed class SyncGenerationTests : IAsyncLifetime
 {
-    private InMemoryWorkflowHost _host = null!;
+    private static readonly TimeSpan Ms = TimeSpan.FromMilliseconds(1);
 
-    public async Task InitializeAsync() => _host = await InMemoryWorkflowHost.StartAsync();
+    private WorkflowTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -30,18 +32,19 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_RateLimitedWithRetryAfter_WaitsThatLongOnADurableTimerThenCompletes()
+    public async Task Sync_RateLimitedWithRetryAfter_WaitsExactlyThatLongOnADurableTimerThenCompletes()
     {
+        // Longer than ProviderMaxRetryInterval (100 ms): a provider's Retry-After is honoured as given, not capped.
+        var retryAfter = 250 * Ms;
         _host.Fakes.Generate = (jobId, input, attempt) => attempt == 1
-            ? GenerateOutput.Failed(new StepFailure("rate_limited", "429", Retryable: true, RetryAfter: TimeSpan.FromSeconds(90), HttpStatus: 429))
+            ? GenerateOutput.Failed(new StepFailure("rate_limited", "429", Retryable: true, RetryAfter: retryAfter, HttpStatus: 429))
             : new GenerateOutput([new MediaToCopy(0, "https://cdn.test/a.png", "image/png", "m1")], []);
 
         var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
-        var calls = _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id);
-        Assert.Equal(2, calls.Count);
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(90), $"retried after {calls[1].At - calls[0].At}");
+        Assert.Equal(2, _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id).Count);
+        Assert.Equal([retryAfter], RetryWaits(started.Id));
         Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id))!.Status);
     }
 
@@ -72,7 +75,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_ImageOutageKeepsFailing_StopsAfterMaxAttempts()
+    public async Task Sync_ImageOutageKeepsFailing_StopsAfterMaxAttemptsWithDoublingWaits()
     {
         _host.Fakes.Generate = (_, _, _) => GenerateOutput.Failed(new StepFailure("provider_unavailable", "502", Retryable: true, HttpStatus: 502));
 
@@ -80,6 +83,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         await _host.CompleteAsync(started.Id);
 
         Assert.Equal(4, _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id).Count);
+        Assert.Equal([10 * Ms, 20 * Ms, 40 * Ms], RetryWaits(started.Id));
         Assert.Equal(JobStatus.Failed, (await _host.Jobs.GetJobAsync(started.Id))!.Status);
     }
 
@@ -128,7 +132,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_CallbackRejectedTwice_RetriedWithTheSameDeliveryIdWithBackoff()
+    public async Task Sync_CallbackRejectedTwice_RetriedAsDataWithTheSameDeliveryIdAndDoublingWaits()
     {
         _host.Fakes.CallbackAcknowledged = attempt => attempt >= 3;
 
@@ -138,8 +142,34 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         var attempts = _host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id);
         Assert.Equal(3, attempts.Count);
         Assert.Single(attempts.Select(a => ((CallbackInput)a.Input!).DeliveryId).Distinct());
-        Assert.True(attempts[2].At - attempts[1].At > attempts[1].At - attempts[0].At, "the wait between attempts grows");
+        Assert.Equal([10 * Ms, 20 * Ms], CallbackWaits(started.Id));
         Assert.Null(done.ReadOutputAs<JobOutcome>()!.NotificationError);
+    }
+
+    [Fact]
+    public async Task Sync_CallbackActivityThrows_RetriedWithTheSameDeliveryId()
+    {
+        _host.Fakes.Callback = (_, attempt) => attempt == 1 ? throw new HttpRequestException("connection reset") : DeliveryOutput.Delivered;
+
+        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
+        var done = await _host.CompleteAsync(started.Id);
+
+        var attempts = _host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id);
+        Assert.Equal(2, attempts.Count);
+        Assert.Single(attempts.Select(a => ((CallbackInput)a.Input!).DeliveryId).Distinct());
+        Assert.Null(done.ReadOutputAs<JobOutcome>()!.NotificationError);
+    }
+
+    [Fact]
+    public async Task Sync_CallbackNotRetryable_StopsAtOnceAndReportsIt()
+    {
+        _host.Fakes.Callback = (_, _) => new DeliveryOutput(new StepFailure("not_configured", "No callback signing key.", Retryable: false));
+
+        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
+        var done = await _host.CompleteAsync(started.Id);
+
+        Assert.Single(_host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id));
+        Assert.Equal("callback: No callback signing key.", done.ReadOutputAs<JobOutcome>()!.NotificationError);
     }
 
     [Fact]
@@ -151,6 +181,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Equal(6, _host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id).Count);
+        Assert.Equal([10 * Ms, 20 * Ms, 40 * Ms, 80 * Ms, 100 * Ms], CallbackWaits(started.Id));
         var outcome = done.ReadOutputAs<JobOutcome>()!;
         Assert.Equal(JobStatus.Completed, outcome.Status);
         Assert.StartsWith("callback:", outcome.NotificationError, StringComparison.Ordinal);
@@ -161,11 +192,20 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Generate = (_, _, _) => GenerateOutput.Failed(new StepFailure("rate_limited", "429", Retryable: true, RetryAfter: TimeSpan.FromMinutes(10), HttpStatus: 429));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(deadline: _host.Clock.GetUtcNow().AddMinutes(2)));
+        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(deadline: DateTimeOffset.UtcNow.AddMinutes(2)));
         await _host.CompleteAsync(started.Id);
 
         var job = await _host.Jobs.GetJobAsync(started.Id);
         Assert.Equal((JobStatus.Failed, "rate_limited"), (job!.Status, job.Error!.Type));
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));
+        Assert.Empty(RetryWaits(started.Id));
     }
+
+    /// <summary>The provider retry waits the job asked for, exactly (durable time, from its episodes).</summary>
+    private List<TimeSpan> RetryWaits(string jobId) =>
+        [.. _host.Episodes.Of(jobId).Where(e => e.Phase == "retrying").SelectMany(e => e.AnnouncedWaits)];
+
+    /// <summary>The waits between callback attempts the job asked for, exactly.</summary>
+    private List<TimeSpan> CallbackWaits(string jobId) =>
+        [.. _host.Episodes.Of(jobId).Where(e => e.Phase == "notifying").SelectMany(e => e.TimerDelays)];
 }

@@ -1,0 +1,69 @@
+using System.Text;
+using MediaGen.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Functions.Http;
+
+/// <summary>
+/// What the standalone host's pipeline does around its routes, for the HTTP functions: the API key on every route but
+/// <see cref="OpenFunctions"/> (401 ProblemDetails), and a ProblemDetails answer for a failure that escaped the route
+/// (<see cref="UnhandledProblems"/>), logged, instead of the Functions host's empty 500. Other triggers pass through.
+/// </summary>
+public sealed partial class HttpApiMiddleware(
+    IOptions<FunctionsApiKeyOptions> options, IProblemDetailsService problems, ILogger<HttpApiMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.Key);
+
+    /// <summary>The HTTP functions callers reach without the API key: health, and the webhook (its per-job secret is the credential).</summary>
+    public static IReadOnlySet<string> OpenFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(HealthHttpFunctions.Health), nameof(WebhookHttpFunctions.ReceivePixazoWebhook),
+    };
+
+    /// <inheritdoc />
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.GetHttpContext() is not { } http)
+        {
+            await next(context);
+            return;
+        }
+
+        if (!OpenFunctions.Contains(context.FunctionDefinition.Name) && ApiKeyCheck.Refuse(http.Request, _key) is { } refused)
+        {
+            await refused.ExecuteAsync(http);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted)
+        {
+            // The one place a failed request ends, as the standalone host's exception handler: answered, logged, not rethrown.
+            var (status, title, detail) = UnhandledProblems.Describe(ex, http);
+            if (status >= StatusCodes.Status500InternalServerError)
+            {
+                LogUnhandled(logger, context.FunctionDefinition.Name, ex);
+            }
+
+            http.Response.StatusCode = status;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = ex,
+                ProblemDetails = { Status = status, Title = title, Detail = detail },
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure of function {Function}")]
+    private static partial void LogUnhandled(ILogger logger, string function, Exception exception);
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using MediaGen.Engine.Tests.Support;
+using MediaGen.Engine.Tests.Workflows;
+using MediaGen.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MediaGen.Engine.Tests;
+
+/// <summary>Starting and stopping the worker, and a client-only process beside a worker.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class DurableEngineWorkerLifecycleTests(EngineFixture engine)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task StopAsync_StorageGoneFirst_StopsWithinShutdownTimeoutWithoutThrowing()
+    {
+        // DTFx keeps retrying to release its partition lease while storage is gone; the host's shutdown token ends that.
+        using var timeout = new CancellationTokenSource(Timeout);
+        var azurite = await AzuriteInstance.StartAsync(inMemory: true, timeout.Token);
+        using var host = EngineTestHost.Build(
+            EngineTestHost.TestSettings(azurite.ConnectionString, EngineTestHost.NewHubName("Gone")),
+            services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3)));
+        await host.StartAsync(timeout.Token);
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 1, timeout.Token);
+        await client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        await azurite.DisposeAsync();
+        var stopping = Stopwatch.StartNew();
+        await host.StopAsync(CancellationToken.None);
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stop took {stopping.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ClientOnly_SchedulesInstances_AWorkerInAnotherHostRunsThem()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var settings = EngineTestHost.TestSettings(engine.Azurite.ConnectionString, EngineTestHost.NewHubName("Split"));
+        using var clientHost = BuildClientOnly(settings);
+        await clientHost.StartAsync(timeout.Token);
+        var client = clientHost.Services.GetRequiredService<DurableTaskClient>();
+
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 2, timeout.Token);
+        using var shortWait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.WaitForInstanceStartAsync(id, shortWait.Token));
+
+        using var workerHost = EngineTestHost.Build(settings);
+        await workerHost.StartAsync(timeout.Token);
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        await workerHost.StopAsync(timeout.Token);
+        await clientHost.StopAsync(timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(8, done.ReadOutputAs<int>());
+        Assert.Empty(clientHost.Services.GetServices<IHostedService>().OfType<DurableEngineWorker>());
+    }
+
+    private static IHost BuildClientOnly(IDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<Microsoft.DurableTask.DataConverter>(Microsoft.DurableTask.Converters.JsonDataConverter.Default);
+        builder.Services.AddDurableEngineClient(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace MediaGen.Functions.Tests.Support;
+
+/// <summary>
+/// A <see cref="FunctionContext"/> reduced to what MediaGen's functions and middleware read: the invocation's services
+/// (a scope of the app's, as the worker creates per invocation), the function's name, and the items (where the ASP.NET
+/// Core integration puts the request's <c>HttpContext</c>).
+/// </summary>
+internal sealed class TestFunctionContext(IServiceProvider instanceServices, FunctionDefinition definition) : FunctionContext
+{
+    /// <summary>A context for the function named <paramref name="functionName"/>.</summary>
+    public TestFunctionContext(IServiceProvider instanceServices, string functionName = "test")
+        : this(instanceServices, new NamedFunctionDefinition(functionName))
+    {
+    }
+
+    public override string InvocationId { get; } = Guid.NewGuid().ToString();
+
+    public override string FunctionId => FunctionDefinition.Id;
+
+    public override TraceContext TraceContext => throw new NotSupportedException();
+
+    public override BindingContext BindingContext => throw new NotSupportedException();
+
+    public override RetryContext RetryContext => throw new NotSupportedException();
+
+    public override IServiceProvider InstanceServices { get; set; } = instanceServices;
+
+    public override FunctionDefinition FunctionDefinition { get; } = definition;
+
+    public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
+
+    public override IInvocationFeatures Features => throw new NotSupportedException();
+
+    private sealed class NamedFunctionDefinition(string name) : FunctionDefinition
+    {
+        public override System.Collections.Immutable.ImmutableArray<FunctionParameter> Parameters => [];
+
+        public override string PathToAssembly => typeof(FunctionsApplicationBuilderExtensions).Assembly.Location;
+
+        public override string EntryPoint => name;
+
+        public override string Id => name;
+
+        public override string Name => name;
+
+        public override System.Collections.Immutable.IImmutableDictionary<string, BindingMetadata> InputBindings =>
+            System.Collections.Immutable.ImmutableDictionary<string, BindingMetadata>.Empty;
+
+        public override System.Collections.Immutable.IImmutableDictionary<string, BindingMetadata> OutputBindings =>
+            System.Collections.Immutable.ImmutableDictionary<string, BindingMetadata>.Empty;
+    }
+}

@@ -1,0 +1,92 @@
+using MediaGen.Functions.Http;
+using MediaGen.Functions.Tests.Support;
+using MediaGen.Workflows;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MediaGen.Functions.Tests.Wiring;
+
+public sealed class ServiceProviderTests
+{
+    [Fact]
+    public void Build_AsProgramDoes_ValidatesEveryRegistration()
+    {
+        // ValidateOnBuild + ValidateScopes: any registration that cannot be constructed fails the build here.
+        using var host = FunctionsApp.Build();
+
+        Assert.NotNull(host.Services.GetRequiredService<JobServiceFactory>());
+        Assert.NotNull(host.Services.GetRequiredService<HttpApiMiddleware>());
+    }
+
+    [Fact]
+    public void Build_WithUnresolvableRegistration_Throws()
+    {
+        var builder = FunctionsApp.CreateBuilder();
+        builder.Services.AddSingleton<NeedsMissingService>();
+
+        var error = Assert.Throws<AggregateException>(() => builder.Build());
+
+        Assert.Contains(nameof(NeedsMissingService), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_AsProgramDoes_HasNoJobServiceSingleton()
+    {
+        // Functions has no DurableTaskClient service: a JobService registration could never be resolved.
+        using var host = FunctionsApp.Build();
+
+        Assert.Null(host.Services.GetService<JobService>());
+    }
+
+    [Fact]
+    public void FunctionClasses_CreatedPerInvocation_ResolveFromAScope()
+    {
+        using var host = FunctionsApp.Build();
+        using var scope = host.Services.CreateScope();
+        var functionTypes = typeof(FunctionsApplicationBuilderExtensions).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethods().Any(m => m.IsDefined(typeof(FunctionAttribute), false)))
+            .ToList();
+
+        Assert.NotEmpty(functionTypes);
+        foreach (var type in functionTypes)
+        {
+            // As the worker's DefaultFunctionActivator does for instance functions.
+            Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
+        }
+    }
+
+    [Fact]
+    public void ActivityClasses_ResolvedByActivityFunctions_ConstructFromAScope()
+    {
+        using var host = FunctionsApp.Build();
+        using var scope = host.Services.CreateScope();
+
+        foreach (var type in WorkflowCatalog.Activities)
+        {
+            Assert.IsType(type, ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type));
+        }
+    }
+
+    [Fact]
+    public void DurableDataConverter_AsProgramConfiguresIt_UsesWorkflowJson()
+    {
+        using var host = FunctionsApp.Build();
+        var converter = host.Services.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.DataConverter;
+        var serializer = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer;
+
+        // The extension replaces the default converter with a shim over the worker's serializer (ObjectConverterShim).
+        Assert.Equal("ObjectConverterShim", converter.GetType().Name);
+        var sample = new WorkflowJsonSample(Core.Jobs.JobStatus.Completed, "x");
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(sample, WorkflowJson.Options), converter.Serialize(sample));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(sample, WorkflowJson.Options), serializer!.Serialize(sample).ToString());
+    }
+
+    private sealed class NeedsMissingService(IDisposable missing)
+    {
+        public IDisposable Missing { get; } = missing;
+    }
+
+    private sealed record WorkflowJsonSample(Core.Jobs.JobStatus Status, string Name);
+}
