@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Job overhead benchmark (issue #5): N Pixazo jobs (default 500, CONCURRENCY in flight, default 20) through the real
-# workflows on the Azure Storage backend of a private Azurite, with the provider simulator completing every request
-# at once and posting its webhook. Per job: webhook received → blob committed → Completed.
+# Job overhead benchmark (issues #5, #9): N Pixazo jobs (default 500, CONCURRENCY in flight, default 20) through the
+# job service and the standalone Durable Task engine (Azure Storage backend) on a private Azurite, with the provider
+# simulator completing every request at once and posting its webhook. Per job: webhook received → blob committed →
+# Completed; then the engine's idle storage requests per second with these settings.
 # Builds what it needs; starts its own Azurite, simulator and webhook gateway on free loopback ports. Not run by the tests.
 #   bench/job-overhead.sh
 #   N=200 CONCURRENCY=10 bench/job-overhead.sh
+#   DurableTask__MaxQueuePollingInterval=00:00:00.2 bench/job-overhead.sh   # any engine setting
 # Last line: job-overhead jobs=<n> p50_ms=<n> p95_ms=<n>
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

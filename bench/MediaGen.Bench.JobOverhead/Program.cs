@@ -1,29 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using MediaGen.Bench.Common;
 using MediaGen.Bench.JobOverhead;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
+using MediaGen.Testing;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Activities;
-using Microsoft.DurableTask.Client;
-using MediaGen.Durable.Hosting;
-using MediaGen.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using static MediaGen.Bench.Common.BenchSettings;
 
-// N Pixazo text-to-image jobs through the real workflows on Azurite, CONCURRENCY in flight; the simulator completes each
-// request at once and posts its webhook to our gateway, which hands it to JobService. Per job: webhook received at the
-// gateway → blob committed (copy activity done) → instance Completed (its state's last update).
-var n = Env("N", 500);
-var concurrency = Env("CONCURRENCY", 20);
-var warmup = Env("WARMUP", 10);
+// N Pixazo text-to-image jobs through the job service and the standalone engine on Azurite, CONCURRENCY in flight; the
+// simulator completes each request at once and posts its webhook to our gateway, which hands it to the job service.
+// Per job: webhook received at the gateway → blob committed (copy activity done) → Completed (the backend's write of the
+// final status to the Instances table, seen in its own events, so waiting costs no storage request).
+var n = Int("N", 500);
+var concurrency = Int("CONCURRENCY", 20);
+var warmup = Int("WARMUP", 20);
+using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(Int("TIMEOUT_MINUTES", 15)));
 
-await using var azurite = await AzuriteInstance.StartAsync(inMemory: true);
-var simulator = new InstantSimulator();
-await simulator.InitializeAsync();
+await using var env = await BenchEnvironment.StartAsync();
 var timings = new JobTimings();
 JobService? jobs = null;
 await using var gateway = await LoopbackHttpServer.StartAsync(async context =>
@@ -35,98 +32,73 @@ await using var gateway = await LoopbackHttpServer.StartAsync(async context =>
         return;
     }
 
-    timings.WebhookReceived.TryAdd(jobId, DateTimeOffset.UtcNow);
+    timings.WebhookReceived.TryAdd(jobId, Stopwatch.GetTimestamp());
     using var body = new MemoryStream();
     await context.Request.Body.CopyToAsync(body);
     var result = await jobs.ReceivePixazoWebhookAsync(jobId, context.Request.Query["secret"], body.ToArray());
     context.Response.StatusCode = result == PixazoWebhookResult.Accepted ? 200 : 400;
 });
-Console.WriteLine($"azurite blob={azurite.BlobPort} queue={azurite.QueuePort}; simulator {simulator.BaseAddress}; gateway {gateway.BaseAddress}; N={n} CONCURRENCY={concurrency}");
+Console.WriteLine($"job-overhead: N={n} CONCURRENCY={concurrency}; engine settings: {EngineOverrides()}; " +
+    $"azurite blob={env.Azurite.BlobPort} queue={env.Azurite.QueuePort} table={env.Azurite.TablePort}; simulator {env.Simulator.BaseAddress}; gateway {gateway.BaseAddress}");
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["AzureWebJobsStorage"] = azurite.ConnectionString,
-    ["Pixazo:BaseUrl"] = simulator.BaseAddress.ToString(),
-    ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
-    ["Media:AllowedNetworks"] = "127.0.0.1/32",
-    ["Workflows:PublicBaseUrl"] = gateway.BaseAddress.ToString(),
-    ["Workflows:WebhookSigningKey"] = "bench-webhook-key",
-    // Polls only as a far-off safety net: every job here is finished by its webhook.
-    ["Workflows:PollInitialInterval"] = "00:10:00",
-    ["Workflows:PollMaxInterval"] = "00:10:00",
-    ["Durable:HubName"] = "jobbench",
-});
-builder.Services.AddMediaGenProviders(builder.Configuration);
-builder.Services.AddMediaStore(builder.Configuration);
-builder.Services.AddMediaGenWorkflows(builder.Configuration);
-builder.Services.AddSingleton(timings);
-builder.Services.AddDurableRuntime(b =>
-{
-    foreach (var type in WorkflowCatalog.Orchestrators)
+var host = env.BuildHost(
+    "jobbench",
+    new Dictionary<string, string?>
     {
-        b.AddOrchestrator(type);
-    }
-
-    foreach (var type in WorkflowCatalog.Activities)
-    {
-        b.AddActivity(type);
-    }
-
-    b.AddActivity(typeof(TimedCopyMediaActivity), nameof(CopyMediaActivity));
-});
-using var host = builder.Build();
-await host.StartAsync();
+        ["Workflows:PublicBaseUrl"] = gateway.BaseAddress.ToString(),
+        ["Workflows:WebhookSigningKey"] = "bench-webhook-key",
+        // Polls only as a far-off safety net: every job here is finished by its webhook.
+        ["Workflows:PollInitialInterval"] = "00:10:00",
+        ["Workflows:PollMaxInterval"] = "00:10:00",
+    },
+    engine => engine.AddActivity(typeof(TimedCopyMediaActivity), nameof(CopyMediaActivity)),
+    services => services.AddSingleton(timings));
+await BenchEnvironment.StartAsync(host, deadline.Token);
 jobs = host.Services.GetRequiredService<JobService>();
-var client = host.Services.GetRequiredService<DurableTaskClient>();
 
-async Task<(double Total, double ToBlob)?> RunJobAsync(int i, CancellationToken cancellationToken)
+Task StartAsync(string id, CancellationToken ct) => jobs.StartJobAsync(
+    new JobRequest(JobKind.Image, ProviderName.Pixazo, JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["prompt"] = $"Benchmark observatory {id}" })),
+    id, ct);
+
+var warm = await ClosedLoop.RunAsync(env.Events, Ids("warm", warmup), concurrency, StartAsync, deadline.Token);
+Console.WriteLine($"warm-up: {warm.Statuses.Count} jobs");
+
+env.Events.Reset();
+env.EngineStorage.Reset();
+var ids = Ids("job", n);
+var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, StartAsync, deadline.Token);
+var engineOps = env.EngineStorage.Total;
+var engineLatency = env.EngineStorage.MeanLatencyMs;
+var engineBreakdown = env.EngineStorage.Describe(n);
+var failed = result.Statuses.Where(s => s.Value != "Completed").Select(s => s.Key).ToList();
+if (failed.Count > 0)
 {
-    var request = new JobRequest(JobKind.Image, ProviderName.Pixazo,
-        System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["prompt"] = $"Benchmark observatory {i}" }),
-        IdempotencyKey: $"bench-{i}");
-    var started = await jobs.StartJobAsync(request, cancellationToken: cancellationToken);
-    var done = await client.WaitForInstanceCompletionAsync(started.Id, true, cancellationToken);
-    if (done.ReadOutputAs<MediaGen.Workflows.Payloads.JobOutcome>() is not { Status: JobStatus.Completed })
-    {
-        throw new InvalidOperationException($"Job {started.Id} did not complete: {done.SerializedOutput}");
-    }
-
-    var received = timings.WebhookReceived[started.Id];
-    return ((done.LastUpdatedAt - received).TotalMilliseconds, (timings.BlobCommitted[started.Id] - received).TotalMilliseconds);
+    throw new InvalidOperationException($"{failed.Count} jobs did not complete, e.g. {failed[0]}: {result.Statuses[failed[0]]}");
 }
 
-using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-await Parallel.ForAsync(-warmup, 0, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = deadline.Token },
-    async (i, ct) => await RunJobAsync(i, ct));
-Console.WriteLine($"warm-up: {warmup} jobs");
-
-var totals = new double[n];
-var toBlob = new double[n];
-var clock = Stopwatch.StartNew();
-await Parallel.ForAsync(0, n, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = deadline.Token }, async (i, ct) =>
+var toBlob = new List<double>();
+var total = new List<double>();
+foreach (var id in ids)
 {
-    var measured = (await RunJobAsync(i, ct))!.Value;
-    totals[i] = measured.Total;
-    toBlob[i] = measured.ToBlob;
-});
-var elapsed = clock.Elapsed;
-await host.StopAsync();
-await simulator.DisposeAsync();
+    var received = timings.WebhookReceived[id];
+    toBlob.Add(Stopwatch.GetElapsedTime(received, timings.BlobCommitted[id]).TotalMilliseconds);
+    total.Add(Stopwatch.GetElapsedTime(received, (await env.Events.WhenFinished(id)).Timestamp).TotalMilliseconds);
+}
 
-var blobToCompleted = totals.Zip(toBlob, (t, b) => t - b).ToArray();
-Console.WriteLine($"{n} jobs in {elapsed.TotalSeconds:0.0} s ({n / elapsed.TotalSeconds:0.0} jobs/s)");
+// Idle cost of these settings: the engine's storage requests per second with nothing to do.
+env.EngineStorage.Reset();
+var idle = Stopwatch.StartNew();
+await Task.Delay(TimeSpan.FromSeconds(Int("IDLE_SECONDS", 10)), deadline.Token);
+var idlePerSecond = env.EngineStorage.Total / idle.Elapsed.TotalSeconds;
+await BenchEnvironment.StopAsync(host);
+
+var blobToCompleted = total.Zip(toBlob, (t, b) => t - b).ToList();
+Console.WriteLine($"{n} jobs in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")} jobs/s); engine storage requests per job {F(engineOps / (double)n, "0.0")} (mean latency {F(engineLatency, "0.0")} ms): {engineBreakdown}");
+Console.WriteLine($"message delays: {string.Join(", ", env.Events.MessageAges().GroupBy(a => a.EventType).Select(g => $"{g.Key} p50={Percentile(g.Select(a => (double)a.AgeMs), 50):0} p95={Percentile(g.Select(a => (double)a.AgeMs), 95):0} ms"))}");
 Console.WriteLine($"webhook received -> blob committed:  p50={Percentile(toBlob, 50):0} ms p95={Percentile(toBlob, 95):0} ms");
 Console.WriteLine($"blob committed -> Completed:         p50={Percentile(blobToCompleted, 50):0} ms p95={Percentile(blobToCompleted, 95):0} ms");
-Console.WriteLine($"job-overhead jobs={n} p50_ms={Percentile(totals, 50):0} p95_ms={Percentile(totals, 95):0}");
+Console.WriteLine($"idle: {F(idlePerSecond, "0.0")} engine storage requests/s ({F(idlePerSecond * 86400 * 30 / 1e6, "0.0")} million a month per process)");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job-overhead jobs={n} p50_ms={Percentile(total, 50):0} p95_ms={Percentile(total, 95):0}"));
 
-static int Env(string name, int fallback) =>
-    int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-
-static double Percentile(double[] values, int percentile)
-{
-    var sorted = values.Order().ToArray();
-    var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
-    return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-}
+static List<string> Ids(string prefix, int count) =>
+    [.. Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D4}"))];

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
@@ -11,7 +12,7 @@ internal sealed class TimedCopyMediaActivity(IServiceProvider services, JobTimin
     public override async Task<CopyOutput> RunAsync(TaskActivityContext context, CopyInput input)
     {
         var result = await ActivatorUtilities.CreateInstance<CopyMediaActivity>(services).RunAsync(context, input);
-        timings.BlobCommitted[context.InstanceId] = DateTimeOffset.UtcNow;
+        timings.BlobCommitted[context.InstanceId] = Stopwatch.GetTimestamp();
         return result;
     }
 }

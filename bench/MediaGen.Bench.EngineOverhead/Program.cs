@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using DurableTask.Core.History;
+using MediaGen.Bench.Common;
+using MediaGen.Bench.EngineOverhead;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
+using MediaGen.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using static MediaGen.Bench.Common.BenchSettings;
+
+// N Cosmic image jobs through the job service and the standalone engine (generate → copy → results queue), against the
+// simulator answering at once, vs a bare orchestration running as many no-op activities as a job schedules; same engine
+// settings, same run, one task hub each (both workers run throughout; each idles while the other is measured). Rounds
+// alternate ABBA so neither kind profits from going first. CONCURRENCY instances in flight.
+var n = Int("N", 300);
+var concurrency = Int("CONCURRENCY", 50);
+var warmup = Int("WARMUP", 20);
+var rounds = Int("ROUNDS", 2);
+using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(Int("TIMEOUT_MINUTES", 15)));
+
+await using var env = await BenchEnvironment.StartAsync();
+Console.WriteLine($"engine-overhead: N={n} CONCURRENCY={concurrency} ROUNDS={rounds}; engine settings: {EngineOverrides()}; " +
+    $"azurite blob={env.Azurite.BlobPort} queue={env.Azurite.QueuePort} table={env.Azurite.TablePort}; simulator {env.Simulator.BaseAddress}");
+
+var jobStorage = new StorageRequestCounter();
+var bareStorage = new StorageRequestCounter();
+var jobHost = env.BuildHost("overheadjobs", engineStorage: jobStorage);
+var bareHost = env.BuildHost("overheadbare", register: e => e.AddOrchestrator(typeof(BareOrchestrator)).AddActivity(typeof(NoOpActivity)), engineStorage: bareStorage);
+await BenchEnvironment.StartAsync(jobHost, deadline.Token);
+await BenchEnvironment.StartAsync(bareHost, deadline.Token);
+var jobs = jobHost.Services.GetRequiredService<JobService>();
+var jobClient = jobHost.Services.GetRequiredService<DurableTaskClient>();
+var bareClient = bareHost.Services.GetRequiredService<DurableTaskClient>();
+
+Task StartJobAsync(string id, CancellationToken ct) => jobs.StartJobAsync(
+    new JobRequest(JobKind.Image, ProviderName.Cosmic, JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["prompt"] = $"Benchmark lighthouse {id}" })),
+    id, ct);
+
+// Warm up the job hub and learn from a job's history how many activities an image job schedules.
+var jobWarmup = await ClosedLoop.RunAsync(env.Events, Ids("warm-job", warmup), concurrency, StartJobAsync, deadline.Token);
+Require(jobWarmup, "job warm-up");
+IList<HistoryEvent> history;
+using (StorageRequestCounter.Pause())
+{
+    history = await jobClient.GetOrchestrationHistoryAsync("warm-job-0000", deadline.Token);
+}
+
+var activities = history.Count(e => e.EventType == EventType.TaskScheduled);
+Console.WriteLine($"an image job's history: {string.Join(", ", history.GroupBy(e => e.EventType).Select(g => $"{g.Key}={g.Count()}"))}; activities per job: {activities}");
+
+Task StartBareAsync(string id, CancellationToken ct) =>
+    bareClient.ScheduleNewOrchestrationInstanceAsync(nameof(BareOrchestrator), activities, new StartOrchestrationOptions(id), ct);
+
+Require(await ClosedLoop.RunAsync(env.Events, Ids("warm-bare", warmup), concurrency, StartBareAsync, deadline.Token), "bare warm-up");
+
+// Measured: ABBA rounds, each counter counting only while its own kind runs.
+var perRound = Math.Max(1, n / rounds);
+var jobElapsed = TimeSpan.Zero;
+var bareElapsed = TimeSpan.Zero;
+var jobIds = new List<string>();
+var bareIds = new List<string>();
+jobStorage.Reset();
+bareStorage.Reset();
+env.AppStorage.Reset();
+jobStorage.Enabled = bareStorage.Enabled = env.AppStorage.Enabled = false;
+var eventsJobs = new Dictionary<string, long>(StringComparer.Ordinal);
+for (var round = 0; round < rounds; round++)
+{
+    var order = round % 2 == 0 ? new[] { "bare", "jobs" } : ["jobs", "bare"];
+    foreach (var kind in order)
+    {
+        var ids = Ids($"{kind}-r{round}", perRound);
+        env.Events.Reset();
+        if (kind == "jobs")
+        {
+            jobStorage.Enabled = env.AppStorage.Enabled = true;
+            var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, StartJobAsync, deadline.Token);
+            jobStorage.Enabled = env.AppStorage.Enabled = false;
+            Require(result, kind);
+            jobElapsed += result.Elapsed;
+            jobIds.AddRange(ids);
+            foreach (var (name, count) in env.Events.Counts())
+            {
+                eventsJobs[name] = eventsJobs.GetValueOrDefault(name) + count;
+            }
+
+            Console.WriteLine($"round {round} jobs: message delays {Delays(env.Events)}");
+            Console.WriteLine($"round {round} jobs: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s)");
+        }
+        else
+        {
+            bareStorage.Enabled = true;
+            var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, StartBareAsync, deadline.Token);
+            bareStorage.Enabled = false;
+            Require(result, kind);
+            bareElapsed += result.Elapsed;
+            bareIds.AddRange(ids);
+            Console.WriteLine($"round {round} bare: message delays {Delays(env.Events)}");
+            Console.WriteLine($"round {round} bare: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s)");
+        }
+    }
+}
+
+// Every job must have completed with its image stored (read after the clock stopped, not counted).
+using (StorageRequestCounter.Pause())
+{
+    foreach (var id in jobIds)
+    {
+        var state = await jobs.GetJobAsync(id, deadline.Token);
+        if (state is not { Status: JobStatus.Completed, Result.Items.Count: 1 })
+        {
+            throw new InvalidOperationException($"Job {id} did not complete with one stored image: {JsonSerializer.Serialize(state)}");
+        }
+    }
+}
+
+var jobsPerSecond = jobIds.Count / jobElapsed.TotalSeconds;
+var barePerSecond = bareIds.Count / bareElapsed.TotalSeconds;
+var engineOps = jobStorage.Total / (double)jobIds.Count;
+var appOps = env.AppStorage.Total / (double)jobIds.Count;
+Console.WriteLine($"bare: {bareIds.Count} in {F(bareElapsed.TotalSeconds, "0.0")} s; engine storage requests per instance {F(bareStorage.Total / (double)bareIds.Count, "0.0")} (mean latency {F(bareStorage.MeanLatencyMs, "0.0")} ms): {bareStorage.Describe(bareIds.Count)}");
+Console.WriteLine($"jobs: {jobIds.Count} in {F(jobElapsed.TotalSeconds, "0.0")} s; engine storage requests per job {F(engineOps, "0.0")} (mean latency {F(jobStorage.MeanLatencyMs, "0.0")} ms): {jobStorage.Describe(jobIds.Count)}");
+Console.WriteLine($"jobs: app storage requests per job {F(appOps, "0.0")}: {env.AppStorage.Describe(jobIds.Count)}");
+Console.WriteLine($"jobs: backend events per job: {string.Join(", ", eventsJobs.OrderByDescending(p => p.Value).Take(14).Select(p => $"{p.Key}={F(p.Value / (double)jobIds.Count, "0.0")}"))}");
+
+await BenchEnvironment.StopAsync(jobHost);
+await BenchEnvironment.StopAsync(bareHost);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"engine-overhead jobs_per_s={jobsPerSecond:0.0} bare_per_s={barePerSecond:0.0} ratio={jobsPerSecond / barePerSecond:0.00} storage_ops_per_job={engineOps + appOps:0.0}"));
+
+static List<string> Ids(string prefix, int count) =>
+    [.. Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D4}"))];
+
+static string Delays(EngineEvents events) => string.Join(", ", events.MessageAges().GroupBy(a => a.EventType)
+    .Select(g => $"{g.Key} p50={Percentile(g.Select(a => (double)a.AgeMs), 50):0} p95={Percentile(g.Select(a => (double)a.AgeMs), 95):0} ms"));
+
+static void Require(ClosedLoop.Result result, string what)
+{
+    var bad = result.Statuses.Where(s => s.Value != "Completed").ToList();
+    if (bad.Count > 0)
+    {
+        throw new InvalidOperationException($"{what}: {bad.Count} instances did not complete, e.g. {bad[0].Key}: {bad[0].Value}");
+    }
+}
