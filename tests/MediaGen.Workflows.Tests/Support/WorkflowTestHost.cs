@@ -30,7 +30,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     public const int MinimumProcessorCount = 64;
 
     /// <summary>How long a test waits for an instance before calling it hung: a guard, not a timing assertion.</summary>
-    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
     private readonly DurableTaskTestHost _host;
 
