@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using MediaGen.Bench.BatchScale;
 using MediaGen.Bench.Common;
 using MediaGen.Core.Jobs;
@@ -18,7 +19,7 @@ var small = Int("SMALL", 100);
 var large = Int("LARGE", 1000);
 var progressSeconds = Int("PROGRESS_SECONDS", 15);
 var statusPollSeconds = int.TryParse(Environment.GetEnvironmentVariable("STATUS_POLL_SECONDS"), CultureInfo.InvariantCulture, out var poll) ? poll : 0;
-var batchTimeout = TimeSpan.FromMinutes(Int("BATCH_TIMEOUT_MINUTES", 10));
+var batchTimeout = TimeSpan.FromMinutes(Int("BATCH_TIMEOUT_MINUTES", 20));
 
 await using var env = await BenchEnvironment.StartAsync();
 Console.WriteLine($"batch-scale: SMALL={small} LARGE={large}; engine settings: {EngineOverrides()}; " +
@@ -26,6 +27,7 @@ Console.WriteLine($"batch-scale: SMALL={small} LARGE={large}; engine settings: {
 var host = env.BuildHost("batchscale");
 await BenchEnvironment.StartAsync(host);
 var jobs = host.Services.GetRequiredService<JobService>();
+var queues = new QueueServiceClient(env.Azurite.ConnectionString);
 
 var warm = await RunBatchAsync("batch-warm", 10);
 Console.WriteLine($"warm-up: 10 items in {F(warm.TotalSeconds, "0.0")} s");
@@ -46,7 +48,7 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
     env.AppStorage.Reset();
     env.Events.Reset();
     var finished = env.Events.WhenFinished(id);
-    await using (var watch = new ProgressWatch(env.Events, env.EngineStorage, id + ".", TimeSpan.FromSeconds(progressSeconds)))
+    await using (var watch = new ProgressWatch(env.Events, env.EngineStorage, queues, id + ".", TimeSpan.FromSeconds(progressSeconds)))
     await using (var statusPolls = new StatusPoller(jobs, id, statusPollSeconds))
     {
         var started = Stopwatch.GetTimestamp();
@@ -73,6 +75,7 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
         Console.WriteLine($"{id}: {items} items in {F(elapsed.TotalSeconds, "0.0")} s ({F(elapsed.TotalMilliseconds / items, "0")} ms per item); " +
             $"most running at once {env.Events.MaxLive}; {statusPolls.Describe()}");
         Console.WriteLine($"  engine storage requests per item {F(engineOps / (double)items, "0.0")} (mean latency {F(env.EngineStorage.MeanLatencyMs, "0.0")} ms): {breakdown}");
+        Console.WriteLine($"  queued messages after the batch: {await watch.QueuedMessagesAsync(CancellationToken.None)}");
         Console.WriteLine($"  backend warnings: {string.Join(", ", env.Events.Counts().Where(c => IsTrouble(c.Key)).Select(c => $"{c.Key}={c.Value}"))}");
         return elapsed;
     }
