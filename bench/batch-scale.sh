@@ -7,6 +7,7 @@
 #   bench/batch-scale.sh
 #   STATUS_POLL_SECONDS=5 bench/batch-scale.sh      # also read the batch status every 5 s, as a watching client
 #   Workflows__BatchConcurrency=20 DurableTask__PartitionCount=2 bench/batch-scale.sh
+#   FLOOD=2000 FLOOD_SECONDS=240 bench/batch-scale.sh   # diagnosis: 2,000 single jobs started at once, no batching
 # Last line: batch-scale per_item_ms_100=<n> per_item_ms_1000=<n> ratio=<n>
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

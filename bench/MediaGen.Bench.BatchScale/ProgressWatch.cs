@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Storage.Queues;
 using MediaGen.Bench.Common;
 using static MediaGen.Bench.Common.BenchSettings;
 
@@ -6,10 +7,11 @@ namespace MediaGen.Bench.BatchScale;
 
 /// <summary>
 /// Prints, every interval, how many instances under a prefix finished, how many run, and the storage operations of the
-/// interval with their mean latency — the figures that show where a large run slows down. Reads events and counters
-/// only: watching costs no storage request.
+/// interval with their mean latency, and how many messages the account's queues hold (visible or not: Azurite scans them
+/// all on every queue read) — the figures that show where a large run slows down. Reads events and counters, and a few
+/// uncounted queue properties.
 /// </summary>
-internal sealed class ProgressWatch(EngineEvents events, StorageRequestCounter storage, string prefix, TimeSpan interval) : IAsyncDisposable
+internal sealed class ProgressWatch(EngineEvents events, StorageRequestCounter storage, QueueServiceClient queues, string prefix, TimeSpan interval) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -45,7 +47,7 @@ internal sealed class ProgressWatch(EngineEvents events, StorageRequestCounter s
                     .Take(5)
                     .Select(o => $"{o.Key}={o.Count} ({F(o.Ms / o.Count, "0.0")} ms)");
                 Console.WriteLine($"  t={F(Stopwatch.GetElapsedTime(started).TotalSeconds, "0")} s: finished {finished} (+{finished - finishedBefore}), " +
-                    $"running {events.LiveCount}; storage by time spent: {string.Join(", ", busiest)}");
+                    $"running {events.LiveCount}, queued messages {await QueuedMessagesAsync(stop)}; storage by time spent: {string.Join(", ", busiest)}");
                 before = now;
                 finishedBefore = finished;
             }
@@ -53,6 +55,19 @@ internal sealed class ProgressWatch(EngineEvents events, StorageRequestCounter s
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Messages in every queue of the account, visible or not (e.g. timers due later).</summary>
+    public async Task<int> QueuedMessagesAsync(CancellationToken cancellationToken)
+    {
+        using var paused = StorageRequestCounter.Pause();
+        var total = 0;
+        await foreach (var queue in queues.GetQueuesAsync(cancellationToken: cancellationToken))
+        {
+            total += (await queues.GetQueueClient(queue.Name).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        }
+
+        return total;
     }
 
     private Dictionary<string, (long Count, double TotalMs)> Snapshot() =>

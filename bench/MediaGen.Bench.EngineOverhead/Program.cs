@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using DurableTask.Core.History;
 using MediaGen.Bench.Common;
 using MediaGen.Bench.EngineOverhead;
@@ -9,12 +10,14 @@ using MediaGen.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static MediaGen.Bench.Common.BenchSettings;
 
 // N Cosmic image jobs through the job service and the standalone engine (generate → copy → results queue), against the
 // simulator answering at once, vs a bare orchestration running as many no-op activities as a job schedules; same engine
 // settings, same run, one task hub each (both workers run throughout; each idles while the other is measured). Rounds
-// alternate ABBA so neither kind profits from going first. CONCURRENCY instances in flight.
+// alternate ABBA so neither kind profits from going first, and each phase settles (its leftovers run, still counted as
+// its own) before the next starts. CONCURRENCY instances in flight.
 var n = Int("N", 300);
 var concurrency = Int("CONCURRENCY", 50);
 var warmup = Int("WARMUP", 20);
@@ -34,6 +37,8 @@ await BenchEnvironment.StartAsync(bareHost, deadline.Token);
 var jobs = jobHost.Services.GetRequiredService<JobService>();
 var jobClient = jobHost.Services.GetRequiredService<DurableTaskClient>();
 var bareClient = bareHost.Services.GetRequiredService<DurableTaskClient>();
+var results = jobHost.Services.GetRequiredService<QueueServiceClient>()
+    .GetQueueClient(jobHost.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResultsQueue);
 
 Task StartJobAsync(string id, CancellationToken ct) => jobs.StartJobAsync(
     new JobRequest(JobKind.Image, ProviderName.Cosmic, JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["prompt"] = $"Benchmark lighthouse {id}" })),
@@ -56,12 +61,13 @@ Task StartBareAsync(string id, CancellationToken ct) =>
 
 Require(await ClosedLoop.RunAsync(env.Events, Ids("warm-bare", warmup), concurrency, StartBareAsync, deadline.Token), "bare warm-up");
 
-// Measured: ABBA rounds, each counter counting only while its own kind runs.
+// Measured: ABBA rounds, each counter counting only while its own kind runs and settles.
 var perRound = Math.Max(1, n / rounds);
 var jobElapsed = TimeSpan.Zero;
 var bareElapsed = TimeSpan.Zero;
 var jobIds = new List<string>();
 var bareIds = new List<string>();
+await SettleAsync();
 jobStorage.Reset();
 bareStorage.Reset();
 env.AppStorage.Reset();
@@ -73,33 +79,28 @@ for (var round = 0; round < rounds; round++)
     foreach (var kind in order)
     {
         var ids = Ids($"{kind}-r{round}", perRound);
+        var isJobs = kind == "jobs";
         env.Events.Reset();
-        if (kind == "jobs")
+        jobStorage.Enabled = env.AppStorage.Enabled = isJobs;
+        bareStorage.Enabled = !isJobs;
+        var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, isJobs ? StartJobAsync : StartBareAsync, deadline.Token);
+        Require(result, kind);
+        Console.WriteLine($"round {round} {kind}: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s); message delays {Delays(env.Events)}");
+        await SettleAsync();
+        jobStorage.Enabled = bareStorage.Enabled = env.AppStorage.Enabled = false;
+        if (isJobs)
         {
-            jobStorage.Enabled = env.AppStorage.Enabled = true;
-            var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, StartJobAsync, deadline.Token);
-            jobStorage.Enabled = env.AppStorage.Enabled = false;
-            Require(result, kind);
             jobElapsed += result.Elapsed;
             jobIds.AddRange(ids);
             foreach (var (name, count) in env.Events.Counts())
             {
                 eventsJobs[name] = eventsJobs.GetValueOrDefault(name) + count;
             }
-
-            Console.WriteLine($"round {round} jobs: message delays {Delays(env.Events)}");
-            Console.WriteLine($"round {round} jobs: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s)");
         }
         else
         {
-            bareStorage.Enabled = true;
-            var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, StartBareAsync, deadline.Token);
-            bareStorage.Enabled = false;
-            Require(result, kind);
             bareElapsed += result.Elapsed;
             bareIds.AddRange(ids);
-            Console.WriteLine($"round {round} bare: message delays {Delays(env.Events)}");
-            Console.WriteLine($"round {round} bare: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s)");
         }
     }
 }
@@ -130,6 +131,18 @@ await BenchEnvironment.StopAsync(jobHost);
 await BenchEnvironment.StopAsync(bareHost);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"engine-overhead jobs_per_s={jobsPerSecond:0.0} bare_per_s={barePerSecond:0.0} ratio={jobsPerSecond / barePerSecond:0.00} storage_ops_per_job={engineOps + appOps:0.0}"));
+
+// What a phase leaves behind runs before the next one starts, still counted as its cost: a job's deadline timer fires
+// (at most the deadline's first leg, 30 s, after the job started) and is discarded; the results queue is drained, as its
+// consumer would (not counted).
+async Task SettleAsync()
+{
+    await Task.Delay(TimeSpan.FromSeconds(Int("SETTLE_SECONDS", 35)), deadline.Token);
+    using (StorageRequestCounter.Pause())
+    {
+        await results.ClearMessagesAsync(deadline.Token);
+    }
+}
 
 static List<string> Ids(string prefix, int count) =>
     [.. Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D4}"))];

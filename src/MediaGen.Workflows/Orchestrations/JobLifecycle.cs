@@ -11,6 +11,12 @@ namespace MediaGen.Workflows.Orchestrations;
 /// </summary>
 internal static class JobLifecycle
 {
+    /// <summary>
+    /// The deadline timer's first leg (<see cref="DurableTimers.DeadlineAsync"/>): most image jobs end within it, so the
+    /// timer they leave behind is due soon rather than a whole job timeout later.
+    /// </summary>
+    public static readonly TimeSpan DeadlineFirstLeg = TimeSpan.FromSeconds(30);
+
     public static async Task<(JobOutcome Outcome, JobRun Run)> RunAsync(
         TaskOrchestrationContext context, DateTimeOffset deadline, JobProgress initial, Func<JobRun, Task<JobOutcome>> work)
     {
@@ -18,7 +24,7 @@ internal static class JobLifecycle
         var run = new JobRun(context, deadline.UtcDateTime, stop.Token, initial);
         run.Progress = initial;
         var cancel = context.WaitForExternalEvent<CancelRequest>(WorkflowEvents.Cancel, stop.Token);
-        var expiry = DurableTimers.UntilAsync(context, deadline.UtcDateTime, stop.Token);
+        var expiry = DurableTimers.DeadlineAsync(context, deadline.UtcDateTime, DeadlineFirstLeg, stop.Token);
         var working = work(run);
         var first = await Task.WhenAny(working, cancel, expiry);
         stop.Cancel();

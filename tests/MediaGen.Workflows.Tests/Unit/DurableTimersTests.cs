@@ -69,4 +69,52 @@ public sealed class DurableTimersTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DurableTimers.UntilAsync(context, Start.AddSeconds(5), stop.Token));
         Assert.Empty(context.Requested);
     }
+
+    [Fact]
+    public async Task DeadlineAsync_DeadlineBeyondFirstLeg_ShortTimerFirstThenTheRestEndingAtTheDeadline()
+    {
+        var context = new TimerContext(Start);
+
+        await DurableTimers.DeadlineAsync(context, Start.AddHours(1), TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        // A job that ends within 30 s leaves only the first timer behind, due 30 s after its start.
+        Assert.Equal([Start.AddSeconds(30), Start.AddHours(1)], context.Requested);
+        Assert.Equal(Start.AddHours(1), context.CurrentUtcDateTime);
+    }
+
+    [Fact]
+    public async Task DeadlineAsync_DeadlineWithinFirstLeg_OneTimerAtTheDeadline()
+    {
+        var context = new TimerContext(Start);
+
+        await DurableTimers.DeadlineAsync(context, Start.AddSeconds(10), TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal([Start.AddSeconds(10)], context.Requested);
+        Assert.Equal(Start.AddSeconds(10), context.CurrentUtcDateTime);
+    }
+
+    [Fact]
+    public async Task DeadlineAsync_FirstLegFiresEarly_NeverEndsBeforeTheDeadline()
+    {
+        var context = new TimerContext(Start);
+        var deadline = Start.AddSeconds(75.5);
+
+        await DurableTimers.DeadlineAsync(context, deadline, TimeSpan.FromSeconds(30.5), CancellationToken.None);
+
+        Assert.Equal(Start.AddSeconds(30.5), context.Requested[0]);
+        Assert.True(context.CurrentUtcDateTime >= deadline);
+        Assert.True(context.CurrentUtcDateTime <= deadline.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task DeadlineAsync_CanceledDuringFirstLeg_StopsWithoutTheLongTimer()
+    {
+        var context = new TimerContext(Start);
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            DurableTimers.DeadlineAsync(context, Start.AddHours(1), TimeSpan.FromSeconds(30), stop.Token));
+        Assert.Empty(context.Requested);
+    }
 }

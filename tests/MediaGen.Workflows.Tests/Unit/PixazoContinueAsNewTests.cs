@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
@@ -35,7 +36,9 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
 
         // The backoff goes on where it was (not back to 20 ms), and every generation keeps the first one's deadline.
         Assert.Equal([20 * Ms, 40 * Ms, 80 * Ms, 120 * Ms, 120 * Ms, 120 * Ms, 120 * Ms, 120 * Ms], PollWaits(_host, started.Id));
-        Assert.Single(generations.Select(g => g[0].TimersFireAt.First()).Distinct());
+        Assert.Equal([DeadlineOf(generations[0][0].NewEvents.Single(e => e.ExecutionStarted is not null).ExecutionStarted.Input)],
+            generations.SelectMany(g => g).Where(e => e.ContinuedAsNew)
+                .Select(e => ResumeDeadlineOf(e.Actions.Single(a => a.CompleteOrchestration is not null).CompleteOrchestration.Result)).Distinct());
 
         var progress = WorkflowTestHost.Progress(done);
         Assert.Equal((8, 1, $"req-{started.Id}-1"), (progress.GetProperty("polls").GetInt32(), progress.GetProperty("submission").GetInt32(), progress.GetProperty("requestId").GetString()));
@@ -132,4 +135,12 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         Assert.Equal(3, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
         Assert.Equal(JobStatus.Canceled, Assert.Single(_host.Fakes.Published).Status);
     }
+
+    /// <summary>The deadline in a job input (the JSON the job service stored).</summary>
+    private static DateTimeOffset DeadlineOf(string jobInput) =>
+        JsonDocument.Parse(jobInput).RootElement.GetProperty("deadline").GetDateTimeOffset();
+
+    /// <summary>The deadline a generation hands the next one (the input it continues as new with).</summary>
+    private static DateTimeOffset ResumeDeadlineOf(string jobInput) =>
+        JsonDocument.Parse(jobInput).RootElement.GetProperty("resume").GetProperty("deadline").GetDateTimeOffset();
 }
