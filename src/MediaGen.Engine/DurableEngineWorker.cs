@@ -135,7 +135,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 
         await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
-        var service = new CheckpointingOrchestrationService(_service);
+        var service = new GuardedOrchestrationService(_service, _loggerFactory.CreateLogger<GuardedOrchestrationService>());
         var worker = new TaskHubWorker(service, _loggerFactory)
         {
             // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.

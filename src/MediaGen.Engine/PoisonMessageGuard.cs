@@ -14,7 +14,7 @@ namespace MediaGen.Engine;
 /// 10 minutes and retries them indefinitely; Durable Functions fails them, and so does this).
 /// </summary>
 internal sealed partial class PoisonMessageGuard(
-    CheckpointingOrchestrationService service, int maxActivityDeliveryCount, ILogger<PoisonMessageGuard> logger)
+    GuardedOrchestrationService service, int maxActivityDeliveryCount, ILogger<PoisonMessageGuard> logger)
 {
     /// <summary>The <see cref="FailureDetails.ErrorType"/> of every failure this guard produces.</summary>
     internal const string ErrorType = "MediaGen.Engine.PoisonMessage";
@@ -22,7 +22,7 @@ internal sealed partial class PoisonMessageGuard(
     /// <summary>
     /// Activity dispatcher middleware: fails unregistered or too-often-delivered activities without running them, and
     /// starts the others only once the episode that scheduled them is saved, if this process is saving it (see
-    /// <see cref="CheckpointingOrchestrationService"/>).
+    /// <see cref="GuardedOrchestrationService"/>).
     /// </summary>
     public async Task GuardActivityAsync(DispatchMiddlewareContext context, Func<Task> next)
     {

@@ -25,7 +25,7 @@ public static class TestWorkerHost
     {
         ["DurableTask:PartitionCount"] = "4",
         ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
-        ["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:10",
+        ["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:20",
         ["DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:10",
         ["DurableTask:PartitionLeaseInterval"] = "00:00:15",
     };
@@ -35,7 +35,13 @@ public static class TestWorkerHost
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
         builder.Configuration.AddInMemoryCollection(Defaults).AddEnvironmentVariables().AddCommandLine(args);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Warning);
+        builder.Logging
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            })
+            .AddFilter((category, level) => level >= LogLevel.Warning || (level >= LogLevel.Information && category?.StartsWith("MediaGen.", StringComparison.Ordinal) == true));
 
         var records = builder.Configuration[RecordsKey];
         if (string.IsNullOrWhiteSpace(records) || !Directory.Exists(records))

@@ -11,34 +11,49 @@ internal static class HistoryAssert
     /// </summary>
     public static void CompletedOnceWithoutDuplicates(IList<HistoryEvent> history, string instanceId)
     {
-        var describe = $"history of {instanceId}: {string.Join(", ", history.Select(Describe))}";
-        Assert.True(history.Count(e => e is ExecutionStartedEvent) == 1, $"one ExecutionStarted expected; {describe}");
-        Assert.True(history.Count(e => e is ExecutionCompletedEvent) == 1, $"one ExecutionCompleted expected; {describe}");
-        NoDuplicates("scheduled", history.Where(e => e is TaskScheduledEvent or TimerCreatedEvent or SubOrchestrationInstanceCreatedEvent).Select(e => (int?)e.EventId), describe);
-        NoDuplicates("task outcome", history.Select(e => e switch
+        var problems = Problems(history, instanceId);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>What <see cref="CompletedOnceWithoutDuplicates"/> would fail on, one line each.</summary>
+    public static List<string> Problems(IList<HistoryEvent> history, string instanceId)
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                problems.Add($"{instanceId}: {what}; history: {Describe(history)}");
+            }
+        }
+
+        Check(history.Count(e => e is ExecutionStartedEvent) == 1, "one ExecutionStarted expected");
+        Check(history.Count(e => e is ExecutionCompletedEvent) == 1, "one ExecutionCompleted expected");
+        Check(Unique(history.Where(e => e is TaskScheduledEvent or TimerCreatedEvent or SubOrchestrationInstanceCreatedEvent).Select(e => (int?)e.EventId)), "a task, timer or sub-orchestration scheduled twice");
+        Check(Unique(history.Select(e => e switch
         {
             TaskCompletedEvent c => c.TaskScheduledId,
             TaskFailedEvent f => f.TaskScheduledId,
             _ => (int?)null,
-        }), describe);
-        NoDuplicates("sub-orchestration outcome", history.Select(e => e switch
+        })), "a task outcome recorded twice");
+        Check(Unique(history.Select(e => e switch
         {
             SubOrchestrationInstanceCompletedEvent c => c.TaskScheduledId,
             SubOrchestrationInstanceFailedEvent f => f.TaskScheduledId,
             _ => (int?)null,
-        }), describe);
-        NoDuplicates("timer fired", history.OfType<TimerFiredEvent>().Select(e => (int?)e.TimerId), describe);
+        })), "a sub-orchestration outcome recorded twice");
+        Check(Unique(history.OfType<TimerFiredEvent>().Select(e => (int?)e.TimerId)), "a timer fired twice");
+        return problems;
     }
+
+    /// <summary>The history in one line.</summary>
+    public static string Describe(IList<HistoryEvent> history) => string.Join(", ", history.Select(Describe));
 
     /// <summary>How many times event <paramref name="name"/> was recorded as raised.</summary>
     public static int RaisedCount(IList<HistoryEvent> history, string name) =>
         history.OfType<EventRaisedEvent>().Count(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    private static void NoDuplicates(string what, IEnumerable<int?> ids, string describe)
-    {
-        var duplicates = ids.OfType<int>().GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        Assert.True(duplicates.Count == 0, $"duplicate {what} for id(s) {string.Join(", ", duplicates)}; {describe}");
-    }
+    private static bool Unique(IEnumerable<int?> ids) => ids.OfType<int>().GroupBy(id => id).All(g => g.Count() == 1);
 
     private static string Describe(HistoryEvent e) => e switch
     {
@@ -46,7 +61,7 @@ internal static class HistoryAssert
         TaskFailedEvent f => $"TaskFailed({f.TaskScheduledId})",
         SubOrchestrationInstanceCompletedEvent c => $"SubOrchestrationCompleted({c.TaskScheduledId})",
         TimerFiredEvent t => $"TimerFired({t.TimerId})",
-        EventRaisedEvent r => $"EventRaised({r.Name})",
+        EventRaisedEvent r => $"EventRaised({r.Name} {r.Timestamp:HH:mm:ss.fff})",
         _ => $"{e.EventType}({e.EventId})",
     };
 }

@@ -1,21 +1,29 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
+using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
 
 /// <summary>
-/// The backend as the worker sees it, telling <see cref="WaitForCheckpointAsync"/> callers when an orchestration episode
-/// of this process has been saved. The Azure Storage backend sends an episode's new activity messages before it writes
-/// the episode's history, so this process can pick up such an activity while its orchestration is still unsaved. Were the
-/// activity to crash the process right away, the history would never be written, the orchestration would run the episode
-/// again after a restart and send another copy of the activity — a crash loop no delivery count can end, since every copy
-/// is a new message. Activities wait for their episode's checkpoint instead (milliseconds, and only in this process).
+/// The Azure Storage backend as the engine's worker sees it, with two repairs for what a crashed host leaves behind.
+/// <list type="bullet">
+/// <item>The backend saves an episode's history before it deletes the messages the episode consumed, so a host killed
+/// in between has those messages delivered again: they would be appended to the history a second time (a task, timer or
+/// sub-orchestration completing twice, an event raised twice). Messages whose event the history already holds are
+/// dropped before the episode runs (<see cref="RedeliveredMessageFilter"/>).</item>
+/// <item>The backend sends an episode's new activity messages before it saves the episode, so this process can pick up
+/// such an activity while its orchestration is unsaved. Were the activity to crash the process at once, the episode would
+/// never be saved and would run again after a restart, sending another copy of the activity each time: a crash loop no
+/// delivery count ends, since every copy is a new message. Activities wait for their episode's checkpoint instead
+/// (<see cref="WaitForCheckpointAsync"/>: milliseconds, only when this process is saving that instance).</item>
+/// </list>
 /// </summary>
-internal sealed class CheckpointingOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed partial class GuardedOrchestrationService(IOrchestrationService inner, ILogger<GuardedOrchestrationService> logger)
+    : IOrchestrationService
 {
     private readonly ConcurrentDictionary<string, Task> _checkpoints = new(StringComparer.Ordinal);
 
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
+public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
     public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
 
@@ -72,8 +80,21 @@ internal sealed class CheckpointingOrchestrationService(IOrchestrationService in
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        if (workItem is not null)
+        {
+            workItem.NewMessages = DropRedelivered(workItem, workItem.NewMessages);
+            if (workItem.Session is { } session)
+            {
+                // Extended sessions fetch the next messages through the session, not through this method.
+                workItem.Session = new FilteringSession(session, this);
+            }
+        }
+
+        return workItem!;
+    }
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -90,4 +111,32 @@ internal sealed class CheckpointingOrchestrationService(IOrchestrationService in
         inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
 
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+
+    private IList<TaskMessage> DropRedelivered(TaskOrchestrationWorkItem workItem, IList<TaskMessage> messages)
+    {
+        var kept = RedeliveredMessageFilter.Without(messages, workItem.OrchestrationRuntimeState);
+        if (kept.Count != messages.Count)
+        {
+            foreach (var dropped in messages.Except(kept))
+            {
+                LogDropped(dropped.Event.EventType, workItem.InstanceId);
+            }
+        }
+
+        return kept;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a redelivered {EventType} message for instance {InstanceId}: its history already holds it (a host stopped before deleting it)")]
+    private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);
+
+    private sealed class FilteringSession(IOrchestrationSession session, GuardedOrchestrationService service) : IOrchestrationSession
+    {
+        public async Task<IList<TaskMessage>?> FetchNewOrchestrationMessagesAsync(TaskOrchestrationWorkItem workItem)
+        {
+            var messages = await session.FetchNewOrchestrationMessagesAsync(workItem).ConfigureAwait(false);
+            return messages is null ? null : service.DropRedelivered(workItem, messages);
+        }
+
+        public Task EndSessionAsync() => session.EndSessionAsync();
+    }
 }
