@@ -67,6 +67,16 @@ public sealed class DurableEngineOptions
     public TimeSpan PartitionLeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How many times one activity message may be delivered before the engine stops running it and fails the activity
+    /// (1–100). A message that keeps coming back belongs to an activity whose process died while running it (say, an
+    /// activity that crashes its host): unbounded, it would take down every host that picks it up, forever, because the
+    /// Azure Storage backend only logs such messages. Past the limit the orchestration sees a failed activity whose
+    /// failure names the activity and the count, and fails unless it handles that. A long activity in a live process is
+    /// not redelivered (its message is renewed), so this only counts restarts of crashed or killed hosts. Default 5.
+    /// </summary>
+    public int MaxActivityDeliveryCount { get; set; } = 5;
+
+    /// <summary>
     /// Keep an orchestration's history in memory between episodes, saving a history reload per event at the cost of
     /// memory. Default <c>false</c>.
     /// </summary>

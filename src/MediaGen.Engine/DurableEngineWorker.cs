@@ -8,6 +8,7 @@ using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Engine;
 
@@ -135,12 +136,18 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 
         await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
-        var worker = new TaskHubWorker(_service, _loggerFactory)
+        var service = new GuardedOrchestrationService(_service, _loggerFactory.CreateLogger<GuardedOrchestrationService>());
+        var worker = new TaskHubWorker(service, _loggerFactory)
         {
             // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
         worker.AddOrchestrationDispatcherMiddleware(AttachParentAsync);
+        var guard = new PoisonMessageGuard(
+            service, _services.GetRequiredService<IOptions<DurableEngineOptions>>().Value.MaxActivityDeliveryCount,
+            _loggerFactory.CreateLogger<PoisonMessageGuard>());
+        worker.AddActivityDispatcherMiddleware(guard.GuardActivityAsync);
+        worker.AddOrchestrationDispatcherMiddleware(guard.GuardOrchestrationAsync);
         worker.AddTaskOrchestrations(_registry.Orchestrators
             .Select(o => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(o.Key, o.Value, _services, shims)).ToArray());
         worker.AddTaskActivities(_registry.Activities

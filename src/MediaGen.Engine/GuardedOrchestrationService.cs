@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using DurableTask.Core;
+using Microsoft.Extensions.Logging;
+
+namespace MediaGen.Engine;
+
+/// <summary>
+/// The Azure Storage backend as the engine's worker sees it, with two repairs for what a crashed host leaves behind.
+/// <list type="bullet">
+/// <item>The backend saves an episode's history before it deletes the messages the episode consumed, so a host killed
+/// in between has those messages delivered again: they would be appended to the history a second time (a task, timer or
+/// sub-orchestration completing twice, an event raised twice). Messages whose event the history already holds are
+/// dropped before the episode runs (<see cref="RedeliveredMessageFilter"/>).</item>
+/// <item>The backend sends an episode's new activity messages before it saves the episode, so this process can pick up
+/// such an activity while its orchestration is unsaved. Were the activity to crash the process at once, the episode would
+/// never be saved and would run again after a restart, sending another copy of the activity each time: a crash loop no
+/// delivery count ends, since every copy is a new message. Activities wait for their episode's checkpoint instead
+/// (<see cref="WaitForCheckpointAsync"/>: milliseconds, only when this process is saving that instance).</item>
+/// </list>
+/// </summary>
+internal sealed partial class GuardedOrchestrationService(IOrchestrationService inner, ILogger<GuardedOrchestrationService> logger)
+    : IOrchestrationService
+{
+    private readonly ConcurrentDictionary<string, Task> _checkpoints = new(StringComparer.Ordinal);
+
+public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
+
+    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
+
+    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
+
+    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
+
+    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
+
+    /// <summary>Completes when no episode of <paramref name="instanceId"/> is being saved by this process.</summary>
+    public Task WaitForCheckpointAsync(string instanceId) =>
+        _checkpoints.TryGetValue(instanceId, out var checkpoint) ? checkpoint : Task.CompletedTask;
+
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState)
+    {
+        // One work item per instance at a time: the backend's session lock guarantees it within a process.
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _checkpoints[workItem.InstanceId] = saved.Task;
+        try
+        {
+            await inner.CompleteTaskOrchestrationWorkItemAsync(
+                workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        }
+        finally
+        {
+            _checkpoints.TryRemove(new KeyValuePair<string, Task>(workItem.InstanceId, saved.Task));
+            // Waiting activities go on whatever the outcome: a failed checkpoint is retried by the backend.
+            saved.SetResult();
+        }
+    }
+
+    public Task StartAsync() => inner.StartAsync();
+
+    public Task StopAsync() => inner.StopAsync();
+
+    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+
+    public Task CreateAsync() => inner.CreateAsync();
+
+    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
+
+    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
+
+    public Task DeleteAsync() => inner.DeleteAsync();
+
+    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
+
+    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
+        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
+
+    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
+
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
+
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        if (workItem is not null)
+        {
+            workItem.NewMessages = DropRedelivered(workItem, workItem.NewMessages);
+            if (workItem.Session is { } session)
+            {
+                // Extended sessions fetch the next messages through the session, not through this method.
+                workItem.Session = new FilteringSession(session, this);
+            }
+        }
+
+        return workItem!;
+    }
+
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+
+    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+
+    private IList<TaskMessage> DropRedelivered(TaskOrchestrationWorkItem workItem, IList<TaskMessage> messages)
+    {
+        var kept = RedeliveredMessageFilter.Without(messages, workItem.OrchestrationRuntimeState);
+        if (kept.Count != messages.Count)
+        {
+            foreach (var dropped in messages.Except(kept))
+            {
+                LogDropped(dropped.Event.EventType, workItem.InstanceId);
+            }
+        }
+
+        return kept;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a redelivered {EventType} message for instance {InstanceId}: its history already holds it (a host stopped before deleting it)")]
+    private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);
+
+    private sealed class FilteringSession(IOrchestrationSession session, GuardedOrchestrationService service) : IOrchestrationSession
+    {
+        public async Task<IList<TaskMessage>?> FetchNewOrchestrationMessagesAsync(TaskOrchestrationWorkItem workItem)
+        {
+            var messages = await session.FetchNewOrchestrationMessagesAsync(workItem).ConfigureAwait(false);
+            return messages is null ? null : service.DropRedelivered(workItem, messages);
+        }
+
+        public Task EndSessionAsync() => session.EndSessionAsync();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using DurableTask.AzureStorage;
+using DurableTask.Core.History;
+using MediaGen.Engine.TestWorker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Engine.Tests.Guarantees;
+
+/// <summary>
+/// A fresh task hub on Azurite for one test: created up front (so instances can be started and events raised before any
+/// worker runs), the engine's own client on it, the worker processes that serve it, and the folder their activities
+/// record executions in. Disposing kills the workers and deletes the folder.
+/// </summary>
+internal sealed class TaskHubUnderTest : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly List<WorkerProcess> _workers = [];
+
+    private TaskHubUnderTest(string connectionString, string hubName, string records, ServiceProvider services)
+    {
+        ConnectionString = connectionString;
+        HubName = hubName;
+        Records = records;
+        _services = services;
+    }
+
+    public string ConnectionString { get; }
+
+    public string HubName { get; }
+
+    /// <summary>The folder the workers' activities record their executions in.</summary>
+    public string Records { get; }
+
+    /// <summary>The engine's client on this hub.</summary>
+    public DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>The worker settings every test shares (<see cref="TestWorkerHost.Defaults"/>), as the client also needs them.</summary>
+    public static string Setting(string key) => TestWorkerHost.Defaults[key]!;
+
+    /// <summary>Creates the hub <c>{prefix}{random}</c> on <paramref name="connectionString"/>.</summary>
+    public static async Task<TaskHubUnderTest> CreateAsync(string connectionString, string prefix)
+    {
+        var hubName = prefix + Guid.NewGuid().ToString("N")[..10];
+        var records = Path.Combine(Path.GetTempPath(), "mediagen-records-" + hubName);
+        Directory.CreateDirectory(records);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(TestWorkerHost.Defaults)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [DurableEngineOptions.ConnectionStringKey] = connectionString,
+                ["DurableTask:HubName"] = hubName,
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<DataConverter>(new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web)))
+            .AddDurableEngineClient(configuration)
+            .BuildServiceProvider();
+        await services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
+        return new TaskHubUnderTest(connectionString, hubName, records, services);
+    }
+
+    /// <summary>A worker process (not yet started) on this hub under <paramref name="workerId"/>, with extra settings.</summary>
+    public WorkerProcess Worker(string workerId, IReadOnlyDictionary<string, string?>? settings = null, bool restartWhenItDies = false)
+    {
+        var environment = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            [DurableEngineOptions.ConnectionStringKey] = ConnectionString,
+            ["DurableTask:HubName"] = HubName,
+            [TestWorkerHost.RecordsKey] = Records,
+        };
+        var worker = new WorkerProcess(workerId, environment) { RestartWhenItDies = restartWhenItDies };
+        _workers.Add(worker);
+        return worker;
+    }
+
+    /// <summary>Every activity execution the workers recorded so far.</summary>
+    public IReadOnlyList<Execution> Executions() => ExecutionLog.Read(Records);
+
+    /// <summary>The history of the instance's latest execution.</summary>
+    public async Task<IList<HistoryEvent>> HistoryAsync(string instanceId, CancellationToken cancellation = default) =>
+        await Client.GetOrchestrationHistoryAsync(instanceId, cancellation);
+
+    /// <summary>Output of every worker, for failure messages.</summary>
+    public string WorkerOutput => string.Join("\n", _workers.Select(w => $"--- {w.WorkerId} ---\n{w.Output}"));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            worker.Dispose();
+        }
+
+        await _services.DisposeAsync();
+        try
+        {
+            Directory.Delete(Records, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is harmless.
+        }
+    }
+}
