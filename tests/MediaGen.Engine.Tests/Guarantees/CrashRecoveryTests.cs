@@ -69,9 +69,10 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
             await worker.WaitUntilReadyAsync(hangGuard.Token);
         }
 
+        var finished = await WaitAsync(hub, ids, hangGuard.Token);
         for (var i = 0; i < Instances; i++)
         {
-            var done = await WaitAsync(hub, ids[i], hangGuard.Token, ids);
+            var done = finished[ids[i]];
             Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{ids[i]}: {done.RuntimeStatus} {done.FailureDetails}\n{hub.WorkerOutput}");
             Assert.Equal(CrashOrchestrator.ExpectedOutput(i, Bump), done.ReadOutputAs<int>());
         }
@@ -128,25 +129,26 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
         return unfinished;
     }
 
-    private static async Task<OrchestrationMetadata> WaitAsync(TaskHubUnderTest hub, string id, CancellationToken cancellation, IEnumerable<string> ids)
+    private static async Task<IReadOnlyDictionary<string, OrchestrationMetadata>> WaitAsync(TaskHubUnderTest hub, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
         try
         {
-            return await hub.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
+            // Children share the prefix: wait for parents and children.
+            return await hub.WaitForFinishedAsync("crash-", 2 * ids.Count, cancellation);
         }
         catch (OperationCanceledException e)
         {
             var states = new List<string>();
-            foreach (var other in ids.SelectMany(i => new[] { i, CrashOrchestrator.ChildId(i) }))
+            foreach (var id in ids.SelectMany(i => new[] { i, CrashOrchestrator.ChildId(i) }))
             {
-                var metadata = await hub.Client.GetInstanceAsync(other, CancellationToken.None);
+                var metadata = await hub.Client.GetInstanceAsync(id, CancellationToken.None);
                 if (metadata?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
                 {
-                    states.Add($"{other}: {metadata?.RuntimeStatus.ToString() ?? "unknown"} {HistoryAssert.Describe(await hub.HistoryAsync(other, CancellationToken.None))}");
+                    states.Add($"{id}: {metadata?.RuntimeStatus.ToString() ?? "unknown"} {HistoryAssert.Describe(await hub.HistoryAsync(id, CancellationToken.None))}");
                 }
             }
 
-            throw new TimeoutException($"{id} did not finish; unfinished:\n{string.Join("\n", states)}\n{hub.WorkerOutput}", e);
+            throw new TimeoutException($"unfinished instances:\n{string.Join("\n", states)}\n{hub.WorkerOutput}", e);
         }
     }
 }
