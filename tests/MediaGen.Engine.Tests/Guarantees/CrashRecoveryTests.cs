@@ -51,7 +51,7 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
         var lastRestart = Stopwatch.StartNew();
         for (var kill = 0; kill < Kills; kill++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2500)), hangGuard.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1500)), hangGuard.Token);
             unfinishedAtKill.Add(await CountUnfinishedAsync(client, hangGuard.Token));
             worker.Kill();
             if (kill is 1 or 3)

@@ -8,7 +8,7 @@ namespace MediaGen.Engine.Tests.Guarantees;
 /// Duplicate and early webhooks (external events) on the engine: the orchestration consumes one, acts once and
 /// completes with it, whether the copies arrive before the instance runs, before it waits, or while it waits.
 /// </summary>
-public sealed class WebhookEventTests(InMemoryAzurite azurite) : IClassFixture<InMemoryAzurite>
+public sealed class WebhookEventTests(SharedHostFixture shared) : IClassFixture<SharedHostFixture>
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(90);
     private static readonly Webhook Completed = new("req-1", "COMPLETED");
@@ -17,7 +17,7 @@ public sealed class WebhookEventTests(InMemoryAzurite azurite) : IClassFixture<I
     public async Task Webhook_RaisedTwiceBeforeAnyHostRuns_ConsumedOnceAndCompletes()
     {
         using var timeout = new CancellationTokenSource(HangGuard);
-        await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "hookearly");
+        await using var hub = await TaskHubUnderTest.CreateAsync(shared.Azurite.ConnectionString, "hookearly");
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), new WebhookJob("early", TimeSpan.Zero), timeout.Token);
         await hub.Client.RaiseEventAsync(id, WebhookOrchestrator.EventName, Completed, timeout.Token);
         await hub.Client.RaiseEventAsync(id, WebhookOrchestrator.EventName, Completed, timeout.Token);
@@ -33,10 +33,7 @@ public sealed class WebhookEventTests(InMemoryAzurite azurite) : IClassFixture<I
     public async Task Webhook_RaisedTwiceWhileSubmitting_IsBufferedConsumedOnceAndCompletes()
     {
         using var timeout = new CancellationTokenSource(HangGuard);
-        await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "hookbuffered");
-        var worker = hub.Worker("host");
-        worker.Start();
-        await worker.WaitUntilReadyAsync(timeout.Token);
+        var hub = shared.Hub;
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), new WebhookJob("buffered", TimeSpan.FromSeconds(4)), timeout.Token);
         while ((await hub.Client.GetInstanceAsync(id, timeout.Token))?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
         {
@@ -59,10 +56,7 @@ public sealed class WebhookEventTests(InMemoryAzurite azurite) : IClassFixture<I
     public async Task Webhook_RaisedTwiceWhileWaitingAndOnceAfterCompletion_ConsumedOnceAndLateOneRejected()
     {
         using var timeout = new CancellationTokenSource(HangGuard);
-        await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "hookwaiting");
-        var worker = hub.Worker("host");
-        worker.Start();
-        await worker.WaitUntilReadyAsync(timeout.Token);
+        var hub = shared.Hub;
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), new WebhookJob("waiting", TimeSpan.Zero), timeout.Token);
         while ((await hub.Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token))?.SerializedCustomStatus != "\"waiting\"")
         {
