@@ -18,9 +18,10 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
 
     /// <summary>
     /// After the last restart, every instance completes within this. The restarted process (same worker id) takes its
-    /// partitions back at once, so what it waits for is the messages the killed process had dequeued: they reappear
-    /// after the visibility timeouts (10 s for control and work-item queues). Added to that: the process's start-up and the
-    /// steps left (at most a 1 s timer, an activity, a sub-orchestration with an activity, a last activity) — 15 s.
+    /// partitions back at once, so what it waits for is the messages the killed process had dequeued: they reappear after
+    /// the visibility timeouts (test worker: 20 s control queue, 10 s work-item queue; the larger one counts). Added to that,
+    /// 15 s: the process's start-up and the steps left after it (at most a 1 s timer, an activity, a sub-orchestration with
+    /// its activity, a last activity), on a busy machine.
     /// </summary>
     private static readonly TimeSpan RecoveryBound =
         Max(Setting("DurableTask:ControlQueueVisibilityTimeout"), Setting("DurableTask:WorkItemQueueVisibilityTimeout")) + TimeSpan.FromSeconds(15);
