@@ -8,9 +8,11 @@ namespace MediaGen.Engine;
 /// The Azure Storage backend as the engine's worker sees it, with two repairs for what a crashed host leaves behind.
 /// <list type="bullet">
 /// <item>The backend saves an episode's history before it deletes the messages the episode consumed, so a host killed
-/// in between has those messages delivered again: they would be appended to the history a second time (a task, timer or
-/// sub-orchestration completing twice, an event raised twice). Messages whose event the history already holds are
-/// dropped before the episode runs (<see cref="RedeliveredMessageFilter"/>).</item>
+/// in between has those messages delivered again; and an episode retried after a failure sends its activities again, so
+/// an activity can run twice. Either way the history would record a second outcome (a task, timer or sub-orchestration
+/// completing twice, an event raised twice). Messages repeating an event of the history or of their batch are dropped
+/// before the episode runs (<see cref="RedeliveredMessageFilter"/>); replay ignored them anyway, so only the history
+/// changes.</item>
 /// <item>The backend sends an episode's new activity messages before it saves the episode, so this process can pick up
 /// such an activity while its orchestration is unsaved. Were the activity to crash the process at once, the episode would
 /// never be saved and would run again after a restart, sending another copy of the activity each time: a crash loop no
@@ -126,7 +128,7 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
         return kept;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a redelivered {EventType} message for instance {InstanceId}: its history already holds it (a host stopped before deleting it)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
     private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);
 
     private sealed class FilteringSession(IOrchestrationSession session, GuardedOrchestrationService service) : IOrchestrationSession

@@ -4,16 +4,17 @@ using DurableTask.Core.History;
 namespace MediaGen.Engine;
 
 /// <summary>
-/// Recognises messages an instance's history already holds: a second outcome for a task, sub-orchestration or timer id,
-/// or an event raised with the same name, payload and timestamp (a queue message redelivered, not a second raise: the
-/// client stamps every raise).
+/// Recognises messages that repeat an event of the instance's history or of the same batch: a second outcome for a task,
+/// sub-orchestration or timer id (a redelivered message, or the result of an activity that ran twice because its episode
+/// was retried), or an event raised with the same name, payload and timestamp (a redelivered queue message, not a second
+/// raise: the client stamps every raise).
 /// </summary>
 internal static class RedeliveredMessageFilter
 {
-    /// <summary><paramref name="messages"/> without those whose event <paramref name="state"/> already holds.</summary>
+    /// <summary><paramref name="messages"/> without those repeating an event of <paramref name="state"/> or an earlier message.</summary>
     public static IList<TaskMessage> Without(IList<TaskMessage> messages, OrchestrationRuntimeState state)
     {
-        if (messages.Count == 0 || state.Events.Count == 0)
+        if (messages.Count == 0)
         {
             return messages;
         }
@@ -21,7 +22,7 @@ internal static class RedeliveredMessageFilter
         var kept = new List<TaskMessage>(messages.Count);
         foreach (var message in messages)
         {
-            if (!state.Events.Any(past => SameEvent(past, message.Event)))
+            if (!state.Events.Any(past => SameEvent(past, message.Event)) && !kept.Any(earlier => SameEvent(earlier.Event, message.Event)))
             {
                 kept.Add(message);
             }

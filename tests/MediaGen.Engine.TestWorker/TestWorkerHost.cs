@@ -16,18 +16,24 @@ public static class TestWorkerHost
     public const string RecordsKey = "TestWorker:Records";
 
     /// <summary>
-    /// Engine settings under the environment and command line. A killed worker's messages reappear after at most
-    /// 10 s (both visibility timeouts, the engine's minimum); a running activity's message is renewed every ~5 s, so it
-    /// stays hidden for as long as its process lives. A process restarted with the same <c>DurableTask:WorkerId</c>
-    /// takes its partitions back at once; another id waits for the 15 s lease to expire.
+    /// Engine settings under the environment and command line, short enough for tests and safe on a loaded machine. A
+    /// killed worker's work-item (activity) messages reappear after at most 10 s (the engine's minimum; a running
+    /// activity's message is renewed every ~5 s, so it stays hidden for as long as its process lives) and its
+    /// control-queue (orchestration) messages after at most 20 s. A process restarted with the same
+    /// <c>DurableTask:WorkerId</c> takes its partitions back at once; another id waits for the 30 s lease. Few
+    /// orchestrations in flight and a small prefetch keep every dequeued message well inside its visibility timeout even
+    /// when the machine is busy (a message held in memory past it is dequeued again, which the backend handles badly).
     /// </summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         ["DurableTask:PartitionCount"] = "4",
-        ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
+        ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.200",
         ["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:20",
         ["DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:10",
-        ["DurableTask:PartitionLeaseInterval"] = "00:00:15",
+        ["DurableTask:PartitionLeaseInterval"] = "00:00:30",
+        ["DurableTask:MaxConcurrentOrchestrations"] = "20",
+        ["DurableTask:ControlQueueBatchSize"] = "16",
+        ["DurableTask:ControlQueueBufferThreshold"] = "32",
     };
 
     /// <summary>The host, configured from <see cref="Defaults"/>, the environment and <paramref name="args"/>.</summary>

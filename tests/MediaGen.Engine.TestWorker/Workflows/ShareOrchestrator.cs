@@ -2,14 +2,10 @@ using Microsoft.DurableTask;
 
 namespace MediaGen.Engine.TestWorker.Workflows;
 
-/// <summary>Two recorded steps, <c>{id}-a</c> and <c>{id}-b</c>; returns the ids of the processes that ran them.</summary>
-public sealed class ShareOrchestrator : TaskOrchestrator<int, int[]>
+/// <summary>One recorded step named after the instance; returns the id of the process that ran it.</summary>
+public sealed class ShareOrchestrator : TaskOrchestrator<int, int>
 {
     /// <inheritdoc />
-    public override async Task<int[]> RunAsync(TaskOrchestrationContext context, int input)
-    {
-        var first = await context.CallActivityAsync<int>(nameof(RecordedStep), context.InstanceId + "-a");
-        var second = await context.CallActivityAsync<int>(nameof(RecordedStep), context.InstanceId + "-b");
-        return [first, second];
-    }
+    public override Task<int> RunAsync(TaskOrchestrationContext context, int input) =>
+        context.CallActivityAsync<int>(nameof(RecordedStep), context.InstanceId);
 }

@@ -3,19 +3,19 @@ using Microsoft.DurableTask;
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>
-/// Shaped like an asynchronous provider job: submits (step <c>{key}-submit</c>), reports <c>waiting</c>, waits for one
-/// <see cref="Webhook"/>, delivers its result (step <c>{key}-deliver</c>) and returns the webhook; on timeout returns
-/// a webhook with status <c>TIMEOUT</c>.
+/// Shaped like an asynchronous provider job: submits (step <c>{key}-submit</c>, taking the given time), reports
+/// <c>waiting</c>, waits for one <see cref="Webhook"/>, delivers the result (step <c>{key}-deliver</c>) and returns the
+/// webhook; on timeout it returns a webhook with status <c>TIMEOUT</c>.
 /// </summary>
-public sealed class WebhookOrchestrator : TaskOrchestrator<string, Webhook>
+public sealed class WebhookOrchestrator : TaskOrchestrator<WebhookJob, Webhook>
 {
     /// <summary>The event name.</summary>
     public const string EventName = "webhook";
 
     /// <inheritdoc />
-    public override async Task<Webhook> RunAsync(TaskOrchestrationContext context, string input)
+    public override async Task<Webhook> RunAsync(TaskOrchestrationContext context, WebhookJob input)
     {
-        await context.CallActivityAsync<int>(nameof(RecordedStep), input + "-submit");
+        await context.CallActivityAsync<int>(nameof(LongActivity), new LongWork(input.Key + "-submit", input.SubmitTime));
         context.SetCustomStatus("waiting");
         Webhook webhook;
         try
@@ -28,7 +28,7 @@ public sealed class WebhookOrchestrator : TaskOrchestrator<string, Webhook>
         }
 
         context.SetCustomStatus("delivering");
-        await context.CallActivityAsync<int>(nameof(RecordedStep), input + "-deliver");
+        await context.CallActivityAsync<int>(nameof(RecordedStep), input.Key + "-deliver");
         return webhook;
     }
 }

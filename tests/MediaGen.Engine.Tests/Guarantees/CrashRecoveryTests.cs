@@ -18,9 +18,10 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
 
     /// <summary>
     /// After the last restart, every instance completes within this. The restarted process (same worker id) takes its
-    /// partitions back at once, so what it waits for is the messages the killed process had dequeued: they reappear
-    /// after the visibility timeouts (10 s for control and work-item queues). Added to that: the process's start-up and the
-    /// steps left (at most a 1 s timer, an activity, a sub-orchestration with an activity, a last activity) — 15 s.
+    /// partitions back at once, so what it waits for is the messages the killed process had dequeued: they reappear after
+    /// the visibility timeouts (test worker: 20 s control queue, 10 s work-item queue; the larger one counts). Added to that,
+    /// 15 s: the process's start-up and the steps left after it (at most a 1 s timer, an activity, a sub-orchestration with
+    /// its activity, a last activity), on a busy machine.
     /// </summary>
     private static readonly TimeSpan RecoveryBound =
         Max(Setting("DurableTask:ControlQueueVisibilityTimeout"), Setting("DurableTask:WorkItemQueueVisibilityTimeout")) + TimeSpan.FromSeconds(15);
@@ -51,7 +52,7 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
         var lastRestart = Stopwatch.StartNew();
         for (var kill = 0; kill < Kills; kill++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2500)), hangGuard.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1500)), hangGuard.Token);
             unfinishedAtKill.Add(await CountUnfinishedAsync(client, hangGuard.Token));
             worker.Kill();
             if (kill is 1 or 3)
@@ -69,9 +70,10 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
             await worker.WaitUntilReadyAsync(hangGuard.Token);
         }
 
+        var finished = await WaitAsync(hub, ids, hangGuard.Token);
         for (var i = 0; i < Instances; i++)
         {
-            var done = await WaitAsync(hub, ids[i], hangGuard.Token, ids);
+            var done = finished[ids[i]];
             Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{ids[i]}: {done.RuntimeStatus} {done.FailureDetails}\n{hub.WorkerOutput}");
             Assert.Equal(CrashOrchestrator.ExpectedOutput(i, Bump), done.ReadOutputAs<int>());
         }
@@ -128,25 +130,26 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
         return unfinished;
     }
 
-    private static async Task<OrchestrationMetadata> WaitAsync(TaskHubUnderTest hub, string id, CancellationToken cancellation, IEnumerable<string> ids)
+    private static async Task<IReadOnlyDictionary<string, OrchestrationMetadata>> WaitAsync(TaskHubUnderTest hub, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
         try
         {
-            return await hub.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
+            // Children share the prefix: wait for parents and children.
+            return await hub.WaitForFinishedAsync("crash-", 2 * ids.Count, cancellation);
         }
         catch (OperationCanceledException e)
         {
             var states = new List<string>();
-            foreach (var other in ids.SelectMany(i => new[] { i, CrashOrchestrator.ChildId(i) }))
+            foreach (var id in ids.SelectMany(i => new[] { i, CrashOrchestrator.ChildId(i) }))
             {
-                var metadata = await hub.Client.GetInstanceAsync(other, CancellationToken.None);
+                var metadata = await hub.Client.GetInstanceAsync(id, CancellationToken.None);
                 if (metadata?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
                 {
-                    states.Add($"{other}: {metadata?.RuntimeStatus.ToString() ?? "unknown"} {HistoryAssert.Describe(await hub.HistoryAsync(other, CancellationToken.None))}");
+                    states.Add($"{id}: {metadata?.RuntimeStatus.ToString() ?? "unknown"} {HistoryAssert.Describe(await hub.HistoryAsync(id, CancellationToken.None))}");
                 }
             }
 
-            throw new TimeoutException($"{id} did not finish; unfinished:\n{string.Join("\n", states)}\n{hub.WorkerOutput}", e);
+            throw new TimeoutException($"unfinished instances:\n{string.Join("\n", states)}\n{hub.WorkerOutput}", e);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace MediaGen.Engine.Tests.Guarantees;
 /// Messages that can never succeed end their instance Failed with a readable reason instead of coming back forever
 /// (the Azure Storage backend only logs a "poison" message and abandons it again with a backoff of up to 10 minutes).
 /// </summary>
-public sealed class PoisonMessageTests(InMemoryAzurite azurite) : IClassFixture<InMemoryAzurite>
+public sealed class PoisonMessageTests(SharedHostFixture shared) : IClassFixture<SharedHostFixture>
 {
     private const int MaxDeliveries = 2;
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(90);
@@ -16,7 +16,7 @@ public sealed class PoisonMessageTests(InMemoryAzurite azurite) : IClassFixture<
     [Fact]
     public async Task Activity_CrashesItsHostOnEveryDelivery_RunsMaxDeliveryCountTimesThenInstanceFailsWithReason()
     {
-        await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "poison");
+        await using var hub = await TaskHubUnderTest.CreateAsync(shared.Azurite.ConnectionString, "poison");
         // A supervisor restarts the host after each crash, under the same worker id, as a service manager would.
         var worker = hub.Worker("poison-host", new Dictionary<string, string?> { ["DurableTask:MaxActivityDeliveryCount"] = $"{MaxDeliveries}" }, restartWhenItDies: true);
         using var timeout = new CancellationTokenSource(HangGuard);
@@ -39,8 +39,7 @@ public sealed class PoisonMessageTests(InMemoryAzurite azurite) : IClassFixture<
     [Fact]
     public async Task Activity_NotRegistered_InstanceFailsWithReason()
     {
-        await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "noact");
-        var done = await RunOnOneWorkerAsync(hub, nameof(UnknownActivityOrchestrator), 1);
+        var done = await RunAsync(nameof(UnknownActivityOrchestrator), 1);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         var cause = Assert.IsType<TaskFailureDetails>(done.FailureDetails?.InnerFailure);
@@ -51,8 +50,7 @@ public sealed class PoisonMessageTests(InMemoryAzurite azurite) : IClassFixture<
     [Fact]
     public async Task Orchestrator_NotRegistered_InstanceFailsWithReason()
     {
-        await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "noorch");
-        var done = await RunOnOneWorkerAsync(hub, "RetiredOrchestrator", 1);
+        var done = await RunAsync("RetiredOrchestrator", 1);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Equal(PoisonMessageGuard.ErrorType, done.FailureDetails?.ErrorType);
@@ -62,23 +60,19 @@ public sealed class PoisonMessageTests(InMemoryAzurite azurite) : IClassFixture<
     [Fact]
     public async Task OrchestratorInput_CannotBeDeserialized_InstanceFailsWithReason()
     {
-        await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "badinput");
         // A string where an Order object is expected (say, a job started by an older client).
-        var done = await RunOnOneWorkerAsync(hub, nameof(OrderOrchestrator), "three boxes");
+        var done = await RunAsync(nameof(OrderOrchestrator), "three boxes");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Equal("System.Text.Json.JsonException", done.FailureDetails?.ErrorType);
         Assert.Contains(nameof(Order), done.FailureDetails?.ErrorMessage, StringComparison.Ordinal);
     }
 
-    private static async Task<OrchestrationMetadata> RunOnOneWorkerAsync(TaskHubUnderTest hub, string orchestrator, object input)
+    private async Task<OrchestrationMetadata> RunAsync(string orchestrator, object input)
     {
         using var timeout = new CancellationTokenSource(HangGuard);
-        var worker = hub.Worker("host");
-        worker.Start();
-        await worker.WaitUntilReadyAsync(timeout.Token);
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, timeout.Token);
-        return await WaitAsync(hub, id, timeout.Token);
+        var id = await shared.Hub.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, timeout.Token);
+        return await WaitAsync(shared.Hub, id, timeout.Token);
     }
 
     private static async Task<OrchestrationMetadata> WaitAsync(TaskHubUnderTest hub, string id, CancellationToken cancellation)

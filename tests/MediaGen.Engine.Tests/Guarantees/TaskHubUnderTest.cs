@@ -78,6 +78,42 @@ internal sealed class TaskHubUnderTest : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="count"/> instances whose id starts with <paramref name="prefix"/> have finished and
+    /// returns them (with inputs and outputs) by id: one query a second, not a poll per instance, so the wait itself does
+    /// not load the storage emulator the workers depend on.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, OrchestrationMetadata>> WaitForFinishedAsync(string prefix, int count, CancellationToken cancellation)
+    {
+        var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 500 };
+        var statuses = "";
+        try
+        {
+            while (true)
+            {
+                var all = new List<OrchestrationMetadata>();
+                await foreach (var instance in Client.GetAllInstancesAsync(query).WithCancellation(cancellation))
+                {
+                    all.Add(instance);
+                }
+
+                statuses = string.Join(", ", all.GroupBy(i => i.RuntimeStatus).Select(g => $"{g.Key}: {g.Count()}"));
+                var finished = all.Where(i => i.IsCompleted).ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+                if (finished.Count >= count)
+                {
+                    return finished;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+            }
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new TimeoutException(
+                $"{prefix}* instances did not all finish ({statuses}; {Executions().Count} activity executions recorded):\n{WorkerOutput}", e);
+        }
+    }
+
     /// <summary>Every activity execution the workers recorded so far.</summary>
     public IReadOnlyList<Execution> Executions() => ExecutionLog.Read(Records);
 
