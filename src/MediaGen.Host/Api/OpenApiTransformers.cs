@@ -24,12 +24,12 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyFilter.HeaderName,
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyCheck.HeaderName,
             Description = "The API key (Api__Key), as Azure Functions keys travel.",
         };
         document.Components.SecuritySchemes[QueryScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiKeyFilter.QueryName,
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiKeyCheck.QueryName,
             Description = "The API key in the query string.",
         };
         return Task.CompletedTask;
