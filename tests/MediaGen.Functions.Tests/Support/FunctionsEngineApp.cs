@@ -1,8 +1,11 @@
+using System.Reflection;
 using System.Text;
 using MediaGen.Engine;
+using MediaGen.Functions.Http;
 using MediaGen.Testing;
 using MediaGen.Workflows;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -74,6 +77,20 @@ internal sealed class FunctionsEngineApp : IAsyncDisposable
         await worker.StartAsync(CancellationToken.None);
         invoker = new HttpFunctionInvoker(app.Services, app.Services.GetRequiredService<StandaloneDurableTaskClient>());
         return new FunctionsEngineApp(app, worker, server, invoker);
+    }
+
+    /// <summary>
+    /// Invokes a non-HTTP function as the worker does: the app's middleware runs (it lets non-HTTP functions through), the
+    /// function's class is activated from a new scope of the app's services, and <paramref name="call"/> calls it.
+    /// </summary>
+    public async Task InvokeAsync<TFunction>(string functionName, Func<TFunction, Task> call)
+        where TFunction : class
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var method = typeof(TFunction).GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == functionName);
+        var context = new TestFunctionContext(scope.ServiceProvider, new MetadataFunctionDefinition(functionName, method));
+        await _app.Services.GetRequiredService<HttpApiMiddleware>().Invoke(context, _ =>
+            call(ActivatorUtilities.CreateInstance<TFunction>(scope.ServiceProvider)));
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace MediaGen.Functions.Tests.Support;
 
@@ -11,11 +9,8 @@ namespace MediaGen.Functions.Tests.Support;
 /// <param name="Status">The status code.</param>
 /// <param name="Headers">Header names (lower case) and values, sorted.</param>
 /// <param name="Body">The body text.</param>
-public sealed partial record HttpAnswer(int Status, IReadOnlyDictionary<string, string> Headers, string Body)
+public sealed record HttpAnswer(int Status, IReadOnlyDictionary<string, string> Headers, string Body)
 {
-    // What each provider call mints anew, so two jobs never share it: the provider's ids, and the bytes it rendered.
-    private static readonly HashSet<string> ProviderMinted = new(StringComparer.Ordinal) { "providerId", "requestId", "size", "sha256" };
-
     private static readonly HashSet<string> FramingHeaders = new(StringComparer.OrdinalIgnoreCase) { "date", "server", "transfer-encoding", "content-length" };
 
     /// <summary>An answer from its parts, dropping framing headers.</summary>
@@ -32,61 +27,15 @@ public sealed partial record HttpAnswer(int Status, IReadOnlyDictionary<string, 
 
     /// <summary>
     /// The answer with what legitimately differs between two hosts replaced by placeholders: each of
-    /// <paramref name="substitutions"/> (e.g. the host's base URL → <c>{base}</c>) in headers and body; in a JSON body,
-    /// ISO-8601 times (<c>{time}</c>), the ProblemDetails <c>traceId</c> (<c>{traceId}</c>), and what a provider mints per
-    /// call (<c>providerId</c>, <c>requestId</c>, and the rendered media's <c>size</c> and <c>sha256</c>: <c>{name}</c>). The
-    /// JSON is re-indented so a difference shows line by line.
+    /// <paramref name="substitutions"/> (e.g. the host's base URL → <c>{base}</c>) in headers and body, and in a JSON body
+    /// what <see cref="ParityJson"/> replaces.
     /// </summary>
-    public HttpAnswer Normalize(IReadOnlyDictionary<string, string> substitutions)
-    {
-        string Substitute(string text) => substitutions.Aggregate(text, (t, s) => t.Replace(s.Key, s.Value, StringComparison.Ordinal));
-        var headers = Headers.ToDictionary(h => h.Key, h => Substitute(h.Value));
-        string body;
-        try
-        {
-            var node = JsonNode.Parse(Body);
-            body = node is null ? Body : NormalizeNode(node, null, Substitute)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-        }
-        catch (JsonException)
-        {
-            body = Substitute(Body);
-        }
-
-        return From(Status, headers, body);
-    }
+    public HttpAnswer Normalize(IReadOnlyDictionary<string, string> substitutions) =>
+        From(Status,
+            Headers.ToDictionary(h => h.Key, h => ParityJson.Substitute(h.Value, substitutions)),
+            ParityJson.TryNormalize(Body, substitutions) ?? ParityJson.Substitute(Body, substitutions));
 
     /// <inheritdoc />
     public override string ToString() =>
         $"{Status}\n{string.Join("\n", Headers.Select(h => $"{h.Key}: {h.Value}"))}\n\n{Body}";
-
-    private static JsonNode? NormalizeNode(JsonNode? node, string? property, Func<string, string> substitute)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (name, value) in obj.ToList())
-                {
-                    obj[name] = NormalizeNode(value?.DeepClone(), name, substitute);
-                }
-
-                return obj;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    array[i] = NormalizeNode(array[i]?.DeepClone(), null, substitute);
-                }
-
-                return array;
-            case JsonValue when property is not null && ProviderMinted.Contains(property):
-                return $"{{{property}}}";
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                var text = value.GetValue<string>();
-                return property == "traceId" ? "{traceId}" : IsoTime().IsMatch(text) ? "{time}" : substitute(text);
-            default:
-                return node;
-        }
-    }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex IsoTime();
 }

@@ -99,21 +99,29 @@ public sealed class ParityFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// <paramref name="answer"/> of one side (<paramref name="standalone"/> or the Functions app) with what must differ between two deployments
-    /// replaced: its base address (<c>{base}</c>), its media and state containers (<c>{media}</c>, <c>{state}</c>); times and
-    /// trace ids (see <see cref="HttpAnswer.Normalize"/>).
+    /// <paramref name="answer"/> of one side (<paramref name="standalone"/> or the Functions app) with what must differ
+    /// between two deployments replaced (<see cref="Substitutions"/>, and what <see cref="ParityJson"/> replaces).
     /// </summary>
     public HttpAnswer Normalize(HttpAnswer answer, bool standalone)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        return answer.Normalize(Substitutions(standalone));
+    }
+
+    /// <summary>
+    /// What differs between the two sides by configuration, with its placeholder: the base address (<c>{base}</c>), the
+    /// media and state containers (<c>{media}</c>, <c>{state}</c>) and the results queue (<c>{results}</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Substitutions(bool standalone)
+    {
         var side = standalone ? "standalone" : "functions";
-        var baseAddress = (standalone ? Standalone.BaseAddress : Functions.BaseAddress).GetLeftPart(UriPartial.Authority);
-        return answer.Normalize(new Dictionary<string, string>
+        return new Dictionary<string, string>
         {
-            [baseAddress] = "{base}",
+            [(standalone ? Standalone.BaseAddress : Functions.BaseAddress).GetLeftPart(UriPartial.Authority)] = "{base}",
             [$"media-{side}-{_run}"] = "{media}",
             [$"state-{side}-{_run}"] = "{state}",
-        });
+            [$"results-{side}-{_run}"] = "{results}",
+        };
     }
 
     private Dictionary<string, string?> Settings(string side, Uri baseAddress)
