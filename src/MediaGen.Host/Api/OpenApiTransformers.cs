@@ -41,14 +41,16 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body)
+        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body && context.Document is { } document)
         {
+            // A named component, as Accepts<T> would document it (the routes check the content type themselves).
+            document.AddComponent<IOpenApiSchema>(body.Type.Name, await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false));
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false) },
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(body.Type.Name, document) },
                 },
             };
         }
