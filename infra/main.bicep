@@ -160,6 +160,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'RequestQueue__QueueName', value: queues[0] }
         { name: 'RequestQueue__PoisonQueueName', value: queues[1] }
         { name: 'BlobInbox__ContainerName', value: inboxContainer }
+        { name: 'BlobInbox__DefaultPrompt', value: 'Bring this image to life with gentle, natural camera motion.' }
+        { name: 'BlobInbox__SasLifetime', value: '01:00:00' }
+        { name: 'BlobInbox__MaxSpecBytes', value: '1048576' }
         { name: 'Cosmic__BaseUrl', value: 'https://workers.cosmicjs.com' }
         { name: 'Cosmic__BucketSlug', value: cosmicBucketSlug }
         { name: 'Cosmic__WriteKey', value: secretRef(vault.name, 'cosmic-write-key') }

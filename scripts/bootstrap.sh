@@ -2,7 +2,8 @@
 # One-time (idempotent, fast when done) setup for a fresh clone:
 #   1. checks that dotnet and npm are present;
 #   2. installs Azurite into ./node_modules (npm ci, only when package-lock.json changed);
-#   3. restores the solution from the machine's NuGet source.
+#   3. restores the solution from the machine's NuGet source;
+#   4. installs the Bicep CLI (NuGet package, scripts/tools/tools.csproj) into ./.tools (ignored) as .tools/bicep.
 # Every README command calls this first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,4 +33,16 @@ if [[ "${MEDIAGEN_SKIP_RESTORE:-}" != "1" ]]; then
   say "restoring MediaGen.sln"
   dotnet restore MediaGen.sln --nologo -v quiet >&2 || die "dotnet restore failed (see above)"
 fi
+# --- 4. Bicep CLI ---------------------------------------------------------------------------
+# The CLI ships as a NuGet package (its tools/bicep is a self-contained binary); a test compiles infra/main.bicep with it.
+bicep_version="$(sed -n 's/.*Azure.Bicep.CommandLine.linux-x64" Version="\[\([^]]*\)\]".*/\1/p' scripts/tools/tools.csproj)"
+[[ -n "$bicep_version" ]] || die "scripts/tools/tools.csproj names no Azure.Bicep.CommandLine.linux-x64 version"
+bicep=".tools/packages/azure.bicep.commandline.linux-x64/$bicep_version/tools/bicep"
+if [[ ! -f "$bicep" ]]; then
+  say "installing the Bicep CLI $bicep_version into .tools"
+  dotnet restore scripts/tools/tools.csproj --packages .tools/packages --nologo -v quiet >&2 || die "restoring the Bicep CLI failed (see above)"
+fi
+[[ -f "$bicep" ]] || die "the Bicep CLI package has no $bicep"
+chmod +x "$bicep"
+ln -sfn "$root/$bicep" .tools/bicep
 say "ready"

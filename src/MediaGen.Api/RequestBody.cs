@@ -9,7 +9,8 @@ namespace MediaGen.Api;
 public sealed class RequestBody(IOptions<ApiOptions> options)
 {
     /// <summary>The body's bytes.</summary>
-    /// <exception cref="RequestValidationException">The body is empty, not JSON, or larger than the cap.</exception>
+    /// <exception cref="BadHttpRequestException">415: the body is labelled with a content type other than JSON (both hosts answer it through <see cref="UnhandledProblems"/>).</exception>
+    /// <exception cref="RequestValidationException">The body is empty or larger than the cap.</exception>
     public Task<ReadOnlyMemory<byte>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         ReadAsync(request, checkContentType: true, cancellationToken);
 
@@ -25,7 +26,9 @@ public sealed class RequestBody(IOptions<ApiOptions> options)
         if (checkContentType && request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             && !type.Contains("+json", StringComparison.OrdinalIgnoreCase))
         {
-            throw Invalid("content_type", $"must be sent as application/json (was {type})");
+            // Checked here rather than by endpoint metadata, so the standalone host answers it where the Functions app can:
+            // after the API key, with the same ProblemDetails.
+            throw new BadHttpRequestException($"The body must be sent as application/json (was {type}).", StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (request.ContentLength > limit)

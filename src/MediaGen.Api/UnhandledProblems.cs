@@ -4,11 +4,26 @@ namespace MediaGen.Api;
 
 /// <summary>
 /// How a failure that escaped a route's own handling is answered: the caller's faults (a validation error, a request
-/// that could not be read) as 400-class ProblemDetails, a closed request as 499, anything else as a 500 that says only
+/// that could not be read, a body that is not JSON) as 400-class ProblemDetails, a closed request as 499, anything else as a 500 that says only
 /// that the failure was logged (the exception itself is never sent).
 /// </summary>
 public static class UnhandledProblems
 {
+    /// <summary>
+    /// Readies <paramref name="response"/> for the ProblemDetails of an escaped failure as ASP.NET Core's exception handler
+    /// middleware does on the standalone host: whatever the route had set is cleared, and the answer is not to be cached
+    /// (<c>Cache-Control: no-store, no-cache</c>, <c>Pragma: no-cache</c>, <c>Expires: -1</c>). The Functions app's
+    /// middleware calls it, so both hosts send the same headers.
+    /// </summary>
+    public static void ClearResponse(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Clear();
+        response.Headers.CacheControl = "no-store, no-cache";
+        response.Headers.Pragma = "no-cache";
+        response.Headers.Expires = "-1";
+    }
+
     /// <summary>The status, title and detail of the ProblemDetails answering <paramref name="exception"/>.</summary>
     public static (int Status, string Title, string? Detail) Describe(Exception exception, HttpContext httpContext)
     {
@@ -18,6 +33,8 @@ public static class UnhandledProblems
         {
             RequestValidationException invalid => (StatusCodes.Status400BadRequest, "The request is invalid",
                 string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}"))),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad =>
+                (bad.StatusCode, "Unsupported media type", bad.Message),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status499ClientClosedRequest, "The client closed the request", null),

@@ -15,7 +15,8 @@ public static class BatchEndpoints
             .WithTags("Batches")
             .WithSummary("Start a batch of jobs (fan-out with a concurrency cap; one failing item never fails the others)")
             .WithDescription("Every item is validated before anything starts (errors name items[i].field). 202 with Location; the same idempotencyKey answers the existing batch (200).")
-            .Accepts<BatchRequest>("application/json")
+            .WithMetadata(new DocumentedRequestBody(typeof(BatchRequest)))
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -30,7 +31,8 @@ public static class BatchEndpoints
             .WithTags("Chains")
             .WithSummary("Start a Cosmic video extension chain: a video (or an existing media id), then one 8 s extension per prompt")
             .WithDescription("Each segment is stored as it lands; a failing step keeps the segments before it. Read it at /api/jobs/{id}.")
-            .Accepts<ChainRequest>("application/json")
+            .WithMetadata(new DocumentedRequestBody(typeof(ChainRequest)))
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -16,7 +16,8 @@ public static class JobEndpoints
             .WithName("StartJob")
             .WithSummary("Start a job")
             .WithDescription("Validates the job fully, then starts it: 202 with Location and status/cancel URLs. The same idempotencyKey answers the existing job (200, same id); nothing new starts.")
-            .Accepts<JobRequest>("application/json")
+            .WithMetadata(new DocumentedRequestBody(typeof(JobRequest)))
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -54,6 +54,7 @@ public sealed partial class HttpApiMiddleware(
                 LogUnhandled(logger, context.FunctionDefinition.Name, ex);
             }
 
+            UnhandledProblems.ClearResponse(http.Response);
             http.Response.StatusCode = status;
             await problems.WriteAsync(new ProblemDetailsContext
             {

@@ -1,21 +1,16 @@
-using System.Security.Cryptography;
 using System.Text;
+using MediaGen.Api;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Api;
 
 /// <summary>
-/// Requires the API key, as Azure Functions does for function-level routes: header <c>x-functions-key</c>
-/// or query <c>code</c>, compared in constant time. A missing or wrong key is a 401 ProblemDetails.
+/// Requires the API key on the routes it filters, with the check the Functions app's middleware makes
+/// (<see cref="ApiKeyCheck"/>: header <c>x-functions-key</c> or query <c>code</c>, 401 ProblemDetails otherwise), so both
+/// hosts answer a missing or wrong key alike.
 /// </summary>
 public sealed class ApiKeyFilter(IOptions<ApiKeyOptions> options) : IEndpointFilter
 {
-    /// <summary>The header carrying the key.</summary>
-    public const string HeaderName = "x-functions-key";
-
-    /// <summary>The query parameter carrying the key.</summary>
-    public const string QueryName = "code";
-
     private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.Key);
 
     /// <inheritdoc />
@@ -23,18 +18,8 @@ public sealed class ApiKeyFilter(IOptions<ApiKeyOptions> options) : IEndpointFil
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var request = context.HttpContext.Request;
-        var given = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
-        if (given is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), _key))
-        {
-            return ValueTask.FromResult<object?>(Results.Problem(
-                title: "Unauthorized",
-                detail: given is null
-                    ? $"Send the API key in the '{HeaderName}' header or the '{QueryName}' query parameter."
-                    : "The API key is not valid.",
-                statusCode: StatusCodes.Status401Unauthorized));
-        }
-
-        return next(context);
+        return ApiKeyCheck.Refuse(context.HttpContext.Request, _key) is { } refused
+            ? ValueTask.FromResult<object?>(refused)
+            : next(context);
     }
 }

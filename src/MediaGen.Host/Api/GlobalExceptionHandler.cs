@@ -1,12 +1,12 @@
-using MediaGen.Core.Providers.Validation;
+using MediaGen.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace MediaGen.Host.Api;
 
 /// <summary>
-/// The one place an unexpected failure of a request ends: a 500 ProblemDetails carrying only a trace id
-/// (the exception is logged, never sent). Failures that are the caller's fault and slipped past a route's
-/// own checks (a malformed request Kestrel refused, a validation error) still answer 400.
+/// The one place an unexpected failure of a request ends, answered as the Functions app's middleware answers it
+/// (<see cref="UnhandledProblems"/>): the caller's faults that slipped past a route's own checks as 400-class
+/// ProblemDetails, anything else as a 500 carrying only a trace id (the exception is logged, never sent).
 /// </summary>
 public sealed partial class GlobalExceptionHandler(IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,18 +20,8 @@ public sealed partial class GlobalExceptionHandler(IProblemDetailsService proble
             return false;
         }
 
-        var (status, title, detail) = exception switch
-        {
-            RequestValidationException invalid => (StatusCodes.Status400BadRequest, "The request is invalid",
-                string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}"))),
-            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
-                (StatusCodes.Status499ClientClosedRequest, "The client closed the request", null),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred",
-                "The failure was logged; quote the trace id when reporting it."),
-        };
-
-        if (status >= 500)
+        var (status, title, detail) = UnhandledProblems.Describe(exception, httpContext);
+        if (status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }

@@ -24,12 +24,12 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyFilter.HeaderName,
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyCheck.HeaderName,
             Description = "The API key (Api__Key), as Azure Functions keys travel.",
         };
         document.Components.SecuritySchemes[QueryScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiKeyFilter.QueryName,
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiKeyCheck.QueryName,
             Description = "The API key in the query string.",
         };
         return Task.CompletedTask;
@@ -41,14 +41,16 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body)
+        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body && context.Document is { } document)
         {
+            // A named component, as Accepts<T> would document it (the routes check the content type themselves).
+            document.AddComponent<IOpenApiSchema>(body.Type.Name, await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false));
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false) },
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(body.Type.Name, document) },
                 },
             };
         }

@@ -76,6 +76,7 @@ public sealed class HttpApiMiddlewareTests : IDisposable
         Assert.Equal(StatusCodes.Status500InternalServerError, http.Response.StatusCode);
         Assert.Equal("application/problem+json", http.Response.ContentType);
         Assert.Equal("An unexpected error occurred", problem!.Value.GetProperty("title").GetString());
+        Assert.Equal("no-store, no-cache", http.Response.Headers.CacheControl);
         Assert.DoesNotContain("secret internals", problem.Value.GetRawText(), StringComparison.Ordinal);
     }
 

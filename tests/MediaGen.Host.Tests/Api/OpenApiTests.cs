@@ -8,14 +8,14 @@ public sealed class OpenApiTests(HostEnvironment env)
 {
     private static readonly (string Method, string Path, string[] Statuses, bool Keyed)[] Routes =
     [
-        ("post", "/api/jobs", ["202", "200", "400", "401"], true),
+        ("post", "/api/jobs", ["202", "200", "400", "401", "415"], true),
         ("get", "/api/jobs", ["200", "400", "401"], true),
         ("get", "/api/jobs/{id}", ["200", "404", "401"], true),
         ("post", "/api/jobs/{id}/cancel", ["202", "404", "409", "401"], true),
-        ("post", "/api/batches", ["202", "200", "400", "401"], true),
+        ("post", "/api/batches", ["202", "200", "400", "401", "415"], true),
         ("get", "/api/batches/{id}", ["200", "404", "401"], true),
-        ("post", "/api/chains", ["202", "200", "400", "401"], true),
-        ("post", "/api/text/stream", ["200", "400", "401"], true),
+        ("post", "/api/chains", ["202", "200", "400", "401", "415"], true),
+        ("post", "/api/text/stream", ["200", "400", "401", "415"], true),
         ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404"], false),
         ("get", "/api/health", ["200", "503"], false),
     ];
@@ -41,13 +41,16 @@ public sealed class OpenApiTests(HostEnvironment env)
             Assert.Equal(keyed, operation.TryGetProperty("security", out _));
         }
 
-        var webhookBody = paths.GetProperty("/api/webhooks/pixazo/{id}").GetProperty("post").GetProperty("requestBody");
-        Assert.Contains("request_id", webhookBody.GetRawText(), StringComparison.Ordinal);
-        Assert.True(paths.GetProperty("/api/jobs").GetProperty("post").TryGetProperty("requestBody", out _), "the job body is documented");
+        Assert.Equal("#/components/schemas/PixazoWebhookBody", BodySchema(paths, "/api/webhooks/pixazo/{id}").GetProperty("$ref").GetString());
+        Assert.Contains("request_id", root.GetProperty("components").GetProperty("schemas").GetProperty("PixazoWebhookBody").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("#/components/schemas/JobRequest", BodySchema(paths, "/api/jobs").GetProperty("$ref").GetString());
         var schemes = root.GetProperty("components").GetProperty("securitySchemes");
         Assert.Equal("x-functions-key", schemes.GetProperty("functionsKey").GetProperty("name").GetString());
         var schemas = root.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
         Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest"],
             schema => Assert.Contains(schema, schemas));
     }
+
+    private static JsonElement BodySchema(JsonElement paths, string path) =>
+        paths.GetProperty(path).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
 }

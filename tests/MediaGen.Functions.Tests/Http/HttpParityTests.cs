@@ -1,0 +1,372 @@
+using System.Globalization;
+using MediaGen.Functions.Tests.Support;
+using MediaGen.Workflows.Pixazo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Functions.Tests.Http;
+
+/// <summary>
+/// Each HTTP function, invoked with a real <c>HttpContext</c> and the standalone engine's real client over Azurite,
+/// answers exactly as the standalone host answers the same request over HTTP: status, headers (with <c>Location</c>) and
+/// body, once what two deployments must differ in (base address, containers, times, trace ids) is normalised. Every
+/// route's happy path and error classes; each case also pins the status, so both sides failing alike cannot pass.
+/// Jobs carry idempotency keys, so both sides name them alike.
+/// </summary>
+[Collection(ParityCollection.Name)]
+public sealed class HttpParityTests(ParityFixture fixture)
+{
+    private const string TooLarge = "too-large";
+    private const string WrongContentType = "wrong-content-type";
+    private const string NoKey = "no-key";
+    private const string WrongKey = "wrong-key";
+
+    [Theory]
+    [InlineData("created", 202)]
+    [InlineData("no-content-type", 202)]
+    [InlineData("existing", 200)]
+    [InlineData("pixazo-webhook-url", 202)]
+    [InlineData("unknown-field", 400)]
+    [InlineData("bad-json", 400)]
+    [InlineData(TooLarge, 400)]
+    [InlineData(WrongContentType, 415)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task StartJob_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var job = CosmicImage(@case);
+        if (@case == "existing")
+        {
+            // Ended on both, so the repeat reports the same status (not wherever each engine happens to be).
+            await StartedOnBothAsync("/api/jobs", job, waitForEnd: true);
+        }
+
+        var request = @case switch
+        {
+            "pixazo-webhook-url" => ParityRequest.Post("/api/jobs", PixazoImage(@case)),
+            "no-content-type" => ParityRequest.Post("/api/jobs", job) with { ContentType = null },
+            "unknown-field" => ParityRequest.Post("/api/jobs", """{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"colour":"red"}"""),
+            "bad-json" => ParityRequest.Post("/api/jobs", """{"kind": "image", """),
+            _ => Common("/api/jobs", job, @case),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (status == 202)
+        {
+            Assert.Equal(standalone.Json.GetProperty("statusQueryGetUri").GetString(), standalone.Header("Location"));
+        }
+        else if (@case == "unknown-field")
+        {
+            AssertNamesField(standalone, "colour");
+        }
+    }
+
+    [Theory]
+    [InlineData("created-since", 200)]
+    [InlineData("key-in-query", 200)]
+    [InlineData("invalid-query", 400)]
+    [InlineData("unknown-parameter", 400)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task ListJobs_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var request = @case switch
+        {
+            "created-since" => ParityRequest.Get("/api/jobs?createdFrom=" + Time(since)),
+            "key-in-query" => ParityRequest.Get($"/api/jobs?code={ParityFixture.ApiKey}&createdFrom=2999-01-01T00:00:00Z").WithoutKey(),
+            "invalid-query" => ParityRequest.Get("/api/jobs?pageSize=0&status=Sleeping"),
+            "unknown-parameter" => ParityRequest.Get("/api/jobs?colour=red"),
+            _ => Common("/api/jobs", null, @case),
+        };
+        if (@case == "created-since")
+        {
+            await StartedOnBothAsync("/api/jobs", CosmicImage(@case), waitForEnd: true);
+        }
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (@case == "created-since")
+        {
+            Assert.Single(standalone.Json.GetProperty("jobs").EnumerateArray());
+        }
+        else if (@case == "invalid-query")
+        {
+            AssertNamesField(standalone, "pageSize");
+            AssertNamesField(standalone, "status");
+        }
+    }
+
+    [Theory]
+    [InlineData("completed", 200)]
+    [InlineData("unknown", 404)]
+    [InlineData("implausible-id", 404)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task GetJob_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var request = @case switch
+        {
+            "completed" => ParityRequest.Get("/api/jobs/" + Id(await StartedOnBothAsync("/api/jobs", CosmicImage(@case), waitForEnd: true))),
+            "unknown" => ParityRequest.Get("/api/jobs/job-unknown"),
+            "implausible-id" => ParityRequest.Get("/api/jobs/not%20an%20id"),
+            _ => Common("/api/jobs/job-unknown", null, @case),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (@case == "completed")
+        {
+            Assert.Equal("Completed", standalone.Json.GetProperty("status").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("running", 202)]
+    [InlineData("already-finished", 409)]
+    [InlineData("unknown", 404)]
+    [InlineData("reason-too-long", 400)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task CancelJob_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        string? id = null;
+        var request = @case switch
+        {
+            "running" => ParityRequest.Post($"/api/jobs/{id = Id(await StartedOnBothAsync("/api/jobs", WaitingPixazoImage(@case)))}/cancel?reason=parity"),
+            "already-finished" => ParityRequest.Post($"/api/jobs/{Id(await StartedOnBothAsync("/api/jobs", CosmicImage(@case), waitForEnd: true))}/cancel"),
+            "unknown" => ParityRequest.Post("/api/jobs/job-unknown/cancel"),
+            "reason-too-long" => ParityRequest.Post("/api/jobs/job-unknown/cancel?reason=" + new string('r', 501)),
+            _ => Common("/api/jobs/job-unknown/cancel", null, @case),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (id is not null)
+        {
+            await fixture.WaitForBothAsync(id);
+        }
+        else if (@case == "reason-too-long")
+        {
+            AssertNamesField(standalone, "reason");
+        }
+    }
+
+    [Theory]
+    [InlineData("created", 202)]
+    [InlineData("invalid-item", 400)]
+    [InlineData(TooLarge, 400)]
+    [InlineData(WrongContentType, 415)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task StartBatch_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var request = @case switch
+        {
+            "invalid-item" => ParityRequest.Post("/api/batches", """{"items":[{"kind":"image","provider":"cosmic","params":{"prompt":""}}]}"""),
+            _ => Common("/api/batches", Batch(@case), @case),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (@case == "invalid-item")
+        {
+            AssertNamesField(standalone, "items[0].params.prompt");
+        }
+    }
+
+    [Theory]
+    [InlineData("completed", 200)]
+    [InlineData("unknown", 404)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task GetBatch_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var request = @case switch
+        {
+            "completed" => ParityRequest.Get("/api/batches/" + Id(await StartedOnBothAsync("/api/batches", Batch(@case), waitForEnd: true))),
+            "unknown" => ParityRequest.Get("/api/batches/batch-unknown"),
+            _ => Common("/api/batches/batch-unknown", null, @case),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (@case == "completed")
+        {
+            Assert.Equal(2, standalone.Json.GetProperty("items").GetArrayLength());
+        }
+    }
+
+    [Theory]
+    [InlineData("created", 202)]
+    [InlineData("invalid-field", 400)]
+    [InlineData(WrongContentType, 415)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task StartChain_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var chain = $$"""{"initial":{"prompt":"a kite"},"prompts":["higher"],"idempotencyKey":"{{Key(@case)}}"}""";
+        var request = @case switch
+        {
+            "invalid-field" => ParityRequest.Post("/api/chains", """{"mediaId":"m1","prompts":[],"speed":2}"""),
+            _ => Common("/api/chains", chain, @case),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (@case == "invalid-field")
+        {
+            AssertNamesField(standalone, "speed");
+        }
+    }
+
+    [Theory]
+    [InlineData("streamed", 200)]
+    [InlineData("provider-rate-limited", 429)]
+    [InlineData("invalid-field", 400)]
+    [InlineData(WrongContentType, 415)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task StreamText_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var request = @case switch
+        {
+            "provider-rate-limited" => ParityRequest.Post("/api/text/stream", """{"prompt":"busy [sim:429=7]"}"""),
+            "invalid-field" => ParityRequest.Post("/api/text/stream", """{"prompt":"x","temperature":1}"""),
+            _ => Common("/api/text/stream", """{"prompt":"Tell me about kites"}""", @case),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (@case == "streamed")
+        {
+            Assert.StartsWith("text/event-stream", standalone.Header("Content-Type"), StringComparison.Ordinal);
+            Assert.Contains("event: end", standalone.Body, StringComparison.Ordinal);
+        }
+        else if (@case == "provider-rate-limited")
+        {
+            Assert.Equal("7", standalone.Header("Retry-After"));
+        }
+        else if (@case == "invalid-field")
+        {
+            AssertNamesField(standalone, "temperature");
+        }
+    }
+
+    [Theory]
+    [InlineData("no-key")]
+    [InlineData("wrong-key")]
+    public async Task Health_AnyKey_AnswersAsTheStandaloneHost(string @case)
+    {
+        var request = @case == NoKey ? ParityRequest.Get("/api/health").WithoutKey() : ParityRequest.Get("/api/health").WithWrongKey();
+
+        var (standalone, _) = await AssertParityAsync(request, 200);
+
+        Assert.Equal("reachable", standalone.Json.GetProperty("storage").GetString());
+    }
+
+    [Theory]
+    [InlineData("accepted", 200)]
+    [InlineData("wrong-secret", 401)]
+    [InlineData("unknown-job", 404)]
+    [InlineData("invalid-body", 400)]
+    public async Task ReceivePixazoWebhook_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var webhooks = fixture.Standalone.Services.GetRequiredService<PixazoWebhooks>();
+        string? id = null;
+        string url;
+        if (@case == "unknown-job")
+        {
+            url = webhooks.UrlFor("job-unknown")!;
+        }
+        else
+        {
+            var started = await StartedOnBothAsync("/api/jobs", WaitingPixazoImage(@case));
+            id = Id(started);
+            url = started.Json.GetProperty("pixazoWebhookUri").GetString()!;
+        }
+
+        var path = new Uri(url).PathAndQuery;
+        var body = """{"request_id":"req-parity","status":"QUEUED"}""";
+        var request = @case switch
+        {
+            "wrong-secret" => new ParityRequest("POST", path[..^4] + "AAAA", body, "application/json", Key: null),
+            "invalid-body" => new ParityRequest("POST", path, """{"status":"SLEEPING"}""", "application/json", Key: null),
+            _ => new ParityRequest("POST", path, body, "application/json", Key: null),
+        };
+
+        await AssertParityAsync(request, status);
+
+        if (id is not null)
+        {
+            await fixture.SendBothAsync(ParityRequest.Post($"/api/jobs/{id}/cancel"));
+            await fixture.WaitForBothAsync(id);
+        }
+    }
+
+    private async Task<(HttpAnswer Standalone, HttpAnswer Functions)> AssertParityAsync(ParityRequest request, int status)
+    {
+        var (standalone, functions) = await fixture.SendBothAsync(request);
+
+        Assert.True(standalone.Status == status, $"{request}: the standalone host answered\n{standalone}");
+        var expected = fixture.Normalize(standalone, standalone: true).ToString();
+        var actual = fixture.Normalize(functions, standalone: false).ToString();
+        Assert.True(expected == actual, $"{request}: the answers differ.\n--- standalone host:\n{expected}\n--- Functions app:\n{actual}");
+        return (standalone, functions);
+    }
+
+    /// <summary>Starts <paramref name="json"/> on both sides (202 each) and returns the standalone host's answer; optionally waits until it has ended on both.</summary>
+    private async Task<HttpAnswer> StartedOnBothAsync(string route, string json, bool waitForEnd = false)
+    {
+        var (standalone, functions) = await fixture.SendBothAsync(ParityRequest.Post(route, json));
+        Assert.True(standalone.Status == 202, standalone.ToString());
+        Assert.True(functions.Status == 202, functions.ToString());
+        Assert.Equal(Id(standalone), Id(functions));
+        if (waitForEnd)
+        {
+            await fixture.WaitForBothAsync(Id(standalone));
+        }
+
+        return standalone;
+    }
+
+    private static ParityRequest Common(string route, string? json, string @case)
+    {
+        var request = json is null ? ParityRequest.Get(route) : ParityRequest.Post(route, json);
+        if (route.EndsWith("/cancel", StringComparison.Ordinal))
+        {
+            request = ParityRequest.Post(route);
+        }
+
+        return @case switch
+        {
+            NoKey => request.WithoutKey(),
+            WrongKey => request.WithWrongKey(),
+            WrongContentType => request with { Body = "kind=image", ContentType = "application/x-www-form-urlencoded" },
+            TooLarge => request with { Body = new string(' ', ParityFixture.MaxBodyBytes) + json },
+            _ => request,
+        };
+    }
+
+    private static void AssertNamesField(HttpAnswer answer, string field) =>
+        Assert.Contains(field, answer.Json.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+
+    private static string Id(HttpAnswer started) => started.Json.GetProperty("id").GetString()!;
+
+    private static string Key(string @case) => $"parity-{@case}-{Guid.NewGuid():N}";
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private static string CosmicImage(string @case) =>
+        $$"""{"kind":"image","provider":"cosmic","params":{"prompt":"a fox ({{@case}})"},"idempotencyKey":"{{Key(@case)}}"}""";
+
+    private static string PixazoImage(string @case) =>
+        $$"""{"kind":"image","provider":"pixazo","params":{"prompt":"a lighthouse ({{@case}})"},"idempotencyKey":"{{Key(@case)}}"}""";
+
+    // Pixazo keeps the request queued for 10 minutes, so the job waits until it is canceled.
+    private static string WaitingPixazoImage(string @case) =>
+        $$"""{"kind":"image","provider":"pixazo","params":{"prompt":"a lighthouse ({{@case}}) [sim:queued=600000]"},"idempotencyKey":"{{Key(@case)}}"}""";
+
+    private static string Batch(string @case) =>
+        $$$"""{"items":[{"kind":"image","provider":"cosmic","params":{"prompt":"one"}},{"kind":"image","provider":"comet","params":{"prompt":"two"}}],"idempotencyKey":"{{{Key(@case)}}}"}""";
+}

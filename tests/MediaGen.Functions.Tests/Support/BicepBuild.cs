@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MediaGen.Testing;
+
+namespace MediaGen.Functions.Tests.Support;
+
+/// <summary>
+/// <c>infra/main.bicep</c> compiled once by the Bicep CLI that <c>scripts/bootstrap.sh</c> installs (<c>.tools/bicep</c>, from
+/// the NuGet package <c>Azure.Bicep.CommandLine.linux-x64</c>): <c>bicep build --stdout --no-restore</c> (no module
+/// restore, so the CLI makes no network call), with its diagnostics.
+/// </summary>
+public sealed partial class BicepBuild
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>Compiles the template; fails the test (never skips it) when the CLI is missing.</summary>
+    public BicepBuild()
+    {
+        var cli = RepoPaths.Combine(".tools", "bicep");
+        Assert.True(File.Exists(cli), $"The Bicep CLI is not installed at {cli}: run scripts/bootstrap.sh (it installs it from NuGet).");
+        var psi = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+        foreach (var argument in new[] { "build", RepoPaths.Combine("infra", "main.bicep"), "--stdout", "--no-restore" })
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"bicep build did not finish within {Timeout}.");
+        }
+
+        ExitCode = process.ExitCode;
+        Output = stdout.Result;
+        Diagnostics = [.. stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
+    /// <summary>The CLI's exit code.</summary>
+    public int ExitCode { get; }
+
+    /// <summary>The compiled ARM template (JSON).</summary>
+    public string Output { get; }
+
+    /// <summary>Every line the CLI wrote to stderr (its diagnostics).</summary>
+    public IReadOnlyList<string> Diagnostics { get; }
+
+    /// <summary>The diagnostics of <paramref name="level"/> (<c>Error</c>, <c>Warning</c>, <c>Info</c>) as (code, line).</summary>
+    public IEnumerable<(string Code, string Line)> DiagnosticsOf(string level) =>
+        Diagnostics.Select(line => (Match: Diagnostic().Match(line), Line: line))
+            .Where(d => d.Match.Success && d.Match.Groups["level"].Value == level)
+            .Select(d => (d.Match.Groups["code"].Value, d.Line));
+
+    /// <summary>The app settings (name → value expression) of the template's one <c>Microsoft.Web/sites</c> resource.</summary>
+    public IReadOnlyDictionary<string, string> FunctionAppSettings()
+    {
+        using var template = JsonDocument.Parse(Output);
+        var resources = template.RootElement.GetProperty("resources");
+        var sites = (resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().Select(r => r.Value) : resources.EnumerateArray())
+            .Where(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites")
+            .ToList();
+        var site = Assert.Single(sites);
+        return site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").ToString(), StringComparer.Ordinal);
+    }
+
+    // e.g. "/repo/infra/main.bicep(12,7) : Warning no-unused-params: Parameter "x" is declared but never used. [https://…]"
+    [GeneratedRegex(@"\)\s*:\s*(?<level>Error|Warning|Info)\s+(?<code>[A-Za-z0-9-]+)\s*:")]
+    private static partial Regex Diagnostic();
+}

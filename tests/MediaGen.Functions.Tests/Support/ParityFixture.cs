@@ -1,0 +1,165 @@
+using System.Globalization;
+using MediaGen.Testing;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Functions.Tests.Support;
+
+/// <summary>
+/// The standalone host and the Functions app side by side over one Azurite and one provider simulator, configured alike
+/// except where two deployments must differ: each has its own task hub, media and state containers, results and request
+/// queues, and base address. They share the inbox container, whose name is part of an inbox job's id. A request is sent
+/// to both (<see cref="SendBothAsync"/>), and their answers compared once normalised (<see cref="Normalize"/>).
+/// </summary>
+public sealed class ParityFixture : IAsyncLifetime
+{
+    /// <summary>The API key both sides require.</summary>
+    public const string ApiKey = "parity-api-key-0123456789";
+
+    /// <summary>Both sides' request body cap.</summary>
+    public const int MaxBodyBytes = 8192;
+
+    /// <summary>The inbox container both sides read.</summary>
+    public const string InboxContainer = "parity-inbox";
+
+    private const string WebhookKey = "parity-webhook-key-0123456789";
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private AzuriteInstance? _azurite;
+    private StandaloneApp? _standalone;
+    private FunctionsEngineApp? _functions;
+
+    /// <summary>The provider simulator.</summary>
+    public SimulatorFixture Simulator { get; } = new();
+
+    /// <summary>Azurite's connection string.</summary>
+    public string StorageConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The standalone host.</summary>
+    internal StandaloneApp Standalone => _standalone ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The Functions app.</summary>
+    internal FunctionsEngineApp Functions => _functions ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The standalone host's requests queue.</summary>
+    public string StandaloneRequestsQueue => "requests-standalone-" + _run;
+
+    /// <summary>The standalone host's poison queue.</summary>
+    public string StandalonePoisonQueue => "poison-standalone-" + _run;
+
+    /// <summary>The Functions app's poison queue.</summary>
+    public string FunctionsPoisonQueue => "poison-functions-" + _run;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync(inMemory: true);
+        await Simulator.InitializeAsync();
+        var standalone = StandaloneApp.StartAsync(address => Settings("standalone", address));
+        var functions = FunctionsEngineApp.StartAsync(address => Settings("functions", address));
+        _standalone = await standalone;
+        _functions = await functions;
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_functions is not null)
+        {
+            await _functions.DisposeAsync();
+        }
+
+        if (_standalone is not null)
+        {
+            await _standalone.DisposeAsync();
+        }
+
+        await Simulator.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> to the standalone host over HTTP and, at the same time, through the Functions app's function.</summary>
+    public async Task<(HttpAnswer Standalone, HttpAnswer Functions)> SendBothAsync(ParityRequest request)
+    {
+        var standalone = Standalone.SendAsync(request);
+        var functions = Functions.SendAsync(request);
+        return (await standalone, await functions);
+    }
+
+    /// <summary>Both sides' clients.</summary>
+    internal IEnumerable<DurableTaskClient> Clients => [Standalone.Client, Functions.Client];
+
+    /// <summary>Waits until instance <paramref name="id"/> has ended on both sides (a bound, not a timing assertion).</summary>
+    public async Task WaitForBothAsync(string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var ended = await Task.WhenAll(Clients.Select(c => c.WaitForInstanceCompletionAsync(id, false, timeout.Token)));
+        Assert.All(ended, e => Assert.True(e.IsCompleted, $"{id} did not end: {e.RuntimeStatus}"));
+    }
+
+    /// <summary>
+    /// <paramref name="answer"/> of one side (<paramref name="standalone"/> or the Functions app) with what must differ
+    /// between two deployments replaced (<see cref="Substitutions"/>, and what <see cref="ParityJson"/> replaces).
+    /// </summary>
+    public HttpAnswer Normalize(HttpAnswer answer, bool standalone)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Normalize(Substitutions(standalone));
+    }
+
+    /// <summary>
+    /// What differs between the two sides by configuration, with its placeholder: the base address (<c>{base}</c>), the
+    /// media and state containers (<c>{media}</c>, <c>{state}</c>) and the results queue (<c>{results}</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Substitutions(bool standalone)
+    {
+        var side = standalone ? "standalone" : "functions";
+        return new Dictionary<string, string>
+        {
+            [(standalone ? Standalone.BaseAddress : Functions.BaseAddress).GetLeftPart(UriPartial.Authority)] = "{base}",
+            [$"media-{side}-{_run}"] = "{media}",
+            [$"state-{side}-{_run}"] = "{state}",
+            [$"results-{side}-{_run}"] = "{results}",
+        };
+    }
+
+    private Dictionary<string, string?> Settings(string side, Uri baseAddress)
+    {
+        var sim = Simulator.BaseAddress.ToString();
+        return new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = StorageConnectionString,
+            ["Api:Key"] = ApiKey,
+            ["Api:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(CultureInfo.InvariantCulture),
+            ["Cosmic:BaseUrl"] = sim,
+            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
+            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
+            ["Pixazo:BaseUrl"] = sim,
+            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
+            ["Comet:BaseUrl"] = sim,
+            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
+            ["ProviderResilience:MaxRetryAttempts"] = "0",
+            ["Media:AllowedNetworks"] = "127.0.0.1/32",
+            ["Media:DefaultContainer"] = $"media-{side}-{_run}",
+            ["Workflows:StateContainer"] = $"state-{side}-{_run}",
+            ["Workflows:PublicBaseUrl"] = baseAddress.GetLeftPart(UriPartial.Authority),
+            ["Workflows:WebhookSigningKey"] = WebhookKey,
+            ["Workflows:PollInitialInterval"] = "00:00:01",
+            ["Workflows:PollMaxInterval"] = "00:00:02",
+            ["Workflows:ProviderRetryInterval"] = "00:00:01",
+            ["Workflows:CopyRetryInterval"] = "00:00:01",
+            ["Workflows:ResultsQueue"] = $"results-{side}-{_run}",
+            ["Callbacks:SigningKey"] = "parity-callback-key-0123456789",
+            ["DurableTask:HubName"] = $"Parity{char.ToUpperInvariant(side[0])}{side[1..]}{_run}",
+            ["DurableTask:PartitionCount"] = "1",
+            ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
+            ["RequestQueue:QueueName"] = $"requests-{side}-{_run}",
+            ["RequestQueue:PoisonQueueName"] = $"poison-{side}-{_run}",
+            ["RequestQueue:MaxPollingInterval"] = "00:00:00.200",
+            ["BlobInbox:ContainerName"] = InboxContainer,
+            ["BlobInbox:ProcessedContainerName"] = $"inbox-processed-{_run}",
+            ["BlobInbox:PollingInterval"] = "00:00:00.200",
+        };
+    }
+}

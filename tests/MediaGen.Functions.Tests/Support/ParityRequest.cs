@@ -1,0 +1,26 @@
+namespace MediaGen.Functions.Tests.Support;
+
+/// <summary>One HTTP request sent alike to the standalone host and the Functions app.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="PathAndQuery">Path and query, e.g. <c>/api/jobs?pageSize=5</c>.</param>
+/// <param name="Body">The body (UTF-8), or null for none.</param>
+/// <param name="ContentType">The body's content type, or null to send none.</param>
+/// <param name="Key">The <c>x-functions-key</c> header, or null to send none.</param>
+public sealed record ParityRequest(string Method, string PathAndQuery, string? Body = null, string? ContentType = null, string? Key = ParityFixture.ApiKey)
+{
+    /// <summary>A GET with the API key.</summary>
+    public static ParityRequest Get(string pathAndQuery) => new("GET", pathAndQuery);
+
+    /// <summary>A POST of <paramref name="json"/> as <c>application/json</c> with the API key.</summary>
+    public static ParityRequest Post(string pathAndQuery, string? json = null) =>
+        new("POST", pathAndQuery, json, json is null ? null : "application/json; charset=utf-8");
+
+    /// <summary>The same request without the API key.</summary>
+    public ParityRequest WithoutKey() => this with { Key = null };
+
+    /// <summary>The same request with a wrong API key.</summary>
+    public ParityRequest WithWrongKey() => this with { Key = ParityFixture.ApiKey + "-wrong" };
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Method} {PathAndQuery}" + (ContentType is null ? "" : $" ({ContentType})") + (Key == ParityFixture.ApiKey ? "" : Key is null ? " no key" : " wrong key");
+}
