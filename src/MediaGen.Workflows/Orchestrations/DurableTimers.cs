@@ -24,23 +24,4 @@ internal static class DurableTimers
             at = context.CurrentUtcDateTime + Granularity;
         }
     }
-
-    /// <summary>
-    /// Completes once the orchestration's time has reached <paramref name="deadline"/>, waiting first until at most
-    /// <paramref name="firstLeg"/> from now and only then for the rest. A timer's message stays in its queue until it fires,
-    /// even after the orchestration ended (the backend cannot take it back): a job that ends within the first leg leaves a
-    /// message due within that leg, not one due at a deadline an hour away. Azurite scans every message of every queue on
-    /// each queue read, so an hour of leftover deadline timers made every read of a large batch slower (bench/batch-scale.sh).
-    /// </summary>
-    public static async Task DeadlineAsync(TaskOrchestrationContext context, DateTime deadline, TimeSpan firstLeg, CancellationToken cancellationToken)
-    {
-        var due = DateTime.SpecifyKind(deadline, DateTimeKind.Utc);
-        var legEnd = context.CurrentUtcDateTime + firstLeg;
-        if (legEnd < due)
-        {
-            await UntilAsync(context, legEnd, cancellationToken);
-        }
-
-        await UntilAsync(context, due, cancellationToken);
-    }
 }

@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>
-/// The state one job's work shares with its lifecycle: the context, the stop signal (cancel or deadline), the
+/// The state one job's work shares with its lifecycle: the context, the deadline, the stop signal (cancel), the
 /// custom status, and the items stored so far (kept when the job stops early).
 /// </summary>
 internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline, CancellationToken stop, JobProgress progress)
@@ -18,8 +18,20 @@ internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline
     /// <summary>When the job times out (UTC).</summary>
     public DateTime Deadline { get; } = deadline;
 
-    /// <summary>Signalled when the job was canceled or timed out: the work stops at its next step.</summary>
+    /// <summary>Signalled when the job was canceled: the work stops at its next step.</summary>
     public CancellationToken Stop { get; } = stop;
+
+    /// <summary>Whether the orchestration's time has reached the deadline.</summary>
+    public bool PastDeadline => Context.CurrentUtcDateTime >= Deadline;
+
+    /// <summary>Ends the job's work with a timeout (<see cref="JobDeadlineException"/>) once the deadline has passed.</summary>
+    public void ThrowIfPastDeadline()
+    {
+        if (PastDeadline)
+        {
+            throw new JobDeadlineException();
+        }
+    }
 
     /// <summary>The custom status; setting it publishes it.</summary>
     public JobProgress Progress

@@ -121,7 +121,9 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             {
                 // One webhook wait outlives the loop turns, so an event is never left to a cancelled waiter.
                 _webhook ??= _context.WaitForExternalEvent<PixazoStatusReport>(WorkflowEvents.PixazoWebhook, run.Stop);
-                var due = _context.CurrentUtcDateTime + delay;
+                run.ThrowIfPastDeadline();
+                var next = _context.CurrentUtcDateTime + delay;
+                var due = next < run.Deadline ? next : run.Deadline;
                 run.Progress = run.Progress with { Phase = "waiting", NextCheckAt = due };
                 using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(run.Stop);
                 var timer = DurableTimers.UntilAsync(_context, due, timerStop.Token);
@@ -141,6 +143,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                     continue;
                 }
 
+                run.ThrowIfPastDeadline();
                 var polled = await _context.CallActivityAsync<PixazoPollOutput>(nameof(PixazoPollActivity), requestId);
                 run.Stop.ThrowIfCancellationRequested();
                 run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };
@@ -161,8 +164,8 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                     }
                 }
 
-                var next = delay.Ticks * _policy.PollBackoffCoefficient;
-                delay = next >= _policy.PollMaxInterval.Ticks ? _policy.PollMaxInterval : TimeSpan.FromTicks((long)next);
+                var longer = delay.Ticks * _policy.PollBackoffCoefficient;
+                delay = longer >= _policy.PollMaxInterval.Ticks ? _policy.PollMaxInterval : TimeSpan.FromTicks((long)longer);
             }
 
             Continuation = new PixazoResume(submission, requestId, delay, pollFailures, deadline, run.Progress);

@@ -7,7 +7,7 @@ namespace MediaGen.Workflows.Orchestrations;
 /// <summary>
 /// Calls an activity that reports expected failures as <see cref="StepFailure"/> data, and retries it on a durable timer
 /// when the failure says retrying may help: after the provider's <c>Retry-After</c> when it gave one, otherwise after an
-/// exponential backoff. Never waits past the job's deadline.
+/// exponential backoff. Never waits past the job's deadline, and starts no attempt once it has passed.
 /// </summary>
 internal static class StepRetry
 {
@@ -26,6 +26,7 @@ internal static class StepRetry
         var context = run.Context;
         for (var attempt = 1; ; attempt++)
         {
+            run.ThrowIfPastDeadline();
             run.Progress = run.Progress with { Phase = phase, Attempt = attempt, NextCheckAt = null };
             var result = await context.CallActivityAsync<T>(activity, input);
             run.Stop.ThrowIfCancellationRequested();

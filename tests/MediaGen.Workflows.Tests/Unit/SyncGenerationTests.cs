@@ -29,6 +29,9 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         Assert.Equal("done", job.Progress!.Value.GetProperty("phase").GetString());
         var published = Assert.Single(_host.Fakes.Published);
         Assert.Equal((started.Id, JobStatus.Completed, "job"), (published.Id, published.Status, published.Type));
+
+        // The deadline is checked at each step, not kept by a timer: a job that never waits leaves no timer message behind.
+        Assert.Empty(_host.Episodes.Of(started.Id).SelectMany(e => e.TimersFireAt));
     }
 
     [Fact]
