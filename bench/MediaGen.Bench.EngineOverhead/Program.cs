@@ -132,12 +132,11 @@ await BenchEnvironment.StopAsync(bareHost);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"engine-overhead jobs_per_s={jobsPerSecond:0.0} bare_per_s={barePerSecond:0.0} ratio={jobsPerSecond / barePerSecond:0.00} storage_ops_per_job={engineOps + appOps:0.0}"));
 
-// What a phase leaves behind runs before the next one starts, still counted as its cost: a job's deadline timer fires
-// (at most the deadline's first leg, 30 s, after the job started) and is discarded; the results queue is drained, as its
-// consumer would (not counted).
+// What a phase leaves behind runs before the next one starts, still counted as its cost (a job leaves no timer behind,
+// so a few seconds suffice); the results queue is drained, as its consumer would (not counted).
 async Task SettleAsync()
 {
-    await Task.Delay(TimeSpan.FromSeconds(Int("SETTLE_SECONDS", 35)), deadline.Token);
+    await Task.Delay(TimeSpan.FromSeconds(Int("SETTLE_SECONDS", 5)), deadline.Token);
     using (StorageRequestCounter.Pause())
     {
         await results.ClearMessagesAsync(deadline.Token);

@@ -87,7 +87,7 @@ foreach (var id in ids)
 }
 
 // Idle cost of these settings: the engine's storage requests per second with nothing to do, once the jobs' leftover
-// timers (the deadline's 30 s first leg, the 30 s poll safety net) have fired.
+// timers (the 30 s poll safety net) have fired.
 await Task.Delay(TimeSpan.FromSeconds(Int("SETTLE_SECONDS", 40)), deadline.Token);
 env.EngineStorage.Reset();
 var idle = Stopwatch.StartNew();
