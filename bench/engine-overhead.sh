@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Engine overhead benchmark (issue #9): N Cosmic image jobs (default 300) through the job service and the standalone
+# Engine overhead benchmark (issue #9): N Cosmic image jobs (default 400, in 4 ABBA rounds) through the job service and the standalone
 # Durable Task engine on a private Azurite, with the provider simulator answering at once, vs a bare orchestration
 # running as many no-op activities as an image job schedules (generate, copy, results queue) — same engine settings,
-# same run, one task hub each, ABBA rounds. Storage requests are counted by an Azure SDK pipeline policy on the
+# same run, one task hub, ABBA rounds; the result is the median over rounds. Storage requests are counted by an Azure SDK pipeline policy on the
 # engine's and the app's clients. Builds what it needs; Azurite and the simulator run on free loopback ports.
 # Not run by the tests.
 #   bench/engine-overhead.sh
@@ -15,5 +15,5 @@ cd "$root"
 bash scripts/bootstrap.sh >&2
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build bench/MediaGen.Bench.EngineOverhead -c Release --nologo -v quiet >&2
-export N="${N:-300}" CONCURRENCY="${CONCURRENCY:-50}"
+export N="${N:-400}" CONCURRENCY="${CONCURRENCY:-50}"
 exec dotnet bench/MediaGen.Bench.EngineOverhead/bin/Release/net10.0/MediaGen.Bench.EngineOverhead.dll

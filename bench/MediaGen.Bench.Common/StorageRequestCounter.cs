@@ -32,6 +32,12 @@ public sealed class StorageRequestCounter
     /// <summary>Whether requests are counted at all (e.g. only while this counter's own phase runs). Default true.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Where the requests of clients built here are recorded: another counter (e.g. the current phase's, when one engine
+    /// runs several phases), or this one when null.
+    /// </summary>
+    public StorageRequestCounter? RecordInto { get; set; }
+
     /// <summary>Stops counting the requests of the calling flow (and the flows it starts) until disposed.</summary>
     public static IDisposable Pause()
     {
@@ -151,9 +157,10 @@ public sealed class StorageRequestCounter
             }
 
             var ticks = Stopwatch.GetElapsedTime(started).Ticks;
-            Interlocked.Increment(ref counter._total);
-            Interlocked.Add(ref counter._elapsedTicks, ticks);
-            counter._operations.GetOrAdd(NameOf(service, message), static _ => new Operation()).Add(ticks);
+            var target = counter.RecordInto ?? counter;
+            Interlocked.Increment(ref target._total);
+            Interlocked.Add(ref target._elapsedTicks, ticks);
+            target._operations.GetOrAdd(NameOf(service, message), static _ => new Operation()).Add(ticks);
         }
     }
 
