@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using MediaGen.Core.Providers.Validation;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace MediaGen.Api;
 
@@ -23,8 +24,7 @@ public sealed class RequestBody(IOptions<ApiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(request);
         var limit = options.Value.MaxRequestBodyBytes;
-        if (checkContentType && request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            && !type.Contains("+json", StringComparison.OrdinalIgnoreCase))
+        if (checkContentType && request.ContentType is { } type && !IsJson(type))
         {
             // Checked here rather than by endpoint metadata, so the standalone host answers it where the Functions app can:
             // after the API key, with the same ProblemDetails.
@@ -60,6 +60,12 @@ public sealed class RequestBody(IOptions<ApiOptions> options)
 
         return buffer.WrittenMemory;
     }
+
+    /// <summary>Whether a Content-Type names JSON: <c>application/json</c> or a <c>+json</c> type, any parameters (not <c>application/jsonp</c>).</summary>
+    private static bool IsJson(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && (parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || parsed.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase) && parsed.Type.Length > 0);
 
     private static RequestValidationException TooLarge(int limit) =>
         Invalid("max_size", string.Create(CultureInfo.InvariantCulture, $"must be at most {limit} bytes (Api__MaxRequestBodyBytes)"));

@@ -4,18 +4,20 @@ using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Workflows;
 
-/// <summary>Reads job JSON so that top-level and <c>params</c> problems are reported together, in one exception.</summary>
+/// <summary>Reads job JSON (<see cref="StrictJson"/>) so that top-level and <c>params</c> problems are reported together, in one exception.</summary>
 internal static class JobReading
 {
     public static JobRequest Read(ReadOnlySpan<byte> utf8Json, DateTimeOffset now)
     {
+        using var document = StrictJson.Parse(utf8Json.ToArray());
+        var root = document.RootElement;
         try
         {
-            return JobRequestReader.Read(utf8Json, now);
+            return JobRequestReader.Read(root, now);
         }
         catch (RequestValidationException ex) when (ex.Errors is not [{ Field: "$" }])
         {
-            var more = ParamsErrors(utf8Json).Where(e => !ex.Errors.Any(known => known.Field == e.Field)).ToList();
+            var more = ParamsErrors(root).Where(e => !ex.Errors.Any(known => known.Field == e.Field)).ToList();
             if (more.Count == 0)
             {
                 throw;
@@ -26,10 +28,8 @@ internal static class JobReading
     }
 
     /// <summary>The params problems of a request whose kind and provider can be read, even when other fields are wrong.</summary>
-    private static IEnumerable<ValidationError> ParamsErrors(ReadOnlySpan<byte> utf8Json)
+    private static IEnumerable<ValidationError> ParamsErrors(JsonElement root)
     {
-        using var document = JsonDocument.Parse(utf8Json.ToArray());
-        var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("kind", out var kindText) || kindText.ValueKind != JsonValueKind.String
             || !root.TryGetProperty("provider", out var providerText) || providerText.ValueKind != JsonValueKind.String

@@ -1,8 +1,8 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
+using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
+using MediaGen.Workflows.Pixazo;
 
 namespace MediaGen.Workflows;
 
@@ -14,7 +14,7 @@ public sealed partial class JobService
     /// <summary>
     /// Receives a Pixazo webhook for <paramref name="jobId"/>. The secret is checked first, in constant time (so an
     /// unknown id and a wrong secret look alike to anyone without the key); then the job must exist and be a Pixazo job;
-    /// then the body must be a Pixazo status. Only then is it delivered to the job; a duplicate, or a webhook after the job
+    /// then the body must be a Pixazo status (<see cref="PixazoWebhookPayload"/>). Only then is it delivered to the job; a duplicate, or a webhook after the job
     /// ended, is accepted and changes nothing.
     /// </summary>
     public async Task<PixazoWebhookResult> ReceivePixazoWebhookAsync(string jobId, string? secret, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
@@ -34,12 +34,11 @@ public sealed partial class JobService
         PixazoStatusReport report;
         try
         {
-            report = body.Length > MaxWebhookBodyBytes
-                ? throw new ProviderException(ProviderName.Pixazo, ProviderErrorType.MalformedResponse, "The webhook body is too large.")
-                : PixazoStatusReport.From(PixazoRequestStatus.Parse(body.Span));
+            report = PixazoStatusReport.From(PixazoWebhookPayload.Read(body));
         }
-        catch (ProviderException)
+        catch (RequestValidationException)
         {
+            // The caller names the problems (PixazoWebhookPayload.Problems); nothing changed.
             return PixazoWebhookResult.InvalidPayload;
         }
 

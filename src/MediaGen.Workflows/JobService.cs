@@ -75,6 +75,7 @@ public sealed partial class JobService
     }
 
     /// <summary>One page of jobs and chains (batch items included), filtered by status and creation time.</summary>
+    /// <exception cref="RequestValidationException">The continuation token is not one a previous page returned (<see cref="JobPageToken"/>).</exception>
     public async Task<JobPage> ListJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -83,8 +84,14 @@ public sealed partial class JobService
         var wanted = query.Statuses is { Count: > 0 } statuses ? statuses : null;
         var runtime = wanted?.SelectMany(JobStates.RuntimeStatusesOf).Distinct().ToList();
         var filter = new OrchestrationQuery(query.CreatedFrom, query.CreatedTo, runtime, PageSize: query.PageSize);
+        string? continuation = null;
+        if (query.ContinuationToken is { } token && !JobPageToken.TryDecode(token, out continuation))
+        {
+            throw new RequestValidationException([new ValidationError("continuationToken", "format", "is not a token a previous page returned")]);
+        }
+
         Page<OrchestrationMetadata>? page = null;
-        await foreach (var first in _client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var first in _client.GetAllInstancesAsync(filter).AsPages(continuation, query.PageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             page = first;
             break;
@@ -101,7 +108,7 @@ public sealed partial class JobService
             }
         }
 
-        return new JobPage(jobs, page.ContinuationToken);
+        return new JobPage(jobs, page.ContinuationToken is { } next ? JobPageToken.Encode(next) : null);
     }
 
     /// <summary>

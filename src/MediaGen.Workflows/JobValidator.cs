@@ -105,7 +105,11 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ValidationError>();
-        if ((request.Initial is null) == string.IsNullOrWhiteSpace(request.MediaId))
+        if (request.MediaId is not null && string.IsNullOrWhiteSpace(request.MediaId))
+        {
+            errors.Add(new ValidationError("mediaId", "required", "must not be empty when given"));
+        }
+        else if ((request.Initial is null) == (request.MediaId is null))
         {
             errors.Add(new ValidationError("initial", "exactly_one", "give exactly one of initial (a new Cosmic video) or mediaId (an existing one)"));
         }
@@ -125,7 +129,8 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
         for (var i = 0; i < request.Prompts.Count; i++)
         {
             // The media id of a step is only known when the previous step lands; check the rest now.
-            foreach (var error in validator.Validate(new CosmicVideoExtensionRequest(request.MediaId ?? "pending", request.Prompts[i], request.Model)))
+            var mediaId = string.IsNullOrWhiteSpace(request.MediaId) ? "pending" : request.MediaId;
+            foreach (var error in validator.Validate(new CosmicVideoExtensionRequest(mediaId, request.Prompts[i], request.Model)))
             {
                 var field = error.Field == "prompt" ? $"prompts[{i}]" : error.Field;
                 if (!errors.Any(e => e.Field == field))

@@ -55,17 +55,14 @@ public static class JobEndpoints
     /// <summary><c>GET /api/jobs</c>: one page of jobs matching the query.</summary>
     public static async Task<IResult> ListAsync(HttpRequest request, JobService jobs, CancellationToken cancellationToken)
     {
-        JobQuery query;
         try
         {
-            query = JobListQueryParser.Parse(request.Query);
+            return TypedResults.Ok(await jobs.ListJobsAsync(JobListQueryParser.Parse(request.Query), cancellationToken));
         }
         catch (RequestValidationException ex)
         {
             return ProblemResults.Invalid(ex.Errors);
         }
-
-        return TypedResults.Ok(await jobs.ListJobsAsync(query, cancellationToken));
     }
 
     /// <summary><c>POST /api/jobs/{id}/cancel</c>: requests the cancel of a job, chain or batch.</summary>

@@ -1,13 +1,15 @@
 using System.Globalization;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Workflows;
 
 namespace MediaGen.Api.Jobs;
 
 /// <summary>
 /// Reads the query of <c>GET /api/jobs</c>: <c>status</c> (repeatable or comma-separated: Pending, Running, Completed,
 /// Failed, Canceled), <c>createdFrom</c>/<c>createdTo</c> (ISO-8601 with a zone), <c>pageSize</c> (1–1000, default 50),
-/// <c>continuationToken</c>. Unknown parameters are refused, like unknown body fields.
+/// <c>continuationToken</c> (only as a previous page returned it, <see cref="JobPageToken"/>). Unknown parameters are
+/// refused, like unknown body fields, and so is any parameter but <c>status</c> given twice.
 /// </summary>
 public static class JobListQueryParser
 {
@@ -27,8 +29,19 @@ public static class JobListQueryParser
             errors.Add(new ValidationError(key, "unknown_field", "is not a query parameter (allowed: status, createdFrom, createdTo, pageSize, continuationToken)"));
         }
 
+        foreach (var key in query.Keys.Where(k => Known.Contains(k) && !k.Equals("status", StringComparison.OrdinalIgnoreCase) && query[k].Count > 1))
+        {
+            errors.Add(new ValidationError(key, "duplicate", "is given more than once (only status may be repeated)"));
+        }
+
         var statuses = new HashSet<JobStatus>();
-        foreach (var text in query["status"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        var statusTexts = query["status"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (query["status"].Count > 0 && statusTexts.Count == 0)
+        {
+            errors.Add(new ValidationError("status", "one_of", $"must name at least one of {string.Join(", ", Enum.GetNames<JobStatus>())} (was empty)"));
+        }
+
+        foreach (var text in statusTexts)
         {
             if (!int.TryParse(text, out _) && Enum.TryParse<JobStatus>(text, ignoreCase: true, out var status) && Enum.IsDefined(status))
             {
@@ -57,6 +70,10 @@ public static class JobListQueryParser
         if (token is { Length: 0 or > 4096 })
         {
             errors.Add(new ValidationError("continuationToken", "length", "must be 1–4096 characters, as the previous page returned it"));
+        }
+        else if (token is not null && !JobPageToken.TryDecode(token, out _))
+        {
+            errors.Add(new ValidationError("continuationToken", "format", "is not a token a previous page returned"));
         }
 
         RequestValidationException.ThrowIfAny(errors);

@@ -32,23 +32,26 @@ public static class WebhookEndpoints
     public static async Task<IResult> ReceiveAsync(string id, HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken)
     {
         ReadOnlyMemory<byte> json;
+        IReadOnlyList<ValidationError>? unreadable = null;
         try
         {
             json = await body.ReadAnyAsync(httpContext.Request, cancellationToken);
         }
-        catch (RequestValidationException)
+        catch (RequestValidationException ex)
         {
             // Let the service check the secret and the job first; an unreadable body is then an invalid payload.
             json = ReadOnlyMemory<byte>.Empty;
+            unreadable = ex.Errors;
         }
 
-        var secret = httpContext.Request.Query[PixazoWebhooks.SecretParameter].FirstOrDefault();
+        // A secret given twice is no secret: which one would count is a parser's guess.
+        var secret = httpContext.Request.Query[PixazoWebhooks.SecretParameter] is { Count: 1 } given ? given[0] : null;
         return await jobs.ReceivePixazoWebhookAsync(id, secret, json, cancellationToken) switch
         {
             PixazoWebhookResult.Accepted => TypedResults.Ok(new WebhookReceipt(id, "accepted")),
             PixazoWebhookResult.InvalidSecret => Results.Problem(title: "Unauthorized", detail: "The webhook secret is not valid for this job.", statusCode: StatusCodes.Status401Unauthorized),
             PixazoWebhookResult.UnknownJob => ProblemResults.NotFound($"No Pixazo job has the id '{id}'."),
-            _ => ProblemResults.Invalid("$", "pixazo_status", "is not a Pixazo request status"),
+            _ => ProblemResults.Invalid(unreadable ?? PixazoWebhookPayload.Problems(json)),
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Validation;
 
@@ -6,8 +7,8 @@ namespace MediaGen.Api.Streaming;
 
 /// <summary>
 /// Reads the body of <c>POST /api/text/stream</c> strictly: Cosmic's own text fields (<c>prompt</c> or
-/// <c>messages</c>, <c>model</c>, <c>max_tokens</c>, <c>media_url</c>), no others, every problem named at once,
-/// then Cosmic's documented rules.
+/// <c>messages</c>, <c>model</c>, <c>max_tokens</c>, <c>media_url</c>), no others, no member twice, every problem named
+/// at once, then Cosmic's documented rules.
 /// </summary>
 public static class TextStreamRequestReader
 {
@@ -18,18 +19,7 @@ public static class TextStreamRequestReader
     public static CosmicTextRequest Read(ReadOnlyMemory<byte> utf8Json, IRequestValidator<CosmicTextRequest> validator)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException ex)
-        {
-            throw new RequestValidationException([new ValidationError("$", "json",
-                $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")]);
-        }
-
-        using (document)
+        using (var document = StrictJson.Parse(utf8Json))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

@@ -12,10 +12,13 @@ namespace MediaGen.Api.Triggers;
 /// <param name="JobId">The job the blob started, when it did.</param>
 /// <param name="Errors">Why it could not become a job, when it failed.</param>
 /// <param name="ProcessedAt">When it was processed.</param>
+/// <param name="Reason">Why it failed: <c>invalid</c> (not a valid job: permanent, recorded at once) or <c>gave_up</c>
+/// (failed <c>BlobInbox__MaxAttempts</c> times for another reason); null when it started.</param>
 public sealed record InboxRecord(
     string Blob,
     string ETag,
     string Status,
     string? JobId,
     IReadOnlyList<ValidationError>? Errors,
-    DateTimeOffset ProcessedAt);
+    DateTimeOffset ProcessedAt,
+    string? Reason = null);

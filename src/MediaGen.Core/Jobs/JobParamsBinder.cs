@@ -108,10 +108,25 @@ public static class JobParamsBinder
         var type = Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType;
         if (type == typeof(PixazoImageSize) && value.ValueKind == JsonValueKind.Object)
         {
-            // The converter skips unknown members; be as strict here as everywhere else.
-            foreach (var member in value.EnumerateObject().Where(m => m.Name is not ("width" or "height")))
+            // The converter skips unknown members and cannot say which dimension it could not read: check them here.
+            var named = false;
+            foreach (var member in value.EnumerateObject())
             {
-                yield return new ValidationError($"params.{name}.{member.Name}", "unknown_field", "is not an image_size field (allowed: width, height)");
+                if (member.Name is not ("width" or "height"))
+                {
+                    named = true;
+                    yield return new ValidationError($"params.{name}.{member.Name}", "unknown_field", "is not an image_size field (allowed: width, height)");
+                }
+                else if (member.Value.ValueKind != JsonValueKind.Null && !(member.Value.ValueKind == JsonValueKind.Number && member.Value.TryGetInt32(out _)))
+                {
+                    named = true;
+                    yield return new ValidationError($"params.{name}.{member.Name}", "type", $"must be an integer (was {Describe(member.Value.ValueKind)})");
+                }
+            }
+
+            if (named)
+            {
+                yield break;
             }
         }
 

@@ -33,24 +33,14 @@ public static partial class JobRequestReader
     /// <exception cref="RequestValidationException">Anything is wrong; every problem is listed.</exception>
     public static JobRequest Read(ReadOnlySpan<byte> utf8Json, DateTimeOffset now)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            throw new RequestValidationException([new ValidationError("$", "json",
-                $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")]);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, now);
-        }
+        using var document = StrictJson.Parse(utf8Json.ToArray());
+        return Read(document.RootElement, now);
     }
 
-    /// <summary>Reads one job request from parsed JSON (the result does not hold on to <paramref name="root"/>).</summary>
+    /// <summary>
+    /// Reads one job request from parsed JSON (the result does not hold on to <paramref name="root"/>), which
+    /// <see cref="StrictJson"/> has checked (no repeated members, every string valid text).
+    /// </summary>
     /// <exception cref="RequestValidationException">Anything is wrong; every problem is listed.</exception>
     public static JobRequest Read(JsonElement root, DateTimeOffset now)
     {
@@ -120,7 +110,8 @@ public static partial class JobRequestReader
     private static T? ReadEnum<T>(JsonElement root, string field, List<ValidationError> errors, Func<string, T?> parse, string allowed)
         where T : struct
     {
-        if (!root.TryGetProperty(field, out _))
+        // Null counts as missing here: unlike the optional fields, a required one has no "not given" to fall back to.
+        if (!root.TryGetProperty(field, out var given) || given.ValueKind == JsonValueKind.Null)
         {
             errors.Add(new ValidationError(field, "required", $"is required (one of {allowed})"));
             return null;

@@ -6,18 +6,7 @@ namespace MediaGen.Core.Jobs;
 /// <summary>Shared strict-JSON helpers of the batch and chain readers.</summary>
 internal static class JsonRequestParsing
 {
-    public static JsonDocument Parse(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            throw new RequestValidationException([new ValidationError("$", "json",
-                $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")]);
-        }
-    }
+    public static JsonDocument Parse(ReadOnlySpan<byte> utf8Json) => StrictJson.Parse(utf8Json.ToArray());
 
     public static void RequireObject(JsonElement root)
     {

@@ -116,12 +116,12 @@ public sealed partial class BlobInboxListener(
             }
             catch (RequestValidationException ex)
             {
-                await RecordAsync(blob.Name, etag, "failed", null, ex.Errors, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(blob.Name, etag, "failed", null, ex.Errors, "invalid", cancellationToken).ConfigureAwait(false);
                 LogInvalid(logger, blob.Name, ex.Errors.Count);
                 return;
             }
 
-            await RecordAsync(blob.Name, etag, "started", outcome.Id, null, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(blob.Name, etag, "started", outcome.Id, null, null, cancellationToken).ConfigureAwait(false);
             _attempts.TryRemove(attemptKey, out _);
             LogStarted(logger, blob.Name, outcome.Id, !outcome.AlreadyExisted);
         }
@@ -144,18 +144,24 @@ public sealed partial class BlobInboxListener(
             {
                 _attempts.TryRemove(attemptKey, out _);
                 await RecordAsync(blob.Name, etag, "failed", null,
-                    [new ValidationError("$", "failed", $"failed {attempts} times; last: {ex.GetType().Name}: {ex.Message}")], cancellationToken).ConfigureAwait(false);
+                    [new ValidationError("$", "failed", $"failed {attempts} times; last: {ex.GetType().Name}: {ex.Message}")], "gave_up", cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task RecordAsync(string name, string etag, string status, string? jobId, IReadOnlyList<ValidationError>? errors, CancellationToken cancellationToken)
+    private async Task RecordAsync(
+        string name, string etag, string status, string? jobId, IReadOnlyList<ValidationError>? errors, string? reason, CancellationToken cancellationToken)
     {
-        var record = new InboxRecord(name, etag, status, jobId, errors?.Take(50).ToList(), time.GetUtcNow());
+        var record = new InboxRecord(name, etag, status, jobId, errors?.Take(50).ToList(), time.GetUtcNow(), reason);
         var metadata = new Dictionary<string, string> { [SourceETagMetadata] = etag, ["status"] = status };
         if (jobId is not null)
         {
             metadata["jobid"] = jobId;
+        }
+
+        if (reason is not null)
+        {
+            metadata["reason"] = reason;
         }
 
         await _processed.GetBlobClient(name).UploadAsync(

@@ -75,6 +75,17 @@ public sealed class JobValidationTests : IAsyncLifetime
         Assert.Contains(error.Errors, e => e is { Field: "initial", Rule: "exactly_one" });
     }
 
+    [Theory]
+    [InlineData("""{"mediaId":"","prompts":["It walks away"]}""")]
+    [InlineData("""{"mediaId":"  ","initial":{"prompt":"A kitten"},"prompts":["It walks away"]}""")]
+    public async Task StartChain_BlankMediaId_NamesMediaId(string chain)
+    {
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(System.Text.Encoding.UTF8.GetBytes(chain)));
+
+        Assert.Contains(error.Errors, e => e is { Field: "mediaId", Rule: "required" });
+        Assert.DoesNotContain(error.Errors, e => e.Field == "media_id");
+    }
+
     [Fact]
     public async Task StartChain_BadInitialAndEmptyPrompt_NamesBoth()
     {
