@@ -24,7 +24,10 @@ const defaults = [
 for (const [flag, value] of defaults) if (!has(flag)) args.push(flag, value);
 for (const flag of ['--skipApiVersionCheck', '--loose', '--disableProductStyleUrl']) if (!has(flag)) args.push(flag);
 
-const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+// scripts/azurite-gc-fix.cjs replaces Azurite's quadratic extent garbage collection (it froze Azurite for ~25 s a minute
+// under load); AZURITE_PRELOAD adds another preload (diagnostics).
+const preloads = [path.join(root, 'scripts', 'azurite-gc-fix.cjs'), ...(process.env.AZURITE_PRELOAD ? [process.env.AZURITE_PRELOAD] : [])];
+const child = spawn(process.execPath, [...preloads.flatMap((p) => ['--require', p]), entry, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
 let stopping = false;
 const stop = () => {
   if (stopping) return;
