@@ -9,6 +9,9 @@ cd "$root"
 
 bash scripts/bootstrap.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The test projects run in parallel, each starting Azurite and worker processes: on a loaded 2-core machine a test
+# host once took longer than vstest's default 90 s to answer its runner, and the project was aborted untested.
+export VSTEST_CONNECTION_TIMEOUT="${VSTEST_CONNECTION_TIMEOUT:-300}"
 
 dotnet build MediaGen.sln -c Release --nologo -v quiet -clp:ErrorsOnly --no-restore
 
