@@ -28,6 +28,24 @@ public class SimulatorFixture : IAsyncLifetime
     private WebApplication? _app;
     private HttpClient? _client;
 
+    /// <summary>
+    /// The app settings that point all three providers at a simulator on <paramref name="baseAddress"/> with
+    /// <see cref="ApiKey"/>, allow media downloads from loopback, and leave retries to the orchestrations (no
+    /// client-side provider retries).
+    /// </summary>
+    public static Dictionary<string, string?> ProviderSettings(string baseAddress) => new()
+    {
+        ["Cosmic:BaseUrl"] = baseAddress,
+        ["Cosmic:BucketSlug"] = BucketSlug,
+        ["Cosmic:WriteKey"] = ApiKey,
+        ["Pixazo:BaseUrl"] = baseAddress,
+        ["Pixazo:SubscriptionKey"] = ApiKey,
+        ["Comet:BaseUrl"] = baseAddress,
+        ["Comet:ApiKey"] = ApiKey,
+        ["ProviderResilience:MaxRetryAttempts"] = "0",
+        ["Media:AllowedNetworks"] = "127.0.0.1/32",
+    };
+
     /// <summary>The simulator's address, e.g. <c>http://127.0.0.1:41234/</c>: the base URL of all three providers.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 

@@ -42,18 +42,9 @@ public sealed class ActivityFixture : IAsyncLifetime
         await _simulator.InitializeAsync();
         _receiver = await LoopbackHttpServer.StartAsync(ReceiveAsync);
         var sim = _simulator.BaseAddress.ToString();
-        _app = FunctionsApp.Build(new Dictionary<string, string?>
+        _app = FunctionsApp.Build(new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(sim))
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-            ["Cosmic:BaseUrl"] = sim,
-            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
-            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
-            ["Pixazo:BaseUrl"] = sim,
-            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
-            ["Comet:BaseUrl"] = sim,
-            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
-            ["ProviderResilience:MaxRetryAttempts"] = "0",
-            ["Media:AllowedNetworks"] = "127.0.0.1/32",
             ["Callbacks:SigningKey"] = "functions-test-callback-signing-key",
         });
     }

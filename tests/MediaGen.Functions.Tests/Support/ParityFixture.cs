@@ -127,20 +127,11 @@ public sealed class ParityFixture : IAsyncLifetime
     private Dictionary<string, string?> Settings(string side, Uri baseAddress)
     {
         var sim = Simulator.BaseAddress.ToString();
-        return new Dictionary<string, string?>
+        return new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(sim))
         {
             ["AzureWebJobsStorage"] = StorageConnectionString,
             ["Api:Key"] = ApiKey,
             ["Api:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(CultureInfo.InvariantCulture),
-            ["Cosmic:BaseUrl"] = sim,
-            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
-            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
-            ["Pixazo:BaseUrl"] = sim,
-            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
-            ["Comet:BaseUrl"] = sim,
-            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
-            ["ProviderResilience:MaxRetryAttempts"] = "0",
-            ["Media:AllowedNetworks"] = "127.0.0.1/32",
             ["Media:DefaultContainer"] = $"media-{side}-{_run}",
             ["Workflows:StateContainer"] = $"state-{side}-{_run}",
             ["Workflows:PublicBaseUrl"] = baseAddress.GetLeftPart(UriPartial.Authority),

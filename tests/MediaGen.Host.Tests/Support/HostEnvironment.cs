@@ -62,20 +62,11 @@ public sealed class HostEnvironment : IAsyncLifetime
     private Dictionary<string, string?> Settings(HostNames names, int port, IReadOnlyDictionary<string, string?>? overrides)
     {
         var sim = Simulator.BaseAddress.ToString();
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(sim))
         {
             ["AzureWebJobsStorage"] = StorageConnection,
             ["Api:Key"] = ApiKey,
             ["Api:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cosmic:BaseUrl"] = sim,
-            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
-            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
-            ["Pixazo:BaseUrl"] = sim,
-            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
-            ["Comet:BaseUrl"] = sim,
-            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
-            ["ProviderResilience:MaxRetryAttempts"] = "0",
-            ["Media:AllowedNetworks"] = "127.0.0.1/32",
             ["Workflows:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["Workflows:WebhookSigningKey"] = WebhookKey,
             ["Workflows:PollInitialInterval"] = "00:00:01",

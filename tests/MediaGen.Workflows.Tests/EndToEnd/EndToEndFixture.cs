@@ -60,19 +60,11 @@ public sealed class EndToEndFixture : IAsyncLifetime
         await _simulator.InitializeAsync();
         _gateway = await LoopbackHttpServer.StartAsync(HandleAsync);
         var sim = _simulator.BaseAddress.ToString();
-        var settings = new Dictionary<string, string?>
+        // No client-side provider retries (ProviderSettings): 429s reach the orchestration, which waits the Retry-After on
+        // a durable timer.
+        var settings = new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(sim))
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-            ["Cosmic:BaseUrl"] = sim,
-            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
-            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
-            ["Pixazo:BaseUrl"] = sim,
-            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
-            ["Comet:BaseUrl"] = sim,
-            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
-            // 429s reach the orchestration, which waits the Retry-After on a durable timer.
-            ["ProviderResilience:MaxRetryAttempts"] = "0",
-            ["Media:AllowedNetworks"] = "127.0.0.1/32",
             ["Workflows:PublicBaseUrl"] = _gateway.BaseAddress.ToString(),
             ["Workflows:WebhookSigningKey"] = WebhookKey,
             ["Workflows:PollInitialInterval"] = "00:00:01",
