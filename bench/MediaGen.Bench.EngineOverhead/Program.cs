@@ -39,7 +39,6 @@ var jobHost = env.BuildHost("overhead", register: e => e.AddOrchestrator(typeof(
 await BenchEnvironment.StartAsync(jobHost, deadline.Token);
 var jobs = jobHost.Services.GetRequiredService<JobService>();
 var jobClient = jobHost.Services.GetRequiredService<DurableTaskClient>();
-var bareClient = jobClient;
 var results = jobHost.Services.GetRequiredService<QueueServiceClient>()
     .GetQueueClient(jobHost.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResultsQueue);
 
@@ -60,7 +59,7 @@ var activities = history.Count(e => e.EventType == EventType.TaskScheduled);
 Console.WriteLine($"an image job's history: {string.Join(", ", history.GroupBy(e => e.EventType).Select(g => $"{g.Key}={g.Count()}"))}; activities per job: {activities}");
 
 Task StartBareAsync(string id, CancellationToken ct) =>
-    bareClient.ScheduleNewOrchestrationInstanceAsync(nameof(BareOrchestrator), activities, new StartOrchestrationOptions(id), ct);
+    jobClient.ScheduleNewOrchestrationInstanceAsync(nameof(BareOrchestrator), activities, new StartOrchestrationOptions(id), ct);
 
 Require(await ClosedLoop.RunAsync(env.Events, Ids("warm-bare", warmup), concurrency, StartBareAsync, deadline.Token), "bare warm-up");
 

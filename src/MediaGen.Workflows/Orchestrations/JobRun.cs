@@ -21,13 +21,10 @@ internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline
     /// <summary>Signalled when the job was canceled: the work stops at its next step.</summary>
     public CancellationToken Stop { get; } = stop;
 
-    /// <summary>Whether the orchestration's time has reached the deadline.</summary>
-    public bool PastDeadline => Context.CurrentUtcDateTime >= Deadline;
-
-    /// <summary>Ends the job's work with a timeout (<see cref="JobDeadlineException"/>) once the deadline has passed.</summary>
+    /// <summary>Ends the job's work with a timeout (<see cref="JobDeadlineException"/>) once the orchestration's time has reached the deadline.</summary>
     public void ThrowIfPastDeadline()
     {
-        if (PastDeadline)
+        if (Context.CurrentUtcDateTime >= Deadline)
         {
             throw new JobDeadlineException();
         }
