@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Media;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
+using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Pixazo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="JobService"/> (the job API), <see cref="JobValidator"/>, the Pixazo webhook and submission
-    /// helpers, the results-queue client and the signed-callback sender (its connections pass the
+    /// helpers, the generation ledger (a synchronous provider call buys once per job step), the results-queue client and the signed-callback sender (its connections pass the
     /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
     /// <c>Workflows</c> (validated at start-up) and <c>Callbacks</c>. Needs <c>AddMediaGenProviders</c> and
     /// <c>AddMediaStore</c>, and an engine that runs <see cref="WorkflowCatalog"/>'s types and provides the
@@ -33,6 +34,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(WorkflowJson.CreateDataConverter());
         services.TryAddSingleton<PixazoWebhooks>();
         services.TryAddSingleton<PixazoSubmissionLedger>();
+        services.TryAddSingleton<GenerationLedger>();
         services.TryAddSingleton<JobValidator>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton(_ =>

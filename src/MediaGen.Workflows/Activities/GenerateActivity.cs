@@ -4,6 +4,8 @@ using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Comet;
 using MediaGen.Core.Providers.Cosmic;
+using MediaGen.Workflows.Generations;
+using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -15,12 +17,15 @@ namespace MediaGen.Workflows.Activities;
 /// One call to a synchronous provider (Cosmic text, image, video, extension, audio; CometAPI image). Returns the media
 /// to copy; stores right away what exists only in the response (generated text, CometAPI <c>b64_json</c>), under the
 /// item's deterministic blob name so a re-run overwrites rather than duplicates. Provider failures are returned, not
-/// thrown, so the orchestration decides about retries from the error taxonomy.
+/// thrown, so the orchestration decides about retries from the error taxonomy. Each job step buys at most once
+/// (<see cref="GenerationLedger"/>): a re-run after a successful call returns the recorded output, and a re-run after a
+/// host died during the call fails with <c>interrupted</c> instead of asking the provider again.
 /// </summary>
 public sealed partial class GenerateActivity(
     CosmicClient cosmic,
     CometClient comet,
     MediaStore media,
+    GenerationLedger ledger,
     IOptions<WorkflowOptions> options,
     ILogger<GenerateActivity> logger) : TaskActivity<GenerateInput, GenerateOutput>
 {
@@ -31,18 +36,52 @@ public sealed partial class GenerateActivity(
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
         var typed = JobParamsBinder.Bind(request.Provider, request.Kind, request.Params);
-        try
+        var jobId = context.InstanceId;
+        var claim = await ledger.ClaimAsync(jobId, input.FirstItemIndex).ConfigureAwait(false);
+        if (claim.Output is { } recorded)
         {
-            return await CallAsync(context.InstanceId, input, typed).ConfigureAwait(false);
+            LogReplayed(logger, jobId, input.FirstItemIndex);
+            return recorded;
         }
-        catch (ProviderException ex)
+
+        if (claim.Lease is not { } lease)
         {
-            LogProviderFailed(logger, context.InstanceId, ex.Provider, StepFailure.ErrorCode(ex.ErrorType), (int?)ex.Status);
-            return GenerateOutput.Failed(StepFailure.From(ex));
+            LogInterrupted(logger, jobId, input.FirstItemIndex, request.Provider);
+            return GenerateOutput.Failed(new StepFailure(
+                "interrupted",
+                $"The host stopped while {JobRequestReader.ProviderText(request.Provider)} was generating this step; it is not asked again, so nothing is bought twice.",
+                Retryable: false));
         }
-        catch (MediaCopyException ex)
+
+        await using (lease.ConfigureAwait(false))
         {
-            return GenerateOutput.Failed(StepFailure.From(ex));
+            GenerateOutput output;
+            try
+            {
+                output = await CallAsync(jobId, input, typed).ConfigureAwait(false);
+            }
+            catch (ProviderException ex)
+            {
+                LogProviderFailed(logger, jobId, ex.Provider, StepFailure.ErrorCode(ex.ErrorType), (int?)ex.Status);
+                output = GenerateOutput.Failed(StepFailure.From(ex));
+            }
+            catch (MediaCopyException ex)
+            {
+                output = GenerateOutput.Failed(StepFailure.From(ex));
+            }
+
+            if (output.Failure is { } failure && StepRetry.ShouldRetryProvider(request, failure))
+            {
+                // The orchestration calls the step again: let that call through.
+                await lease.GiveUpAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                // Final for this step (a success, or a failure the orchestration does not retry): a re-run returns it.
+                await lease.CompleteAsync(output).ConfigureAwait(false);
+            }
+
+            return output;
         }
     }
 
@@ -130,6 +169,12 @@ public sealed partial class GenerateActivity(
 
     private static JobUsage? Usage(CosmicUsage? usage) =>
         usage is null ? null : new JobUsage(usage.InputTokens, usage.OutputTokens);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: step {Step} was generated before; its recorded output is returned and nothing is sent")]
+    private static partial void LogReplayed(ILogger logger, string jobId, int step);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: step {Step} was cut off during its {Provider} call (the host stopped); not asked again")]
+    private static partial void LogInterrupted(ILogger logger, string jobId, int step, ProviderName provider);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: {Provider} call failed ({ErrorType}, HTTP {Status})")]
     private static partial void LogProviderFailed(ILogger logger, string jobId, ProviderName provider, string errorType, int? status);

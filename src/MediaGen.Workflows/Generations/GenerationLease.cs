@@ -1,0 +1,85 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using MediaGen.Workflows.Payloads;
+
+namespace MediaGen.Workflows.Generations;
+
+/// <summary>
+/// A claimed step of the <see cref="GenerationLedger"/>: its blob lease is renewed in the background while the provider
+/// call runs, so the claim lapses only when this process dies.
+/// </summary>
+public sealed class GenerationLease : IAsyncDisposable
+{
+    private readonly BlobClient _blob;
+    private readonly BlobLeaseClient _lease;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _renewing;
+
+    internal GenerationLease(BlobClient blob, BlobLeaseClient lease, TimeSpan renewEvery)
+    {
+        _blob = blob;
+        _lease = lease;
+        _renewing = RenewAsync(renewEvery, _stop.Token);
+    }
+
+    /// <summary>Records the call's output (a later run of the step returns it) and ends the claim.</summary>
+    public async Task CompleteAsync(GenerateOutput output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await StopRenewingAsync().ConfigureAwait(false);
+        await _blob.UploadAsync(
+            BinaryData.FromObjectAsJson(new GenerationLedger.Record("done", output), WorkflowJson.Options),
+            new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = _lease.LeaseId } },
+            cancellationToken).ConfigureAwait(false);
+        await _lease.ReleaseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes the claim after a call that failed with a known answer, so a retry of the step may call again.</summary>
+    public async Task GiveUpAsync(CancellationToken cancellationToken = default)
+    {
+        await StopRenewingAsync().ConfigureAwait(false);
+        await _blob.DeleteAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { LeaseId = _lease.LeaseId }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopRenewingAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task StopRenewingAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await _renewing.ConfigureAwait(false);
+    }
+
+    private async Task RenewAsync(TimeSpan every, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, stop).ConfigureAwait(false);
+                try
+                {
+                    await _lease.RenewAsync(cancellationToken: stop).ConfigureAwait(false);
+                }
+                catch (RequestFailedException)
+                {
+                    // A missed renewal is tried again; the lease lasts three renewal periods.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+    }
+}
