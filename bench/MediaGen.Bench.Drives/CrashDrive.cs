@@ -104,6 +104,7 @@ public static class CrashDrive
         // Every item through the job API.
         var finals = new Dictionary<string, JobState>(StringComparer.Ordinal);
         int completed = 0, failedTyped = 0, lost = 0, stuck = 0, untyped = 0;
+        var failedTypes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Items; i++)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"{batchId}.{i:D4}");
@@ -123,6 +124,7 @@ public static class CrashDrive
                     break;
                 case JobStatus.Failed when state.Error is { Type.Length: > 0 } && state.Error.Type != "internal_error":
                     failedTyped++;
+                    failedTypes[state.Error.Type] = failedTypes.GetValueOrDefault(state.Error.Type) + 1;
                     break;
                 case JobStatus.Failed or JobStatus.Canceled:
                     untyped++;
@@ -169,7 +171,7 @@ public static class CrashDrive
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"crash-drive items={options.Items} completed={completed} failed_typed={failedTyped} lost={lost} duplicate_purchases={duplicatePurchases} stuck={stuck} kills={stack.Host.Kills} " +
-            $"untyped={untyped} orphan_blobs={audit.OrphanBlobs} bad_blobs={audit.BadBlobs} results_messages={audit.ResultMessages} results_duplicates={audit.ResultDuplicates} " +
+            $"failed_types={(failedTypes.Count == 0 ? "none" : string.Join(',', failedTypes.Select(t => $"{t.Key}:{t.Value}")))} untyped={untyped} orphan_blobs={audit.OrphanBlobs} bad_blobs={audit.BadBlobs} results_messages={audit.ResultMessages} results_duplicates={audit.ResultDuplicates} " +
             $"callbacks={audit.CallbackDeliveries} notify_violations={audit.NotificationViolations} seconds={elapsedRun.TotalSeconds:0}");
         var result = new DriveResult(summary, audit.Violations);
         if (result.Passed)

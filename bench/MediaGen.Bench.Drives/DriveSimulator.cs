@@ -10,6 +10,10 @@ namespace MediaGen.Bench.Drives;
 public sealed class DriveSimulator : SimulatorFixture
 {
     /// <inheritdoc />
+    /// <remarks>Webhooks to a killed host fail by design; the ledger records them, the console need not.</remarks>
+    protected override string MinimumLogLevel => "Error";
+
+    /// <inheritdoc />
     protected override void Configure(SimulatorOptions options)
     {
         base.Configure(options);

@@ -101,7 +101,7 @@ public class SimulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = SimulatorApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            ["--urls", "http://127.0.0.1:0", $"--Logging:LogLevel:Default={MinimumLogLevel}"],
             Configure);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -119,6 +119,9 @@ public class SimulatorFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>The simulator's minimum log level (console). Default <c>Warning</c>.</summary>
+    protected virtual string MinimumLogLevel => "Warning";
 
     /// <summary>Adjusts the simulator's options before it starts. The base sets fast test defaults.</summary>
     protected virtual void Configure(SimulatorOptions options)

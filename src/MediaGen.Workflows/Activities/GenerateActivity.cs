@@ -37,11 +37,11 @@ public sealed partial class GenerateActivity(
         var request = input.Request;
         var typed = JobParamsBinder.Bind(request.Provider, request.Kind, request.Params);
         var jobId = context.InstanceId;
-        var claim = await ledger.ClaimAsync(jobId, input.FirstItemIndex).ConfigureAwait(false);
-        if (claim.Output is { } recorded)
+        var claim = await ledger.ClaimAsync(jobId, StepName(input.FirstItemIndex)).ConfigureAwait(false);
+        if (claim.IsRecorded)
         {
             LogReplayed(logger, jobId, input.FirstItemIndex);
-            return recorded;
+            return claim.OutputAs<GenerateOutput>();
         }
 
         if (claim.Lease is not { } lease)
@@ -84,6 +84,8 @@ public sealed partial class GenerateActivity(
             return output;
         }
     }
+
+    private static string StepName(int firstItemIndex) => "step-" + firstItemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<GenerateOutput> CallAsync(string jobId, GenerateInput input, object typed)
     {

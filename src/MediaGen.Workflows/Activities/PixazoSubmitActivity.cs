@@ -1,6 +1,8 @@
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Pixazo;
+using MediaGen.Workflows.Generations;
+using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Pixazo;
 using Microsoft.DurableTask;
@@ -11,11 +13,14 @@ namespace MediaGen.Workflows.Activities;
 /// <summary>
 /// Submits a job to Pixazo, idempotently per job and submission number: a submission already recorded in the
 /// <see cref="PixazoSubmissionLedger"/> returns its request id and sends nothing, so a retried or re-executed submit
-/// never buys a second generation. Passes the job's webhook URL (with its secret) as <c>X-Webhook-URL</c>.
+/// never buys a second generation. The submit itself holds a <see cref="GenerationLedger"/> claim, so a host that dies
+/// between Pixazo accepting and the record being written leaves a lapsed claim: the re-run fails <c>interrupted</c>
+/// instead of submitting again. Passes the job's webhook URL (with its secret) as <c>X-Webhook-URL</c>.
 /// </summary>
 public sealed partial class PixazoSubmitActivity(
     PixazoClient pixazo,
     PixazoSubmissionLedger ledger,
+    GenerationLedger claims,
     PixazoWebhooks webhooks,
     ILogger<PixazoSubmitActivity> logger) : TaskActivity<PixazoSubmitInput, PixazoSubmitOutput>
 {
@@ -31,6 +36,41 @@ public sealed partial class PixazoSubmitActivity(
             return new PixazoSubmitOutput(new PixazoStatusReport(recorded, PixazoStatus.Queued, null, [], null), Replayed: true);
         }
 
+        var claim = await claims.ClaimAsync(jobId, "pixazo-submission-" + input.Submission.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        if (claim.IsRecorded)
+        {
+            var output = claim.OutputAs<PixazoSubmitOutput>();
+            return output.Report is null ? output : output with { Replayed = true };
+        }
+
+        if (claim.Lease is not { } lease)
+        {
+            LogInterrupted(logger, jobId, input.Submission);
+            return new PixazoSubmitOutput(null, Failure: new StepFailure(
+                "interrupted",
+                $"The host stopped while submission {input.Submission} was being sent to Pixazo; it is not sent again, so nothing is bought twice.",
+                Retryable: false));
+        }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            var output = await SubmitAsync(jobId, input).ConfigureAwait(false);
+            if (output.Failure is { } failure && failure.Retryable && StepRetry.NothingBought(failure))
+            {
+                // The orchestration submits again: let that call through.
+                await lease.GiveUpAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await lease.CompleteAsync(output).ConfigureAwait(false);
+            }
+
+            return output;
+        }
+    }
+
+    private async Task<PixazoSubmitOutput> SubmitAsync(string jobId, PixazoSubmitInput input)
+    {
         var webhookUrl = webhooks.UrlFor(jobId);
         PixazoRequestStatus answer;
         try
@@ -54,6 +94,9 @@ public sealed partial class PixazoSubmitActivity(
             ? PixazoStatusReport.From(answer)
             : new PixazoStatusReport(requestId, PixazoStatus.Queued, null, [], null));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: Pixazo submission {Submission} was cut off (the host stopped); not sent again")]
+    private static partial void LogInterrupted(ILogger logger, string jobId, int submission);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: Pixazo submission {Submission} is request {RequestId}")]
     private static partial void LogSubmitted(ILogger logger, string jobId, int submission, string requestId);

@@ -1,11 +1,11 @@
-using MediaGen.Workflows.Payloads;
+using System.Text.Json;
 
 namespace MediaGen.Workflows.Generations;
 
 /// <summary>What <see cref="GenerationLedger.ClaimAsync"/> found: the step is this caller's to call, already done, or cut off mid-call.</summary>
 public sealed class GenerationClaim
 {
-    private GenerationClaim(GenerationLease? lease, GenerateOutput? output)
+    private GenerationClaim(GenerationLease? lease, JsonElement? output)
     {
         Lease = lease;
         Output = output;
@@ -17,10 +17,16 @@ public sealed class GenerationClaim
     /// <summary>The caller's claim: call, then <see cref="GenerationLease.CompleteAsync"/> or <see cref="GenerationLease.GiveUpAsync"/>.</summary>
     public GenerationLease? Lease { get; }
 
-    /// <summary>The output recorded by an earlier call of the step.</summary>
-    public GenerateOutput? Output { get; }
+    /// <summary>Whether an earlier call of the step recorded its output (read it with <see cref="OutputAs{T}"/>).</summary>
+    public bool IsRecorded => Output is not null;
+
+    private JsonElement? Output { get; }
+
+    /// <summary>The output an earlier call of the step recorded.</summary>
+    public T OutputAs<T>() =>
+        Output is { } output ? output.Deserialize<T>(WorkflowJson.Options)! : throw new InvalidOperationException("Nothing is recorded for this step.");
 
     internal static GenerationClaim Claimed(GenerationLease lease) => new(lease, null);
 
-    internal static GenerationClaim Recorded(GenerateOutput output) => new(null, output);
+    internal static GenerationClaim Recorded(JsonElement output) => new(null, output);
 }

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using MediaGen.Workflows.Payloads;
+using System.Text.Json;
 
 namespace MediaGen.Workflows.Generations;
 
@@ -25,12 +25,12 @@ public sealed class GenerationLease : IAsyncDisposable
     }
 
     /// <summary>Records the call's output (a later run of the step returns it) and ends the claim.</summary>
-    public async Task CompleteAsync(GenerateOutput output, CancellationToken cancellationToken = default)
+    public async Task CompleteAsync<T>(T output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         await StopRenewingAsync().ConfigureAwait(false);
         await _blob.UploadAsync(
-            BinaryData.FromObjectAsJson(new GenerationLedger.Record("done", output), WorkflowJson.Options),
+            BinaryData.FromObjectAsJson(new GenerationLedger.Record("done", JsonSerializer.SerializeToElement(output, WorkflowJson.Options)), WorkflowJson.Options),
             new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = _lease.LeaseId } },
             cancellationToken).ConfigureAwait(false);
         await _lease.ReleaseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -3,15 +3,15 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using MediaGen.Workflows.Payloads;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Generations;
 
 /// <summary>
-/// Makes a synchronous provider call (<see cref="Activities.GenerateActivity"/>) buy at most once per job step, also when
-/// the host dies: a record blob per step (<c>{StateContainer}/generations/{jobId}/step-{n}.json</c>) is created and
-/// leased before the call and holds the call's output after it. A re-executed activity (a host killed after the call, a
+/// Makes a paid provider call buy at most once per job step, also when the host dies: a record blob per step
+/// (<c>{StateContainer}/generations/{jobId}/{step}.json</c>; <see cref="Activities.GenerateActivity"/> uses <c>step-{n}</c>,
+/// <see cref="Activities.PixazoSubmitActivity"/> <c>pixazo-submission-{n}</c>) is created and leased before the call and
+/// holds the call's output after it. A re-executed activity (a host killed after the call, a
 /// message delivered again) returns the recorded output and calls nothing; one that finds a claim whose lease lapsed (the
 /// host died during the call, so it is unknown whether the provider sold something) does not call again either. A claim
 /// whose lease is alive belongs to a running call: it is waited for. A call that failed with a known answer gives its
@@ -42,11 +42,12 @@ public sealed class GenerationLedger
     /// Claims step <paramref name="step"/> of <paramref name="jobId"/> for a call, or says why not: its output is recorded
     /// (<see cref="GenerationClaim.Recorded"/>), or an earlier call was cut off mid-way (<see cref="GenerationClaim.Interrupted"/>).
     /// </summary>
-    public async Task<GenerationClaim> ClaimAsync(string jobId, int step, CancellationToken cancellationToken = default)
+    public async Task<GenerationClaim> ClaimAsync(string jobId, string step, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentException.ThrowIfNullOrEmpty(step);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        var blob = _container.GetBlobClient($"generations/{jobId}/step-{step.ToString(System.Globalization.CultureInfo.InvariantCulture)}.json");
+        var blob = _container.GetBlobClient($"generations/{jobId}/{step}.json");
         while (true)
         {
             try
@@ -68,7 +69,7 @@ public sealed class GenerationLedger
             {
                 var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
                 var record = JsonSerializer.Deserialize<Record>(content.Value.Content.ToMemory().Span, WorkflowJson.Options);
-                if (record?.Output is { } output)
+                if (record is { State: "done", Output: { } output })
                 {
                     return GenerationClaim.Recorded(output);
                 }
@@ -101,5 +102,5 @@ public sealed class GenerationLedger
     }
 
     /// <summary>A step's record: <c>calling</c> while claimed, then <c>done</c> with the output.</summary>
-    internal sealed record Record(string State, GenerateOutput? Output);
+    internal sealed record Record(string State, JsonElement? Output);
 }

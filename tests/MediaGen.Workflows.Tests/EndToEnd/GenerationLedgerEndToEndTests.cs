@@ -6,6 +6,7 @@ using MediaGen.Simulator;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Payloads;
+using MediaGen.Workflows.Tests.Support;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -55,12 +56,29 @@ public sealed class GenerationLedgerEndToEndTests(EndToEndFixture fixture)
     }
 
     [Fact]
+    public async Task PixazoSubmit_EarlierRunDiedDuringTheSubmit_FailsInterruptedWithoutSubmittingAgain()
+    {
+        var prompt = Prompt("An observatory whose host died mid-submit");
+        var jobId = NewJobId();
+        await StateContainer().GetBlobClient($"generations/{jobId}/pixazo-submission-1.json")
+            .UploadAsync(BinaryData.FromString("""{"state":"calling","output":null}"""));
+        var later = new ShiftedTime(GenerationLedger.LeaseDuration + TimeSpan.FromSeconds(5));
+        var activity = ActivatorUtilities.CreateInstance<PixazoSubmitActivity>(
+            fixture.Services, new GenerationLedger(fixture.Blobs, Options.Create(fixture.Workflows), later));
+
+        var output = await activity.RunAsync(new ActivityContext(jobId), new PixazoSubmitInput(Requests.PixazoImage(prompt), 1));
+
+        Assert.Equal(("interrupted", false), (output.Failure?.Type, output.Failure?.Retryable));
+        Assert.Equal(0, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
+    }
+
+    [Fact]
     public async Task Generate_StepClaimedByALiveCall_WaitsForItsOutputAndCallsNothing()
     {
         var prompt = Prompt("An image another run is buying");
         var jobId = NewJobId();
         var ledger = fixture.Services.GetRequiredService<GenerationLedger>();
-        var claim = await ledger.ClaimAsync(jobId, 0);
+        var claim = await ledger.ClaimAsync(jobId, "step-0");
         var bought = new GenerateOutput([new MediaToCopy(0, "http://127.0.0.1:9/elsewhere.png", "image/png", "media-elsewhere", null, null)], [], ProviderId: "media-elsewhere");
 
         var rerun = Activity().RunAsync(new ActivityContext(jobId), new GenerateInput(Request(JobKind.Image, prompt), 0));
