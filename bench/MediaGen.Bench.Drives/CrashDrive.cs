@@ -56,7 +56,8 @@ public static class CrashDrive
         };
         var (status, answer) = await stack.Api.PostAsync("api/batches", body, cancellationToken);
         var batchId = answer?["id"]?.GetValue<string>();
-        if (status != System.Net.HttpStatusCode.Accepted || batchId is null)
+        // 200 would be a retried POST (after a 5xx, which the checks report) finding the batch it started.
+        if (status is not (System.Net.HttpStatusCode.Accepted or System.Net.HttpStatusCode.OK) || batchId is null)
         {
             throw new InvalidOperationException($"POST /api/batches answered {(int)status}: {answer?.ToJsonString()}");
         }

@@ -62,7 +62,9 @@ public sealed partial class JobService
             return null;
         }
 
-        var total = batch.ReadInputAs<BatchInput>()?.Items.Count ?? 0;
+        // Right after the start the backend's instance row can briefly carry no input yet (seen by bench/crash-drive.sh as
+        // a 500 answering POST /api/batches): the total is then not known yet.
+        var total = string.IsNullOrEmpty(batch.SerializedInput) ? 0 : batch.ReadInputAs<BatchInput>()?.Items.Count ?? 0;
         IReadOnlyList<BatchItemState> items;
         JobStatus status;
         if (batch.RuntimeStatus == OrchestrationRuntimeStatus.Completed && batch.ReadOutputAs<BatchOutcome>() is { } outcome)

@@ -15,7 +15,9 @@ internal static class JobStates
     {
         var (kind, provider) = instance.Name == nameof(ChainOrchestrator)
             ? (JobKind.VideoExtension, ProviderName.Cosmic)
-            : instance.ReadInputAs<JobInput>() is { } input ? (input.Request.Kind, input.Request.Provider) : (JobKind.Image, ProviderName.Cosmic);
+            : !string.IsNullOrEmpty(instance.SerializedInput) && instance.ReadInputAs<JobInput>() is { } input
+                ? (input.Request.Kind, input.Request.Provider)
+                : (JobKind.Image, ProviderName.Cosmic);
         var (status, result, error) = Outcome(instance);
         return new JobState(instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error);
     }
