@@ -178,7 +178,6 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
         Assert.Contains("\"failed\":1", batchState, StringComparison.Ordinal);
         Assert.Contains(started[0].Id, page, StringComparison.Ordinal);
         var categories = string.Join(", ", logs.Lines.Select(l => l[..Math.Max(0, l.IndexOf(':', StringComparison.Ordinal))]).Distinct().Order(StringComparer.Ordinal));
-        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "secretleak-logs.txt"), logs.Lines);
         Assert.True(logs.Lines.Any(l => l.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal)), "no HttpClient logs among: " + categories);
         Assert.True(logs.Lines.Any(l => l.Contains("MediaGen", StringComparison.Ordinal) && l.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)), "no provider refusal logged among: " + categories);
 
@@ -197,6 +196,67 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
         var leaks = Scan(everything, secrets);
         Assert.True(everything.Count > 500, $"only {everything.Count} things were captured");
         Assert.NotEmpty(Scan([("planted", "x" + secrets.Values.Last() + "y sig=abc")], secrets)); // the scan finds what it looks for
+        Assert.True(leaks.Count == 0, $"{leaks.Count} leaks:\n" + string.Join("\n", leaks.Take(30)));
+    }
+
+    [Fact]
+    public async Task ProviderQuotingTheCredentials_JobErrorsAndLogsCarryThemRedacted()
+    {
+        // A provider that quotes what it was sent back in its error, as some do ("Incorrect API key provided: …").
+        // It quotes the body too: a SAS URL the caller gave as Pixazo's image_url comes back in the message.
+        await using var quoting = await LoopbackHttpServer.StartAsync(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            var given = $"{context.Request.Headers.Authorization} {context.Request.Headers["Ocp-Apim-Subscription-Key"]} {context.Request.Headers["X-Webhook-URL"]}";
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { message = $"Incorrect API key provided: {given}; you sent {body}", type = "invalid_request_error", code = "invalid_api_key" } }));
+        });
+        var logs = new CapturingLoggerProvider();
+        var provider = quoting.BaseAddress.AbsoluteUri;
+        await using var host = await env.StartHostAsync(
+            overrides: new Dictionary<string, string?>
+            {
+                ["Cosmic:BaseUrl"] = provider, ["Pixazo:BaseUrl"] = provider, ["Comet:BaseUrl"] = provider,
+                ["Cosmic:WriteKey"] = Secrets["Cosmic__WriteKey"],
+                ["Pixazo:SubscriptionKey"] = Secrets["Pixazo__SubscriptionKey"],
+                ["Comet:ApiKey"] = Secrets["Comet__ApiKey"],
+                ["Workflows:WebhookSigningKey"] = Secrets["Workflows__WebhookSigningKey"],
+                ["Logging:LogLevel:Default"] = "Trace",
+            },
+            configureServices: logs.InstallAtTrace());
+
+        var ended = new List<JobState>();
+        var secrets = new Dictionary<string, string>(Secrets);
+        const string sas = "https://media.example.com/inbox/still.png?sv=2025-01-05&se=2099-01-01T00%3A00%3A00Z&sr=b&sp=r&sig=c2FzLXNpZ25hdHVyZS1vZi10aGUtY2FsbGVy";
+        string[] jobs =
+        [
+            Job("image", "cosmic", "quoted"),
+            Job("image", "pixazo", "quoted"),
+            Job("image", "comet", "quoted"),
+            $$$"""{"kind":"video","provider":"pixazo","params":{"prompt":"quoted video","image_url":"{{{sas}}}"}}""",
+        ];
+        foreach (var json in jobs)
+        {
+            var accepted = await host.StartJobAsync(json);
+            ended.Add(await host.WaitForJobAsync(accepted.Id));
+            if (accepted.PixazoWebhookUri is { } webhook)
+            {
+                secrets["webhook secret"] = webhook.Query["?secret=".Length..];
+            }
+        }
+
+        await host.DisposeAsync();
+        Assert.All(ended, job =>
+        {
+            Assert.Equal((JobStatus.Failed, "unauthorized"), (job.Status, job.Error!.Type));
+            Assert.Contains("Incorrect API key provided: ", job.Error.Message, StringComparison.Ordinal);
+            Assert.Contains("***", job.Error.Message, StringComparison.Ordinal);
+        });
+        Assert.True(secrets.ContainsKey("webhook secret"), "the Pixazo job was given a webhook URL");
+        var captured = logs.Lines.Select(l => ("log", l)).Concat(ended.Select(j => ("job status", Json(j)))).ToList();
+        var leaks = Scan(captured, secrets);
         Assert.True(leaks.Count == 0, $"{leaks.Count} leaks:\n" + string.Join("\n", leaks.Take(30)));
     }
 
@@ -258,6 +318,8 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
         return await response.Content.ReadAsStringAsync();
     }
 
+    private static string Json(JobState job) => JsonSerializer.Serialize(job, JobJson.Options);
+
     private static string Headers(IHeaderDictionary headers) => string.Join("\n", headers.Select(h => $"{h.Key}: {h.Value}"));
 
     private static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 64).Select(i => (byte)i)];
@@ -265,7 +327,8 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
     [GeneratedRegex("\"pixazoWebhookUri\":\"[^\"]*\"")]
     private static partial Regex WebhookUri();
 
-    [GeneratedRegex("(?i)sig(=|%3D)[^&\"\\s]+")]
+    // A signature's value, not one already redacted to ***.
+    [GeneratedRegex("(?i)sig(=|%3D)(?!\\*\\*\\*)[^&\"\\s\\\\]+")]
     private static partial Regex SasSignature();
 
     /// <summary>Records every answer of the host: status, headers and body.</summary>
