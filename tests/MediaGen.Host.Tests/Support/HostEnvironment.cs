@@ -53,7 +53,15 @@ public sealed class HostEnvironment : IAsyncLifetime
             }
             catch (Exception ex)
             {
-                await host.DisposeAsync();
+                try
+                {
+                    await host.DisposeAsync();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A host that failed to start may have torn itself down already; the start's failure is the one to report.
+                }
+
                 // Another process took the free port between the probe and Kestrel's bind: try another.
                 if (ex is not IOException || attempt >= 5)
                 {
