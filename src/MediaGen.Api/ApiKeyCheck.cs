@@ -19,15 +19,23 @@ public static class ApiKeyCheck
     public static IResult? Refuse(HttpRequest request, ReadOnlySpan<byte> key)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var given = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
-        if (given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), key))
-        {
-            return null;
-        }
-
-        return Results.Problem(
-            title: "Unauthorized",
-            detail: given is null ? $"Send the API key in the '{HeaderName}' header or the '{QueryName}' query parameter." : "The API key is not valid.",
-            statusCode: StatusCodes.Status401Unauthorized);
+        var given = GivenKey(request);
+        return given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), key)
+            ? null
+            : Unauthorized(given is not null);
     }
+
+    /// <summary>The key <paramref name="request"/> carries (the header, else the query), or null. A secret: never log it.</summary>
+    public static string? GivenKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
+    }
+
+    /// <summary>The 401 ProblemDetails for a request without a valid key.</summary>
+    public static IResult Unauthorized(bool keyGiven) =>
+        Results.Problem(
+            title: "Unauthorized",
+            detail: keyGiven ? "The API key is not valid." : $"Send the API key in the '{HeaderName}' header or the '{QueryName}' query parameter.",
+            statusCode: StatusCodes.Status401Unauthorized);
 }

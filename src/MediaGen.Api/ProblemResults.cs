@@ -5,19 +5,39 @@ namespace MediaGen.Api;
 /// <summary>ProblemDetails answers shared by the routes.</summary>
 public static class ProblemResults
 {
-    /// <summary>A 400 listing every invalid field: <c>errors: [{field, rule, message}]</c>.</summary>
+    /// <summary>The rule of a body over its size cap.</summary>
+    public const string TooLargeRule = "max_size";
+
+    /// <summary>
+    /// A 400 listing every invalid field: <c>errors: [{field, rule, message}]</c>; a 413 with the same <c>errors</c> when
+    /// the body as a whole is over its size cap (<see cref="StatusOf"/>).
+    /// </summary>
     public static IResult Invalid(IReadOnlyList<ValidationError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        var status = StatusOf(errors);
         return Results.Problem(
-            title: "The request is invalid",
+            title: TitleOf(status),
             detail: string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
-            statusCode: StatusCodes.Status400BadRequest,
+            statusCode: status,
             extensions: new Dictionary<string, object?>
             {
                 ["errors"] = errors.Select(e => new Dictionary<string, string> { ["field"] = e.Field, ["rule"] = e.Rule, ["message"] = e.Message }).ToList(),
             });
     }
+
+    /// <summary>413 when an error says the body as a whole (<c>$</c>) is over its size cap (rule <c>max_size</c>); 400 otherwise.</summary>
+    public static int StatusOf(IReadOnlyList<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Any(e => e is { Field: "$", Rule: TooLargeRule })
+            ? StatusCodes.Status413PayloadTooLarge
+            : StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>The title of the ProblemDetails of <see cref="StatusOf"/>'s status.</summary>
+    public static string TitleOf(int status) =>
+        status == StatusCodes.Status413PayloadTooLarge ? "The request body is too large" : "The request is invalid";
 
     /// <summary>A 400 for one invalid field.</summary>
     public static IResult Invalid(string field, string rule, string message) => Invalid([new ValidationError(field, rule, message)]);

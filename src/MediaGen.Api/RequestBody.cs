@@ -68,7 +68,7 @@ public sealed class RequestBody(IOptions<ApiOptions> options)
             || parsed.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase) && parsed.Type.Length > 0);
 
     private static RequestValidationException TooLarge(int limit) =>
-        Invalid("max_size", string.Create(CultureInfo.InvariantCulture, $"must be at most {limit} bytes (Api__MaxRequestBodyBytes)"));
+        Invalid(ProblemResults.TooLargeRule, string.Create(CultureInfo.InvariantCulture, $"must be at most {limit} bytes (Api__MaxRequestBodyBytes)"));
 
     private static RequestValidationException Invalid(string rule, string message) => new([new ValidationError("$", rule, message)]);
 }

@@ -31,7 +31,7 @@ public static class UnhandledProblems
         ArgumentNullException.ThrowIfNull(httpContext);
         return exception switch
         {
-            RequestValidationException invalid => (StatusCodes.Status400BadRequest, "The request is invalid",
+            RequestValidationException invalid => (ProblemResults.StatusOf(invalid.Errors), ProblemResults.TitleOf(ProblemResults.StatusOf(invalid.Errors)),
                 string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}"))),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad =>
                 (bad.StatusCode, "Unsupported media type", bad.Message),

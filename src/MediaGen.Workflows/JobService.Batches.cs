@@ -21,7 +21,7 @@ public sealed partial class JobService
         var errors = new List<ValidationError>();
         if (request.Items.Count == 0 || request.Items.Count > settings.BatchMaxItems)
         {
-            errors.Add(new ValidationError("items", "range", $"must hold 1–{settings.BatchMaxItems} jobs (had {request.Items.Count})"));
+            errors.Add(new ValidationError("items", "range", $"must hold 1–{settings.BatchMaxItems} jobs (Workflows__BatchMaxItems; had {request.Items.Count})"));
         }
 
         for (var i = 0; i < request.Items.Count; i++)

@@ -6,7 +6,8 @@ namespace MediaGen.Testing;
 /// <summary>
 /// Every setting MediaGen's code binds: each options class (a class with a public <c>const string SectionName</c>, or
 /// <c>ConfigurationSection</c> for a base class the hosts share) in the MediaGen assemblies, expanded to flat keys in the
-/// environment-variable form the Functions host uses (<c>Section__Property</c>).
+/// environment-variable form the Functions host uses (<c>Section__Property</c>; a nested section such as
+/// <c>Api:RateLimit</c> becomes <c>Api__RateLimit__Property</c>).
 /// </summary>
 public static class SettingsCatalog
 {
@@ -36,7 +37,8 @@ public static class SettingsCatalog
             : null;
 
     /// <summary>The flat keys (<c>Section__Property</c>, nested classes expanded) <paramref name="type"/> binds.</summary>
-    public static IEnumerable<string> KeysOf(Type type) => KeysOf(type, SectionOf(type) ?? "", depth: 0);
+    public static IEnumerable<string> KeysOf(Type type) =>
+        KeysOf(type, (SectionOf(type) ?? "").Replace(":", "__", StringComparison.Ordinal), depth: 0);
 
     private static IEnumerable<string> KeysOf(Type type, string prefix, int depth)
     {

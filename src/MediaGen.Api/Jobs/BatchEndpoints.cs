@@ -17,6 +17,7 @@ public static class BatchEndpoints
             .WithDescription("Every item is validated before anything starts (errors name items[i].field). 202 with Location; the same idempotencyKey answers the existing batch (200).")
             .WithMetadata(new DocumentedRequestBody(typeof(BatchRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -33,6 +34,7 @@ public static class BatchEndpoints
             .WithDescription("Each segment is stored as it lands; a failing step keeps the segments before it. Read it at /api/jobs/{id}.")
             .WithMetadata(new DocumentedRequestBody(typeof(ChainRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);

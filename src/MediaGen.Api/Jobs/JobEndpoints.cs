@@ -18,6 +18,7 @@ public static class JobEndpoints
             .WithDescription("Validates the job fully, then starts it: 202 with Location and status/cancel URLs. The same idempotencyKey answers the existing job (200, same id); nothing new starts.")
             .WithMetadata(new DocumentedRequestBody(typeof(JobRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);

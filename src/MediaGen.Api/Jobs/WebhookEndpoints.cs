@@ -23,6 +23,7 @@ public static class WebhookEndpoints
             .WithMetadata(new DocumentedRequestBody(typeof(PixazoWebhookBody))) // documented, not enforced: any content type is read
             .Produces<WebhookReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

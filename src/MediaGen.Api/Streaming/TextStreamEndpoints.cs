@@ -25,6 +25,7 @@ public static partial class TextStreamEndpoints
             .WithDescription("Events: `text` ({\"text\"}), `usage` ({\"inputTokens\",\"outputTokens\"}), then `end` — or `error` ({\"message\",\"errorType\"}) which ends the stream. Not durable.")
             .WithMetadata(new DocumentedRequestBody(typeof(TextStreamRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)

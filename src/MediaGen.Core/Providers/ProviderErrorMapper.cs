@@ -11,10 +11,17 @@ internal static class ProviderErrorMapper
     private const int MaxErrorBodyBytes = 64 * 1024;
     private const int MaxMessageLength = 500;
 
-    /// <summary>Reads the error body (bounded) and maps status and body to an error type.</summary>
+    /// <summary>
+    /// Reads the error body (bounded) and maps status and body to an error type. A provider that quotes the request's
+    /// credentials back (<c>Incorrect API key provided: …</c>) has them replaced by <c>***</c> (<see cref="ProviderSecrets"/>):
+    /// the message travels to job statuses, notifications and logs.
+    /// </summary>
     public static async Task<ProviderException> FromResponseAsync(ProviderName provider, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var (code, message) = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var (rawCode, rawMessage) = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var secrets = ProviderSecrets.Of(response.RequestMessage);
+        var code = Clip(ProviderSecrets.Redact(rawCode, secrets));
+        var message = Clip(ProviderSecrets.Redact(rawMessage, secrets));
         var status = response.StatusCode;
         var type = Classify(provider, status, code, message);
         var retryAfter = ProviderResilienceHandler.RetryAfterOf(response, timeProvider);
@@ -107,7 +114,7 @@ internal static class ProviderErrorMapper
     {
         if (root.ValueKind == JsonValueKind.String)
         {
-            return (null, Clip(root.GetString()));
+            return (null, root.GetString());
         }
 
         if (root.ValueKind != JsonValueKind.Object)
@@ -125,11 +132,11 @@ internal static class ProviderErrorMapper
                     // Pixazo: {"error": "Insufficient Balance", "message": "..."}; Cosmic may send only "error".
                     if (message is null)
                     {
-                        message = Clip(error.GetString());
+                        message = error.GetString();
                     }
                     else
                     {
-                        code = Clip(error.GetString());
+                        code = error.GetString();
                     }
 
                     break;
@@ -148,7 +155,7 @@ internal static class ProviderErrorMapper
     private static string? StringOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
-            JsonValueKind.String => Clip(value.GetString()),
+            JsonValueKind.String => value.GetString(),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         } : null;

@@ -1,18 +1,26 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MediaGen.Host.Api;
 
-/// <summary>The standalone host's API key (in Azure, Functions keys apply instead).</summary>
+/// <summary>
+/// The standalone host's API keys (in Azure, Functions keys apply instead). Validated at start-up by
+/// <see cref="ApiKeyOptionsValidator"/>: at least one key, each at least 16 characters, no key given twice.
+/// </summary>
 public sealed class ApiKeyOptions
 {
     /// <summary>Configuration section: <c>Api</c>.</summary>
     public const string SectionName = "Api";
 
+    /// <summary>The caller name <see cref="Key"/> goes by (rate limiting counts per caller).</summary>
+    public const string DefaultCallerName = "default";
+
     /// <summary>
-    /// The API key callers send as header <c>x-functions-key</c> or query <c>code</c>, as with Azure Functions keys.
-    /// Required; at least 16 characters. Webhook routes use their per-job secret instead.
+    /// A key callers send as header <c>x-functions-key</c> or query <c>code</c>, as with Azure Functions keys; its caller
+    /// is named <c>default</c>. Optional when <see cref="Keys"/> names at least one. Webhook routes use their per-job secret instead.
     /// </summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Api__Key (the API key callers must send) is not set.")]
-    [MinLength(16, ErrorMessage = "Api__Key must be at least 16 characters.")]
     public string Key { get; set; } = "";
+
+    /// <summary>
+    /// More keys, by caller name (<c>Api__Keys__partner-a=…</c>): each caller has its own key and its own rate limit.
+    /// Names are 1–64 letters, digits, <c>-</c>, <c>_</c> or <c>.</c> and may appear in logs; keys never do. Default: none.
+    /// </summary>
+    public Dictionary<string, string> Keys { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -25,7 +25,7 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
         document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyCheck.HeaderName,
-            Description = "The API key (Api__Key), as Azure Functions keys travel.",
+            Description = "An API key (Api__Key, or a caller's Api__Keys__<caller>), as Azure Functions keys travel.",
         };
         document.Components.SecuritySchemes[QueryScheme] = new OpenApiSecurityScheme
         {

@@ -5,7 +5,7 @@ namespace MediaGen.Host.Api;
 /// <summary>
 /// Logs each request as method, path, status and duration — never the query string, which carries webhook secrets
 /// (<c>?secret=</c>) and API keys (<c>?code=</c>). ASP.NET Core's own request lines log the whole URL, so the host
-/// raises their category to Warning (see <c>AddMediaGenHost</c>).
+/// raises their category to Warning for every provider (<see cref="QuietHostingDiagnostics"/>).
 /// </summary>
 public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
@@ -24,6 +24,26 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         finally
         {
             LogRequest(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>
+    /// Raises <see cref="HostingDiagnosticsCategory"/> to at least Warning for every provider. A provider-specific level
+    /// (<c>Logging:Console:LogLevel:Default=Debug</c>) outranks a category rule without a provider, so the host adds the
+    /// category rule once per provider named in the rules, after all configuration is applied (a post-configure action).
+    /// </summary>
+    public static void QuietHostingDiagnostics(LoggerFilterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var providers = options.Rules.Select(r => r.ProviderName).Append(null).Distinct().ToList();
+        foreach (var provider in providers)
+        {
+            var explicitLevel = options.Rules
+                .Where(r => r.ProviderName == provider && r.CategoryName == HostingDiagnosticsCategory && r.LogLevel is not null)
+                .Select(r => r.LogLevel!.Value)
+                .DefaultIfEmpty(LogLevel.Warning)
+                .Last();
+            options.Rules.Add(new LoggerFilterRule(provider, HostingDiagnosticsCategory, explicitLevel > LogLevel.Warning ? explicitLevel : LogLevel.Warning, null));
         }
     }
 

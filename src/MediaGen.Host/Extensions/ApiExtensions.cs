@@ -2,22 +2,41 @@ using MediaGen.Api;
 using MediaGen.Api.Jobs;
 using MediaGen.Api.Streaming;
 using MediaGen.Host.Api;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 
 /// <summary>The HTTP API: JSON, ProblemDetails, the global exception handler, OpenAPI, the API key and the routes.</summary>
 public static class ApiExtensions
 {
-    /// <summary>Registers the API's services; binds <c>Api</c> (the shared limits and the host's key, validated at start-up).</summary>
+    /// <summary>
+    /// Registers the API's services; binds <c>Api</c> (the shared limits and the host's keys) and <c>Api:RateLimit</c>
+    /// (the per-caller rate limit), validated at start-up.
+    /// </summary>
     public static IServiceCollection AddMediaGenApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediaGenSharedApi(configuration);
         services.AddOptions<ApiKeyOptions>()
             .Bind(configuration.GetSection(ApiKeyOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddOptions<ApiRateLimitOptions>()
+            .Bind(configuration.GetSection(ApiRateLimitOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddExceptionHandler<GlobalExceptionHandler>();
+        services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddRateLimiter(_ => { });
+        // Kestrel's own cap (30 MB by default) stays above RequestBody's, so an oversized body is always answered by
+        // RequestBody's 413 naming Api__MaxRequestBodyBytes.
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<ApiOptions>>((kestrel, api) =>
+                kestrel.Limits.MaxRequestBodySize = Math.Max(30_000_000L, api.Value.MaxRequestBodyBytes + 64L * 1024));
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<ApiRateLimitOptions>, ApiKeyRing>((options, limits, keys) => PerCallerRateLimit.Configure(options, limits.Value, keys));
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<OpenApiTransformers>();
@@ -28,20 +47,23 @@ public static class ApiExtensions
 
     /// <summary>
     /// Maps every route: health and the OpenAPI document (open), webhooks (their per-job secret), and the
-    /// rest under <c>/api</c> behind the API key.
+    /// rest under <c>/api</c> behind the API key and the per-caller rate limit.
     /// </summary>
     public static WebApplication MapMediaGenApi(this WebApplication app)
     {
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealth();
         app.MapWebhooks();
         var api = app.MapGroup("/api")
             .AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(ApiKeyRequirement.Instance)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .RequireRateLimiting(PerCallerRateLimit.PolicyName)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapJobs();
         api.MapBatchesAndChains();
         api.MapTextStream();

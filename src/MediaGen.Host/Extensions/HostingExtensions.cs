@@ -18,8 +18,8 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddMediaGenHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Logging.AddFilter(RequestLogging.HostingDiagnosticsCategory, LogLevel.Warning);
         var services = builder.Services;
+        services.PostConfigure<LoggerFilterOptions>(RequestLogging.QuietHostingDiagnostics);
         var configuration = builder.Configuration;
         services.AddMediaGenStorage(configuration);
         services.AddMediaGenProviders(configuration);

@@ -132,6 +132,7 @@ public sealed class ParityFixture : IAsyncLifetime
             ["AzureWebJobsStorage"] = StorageConnectionString,
             ["Api:Key"] = ApiKey,
             ["Api:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(CultureInfo.InvariantCulture),
+            ["Api:RateLimit:PermitLimit"] = "1000000", // tests poll and flood from one key; LimitsTests lower it
             ["Media:DefaultContainer"] = $"media-{side}-{_run}",
             ["Workflows:StateContainer"] = $"state-{side}-{_run}",
             ["Workflows:PublicBaseUrl"] = baseAddress.GetLeftPart(UriPartial.Authority),
