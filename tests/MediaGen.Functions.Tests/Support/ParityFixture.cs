@@ -141,7 +141,7 @@ public sealed class ParityFixture : IAsyncLifetime
             ["Workflows:ProviderRetryInterval"] = "00:00:01",
             ["Workflows:CopyRetryInterval"] = "00:00:01",
             ["Workflows:ResultsQueue"] = $"results-{side}-{_run}",
-            ["Callbacks:SigningKey"] = "parity-callback-key-0123456789",
+            ["Callbacks:SigningKey"] = MediaGen.Testing.ReceivedWebhook.NewSecret(),
             ["DurableTask:HubName"] = $"Parity{char.ToUpperInvariant(side[0])}{side[1..]}{_run}",
             ["DurableTask:PartitionCount"] = "1",
             ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
