@@ -23,6 +23,7 @@ public sealed class ParityFixture : IAsyncLifetime
 
     private const string WebhookKey = "parity-webhook-key-0123456789";
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _callbackKey = ReceivedWebhook.NewSecret();
     private AzuriteInstance? _azurite;
     private StandaloneApp? _standalone;
     private FunctionsEngineApp? _functions;
@@ -38,6 +39,8 @@ public sealed class ParityFixture : IAsyncLifetime
 
     /// <summary>The Functions app.</summary>
     internal FunctionsEngineApp Functions => _functions ?? throw new InvalidOperationException("Not started.");
+
+    private string HubName(string side) => $"Parity{char.ToUpperInvariant(side[0])}{side[1..]}{_run}";
 
     /// <summary>The standalone host's requests queue.</summary>
     public string StandaloneRequestsQueue => "requests-standalone-" + _run;
@@ -141,8 +144,11 @@ public sealed class ParityFixture : IAsyncLifetime
             ["Workflows:ProviderRetryInterval"] = "00:00:01",
             ["Workflows:CopyRetryInterval"] = "00:00:01",
             ["Workflows:ResultsQueue"] = $"results-{side}-{_run}",
-            ["Callbacks:SigningKey"] = MediaGen.Testing.ReceivedWebhook.NewSecret(),
-            ["DurableTask:HubName"] = $"Parity{char.ToUpperInvariant(side[0])}{side[1..]}{_run}",
+            ["Callbacks:SigningKey"] = _callbackKey,
+            ["DurableTask:HubName"] = HubName(side),
+
+            // The Functions app's own name for the setting (host.json's %DurableTaskHubName%); its readiness check reads it.
+            ["DurableTaskHubName"] = HubName(side),
             ["DurableTask:PartitionCount"] = "1",
             ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
             ["RequestQueue:QueueName"] = $"requests-{side}-{_run}",
