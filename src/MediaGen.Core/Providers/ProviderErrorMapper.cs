@@ -17,7 +17,7 @@ internal static class ProviderErrorMapper
         var (code, message) = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var status = response.StatusCode;
         var type = Classify(provider, status, code, message);
-        var retryAfter = ProviderResilienceHandler.RetryAfterOf(response, timeProvider);
+        var retryAfter = ProviderResilience.RetryAfterOf(response, timeProvider);
         var text = new StringBuilder()
             .Append(provider).Append(" answered ").Append((int)status).Append(" (").Append(Snake(type)).Append(')');
         if (code is not null)

@@ -60,6 +60,21 @@ public sealed class ParityFixture : IAsyncLifetime
         var functions = FunctionsEngineApp.StartAsync(address => Settings("functions", address));
         _standalone = await standalone;
         _functions = await functions;
+
+        // Both engines create their task hubs in the background: compare the two apps once both are ready.
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
+        {
+            var (a, b) = await SendBothAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
+            if (a.Status == 200 && b.Status == 200)
+            {
+                break;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The apps did not become ready: standalone {a.Status}, functions {b.Status}.");
+            }
+        }
     }
 
     /// <inheritdoc />
