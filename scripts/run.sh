@@ -95,8 +95,9 @@ env "${host_env[@]}" ASPNETCORE_ENVIRONMENT=Development \
 echo $! > "$run_dir/host.pid"
 wait_for_line "$run_dir/logs/host.log" 'Now listening on: http://[0-9.:]+' >/dev/null
 
-check() { # check NAME URL
-  local body
+check() { # check NAME URL (readiness: the host's engine creates its task hub just after start-up, so allow ~30 s)
+  local body i
+  for i in $(seq 1 60); do body="$(curl -fsS --max-time 10 "$2" 2>/dev/null)" && break; sleep 0.5; done
   body="$(curl -fsS --max-time 10 "$2")" || { echo "run.sh: $1 is not healthy at $2 (log: .run/logs/$1.log)" >&2; return 1; }
   printf '  %-10s %s  ->  %s\n' "$1" "$2" "$body"
 }
