@@ -38,6 +38,9 @@ param cosmicBucketSlug string = ''
 @description('Public base URL of the app (e.g. https://<app>.azurewebsites.net or a custom domain), where Pixazo posts webhooks to /api/webhooks/pixazo/{jobId}. Empty: Pixazo jobs poll only.')
 param publicBaseUrl string = ''
 
+@description('Name of a Key Vault secret holding a second callback signing key (whsec_ form) while a key rotation is under way; every callback then carries both signatures. Empty: one signature.')
+param callbackSecondaryVaultItem string = ''
+
 @description('Subscribe the BlobInbox function to the inbox container\'s BlobCreated events (Event Grid). Set true on a second deployment, after the app code is published: the subscription needs the app\'s blobs_extension system key, which exists only once the function host has started with the blob trigger.')
 param deployInboxSubscription bool = false
 
@@ -212,6 +215,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Workflows__BatchConcurrency', value: '10' }
         { name: 'Workflows__ChainMaxSteps', value: '20' }
         { name: 'Callbacks__SigningKey', value: secretRef(vault.name, 'callback-signing-key') }
+        { name: 'Callbacks__SecondarySigningKey', value: empty(callbackSecondaryVaultItem) ? '' : secretRef(vault.name, callbackSecondaryVaultItem) }
         { name: 'Callbacks__AttemptTimeout', value: '00:00:10' }
         { name: 'Callbacks__MaxAttempts', value: '6' }
         { name: 'Callbacks__FirstRetryInterval', value: '00:00:02' }

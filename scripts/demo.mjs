@@ -1,12 +1,15 @@
 // The end-to-end demo run.sh drives once Azurite, the simulator and the host are up: submits one job per provider
 // kind (over HTTP, the requests queue and the blob inbox), waits for them, prints where each media item landed
 // (checking the stored bytes' SHA-256), the results-queue messages and the signed callbacks it received.
-// Exits 1 if any demo job does not complete. Node 20+, no packages: storage calls are signed with the account key.
+// Exits 1 if any demo job does not complete. Node 20+; storage calls are signed with the account key, callbacks are
+// verified with the npm `standardwebhooks` package (installed by bootstrap.sh).
 //
-// Environment: DEMO_HOST_URL, DEMO_API_KEY, DEMO_CALLBACK_KEY (Callbacks__SigningKey), DEMO_BLOB_URL, DEMO_QUEUE_URL,
+// Environment: DEMO_HOST_URL, DEMO_API_KEY, DEMO_CALLBACK_KEY (Callbacks__SigningKey), DEMO_CALLBACK_NEXT_KEY
+// (Callbacks__SecondarySigningKey, optional), DEMO_BLOB_URL, DEMO_QUEUE_URL,
 // DEMO_ACCOUNT, DEMO_ACCOUNT_KEY, DEMO_REQUESTS_QUEUE, DEMO_RESULTS_QUEUE, DEMO_INBOX, DEMO_INBOX_PROCESSED.
 import crypto from 'node:crypto';
 import http from 'node:http';
+import { Webhook } from 'standardwebhooks';
 
 const env = process.env;
 const hostUrl = env.DEMO_HOST_URL;
@@ -71,12 +74,13 @@ const receiver = http.createServer((req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const body = Buffer.concat(chunks);
-    const id = req.headers['x-mediagen-delivery'];
-    const timestamp = req.headers['x-mediagen-timestamp'];
-    const expected = 'sha256=' + crypto.createHmac('sha256', env.DEMO_CALLBACK_KEY)
-      .update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body])).digest('hex');
-    const given = String(req.headers['x-mediagen-signature'] ?? '');
-    const valid = given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+    const id = req.headers['webhook-id'];
+    // Standard Webhooks: the stock library checks the signature and the timestamp's age. While a key rotation is
+    // under way (DEMO_CALLBACK_NEXT_KEY) every delivery carries two signatures, and either secret must verify it.
+    const verifies = (secret) => {
+      try { new Webhook(secret).verify(body.toString('utf8'), req.headers); return true; } catch { return false; }
+    };
+    const valid = [env.DEMO_CALLBACK_KEY, env.DEMO_CALLBACK_NEXT_KEY].filter(Boolean).every(verifies);
     // Refuse the very first delivery once, to show the retry arriving with the same delivery id.
     const refuse = callbacks.length === 0 && !refusedOnce.has(id);
     if (refuse) refusedOnce.add(id);

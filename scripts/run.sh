@@ -74,7 +74,8 @@ simulator_url="$(start_app simulator src/MediaGen.Simulator/bin/Release/net10.0/
 host_port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 host_url="http://127.0.0.1:$host_port"
 secret() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))'; }
-api_key="$(secret)"; callback_key="$(secret)"; webhook_key="$(secret)"
+whsec() { node -e 'console.log("whsec_"+require("crypto").randomBytes(32).toString("base64"))'; }
+api_key="$(secret)"; callback_key="$(whsec)"; callback_next_key="$(whsec)"; webhook_key="$(secret)"
 requests_queue=mediagen-requests; results_queue=mediagen-results; inbox=inbox
 host_env=(
   "AzureWebJobsStorage=$storage" "ASPNETCORE_URLS=$host_url"
@@ -85,7 +86,7 @@ host_env=(
   "Media__AllowedNetworks=127.0.0.1/32"
   "Workflows__PublicBaseUrl=$host_url" "Workflows__WebhookSigningKey=$webhook_key"
   "Workflows__PollInitialInterval=00:00:01" "Workflows__PollMaxInterval=00:00:03"
-  "Callbacks__SigningKey=$callback_key" "Callbacks__FirstRetryInterval=00:00:01"
+  "Callbacks__SigningKey=$callback_key" "Callbacks__SecondarySigningKey=$callback_next_key" "Callbacks__FirstRetryInterval=00:00:01"
   "RequestQueue__QueueName=$requests_queue" "Workflows__ResultsQueue=$results_queue"
   "BlobInbox__ContainerName=$inbox" "BlobInbox__ProcessedContainerName=$inbox-processed" "BlobInbox__PollingInterval=00:00:01"
 )
@@ -94,8 +95,9 @@ env "${host_env[@]}" ASPNETCORE_ENVIRONMENT=Development \
 echo $! > "$run_dir/host.pid"
 wait_for_line "$run_dir/logs/host.log" 'Now listening on: http://[0-9.:]+' >/dev/null
 
-check() { # check NAME URL
-  local body
+check() { # check NAME URL (readiness: the host's engine creates its task hub just after start-up, so allow ~30 s)
+  local body i
+  for i in $(seq 1 60); do body="$(curl -fsS --max-time 10 "$2" 2>/dev/null)" && break; sleep 0.5; done
   body="$(curl -fsS --max-time 10 "$2")" || { echo "run.sh: $1 is not healthy at $2 (log: .run/logs/$1.log)" >&2; return 1; }
   printf '  %-10s %s  ->  %s\n' "$1" "$2" "$body"
 }
@@ -111,7 +113,7 @@ echo "  logs:      .run/logs/"
 echo
 
 status=0
-DEMO_HOST_URL="$host_url" DEMO_API_KEY="$api_key" DEMO_CALLBACK_KEY="$callback_key" \
+DEMO_HOST_URL="$host_url" DEMO_API_KEY="$api_key" DEMO_CALLBACK_KEY="$callback_key" DEMO_CALLBACK_NEXT_KEY="$callback_next_key" \
 DEMO_BLOB_URL="$blob_url" DEMO_QUEUE_URL="$queue_url" \
 DEMO_ACCOUNT=devstoreaccount1 DEMO_ACCOUNT_KEY="$account_key" \
 DEMO_REQUESTS_QUEUE="$requests_queue" DEMO_RESULTS_QUEUE="$results_queue" \

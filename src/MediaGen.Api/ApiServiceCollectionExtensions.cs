@@ -1,6 +1,10 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using MediaGen.Api.Health;
 using MediaGen.Api.Triggers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MediaGen.Api;
 
@@ -23,6 +27,22 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => HostJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
         services.AddSingleton<RequestBody>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the health checks behind <see cref="HealthEndpoints"/>: readiness = <see cref="StorageHealthCheck"/> and
+    /// <see cref="TaskHubHealthCheck"/> for the hub <paramref name="taskHubName"/> gives (each waits 5 s at most); no liveness check.
+    /// </summary>
+    public static IServiceCollection AddMediaGenHealthChecks(this IServiceCollection services, Func<IServiceProvider, string> taskHubName)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(taskHubName);
+        services.AddHealthChecks()
+            .Add(new(StorageHealthCheck.Name, sp => new StorageHealthCheck(sp.GetRequiredService<BlobServiceClient>()),
+                HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag], timeout: null))
+            .Add(new(TaskHubHealthCheck.Name, sp => new TaskHubHealthCheck(sp.GetRequiredService<QueueServiceClient>(), taskHubName(sp)),
+                HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag], timeout: null));
         return services;
     }
 }

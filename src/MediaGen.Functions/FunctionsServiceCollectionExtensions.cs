@@ -33,6 +33,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddMediaGenWorkflows(configuration);
         services.AddMediaGenSharedApi(configuration);
 
+        // The Durable extension's hub is host.json's "%DurableTaskHubName%".
+        services.AddMediaGenHealthChecks(_ => configuration["DurableTaskHubName"] ?? "");
+
         // Functions has no DurableTaskClient service (each invocation binds its own [DurableClient]): the job service is
         // built per invocation by JobServiceFactory, so its singleton registration cannot resolve and must not exist.
         services.RemoveAll<JobService>();

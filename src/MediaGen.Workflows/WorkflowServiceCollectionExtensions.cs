@@ -18,7 +18,7 @@ public static class WorkflowServiceCollectionExtensions
     /// Registers <see cref="JobService"/> (the job API), <see cref="JobValidator"/>, the Pixazo webhook and submission
     /// helpers, the generation ledger (a synchronous provider call buys once per job step), the results-queue client and the signed-callback sender (its connections pass the
     /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
-    /// <c>Workflows</c> (validated at start-up) and <c>Callbacks</c>. Needs <c>AddMediaGenProviders</c> and
+    /// <c>Workflows</c> and <c>Callbacks</c> (both validated at start-up). Needs <c>AddMediaGenProviders</c> and
     /// <c>AddMediaStore</c>, and an engine that runs <see cref="WorkflowCatalog"/>'s types and provides the
     /// <c>DurableTaskClient</c> (the standalone engine, Durable Functions, or the in-process test host).
     /// </summary>
@@ -28,7 +28,8 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
-        services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName));
+        services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkflowJson.Options);
         services.TryAddSingleton(WorkflowJson.CreateDataConverter());

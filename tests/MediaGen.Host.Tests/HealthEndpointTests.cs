@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using MediaGen.Host.Tests.Support;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -9,32 +11,53 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
     private const string ApiKey = "health-test-key-0123456789";
 
     [Fact]
-    public async Task Health_StorageReachable_Returns200()
+    public async Task Health_StorageReachableAndEngineStarted_Returns200WithStorageAndTaskHub()
     {
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", azurite.ConnectionString).UseSetting("Api:Key", ApiKey));
+        await using var factory = Factory(azurite.ConnectionString);
         using var client = factory.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        // The engine creates its task hub in the background after start-up: readiness turns 200 once it has.
+        var body = await TestHost.EventuallyAsync(async () =>
+        {
+            using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+        }, "a ready host");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("reachable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("reachable", json.RootElement.GetProperty("storage").GetString());
+        Assert.Equal("ready", json.RootElement.GetProperty("taskHub").GetString());
+        using var ready = await client.GetAsync(new Uri("/api/health/ready", UriKind.Relative));
+        Assert.Equal(body, await ready.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task Health_StorageDown_Returns503ProblemDetails()
+    public async Task Health_StorageDown_Returns503ProblemDetailsNamingTheFailedChecks()
     {
-        var port = FreePort();
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage",
-                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;")
-                .UseSetting("Api:Key", ApiKey));
+        await using var factory = Factory(DeadStorage());
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Storage unreachable", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("storage account", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Unhealthy", problem.RootElement.GetProperty("checks").GetProperty("storage").GetString());
+        Assert.Equal("Unhealthy", problem.RootElement.GetProperty("checks").GetProperty("taskHub").GetString());
+    }
+
+    [Fact]
+    public async Task HealthLive_StorageDown_Returns200()
+    {
+        await using var factory = Factory(DeadStorage());
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"ok"}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -57,6 +80,15 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("Api__Key", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static WebApplicationFactory<Program> Factory(string storage) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", storage).UseSetting("Api:Key", ApiKey));
+
+    private static string DeadStorage()
+    {
+        var port = FreePort();
+        return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
     }
 
     private static int FreePort()

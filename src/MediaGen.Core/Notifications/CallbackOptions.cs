@@ -1,16 +1,24 @@
 namespace MediaGen.Core.Notifications;
 
-/// <summary>Signed completion callbacks to a job's <c>callbackUrl</c>.</summary>
+/// <summary>Completion callbacks to a job's <c>callbackUrl</c>, signed per the Standard Webhooks specification.</summary>
 public sealed class CallbackOptions
 {
     /// <summary>Configuration section: <c>Callbacks</c>.</summary>
     public const string SectionName = "Callbacks";
 
     /// <summary>
-    /// HMAC-SHA256 key receivers verify signatures with (a secret; in Azure a Key Vault reference).
-    /// No default: a job asking for a callback is refused while it is unset.
+    /// The signing secret in the Standard Webhooks form <c>whsec_&lt;base64 of 24–64 random bytes&gt;</c> (a secret; in Azure
+    /// a Key Vault reference). Receivers verify with the same string. No default: a job asking for a callback is refused
+    /// while it is unset; a value of another form stops start-up.
     /// </summary>
     public string SigningKey { get; set; } = "";
+
+    /// <summary>
+    /// A second secret (same form) used during a key rotation: while set, every delivery carries two signatures in
+    /// <c>webhook-signature</c>, the <see cref="SigningKey"/> one first, so receivers holding either key accept it.
+    /// Default empty (one signature).
+    /// </summary>
+    public string SecondarySigningKey { get; set; } = "";
 
     /// <summary>Time one delivery attempt may take. Default 10 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Notifications;
 
 /// <summary>
-/// Makes one signed delivery attempt of a completion callback. Retries belong to the caller (a durable
-/// activity's retry policy), which keeps the delivery id, so receivers can drop duplicates by it.
+/// Makes one delivery attempt of a completion callback, signed per Standard Webhooks (<see cref="CallbackSignature"/>).
+/// Retries belong to the caller (the orchestration's retry loop), which keeps the delivery id (<c>webhook-id</c>), so
+/// receivers can drop duplicates by it; each attempt is signed afresh with its own <c>webhook-timestamp</c>.
 /// </summary>
 public sealed partial class CallbackSender(HttpClient httpClient, IOptions<CallbackOptions> options, TimeProvider time, ILogger<CallbackSender> logger)
 {
@@ -30,10 +30,9 @@ public sealed partial class CallbackSender(HttpClient httpClient, IOptions<Callb
             Content = new ReadOnlyMemoryContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(CallbackSignature.DeliveryHeader, deliveryId);
+        request.Headers.Add(CallbackSignature.IdHeader, deliveryId);
         request.Headers.Add(CallbackSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(CallbackSignature.SignatureHeader,
-            CallbackSignature.Compute(Encoding.UTF8.GetBytes(settings.SigningKey), deliveryId, timestamp, body.Span));
+        request.Headers.TryAddWithoutValidation(CallbackSignature.SignatureHeader, CallbackSignature.Sign(SigningKeys(settings), deliveryId, timestamp, body.Span));
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.AttemptTimeout);
@@ -58,6 +57,20 @@ public sealed partial class CallbackSender(HttpClient httpClient, IOptions<Callb
         {
             throw new CallbackDeliveryException($"Callback {deliveryId} to {target} failed: {ex.Message}", null, ex);
         }
+    }
+
+    /// <summary>The keys to sign with: the primary, then the secondary while a rotation is under way.</summary>
+    private static byte[][] SigningKeys(CallbackOptions settings)
+    {
+        var primary = Parse(settings.SigningKey, nameof(CallbackOptions.SigningKey));
+        return string.IsNullOrEmpty(settings.SecondarySigningKey)
+            ? [primary]
+            : [primary, Parse(settings.SecondarySigningKey, nameof(CallbackOptions.SecondarySigningKey))];
+
+        static byte[] Parse(string secret, string setting) =>
+            CallbackSignature.TryParseSecret(secret, out var key, out var error)
+                ? key
+                : throw new InvalidOperationException($"{CallbackOptions.SectionName}__{setting} {error}; callbacks cannot be signed.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback {DeliveryId} delivered to {Target} ({Status})")]

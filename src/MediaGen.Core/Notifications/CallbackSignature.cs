@@ -5,62 +5,79 @@ using System.Text;
 namespace MediaGen.Core.Notifications;
 
 /// <summary>
-/// Signs completion callbacks: <c>HMAC-SHA256(key, "{deliveryId}.{timestamp}.{body}")</c>, sent as
-/// <c>X-MediaGen-Signature: sha256=&lt;hex&gt;</c> beside <c>X-MediaGen-Delivery</c> and
-/// <c>X-MediaGen-Timestamp</c> (Unix seconds). Receivers verify with <see cref="Verify"/>.
+/// Standard Webhooks signing (https://www.standardwebhooks.com): <c>webhook-signature: v1,&lt;base64 HMAC-SHA256(key,
+/// "{webhook-id}.{webhook-timestamp}.{body}")&gt;</c>, one space-separated entry per signing key. Receivers verify with a
+/// stock Standard Webhooks library; this class only signs.
 /// </summary>
 public static class CallbackSignature
 {
     /// <summary>Header carrying the delivery id, stable across retries of one delivery.</summary>
-    public const string DeliveryHeader = "X-MediaGen-Delivery";
+    public const string IdHeader = "webhook-id";
 
     /// <summary>Header carrying the Unix time (seconds) the attempt was signed.</summary>
-    public const string TimestampHeader = "X-MediaGen-Timestamp";
+    public const string TimestampHeader = "webhook-timestamp";
 
-    /// <summary>Header carrying <c>sha256=&lt;lowercase hex&gt;</c>.</summary>
-    public const string SignatureHeader = "X-MediaGen-Signature";
+    /// <summary>Header carrying the space-separated <c>v1,&lt;base64&gt;</c> signatures.</summary>
+    public const string SignatureHeader = "webhook-signature";
 
-    private const string Scheme = "sha256=";
+    /// <summary>The prefix of a Standard Webhooks secret.</summary>
+    public const string SecretPrefix = "whsec_";
 
-    /// <summary>The signature header value for one attempt.</summary>
-    public static string Compute(ReadOnlySpan<byte> key, string deliveryId, long timestamp, ReadOnlySpan<byte> body)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
-        return Scheme + Convert.ToHexStringLower(Mac(key, deliveryId, timestamp, body));
-    }
+    /// <summary>Fewest and most key bytes a secret may decode to (the specification's range).</summary>
+    private const int MinKeyBytes = 24, MaxKeyBytes = 64;
 
     /// <summary>
-    /// True when <paramref name="signature"/> is the one <see cref="Compute"/> gives and
-    /// <paramref name="timestamp"/> is within <paramref name="tolerance"/> of <paramref name="now"/>
-    /// (which stops replays of old deliveries). The comparison takes constant time.
+    /// Decodes a <c>whsec_&lt;base64&gt;</c> secret to its key bytes; false (with <paramref name="error"/> saying why) for any
+    /// other form or a key outside 24–64 bytes.
     /// </summary>
-    public static bool Verify(
-        ReadOnlySpan<byte> key, string deliveryId, string timestamp, ReadOnlySpan<byte> body, string signature,
-        DateTimeOffset now, TimeSpan tolerance)
+    public static bool TryParseSecret(string? secret, out byte[] key, out string? error)
     {
-        if (string.IsNullOrEmpty(deliveryId)
-            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || Math.Abs(now.ToUnixTimeSeconds() - seconds) > tolerance.TotalSeconds
-            || !signature.StartsWith(Scheme, StringComparison.Ordinal))
+        key = [];
+        if (string.IsNullOrEmpty(secret) || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
         {
+            error = $"must have the form {SecretPrefix}<base64>";
             return false;
         }
 
-        Span<byte> given = stackalloc byte[32];
-        var hex = signature.AsSpan(Scheme.Length);
-        if (hex.Length != 64 || Convert.FromHexString(hex, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        var encoded = secret.AsSpan(SecretPrefix.Length);
+        var buffer = new byte[(encoded.Length * 3 / 4) + 3];
+        if (!Convert.TryFromBase64Chars(encoded, buffer, out var written))
         {
+            error = $"must have the form {SecretPrefix}<base64>; the part after {SecretPrefix} is not base64";
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(given, Mac(key, deliveryId, seconds, body));
+        if (written is < MinKeyBytes or > MaxKeyBytes)
+        {
+            error = $"must decode to {MinKeyBytes}–{MaxKeyBytes} bytes (decodes to {written})";
+            return false;
+        }
+
+        key = buffer[..written];
+        error = null;
+        return true;
     }
 
-    private static byte[] Mac(ReadOnlySpan<byte> key, string deliveryId, long timestamp, ReadOnlySpan<byte> body)
+    /// <summary>The <c>webhook-signature</c> value for one attempt: one <c>v1,…</c> entry per key, in order, space-separated.</summary>
+    public static string Sign(IReadOnlyList<byte[]> keys, string webhookId, long timestamp, ReadOnlySpan<byte> body)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        hmac.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{deliveryId}.{timestamp}.")));
-        hmac.AppendData(body);
-        return hmac.GetHashAndReset();
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentException.ThrowIfNullOrEmpty(webhookId);
+        if (keys.Count == 0)
+        {
+            throw new ArgumentException("At least one signing key is needed.", nameof(keys));
+        }
+
+        var prefix = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{webhookId}.{timestamp}."));
+        var signatures = new StringBuilder();
+        foreach (var key in keys)
+        {
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            hmac.AppendData(prefix);
+            hmac.AppendData(body);
+            signatures.Append(signatures.Length == 0 ? "v1," : " v1,").Append(Convert.ToBase64String(hmac.GetHashAndReset()));
+        }
+
+        return signatures.ToString();
     }
 }

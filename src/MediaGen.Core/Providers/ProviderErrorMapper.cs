@@ -24,7 +24,7 @@ internal static class ProviderErrorMapper
         var message = Clip(ProviderSecrets.Redact(rawMessage, secrets));
         var status = response.StatusCode;
         var type = Classify(provider, status, code, message);
-        var retryAfter = ProviderResilienceHandler.RetryAfterOf(response, timeProvider);
+        var retryAfter = ProviderResilience.RetryAfterOf(response, timeProvider);
         var text = new StringBuilder()
             .Append(provider).Append(" answered ").Append((int)status).Append(" (").Append(Snake(type)).Append(')');
         if (code is not null)

@@ -1,6 +1,6 @@
 namespace MediaGen.Core.Providers;
 
-/// <summary>How <see cref="ProviderResilienceHandler"/> treats one request; set by the clients on <see cref="HttpRequestMessage.Options"/>.</summary>
+/// <summary>How <see cref="ProviderResilience"/> treats one request; set by the clients on <see cref="HttpRequestMessage.Options"/>.</summary>
 internal static class ProviderRequestPolicy
 {
     /// <summary>Timeout of each attempt; infinite or absent means none.</summary>

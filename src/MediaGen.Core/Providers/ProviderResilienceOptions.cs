@@ -1,7 +1,7 @@
 namespace MediaGen.Core.Providers;
 
 /// <summary>
-/// Retry settings shared by the three provider clients (one <see cref="ProviderResilienceHandler"/> configuration).
+/// Retry settings shared by the three provider clients (one <see cref="ProviderResilience"/> configuration).
 /// Per-attempt timeouts belong to each provider's options, because a Cosmic video call needs minutes
 /// where a Pixazo status poll needs seconds.
 /// </summary>

@@ -14,7 +14,7 @@ public static class ProviderServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="CosmicClient"/>, <see cref="PixazoClient"/> and <see cref="CometClient"/> as typed HTTP clients
-    /// sharing one <see cref="ProviderResilienceHandler"/> configuration; binds <c>Cosmic</c>, <c>Pixazo</c>, <c>Comet</c> and
+    /// each with the <see cref="ProviderResilience"/> handler (Microsoft.Extensions.Http.Resilience); binds <c>Cosmic</c>, <c>Pixazo</c>, <c>Comet</c> and
     /// <c>ProviderResilience</c> from <paramref name="configuration"/> and checks them at start-up; registers every
     /// <see cref="IRequestValidator{TRequest}"/>.
     /// </summary>
@@ -29,18 +29,17 @@ public static class ProviderServiceCollectionExtensions
         AddOptions<ProviderResilienceOptions, ProviderResilienceOptionsValidator>(services, configuration, ProviderResilienceOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<ProviderResilienceHandler>();
 
         // Timeouts are per attempt, in the resilience handler; HttpClient's own 100 s default would cut a video call short.
         services.AddHttpClient(nameof(CosmicClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddTypedClient<CosmicClient>((http, sp) => new CosmicClient(http, sp.GetRequiredService<IOptions<CosmicClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .AddHttpMessageHandler<ProviderResilienceHandler>();
+            .AddProviderResilience();
         services.AddHttpClient(nameof(PixazoClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddTypedClient<PixazoClient>((http, sp) => new PixazoClient(http, sp.GetRequiredService<IOptions<PixazoClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .AddHttpMessageHandler<ProviderResilienceHandler>();
+            .AddProviderResilience();
         services.AddHttpClient(nameof(CometClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddTypedClient<CometClient>((http, sp) => new CometClient(http, sp.GetRequiredService<IOptions<CometClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .AddHttpMessageHandler<ProviderResilienceHandler>();
+            .AddProviderResilience();
 
         services.TryAddSingleton<IRequestValidator<CosmicTextRequest>, CosmicTextRequestValidator>();
         services.TryAddSingleton<IRequestValidator<CosmicImageRequest>, CosmicImageRequestValidator>();

@@ -21,7 +21,8 @@ public sealed partial class HttpApiMiddleware(
     /// <summary>The HTTP functions callers reach without the API key: health, and the webhook (its per-job secret is the credential).</summary>
     public static IReadOnlySet<string> OpenFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        nameof(HealthHttpFunctions.Health), nameof(WebhookHttpFunctions.ReceivePixazoWebhook),
+        nameof(HealthHttpFunctions.Health), nameof(HealthHttpFunctions.HealthReady), nameof(HealthHttpFunctions.HealthLive),
+        nameof(WebhookHttpFunctions.ReceivePixazoWebhook),
     };
 
     /// <inheritdoc />

@@ -1,6 +1,8 @@
 using MediaGen.Api;
+using MediaGen.Api.Health;
 using MediaGen.Api.Jobs;
 using MediaGen.Api.Streaming;
+using MediaGen.Engine;
 using MediaGen.Host.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,6 +20,7 @@ public static class ApiExtensions
     public static IServiceCollection AddMediaGenApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediaGenSharedApi(configuration);
+        services.AddMediaGenHealthChecks(sp => sp.GetRequiredService<IOptions<DurableEngineOptions>>().Value.HubName);
         services.AddOptions<ApiKeyOptions>()
             .Bind(configuration.GetSection(ApiKeyOptions.SectionName))
             .ValidateOnStart();

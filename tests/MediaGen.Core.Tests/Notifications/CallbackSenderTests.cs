@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using MediaGen.Core.Notifications;
@@ -9,27 +10,71 @@ using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Notifications;
 
-/// <summary>Real HTTP to a receiver on loopback that verifies what it gets the way a customer would.</summary>
+/// <summary>
+/// Real HTTP to a receiver on loopback that verifies what it gets the way a customer would: with the StandardWebhooks
+/// NuGet package, an implementation of the specification independent of MediaGen's signer.
+/// </summary>
 public sealed class CallbackSenderTests
 {
-    private const string SigningKey = "callback-signing-key";
+    private static readonly string Secret = ReceivedWebhook.NewSecret();
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"id":"job-1","status":"Completed"}""");
 
-    private readonly ConcurrentQueue<Received> _received = new();
+    private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
 
     [Fact]
-    public async Task SendAsync_ReceiverVerifies_SignatureHeadersAndBodyArrive()
+    public async Task SendAsync_ReceiverVerifiesWithStandardWebhooks_Accepts()
     {
         await using var receiver = await StartReceiverAsync(_ => HttpStatusCode.NoContent);
 
-        await Sender().SendAsync(new Uri(receiver.BaseAddress, "hooks/done"), "delivery-1", Body);
+        await Sender(Secret).SendAsync(new Uri(receiver.BaseAddress, "hooks/done"), "delivery-1", Body);
 
         var got = Assert.Single(_received);
-        Assert.Equal("delivery-1", got.DeliveryId);
+        Assert.Equal("delivery-1", got.Id);
         Assert.Equal(Body, got.Body);
         Assert.Equal("application/json", got.ContentType);
-        Assert.True(CallbackSignature.Verify(Encoding.UTF8.GetBytes(SigningKey), got.DeliveryId, got.Timestamp, got.Body, got.Signature,
-            DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), "receiver could not verify the signature");
+        Assert.Matches("^v1,[A-Za-z0-9+/]{43}=$", got.Signature);
+        Assert.Null(got.Verify(Secret));
+        Assert.NotNull(got.Verify(ReceivedWebhook.NewSecret()));
+    }
+
+    [Fact]
+    public async Task SendAsync_BodyChangedAfterSigning_StandardWebhooksRejects()
+    {
+        await using var receiver = await StartReceiverAsync(_ => HttpStatusCode.OK);
+
+        await Sender(Secret).SendAsync(new Uri(receiver.BaseAddress, "hooks/done"), "delivery-3", Body);
+
+        var got = Assert.Single(_received);
+        var tampered = Encoding.UTF8.GetBytes("""{"id":"job-1","status":"Failed"}""");
+        Assert.Equal("No matching signature found", got.WithBody(tampered).Verify(Secret));
+    }
+
+    [Fact]
+    public async Task SendAsync_SignedTenMinutesAgo_StandardWebhooksRejectsAsStale()
+    {
+        await using var receiver = await StartReceiverAsync(_ => HttpStatusCode.OK);
+        var clock = new ShiftedClock(TimeSpan.FromMinutes(-10));
+
+        await Sender(Secret, clock: clock).SendAsync(new Uri(receiver.BaseAddress, "hooks/done"), "delivery-4", Body);
+
+        var got = Assert.Single(_received);
+        Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds(), long.Parse(got.Timestamp, CultureInfo.InvariantCulture), 2.0);
+        Assert.Equal("Message timestamp too old", got.Verify(Secret));
+    }
+
+    [Fact]
+    public async Task SendAsync_SecondaryKeyDuringRotation_ReceiversHoldingEitherKeyVerify()
+    {
+        var next = ReceivedWebhook.NewSecret();
+        await using var receiver = await StartReceiverAsync(_ => HttpStatusCode.OK);
+
+        await Sender(Secret, next).SendAsync(new Uri(receiver.BaseAddress, "hooks/done"), "delivery-5", Body);
+
+        var got = Assert.Single(_received);
+        Assert.Matches("^v1,[A-Za-z0-9+/]{43}= v1,[A-Za-z0-9+/]{43}=$", got.Signature);
+        Assert.Null(got.Verify(Secret));
+        Assert.Null(got.VerifyAnySignature(next));
+        Assert.NotNull(got.VerifyAnySignature(ReceivedWebhook.NewSecret()));
     }
 
     [Fact]
@@ -37,14 +82,15 @@ public sealed class CallbackSenderTests
     {
         var calls = 0;
         await using var receiver = await StartReceiverAsync(_ => Interlocked.Increment(ref calls) == 1 ? HttpStatusCode.InternalServerError : HttpStatusCode.OK);
-        var sender = Sender();
+        var sender = Sender(Secret);
         var url = new Uri(receiver.BaseAddress, "hooks/done");
 
         var error = await Assert.ThrowsAsync<CallbackDeliveryException>(() => sender.SendAsync(url, "delivery-7", Body));
         await sender.SendAsync(url, "delivery-7", Body);
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.Equal(["delivery-7", "delivery-7"], _received.Select(r => r.DeliveryId));
+        Assert.Equal(["delivery-7", "delivery-7"], _received.Select(r => r.Id));
+        Assert.All(_received, r => Assert.Null(r.Verify(Secret)));
     }
 
     [Fact]
@@ -56,7 +102,7 @@ public sealed class CallbackSenderTests
             url = new Uri(receiver.BaseAddress, "gone");
         }
 
-        var error = await Assert.ThrowsAsync<CallbackDeliveryException>(() => Sender().SendAsync(url, "delivery-2", Body));
+        var error = await Assert.ThrowsAsync<CallbackDeliveryException>(() => Sender(Secret).SendAsync(url, "delivery-2", Body));
 
         Assert.Null(error.StatusCode);
     }
@@ -64,29 +110,25 @@ public sealed class CallbackSenderTests
     [Fact]
     public async Task SendAsync_NoSigningKey_RefusesNamingTheSetting()
     {
-        var sender = new CallbackSender(new HttpClient(), Options.Create(new CallbackOptions()), TimeProvider.System, NullLogger<CallbackSender>.Instance);
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sender.SendAsync(new Uri("http://127.0.0.1:9/"), "d", Body));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Sender("").SendAsync(new Uri("http://127.0.0.1:9/"), "d", Body));
 
         Assert.Contains("Callbacks__SigningKey", error.Message, StringComparison.Ordinal);
     }
 
-    private static CallbackSender Sender() =>
-        new(new HttpClient(), Options.Create(new CallbackOptions { SigningKey = SigningKey }), TimeProvider.System, NullLogger<CallbackSender>.Instance);
+    private static CallbackSender Sender(string secret, string secondary = "", TimeProvider? clock = null) =>
+        new(new HttpClient(), Options.Create(new CallbackOptions { SigningKey = secret, SecondarySigningKey = secondary }),
+            clock ?? TimeProvider.System, NullLogger<CallbackSender>.Instance);
 
     private Task<LoopbackHttpServer> StartReceiverAsync(Func<HttpContext, HttpStatusCode> answer) =>
         LoopbackHttpServer.StartAsync(async context =>
         {
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer);
-            _received.Enqueue(new Received(
-                context.Request.Headers[CallbackSignature.DeliveryHeader].ToString(),
-                context.Request.Headers[CallbackSignature.TimestampHeader].ToString(),
-                context.Request.Headers[CallbackSignature.SignatureHeader].ToString(),
-                context.Request.ContentType?.Split(';')[0] ?? "",
-                buffer.ToArray()));
+            _received.Enqueue(await ReceivedWebhook.ReadAsync(context.Request));
             context.Response.StatusCode = (int)answer(context);
         });
 
-    private sealed record Received(string DeliveryId, string Timestamp, string Signature, string ContentType, byte[] Body);
+    /// <summary>A clock set off from the real one, as on a sender whose clock is wrong.</summary>
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
 }

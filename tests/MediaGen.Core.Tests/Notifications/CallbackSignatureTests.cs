@@ -1,64 +1,62 @@
 using System.Text;
 using MediaGen.Core.Notifications;
+using StandardWebhooks;
 
 namespace MediaGen.Core.Tests.Notifications;
 
 public sealed class CallbackSignatureTests
 {
-    private static readonly byte[] Key = Encoding.UTF8.GetBytes("callback-signing-key");
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"id":"job-1","status":"Completed"}""");
-    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+    // The Standard Webhooks specification's published example.
+    private const string SpecSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private const string SpecId = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+    private const long SpecTimestamp = 1614265330;
+    private const string SpecBody = """{"test": 2432232314}""";
 
     [Fact]
-    public void Compute_KnownInputs_MatchesIndependentHmac()
+    public void Sign_SpecificationExample_MatchesPublishedSignature()
     {
-        using var hmac = new System.Security.Cryptography.HMACSHA256(Key);
-        var expected = "sha256=" + Convert.ToHexStringLower(hmac.ComputeHash([.. Encoding.UTF8.GetBytes("d-1.1800000000."), .. Body]));
+        Assert.True(CallbackSignature.TryParseSecret(SpecSecret, out var key, out _));
 
-        Assert.Equal(expected, CallbackSignature.Compute(Key, "d-1", 1_800_000_000, Body));
+        var signature = CallbackSignature.Sign([key], SpecId, SpecTimestamp, Encoding.UTF8.GetBytes(SpecBody));
+
+        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
     }
 
     [Fact]
-    public void Verify_OwnSignature_IsTrue()
+    public void Sign_TwoKeys_OneEntryPerKeyInOrderMatchingStandardWebhooks()
     {
-        var signature = CallbackSignature.Compute(Key, "d-1", Now.ToUnixTimeSeconds(), Body);
+        var first = Testing.ReceivedWebhook.NewSecret();
+        var second = Testing.ReceivedWebhook.NewSecret();
+        CallbackSignature.TryParseSecret(first, out var firstKey, out _);
+        CallbackSignature.TryParseSecret(second, out var secondKey, out _);
+        var at = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
 
-        Assert.True(CallbackSignature.Verify(Key, "d-1", "1800000000", Body, signature, Now, TimeSpan.FromMinutes(5)));
+        var signature = CallbackSignature.Sign([firstKey, secondKey], "d-1", at.ToUnixTimeSeconds(), Encoding.UTF8.GetBytes(SpecBody));
+
+        Assert.Equal(
+            new StandardWebhook(first).Sign("d-1", at, SpecBody) + " " + new StandardWebhook(second).Sign("d-1", at, SpecBody),
+            signature);
     }
 
     [Theory]
-    [InlineData("d-2", "1800000000", false, false)] // other delivery id
-    [InlineData("d-1", "1800000001", false, false)] // other timestamp
-    [InlineData("d-1", "1800000000", true, false)]  // body changed
-    [InlineData("d-1", "1800000000", false, true)]  // other key
-    public void Verify_AnyPartChanged_IsFalse(string deliveryId, string timestamp, bool changeBody, bool changeKey)
+    [InlineData("", "must have the form whsec_<base64>")]
+    [InlineData("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "must have the form whsec_<base64>")]
+    [InlineData("whsec_not base64!", "is not base64")]
+    [InlineData("whsec_c2hvcnQ=", "decodes to 5")]
+    public void TryParseSecret_WrongForm_FailsSayingWhy(string secret, string reason)
     {
-        var signature = CallbackSignature.Compute(Key, "d-1", Now.ToUnixTimeSeconds(), Body);
-        var body = changeBody ? Encoding.UTF8.GetBytes("""{"id":"job-1","status":"Failed"}""") : Body;
-        var key = changeKey ? Encoding.UTF8.GetBytes("another-key") : Key;
-
-        Assert.False(CallbackSignature.Verify(key, deliveryId, timestamp, body, signature, Now, TimeSpan.FromMinutes(5)));
+        Assert.False(CallbackSignature.TryParseSecret(secret, out _, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(-301, false)]
-    [InlineData(-300, true)]
-    [InlineData(300, true)]
-    [InlineData(301, false)]
-    public void Verify_TimestampOutsideTolerance_IsFalse(int skewSeconds, bool expected)
+    [Fact]
+    public void TryParseSecret_WhsecBase64_GivesTheKeyBytes()
     {
-        var signedAt = Now.ToUnixTimeSeconds() + skewSeconds;
-        var signature = CallbackSignature.Compute(Key, "d-1", signedAt, Body);
+        var bytes = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
-        Assert.Equal(expected, CallbackSignature.Verify(Key, "d-1", signedAt.ToString(System.Globalization.CultureInfo.InvariantCulture), Body, signature, Now, TimeSpan.FromMinutes(5)));
+        Assert.True(CallbackSignature.TryParseSecret("whsec_" + Convert.ToBase64String(bytes), out var key, out var error));
+
+        Assert.Null(error);
+        Assert.Equal(bytes, key);
     }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("sha256=")]
-    [InlineData("sha1=00")]
-    [InlineData("sha256=zz")]
-    [InlineData("sha256=0000000000000000000000000000000000000000000000000000000000000000")]
-    public void Verify_MalformedSignature_IsFalse(string signature) =>
-        Assert.False(CallbackSignature.Verify(Key, "d-1", "1800000000", Body, signature, Now, TimeSpan.FromMinutes(5)));
 }

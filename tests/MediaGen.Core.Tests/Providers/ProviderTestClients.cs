@@ -2,11 +2,10 @@ using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Comet;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Pixazo;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Providers;
 
-/// <summary>Clients over a <see cref="FakeHttpHandler"/>, behind the real resilience handler.</summary>
+/// <summary>Clients over a <see cref="FakeHttpHandler"/>, behind the real resilience wiring.</summary>
 internal static class ProviderTestClients
 {
     public const string CosmicKey = "cosmic-write-key-SECRET";
@@ -16,7 +15,7 @@ internal static class ProviderTestClients
     public static HttpClient Http(FakeHttpHandler fake, TimeProvider time, int maxRetries = 3, TimeSpan? maxRetryAfter = null)
     {
         var options = new ProviderResilienceOptions { MaxRetryAttempts = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromSeconds(60) };
-        return new HttpClient(new ProviderResilienceHandler(Options.Create(options), time) { InnerHandler = fake }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        return ProviderHttpClients.Create(fake, time, options);
     }
 
     public static CosmicClient Cosmic(FakeHttpHandler fake, FastTimeProvider? time = null, int maxRetries = 3, Action<CosmicClientOptions>? configure = null)

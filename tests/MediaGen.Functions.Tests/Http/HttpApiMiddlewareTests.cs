@@ -60,6 +60,8 @@ public sealed class HttpApiMiddlewareTests : IDisposable
 
     [Theory]
     [InlineData("Health")]
+    [InlineData("HealthReady")]
+    [InlineData("HealthLive")]
     [InlineData("ReceivePixazoWebhook")]
     public async Task Invoke_OpenFunctionWithoutKey_RunsTheFunction(string function)
     {

@@ -264,6 +264,17 @@ public sealed class HttpParityTests(ParityFixture fixture)
         var (standalone, _) = await AssertParityAsync(request, 200);
 
         Assert.Equal("reachable", standalone.Json.GetProperty("storage").GetString());
+        Assert.Equal("ready", standalone.Json.GetProperty("taskHub").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/health/ready", "storage")]
+    [InlineData("/api/health/live", "status")]
+    public async Task HealthProbes_NoKey_AnswerAsTheStandaloneHost(string path, string property)
+    {
+        var (standalone, _) = await AssertParityAsync(ParityRequest.Get(path).WithoutKey(), 200);
+
+        Assert.True(standalone.Json.TryGetProperty(property, out _), $"{path} answered {standalone.Json}");
     }
 
     [Theory]

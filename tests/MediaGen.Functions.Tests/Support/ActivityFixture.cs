@@ -45,7 +45,7 @@ public sealed class ActivityFixture : IAsyncLifetime
         _app = FunctionsApp.Build(new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(sim))
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-            ["Callbacks:SigningKey"] = "functions-test-callback-signing-key",
+            ["Callbacks:SigningKey"] = MediaGen.Testing.ReceivedWebhook.NewSecret(),
         });
     }
 
@@ -68,7 +68,7 @@ public sealed class ActivityFixture : IAsyncLifetime
     private async Task ReceiveAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
-        Callbacks.Enqueue((context.Request.Headers["X-MediaGen-Delivery"].ToString(), await reader.ReadToEndAsync()));
+        Callbacks.Enqueue((context.Request.Headers["webhook-id"].ToString(), await reader.ReadToEndAsync()));
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 }

@@ -23,6 +23,7 @@ public sealed class ParityFixture : IAsyncLifetime
 
     private const string WebhookKey = "parity-webhook-key-0123456789";
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _callbackKey = ReceivedWebhook.NewSecret();
     private AzuriteInstance? _azurite;
     private StandaloneApp? _standalone;
     private FunctionsEngineApp? _functions;
@@ -38,6 +39,8 @@ public sealed class ParityFixture : IAsyncLifetime
 
     /// <summary>The Functions app.</summary>
     internal FunctionsEngineApp Functions => _functions ?? throw new InvalidOperationException("Not started.");
+
+    private string HubName(string side) => $"Parity{char.ToUpperInvariant(side[0])}{side[1..]}{_run}";
 
     /// <summary>The standalone host's requests queue.</summary>
     public string StandaloneRequestsQueue => "requests-standalone-" + _run;
@@ -57,6 +60,21 @@ public sealed class ParityFixture : IAsyncLifetime
         var functions = FunctionsEngineApp.StartAsync(address => Settings("functions", address));
         _standalone = await standalone;
         _functions = await functions;
+
+        // Both engines create their task hubs in the background: compare the two apps once both are ready.
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
+        {
+            var (a, b) = await SendBothAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
+            if (a.Status == 200 && b.Status == 200)
+            {
+                break;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The apps did not become ready: standalone {a.Status}, functions {b.Status}.");
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -142,8 +160,11 @@ public sealed class ParityFixture : IAsyncLifetime
             ["Workflows:ProviderRetryInterval"] = "00:00:01",
             ["Workflows:CopyRetryInterval"] = "00:00:01",
             ["Workflows:ResultsQueue"] = $"results-{side}-{_run}",
-            ["Callbacks:SigningKey"] = "parity-callback-key-0123456789",
-            ["DurableTask:HubName"] = $"Parity{char.ToUpperInvariant(side[0])}{side[1..]}{_run}",
+            ["Callbacks:SigningKey"] = _callbackKey,
+            ["DurableTask:HubName"] = HubName(side),
+
+            // The Functions app's own name for the setting (host.json's %DurableTaskHubName%); its readiness check reads it.
+            ["DurableTaskHubName"] = HubName(side),
             ["DurableTask:PartitionCount"] = "1",
             ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
             ["RequestQueue:QueueName"] = $"requests-{side}-{_run}",

@@ -26,6 +26,8 @@ public sealed class FunctionMetadataTests
         { "StreamText", "httpTrigger", "text/stream", "post", Keyless, null, null, false },
         { "ReceivePixazoWebhook", "httpTrigger", "webhooks/pixazo/{id}", "post", Keyless, null, null, true },
         { "Health", "httpTrigger", "health", "get", Keyless, null, null, false },
+        { "HealthReady", "httpTrigger", "health/ready", "get", Keyless, null, null, false },
+        { "HealthLive", "httpTrigger", "health/live", "get", Keyless, null, null, false },
         { "RequestQueue", "queueTrigger", null, null, null, "%RequestQueue:QueueName%", "AzureWebJobsStorage", true },
         { "BlobInbox", "blobTrigger", null, null, null, "%BlobInbox:ContainerName%/{name}", "AzureWebJobsStorage", true },
         { "SyncGenerationOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },

@@ -18,6 +18,8 @@ public sealed class OpenApiTests(HostEnvironment env)
         ("post", "/api/text/stream", ["200", "400", "401", "415"], true),
         ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404"], false),
         ("get", "/api/health", ["200", "503"], false),
+        ("get", "/api/health/ready", ["200", "503"], false),
+        ("get", "/api/health/live", ["200"], false),
     ];
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class HostEnvironment : IAsyncLifetime
 {
     public const string ApiKey = "test-api-key-0123456789";
     public const string WebhookKey = "test-webhook-key-0123456789";
-    public const string CallbackKey = "test-callback-key-0123456789";
+    public static readonly string CallbackKey = ReceivedWebhook.NewSecret();
     public const int MaxBodyBytes = 8192;
 
     private AzuriteInstance? _azurite;

@@ -24,7 +24,7 @@ namespace MediaGen.Workflows.Tests.EndToEnd;
 public sealed class EndToEndFixture : IAsyncLifetime
 {
     public const string WebhookKey = "e2e-webhook-key";
-    public const string CallbackKey = "e2e-callback-key";
+    public static readonly string CallbackKey = ReceivedWebhook.NewSecret();
 
     private readonly SimulatorFixture _simulator = new();
     private AzuriteInstance? _azurite;
@@ -165,10 +165,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
         if (segments is ["callbacks", ..])
         {
-            var headers = context.Request.Headers;
-            Callbacks.Enqueue(new ReceivedCallback(
-                context.Request.Path, headers["X-MediaGen-Delivery"].ToString(), headers["X-MediaGen-Timestamp"].ToString(),
-                headers["X-MediaGen-Signature"].ToString(), buffer.ToArray()));
+            Callbacks.Enqueue(new ReceivedCallback(context.Request.Path, ReceivedWebhook.From(context.Request.Headers, buffer.ToArray())));
             context.Response.StatusCode = Interlocked.Decrement(ref CallbackFailuresLeft) >= 0 ? 500 : 204;
             return;
         }
@@ -176,5 +173,5 @@ public sealed class EndToEndFixture : IAsyncLifetime
         context.Response.StatusCode = 404;
     }
 
-    public sealed record ReceivedCallback(string Path, string DeliveryId, string Timestamp, string Signature, byte[] Body);
+    public sealed record ReceivedCallback(string Path, ReceivedWebhook Webhook);
 }

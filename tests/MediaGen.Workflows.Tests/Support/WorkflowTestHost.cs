@@ -168,7 +168,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             ["Workflows:CopyRetryInterval"] = "00:00:00.010",
             ["Workflows:PollInitialInterval"] = "00:00:00.020",
             ["Workflows:PollMaxInterval"] = "00:00:00.120",
-            ["Callbacks:SigningKey"] = "unit-test-callback-key",
+            ["Callbacks:SigningKey"] = MediaGen.Testing.ReceivedWebhook.NewSecret(),
             ["Callbacks:FirstRetryInterval"] = "00:00:00.010",
             ["Callbacks:MaxRetryInterval"] = "00:00:00.100",
             ["Media:AllowedNetworks"] = "127.0.0.1/32",

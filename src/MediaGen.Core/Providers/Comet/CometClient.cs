@@ -19,7 +19,7 @@ public class CometClient
     private readonly Uri _baseUrl;
     private readonly Func<int, Stream> _openSpool;
 
-    /// <summary>Creates a client over <paramref name="httpClient"/> (which should carry a <see cref="ProviderResilienceHandler"/>).</summary>
+    /// <summary>Creates a client over <paramref name="httpClient"/> (which should carry the <see cref="ProviderResilience"/> handler).</summary>
     /// <exception cref="ArgumentException">The options fail their start-up checks.</exception>
     public CometClient(HttpClient httpClient, CometClientOptions options, TimeProvider? timeProvider = null)
         : this(httpClient, options, timeProvider, OpenTempFile)

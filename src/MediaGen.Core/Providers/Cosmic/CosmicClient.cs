@@ -22,7 +22,7 @@ public class CosmicClient
     private readonly TimeProvider _timeProvider;
     private readonly Uri _baseUrl;
 
-    /// <summary>Creates a client over <paramref name="httpClient"/> (which should carry a <see cref="ProviderResilienceHandler"/>).</summary>
+    /// <summary>Creates a client over <paramref name="httpClient"/> (which should carry the <see cref="ProviderResilience"/> handler).</summary>
     /// <exception cref="ArgumentException">The options fail their start-up checks.</exception>
     public CosmicClient(HttpClient httpClient, CosmicClientOptions options, TimeProvider? timeProvider = null)
     {

@@ -19,7 +19,7 @@ public class PixazoClient
     private readonly TimeProvider _timeProvider;
     private readonly Uri _baseUrl;
 
-    /// <summary>Creates a client over <paramref name="httpClient"/> (which should carry a <see cref="ProviderResilienceHandler"/>).</summary>
+    /// <summary>Creates a client over <paramref name="httpClient"/> (which should carry the <see cref="ProviderResilience"/> handler).</summary>
     /// <exception cref="ArgumentException">The options fail their start-up checks.</exception>
     public PixazoClient(HttpClient httpClient, PixazoClientOptions options, TimeProvider? timeProvider = null)
     {

@@ -3,18 +3,17 @@ using MediaGen.Core.Providers.Comet;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Testing;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Providers.Simulator;
 
-/// <summary>The real clients, over real sockets and the real resilience handler, pointed at the simulator.</summary>
+/// <summary>The real clients, over real sockets and the real resilience wiring, pointed at the simulator.</summary>
 internal static class SimulatorClients
 {
     public static HttpClient Http(int maxRetries = 3) =>
-        new(new ProviderResilienceHandler(
-            Options.Create(new ProviderResilienceOptions { MaxRetryAttempts = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) }),
-            TimeProvider.System) { InnerHandler = new SocketsHttpHandler() })
-        { Timeout = Timeout.InfiniteTimeSpan };
+        ProviderHttpClients.Create(
+            new SocketsHttpHandler(),
+            TimeProvider.System,
+            new ProviderResilienceOptions { MaxRetryAttempts = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) });
 
     public static CosmicClient Cosmic(SimulatorFixture simulator, TimeSpan? timeout = null) =>
         new(Http(), new CosmicClientOptions

@@ -6,7 +6,7 @@ using MediaGen.Core.Providers.Pixazo;
 
 namespace MediaGen.Core.Tests.Providers;
 
-public sealed class ProviderResilienceHandlerTests
+public sealed class ProviderResilienceTests
 {
     private const string TextOk = """{"text":"ok","usage":{"input_tokens":1,"output_tokens":1}}""";
     private static readonly CosmicTextRequest Text = new(Prompt: "hi");
