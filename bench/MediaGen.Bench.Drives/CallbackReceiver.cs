@@ -23,7 +23,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     private CallbackReceiver(string signingKey, Func<string, bool> refuseFirst)
     {
-        _key = Encoding.UTF8.GetBytes(signingKey);
+        _key = Convert.FromBase64String(signingKey["whsec_".Length..]);
         RefuseFirst = refuseFirst;
     }
 
@@ -61,9 +61,9 @@ public sealed class CallbackReceiver : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
-        var delivery = context.Request.Headers["X-MediaGen-Delivery"].ToString();
-        var timestamp = context.Request.Headers["X-MediaGen-Timestamp"].ToString();
-        var signature = context.Request.Headers["X-MediaGen-Signature"].ToString();
+        var delivery = context.Request.Headers["webhook-id"].ToString();
+        var timestamp = context.Request.Headers["webhook-timestamp"].ToString();
+        var signature = context.Request.Headers["webhook-signature"].ToString();
         string? jobId = null, status = null, errorType = null;
         try
         {
@@ -101,7 +101,9 @@ public sealed class CallbackReceiver : IAsyncDisposable
         }
 
         var signed = Encoding.UTF8.GetBytes($"{delivery}.{timestamp}.").Concat(body).ToArray();
-        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, signed));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
+        // Standard Webhooks: "v1,<base64 HMAC-SHA256 of id.timestamp.body>", one space-separated entry per signing key.
+        var expected = Encoding.ASCII.GetBytes("v1," + Convert.ToBase64String(HMACSHA256.HashData(_key, signed)));
+        return signature.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(entry => CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(entry)));
     }
 }

@@ -67,7 +67,7 @@ public sealed class DriveStack : IAsyncDisposable
         var azurite = await AzuriteInstance.StartAsync(inMemory: Environment.GetEnvironmentVariable("AZURITE_MEMORY") == "1", cancellationToken);
         var simulator = new DriveSimulator();
         await simulator.InitializeAsync();
-        var callbackKey = Secret();
+        var callbackKey = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var callbacks = await CallbackReceiver.StartAsync(callbackKey, refuseFirstCallback);
         var apiKey = Secret();
         // The host's address must be known before it starts: Pixazo webhooks are sent to it, also after a restart.

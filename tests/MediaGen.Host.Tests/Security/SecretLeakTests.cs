@@ -39,7 +39,7 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
         ["Pixazo__SubscriptionKey"] = $"pixazokey-{Run}-Kd2S",
         ["Comet__ApiKey"] = $"cometkey-{Run}-Hy5T",
         ["Workflows__WebhookSigningKey"] = $"webhookkey-{Run}-Zx4C",
-        ["Callbacks__SigningKey"] = $"callbackkey-{Run}-Rt6G",
+        ["Callbacks__SigningKey"] = ReceivedWebhook.NewSecret(),
         ["storage account key"] = AzuriteInstance.AccountKey,
     };
 
