@@ -174,17 +174,7 @@ public static class CrashDrive
             $"crash-drive items={options.Items} completed={completed} failed_typed={failedTyped} lost={lost} duplicate_purchases={duplicatePurchases} stuck={stuck} kills={stack.Host.Kills} " +
             $"failed_types={(failedTypes.Count == 0 ? "none" : string.Join(',', failedTypes.Select(t => $"{t.Key}:{t.Value}")))} untyped={untyped} orphan_blobs={audit.OrphanBlobs} bad_blobs={audit.BadBlobs} results_messages={audit.ResultMessages} results_duplicates={audit.ResultDuplicates} " +
             $"callbacks={audit.CallbackDeliveries} notify_violations={audit.NotificationViolations} seconds={elapsedRun.TotalSeconds:0}");
-        var result = new DriveResult(summary, audit.Violations);
-        if (result.Passed)
-        {
-            stack.DeleteWorkFolder();
-        }
-        else
-        {
-            log.WriteLine($"  host logs kept in {stack.WorkFolder}");
-        }
-
-        return result;
+        return stack.Finish(summary, audit.Violations, log);
     }
 
     /// <summary>Item <paramref name="index"/>'s prompt: unique, so the simulator's ledger counts its purchases.</summary>

@@ -133,9 +133,20 @@ public sealed class DriveStack : IAsyncDisposable
     /// <summary>The results queue's client.</summary>
     public QueueClient ResultsQueueClient() => Queues.GetQueueClient(ResultsQueue);
 
-    /// <summary>Deletes the work folder (a passed drive's logs are not needed).</summary>
-    public void DeleteWorkFolder()
+    /// <summary>
+    /// The drive's result from its summary line and violations: a passed drive's work folder is deleted (its logs are
+    /// not needed), a failed one's is kept and named in <paramref name="log"/>.
+    /// </summary>
+    public DriveResult Finish(string summary, IReadOnlyList<string> violations, TextWriter log)
     {
+        ArgumentNullException.ThrowIfNull(log);
+        var result = new DriveResult(summary, violations);
+        if (!result.Passed)
+        {
+            log.WriteLine($"  host logs kept in {WorkFolder}");
+            return result;
+        }
+
         try
         {
             Directory.Delete(WorkFolder, recursive: true);
@@ -143,6 +154,8 @@ public sealed class DriveStack : IAsyncDisposable
         catch (IOException)
         {
         }
+
+        return result;
     }
 
     /// <inheritdoc />

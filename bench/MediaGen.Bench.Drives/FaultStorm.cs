@@ -177,16 +177,6 @@ public static class FaultStorm
             $"pixazo_extra_submits={pixazoExtra} pixazo_error_resubmits={pixazoResubmits} duplicate_video_purchases={videoTwice} purchase_mismatches={purchaseMismatches} stuck={stuck} " +
             $"orphan_blobs={audit.OrphanBlobs} bad_blobs={audit.BadBlobs} results_duplicates={audit.ResultDuplicates} callbacks={audit.CallbackDeliveries} " +
             $"notify_violations={audit.NotificationViolations} webhooks={ledger.Webhooks.Count} seconds={elapsedRun.TotalSeconds:0}");
-        var result = new DriveResult(summary, audit.Violations);
-        if (result.Passed)
-        {
-            stack.DeleteWorkFolder();
-        }
-        else
-        {
-            log.WriteLine($"  host logs kept in {stack.WorkFolder}");
-        }
-
-        return result;
+        return stack.Finish(summary, audit.Violations, log);
     }
 }
