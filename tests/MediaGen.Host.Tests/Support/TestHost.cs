@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +26,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
         _settings = settings;
         Names = names;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        UseKestrel(port);
+        // An explicit endpoint, not UseKestrel(port): that overload rewrites IServerAddressesFeature after the app has
+        // started binding on its own thread, and on a loaded machine Kestrel sometimes won the race ("Addresses cannot
+        // be modified after the server has started", dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }
 
     public HostNames Names { get; }
