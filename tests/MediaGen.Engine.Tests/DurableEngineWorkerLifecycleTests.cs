@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
 using MediaGen.Testing;
@@ -16,7 +15,7 @@ public sealed class DurableEngineWorkerLifecycleTests(EngineFixture engine)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task StopAsync_StorageGoneFirst_StopsWithinShutdownTimeoutWithoutThrowing()
+    public async Task StopAsync_StorageGoneFirst_ShutdownTimeoutEndsTheStopWithoutThrowing()
     {
         // DTFx keeps retrying to release its partition lease while storage is gone; the host's shutdown token ends that.
         using var timeout = new CancellationTokenSource(Timeout);
@@ -30,10 +29,9 @@ public sealed class DurableEngineWorkerLifecycleTests(EngineFixture engine)
         await client.WaitForInstanceCompletionAsync(id, timeout.Token);
 
         await azurite.DisposeAsync();
-        var stopping = Stopwatch.StartNew();
-        await host.StopAsync(CancellationToken.None);
-
-        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stop took {stopping.Elapsed}");
+        // The shutdown timeout (3 s) must end DTFx's retries; without it the stop never returns. A hang guard, not a
+        // timing assertion: a loaded machine may take longer than 3 s, never a minute.
+        await host.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     [Fact]
