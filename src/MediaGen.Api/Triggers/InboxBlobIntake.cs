@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Telemetry;
 using MediaGen.Workflows;
 
 namespace MediaGen.Api.Triggers;
@@ -16,16 +18,26 @@ public static class InboxBlobIntake
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(jobs);
+        // The job's trace starts here, whichever host saw the blob.
+        using var span = MediaGenTelemetry.StartSpan("inbox blob", ActivityKind.Consumer);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(MediaGenTelemetry.TriggerTag, "blob");
+            span.SetTag("mediagen.inbox.container", blob.BlobContainerName);
+        }
+
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         var etag = InboxJobFactory.NormalizeETag(properties.ETag.ToString());
         try
         {
             var json = await InboxJobFactory.CreateAsync(blob, properties.ETag, properties.ContentLength, properties.Metadata, settings, now, cancellationToken).ConfigureAwait(false);
-            return new IntakeOutcome(
-                await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, etag), cancellationToken).ConfigureAwait(false), null);
+            var started = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, etag), cancellationToken).ConfigureAwait(false);
+            span?.SetTag(MediaGenTelemetry.JobIdTag, started.Id);
+            return new IntakeOutcome(started, null);
         }
         catch (RequestValidationException ex)
         {
+            MediaGenTelemetry.Fail(span, "invalid_request");
             return new IntakeOutcome(null, ex.Errors);
         }
     }

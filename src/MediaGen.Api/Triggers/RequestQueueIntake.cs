@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Telemetry;
 using MediaGen.Workflows;
 
 namespace MediaGen.Api.Triggers;
@@ -22,12 +24,24 @@ public static class RequestQueueIntake
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(jobs);
+        // The job's trace starts here, whichever host received the message.
+        using var span = MediaGenTelemetry.StartSpan("queue message", ActivityKind.Consumer);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(MediaGenTelemetry.TriggerTag, "queue");
+            span.SetTag("messaging.system", "azure_storage_queues");
+            span.SetTag("messaging.message.id", message.MessageId);
+        }
+
         try
         {
-            return new IntakeOutcome(await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken).ConfigureAwait(false), null);
+            var started = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken).ConfigureAwait(false);
+            span?.SetTag(MediaGenTelemetry.JobIdTag, started.Id);
+            return new IntakeOutcome(started, null);
         }
         catch (RequestValidationException ex)
         {
+            MediaGenTelemetry.Fail(span, "invalid_request");
             await PoisonAsync(poison, message, "invalid", ex.Errors, now, cancellationToken).ConfigureAwait(false);
             return new IntakeOutcome(null, ex.Errors);
         }
