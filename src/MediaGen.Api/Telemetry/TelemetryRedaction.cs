@@ -38,7 +38,7 @@ public sealed class TelemetryRedaction : BaseProcessor<Activity>
     public static string RedactUrl(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && !uri.IsFile && !uri.IsUnc
             ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
             : StripQuery(url);
     }
