@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Azure.Storage.Blobs;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Telemetry;
 using MediaGen.Workflows;
 
 namespace MediaGen.Api.Triggers;
@@ -19,12 +17,7 @@ public static class InboxBlobIntake
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(jobs);
         // The job's trace starts here, whichever host saw the blob.
-        using var span = MediaGenTelemetry.StartSpan("inbox blob", ActivityKind.Consumer);
-        if (span is { IsAllDataRequested: true })
-        {
-            span.SetTag(MediaGenTelemetry.TriggerTag, "blob");
-            span.SetTag("mediagen.inbox.container", blob.BlobContainerName);
-        }
+        using var span = IntakeSpans.InboxBlob(blob.BlobContainerName);
 
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         var etag = InboxJobFactory.NormalizeETag(properties.ETag.ToString());
@@ -32,12 +25,12 @@ public static class InboxBlobIntake
         {
             var json = await InboxJobFactory.CreateAsync(blob, properties.ETag, properties.ContentLength, properties.Metadata, settings, now, cancellationToken).ConfigureAwait(false);
             var started = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, etag), cancellationToken).ConfigureAwait(false);
-            span?.SetTag(MediaGenTelemetry.JobIdTag, started.Id);
+            IntakeSpans.Started(span, started.Id);
             return new IntakeOutcome(started, null);
         }
         catch (RequestValidationException ex)
         {
-            MediaGenTelemetry.Fail(span, "invalid_request");
+            IntakeSpans.Started(span, null);
             return new IntakeOutcome(null, ex.Errors);
         }
     }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Telemetry;
 using MediaGen.Workflows;
 
 namespace MediaGen.Api.Triggers;
@@ -25,23 +23,17 @@ public static class RequestQueueIntake
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(jobs);
         // The job's trace starts here, whichever host received the message.
-        using var span = MediaGenTelemetry.StartSpan("queue message", ActivityKind.Consumer);
-        if (span is { IsAllDataRequested: true })
-        {
-            span.SetTag(MediaGenTelemetry.TriggerTag, "queue");
-            span.SetTag("messaging.system", "azure_storage_queues");
-            span.SetTag("messaging.message.id", message.MessageId);
-        }
+        using var span = IntakeSpans.QueueMessage(message.MessageId);
 
         try
         {
             var started = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken).ConfigureAwait(false);
-            span?.SetTag(MediaGenTelemetry.JobIdTag, started.Id);
+            IntakeSpans.Started(span, started.Id);
             return new IntakeOutcome(started, null);
         }
         catch (RequestValidationException ex)
         {
-            MediaGenTelemetry.Fail(span, "invalid_request");
+            IntakeSpans.Started(span, null);
             await PoisonAsync(poison, message, "invalid", ex.Errors, now, cancellationToken).ConfigureAwait(false);
             return new IntakeOutcome(null, ex.Errors);
         }

@@ -150,6 +150,49 @@ public sealed class TelemetryTests(HostEnvironment env)
         Assert.True(Sum(metrics, "mediagen.provider.errors", ("provider", "cosmic"), ("error_type", job.Error.Type)) >= 1);
     }
 
+    [Fact]
+    public async Task QueueMessageJob_FromTheListener_TraceStartsAtTheMessage()
+    {
+        var spans = new Recorded<Activity>();
+        await using var host = await StartAsync(spans, new Recorded<MetricSnapshot>());
+        var queue = host.Queues.GetQueueClient(host.Names.Requests);
+        await queue.CreateIfNotExistsAsync();
+
+        var sent = (await queue.SendMessageAsync($$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{Prompt}}} queue"}}""")).Value;
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
+
+        var trace = await TraceOfAsync(spans, sent.MessageId, "activity PublishResultActivity", ActivityKind.Consumer);
+        var message = Assert.Single(trace, s => s.ParentSpanId == default);
+        Assert.Equal("queue message", message.DisplayName);
+        Assert.Equal(sent.MessageId, message.GetTagItem("messaging.message.id"));
+        Assert.Equal(sent.MessageId, message.GetTagItem(MediaGenTelemetry.JobIdTag));
+        var start = Single(trace, "job start", message);
+        Assert.Equal(start.SpanId, Assert.Single(trace, s => s.DisplayName == "activity GenerateActivity").ParentSpanId);
+        AssertNoSecrets(trace, host);
+    }
+
+    [Fact]
+    public async Task InboxBlobJob_FromTheListener_TraceStartsAtTheBlob()
+    {
+        var spans = new Recorded<Activity>();
+        await using var host = await StartAsync(spans, new Recorded<MetricSnapshot>());
+        var inbox = host.Blobs.GetBlobContainerClient(host.Names.Inbox);
+        await inbox.CreateIfNotExistsAsync();
+
+        await inbox.GetBlobClient("telemetry.json").UploadAsync(BinaryData.FromString($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{Prompt}}} inbox"}}"""));
+
+        var blobSpan = await TestHost.EventuallyAsync(
+            () => Task.FromResult(spans.Snapshot().FirstOrDefault(s => s.DisplayName == "inbox blob" && s.GetTagItem(MediaGenTelemetry.JobIdTag) is string)),
+            "the inbox blob's span");
+        var jobId = (string)blobSpan.GetTagItem(MediaGenTelemetry.JobIdTag)!;
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(jobId)).Status);
+        var trace = await TraceOfAsync(spans, jobId, "activity PublishResultActivity", ActivityKind.Consumer);
+        Assert.Equal(blobSpan.SpanId, Assert.Single(trace, s => s.ParentSpanId == default).SpanId);
+        var start = Single(trace, "job start", blobSpan);
+        Assert.Contains(trace, s => s.DisplayName == "activity CopyMediaActivity" && s.ParentSpanId == start.SpanId);
+        AssertNoSecrets(trace, host);
+    }
+
     private Task<TestHost> StartAsync(Recorded<Activity> spans, Recorded<MetricSnapshot> metrics, Dictionary<string, string?>? overrides = null) =>
         env.StartHostAsync(overrides: overrides, configureServices: services =>
         {
@@ -174,14 +217,14 @@ public sealed class TelemetryTests(HostEnvironment env)
     }
 
     /// <summary>The spans of the trace whose <c>job start</c> names <paramref name="jobId"/>, once <paramref name="last"/> has ended in it.</summary>
-    private static Task<IReadOnlyList<Activity>> TraceOfAsync(Recorded<Activity> spans, string jobId, string last) =>
+    private static Task<IReadOnlyList<Activity>> TraceOfAsync(Recorded<Activity> spans, string jobId, string last, ActivityKind rootKind = ActivityKind.Server) =>
         TestHost.EventuallyAsync<IReadOnlyList<Activity>>(() =>
         {
             var all = spans.Snapshot();
             var start = all.FirstOrDefault(s => s.DisplayName == "job start" && (string?)s.GetTagItem(MediaGenTelemetry.JobIdTag) == jobId);
             var trace = start is null ? [] : all.Where(s => s.TraceId == start.TraceId).ToList();
             var done = trace.Any(s => s.DisplayName == last && (string?)s.GetTagItem(MediaGenTelemetry.JobIdTag) == jobId)
-                && trace.Any(s => s.Kind == ActivityKind.Server && s.ParentSpanId == default);
+                && trace.Any(s => s.Kind == rootKind && s.ParentSpanId == default);
             return Task.FromResult<IReadOnlyList<Activity>?>(done ? trace : null);
         }, $"the trace of {jobId} to hold '{last}'");
 
