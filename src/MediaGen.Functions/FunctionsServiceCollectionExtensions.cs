@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
+using OpenTelemetry.Resources;
 
 namespace MediaGen.Functions;
 
@@ -58,13 +59,20 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>
     /// The shared OpenTelemetry wiring, the worker's invocation spans (parented on the Functions host's trace context;
     /// host.json's <c>telemetryMode</c> is <c>OpenTelemetry</c>), and the Azure Monitor exporter when
-    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. The service is named by <c>OTEL_SERVICE_NAME</c> when set, else
+    /// by the worker defaults (the Function App's site name).
     /// </summary>
     private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddMediaGenTelemetry(configuration)
             .UseFunctionsWorkerDefaults()
             .WithTracing(tracing => tracing.AddSource(WorkerActivitySource));
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
+        {
+            // The worker defaults name the service after the site; an explicit name wins (it is the cloud role name).
+            telemetry.ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"]!));
+        }
+
         if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
             telemetry.UseAzureMonitorExporter();
