@@ -93,8 +93,9 @@ public static class MediaGenTelemetry
 
     /// <summary>
     /// Starts a span parented on <paramref name="traceParent"/> (a W3C <c>traceparent</c>, e.g. one carried in an
-    /// orchestration or activity input); without a valid one, on the current span. Null when nobody listens or the
-    /// sampler drops it, so callers pay nothing then.
+    /// orchestration or activity input); without a valid one, on the current span. When the current span belongs to
+    /// another trace (e.g. the Functions worker's invocation span of an activity) the new span links to it. Null when
+    /// nobody listens or the sampler drops it, so callers pay nothing then.
     /// </summary>
     public static Activity? StartSpan(string name, ActivityKind kind, string? traceParent = null)
     {
@@ -103,9 +104,13 @@ public static class MediaGenTelemetry
             return null;
         }
 
-        return traceParent is not null && ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent)
-            ? Source.StartActivity(name, kind, parent)
-            : Source.StartActivity(name, kind);
+        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
+        {
+            return Source.StartActivity(name, kind);
+        }
+
+        var links = Activity.Current is { } current && current.TraceId != parent.TraceId ? new[] { new ActivityLink(current.Context) } : null;
+        return Source.StartActivity(name, kind, parent, links: links);
     }
 
     /// <summary>Marks <paramref name="activity"/> failed with an error type (no message: messages can quote provider text).</summary>
