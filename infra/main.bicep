@@ -157,6 +157,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       appSettings: [
         { name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'OTEL_SERVICE_NAME', value: appName }
         { name: 'DurableTaskHubName', value: taskHubName }
         { name: 'Api__Key', value: secretRef(vault.name, 'api-key') }
         { name: 'Api__MaxRequestBodyBytes', value: '1048576' }

@@ -1,20 +1,28 @@
 using Azure.Core.Serialization;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using MediaGen.Api;
+using MediaGen.Api.Telemetry;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
 using MediaGen.Functions.Http;
 using MediaGen.Workflows;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry;
+using OpenTelemetry.Resources;
 
 namespace MediaGen.Functions;
 
 /// <summary>The Functions app's registration: the same core and shared-API registrations the standalone host makes.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
+    /// <summary>The activity source of the Functions worker's invocation spans.</summary>
+    private const string WorkerActivitySource = "Microsoft.Azure.Functions.Worker";
+
     /// <summary>
     /// Registers storage clients, providers, media store, workflows, the shared HTTP surface, the function API key and the
     /// per-invocation job service factory, and pins the worker's serializer to <see cref="WorkflowJson.Options"/>.
@@ -44,6 +52,30 @@ public static class FunctionsServiceCollectionExtensions
             .Bind(configuration.GetSection(FunctionsApiKeyOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        AddTelemetry(services, configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The shared OpenTelemetry wiring, the worker's invocation spans (parented on the Functions host's trace context;
+    /// host.json's <c>telemetryMode</c> is <c>OpenTelemetry</c>), and the Azure Monitor exporter when
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. The service is named by <c>OTEL_SERVICE_NAME</c> when set, else
+    /// by the worker defaults (the Function App's site name).
+    /// </summary>
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = services.AddMediaGenTelemetry(configuration)
+            .UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSource(WorkerActivitySource));
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
+        {
+            // The worker defaults name the service after the site; an explicit name wins (it is the cloud role name).
+            telemetry.ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"]!));
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            telemetry.UseAzureMonitorExporter();
+        }
     }
 }

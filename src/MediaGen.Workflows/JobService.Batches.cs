@@ -1,5 +1,7 @@
 using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask.Client;
@@ -42,9 +44,12 @@ public sealed partial class JobService
         _validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors);
         RequestValidationException.ThrowIfAny(errors);
         var policy = Policy();
-        var items = request.Items.Select(item => new JobInput(item, item.Deadline, policy, Notify: false)).ToList();
         var id = IdFor("batch", request.IdempotencyKey, instanceId);
-        return await StartAsync(nameof(BatchOrchestrator), id, new BatchInput(items, policy, request.CallbackUrl), cancellationToken).ConfigureAwait(false);
+        using var span = StartSpan("batch", id);
+        span?.SetTag(MediaGenTelemetry.ItemsTag, request.Items.Count);
+        var traceParent = TraceParentOf(span);
+        var items = request.Items.Select(item => new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent)).ToList();
+        return await StartAsync(nameof(BatchOrchestrator), id, new BatchInput(items, policy, request.CallbackUrl, traceParent), span, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the batch JSON strictly (<see cref="BatchRequestReader"/>), then starts it.</summary>
@@ -100,10 +105,12 @@ public sealed partial class JobService
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.ValidateChain(request, _options.Value.ChainMaxSteps, now));
+        var id = IdFor("chain", request.IdempotencyKey, instanceId);
+        using var span = StartSpan("chain", id, ProviderName.Cosmic, JobKind.VideoExtension);
         var input = new ChainInput(
             request.Initial, request.MediaId, request.Prompts, request.Model, request.Output, request.CallbackUrl,
-            request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy());
-        return await StartAsync(nameof(ChainOrchestrator), IdFor("chain", request.IdempotencyKey, instanceId), input, cancellationToken).ConfigureAwait(false);
+            request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), TraceParentOf(span));
+        return await StartAsync(nameof(ChainOrchestrator), id, input, span, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the chain JSON strictly (<see cref="ChainRequestReader"/>), then starts it.</summary>

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Notifications;
+using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Pixazo;
@@ -58,7 +61,8 @@ public sealed partial class JobService
         RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
         var id = IdFor("job", request.IdempotencyKey, instanceId);
         var input = new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy());
-        return await StartAsync(JobOrchestrators.For(request), id, input, cancellationToken).ConfigureAwait(false);
+        using var span = StartSpan("job", id, request.Provider, request.Kind);
+        return await StartAsync(JobOrchestrators.For(request), id, input with { TraceParent = TraceParentOf(span) }, span, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the job JSON strictly (<see cref="JobRequestReader"/>), then <see cref="StartJobAsync(JobRequest, string?, CancellationToken)"/>.</summary>
@@ -136,10 +140,40 @@ public sealed partial class JobService
     /// <summary>The <c>X-Webhook-URL</c> Pixazo jobs are given (contains the job's secret), or null when webhooks are off.</summary>
     public string? GetPixazoWebhookUrl(string jobId) => _webhooks.UrlFor(jobId);
 
-    private async Task<JobStartResult> StartAsync(string orchestrator, string id, object input, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>job start</c> span (Producer) whose context the orchestration input carries, so the whole job is one trace;
+    /// null when nobody listens.
+    /// </summary>
+    private static Activity? StartSpan(string type, string id, ProviderName? provider = null, JobKind? kind = null)
+    {
+        var span = MediaGenTelemetry.StartSpan("job start", ActivityKind.Producer);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(MediaGenTelemetry.JobIdTag, id);
+            span.SetTag(MediaGenTelemetry.JobTypeTag, type);
+            if (provider is { } p)
+            {
+                span.SetTag(MediaGenTelemetry.ProviderTag, JobRequestReader.ProviderText(p));
+            }
+
+            if (kind is { } k)
+            {
+                span.SetTag(MediaGenTelemetry.JobKindTag, JobRequestReader.KindText(k));
+            }
+        }
+
+        return span;
+    }
+
+    /// <summary>The span's W3C context when it records; else the caller's current one (so an unsampled caller still propagates).</summary>
+    private static string? TraceParentOf(Activity? span) =>
+        span is { IdFormat: ActivityIdFormat.W3C } ? span.Id : MediaGenTelemetry.CurrentTraceParent();
+
+    private async Task<JobStartResult> StartAsync(string orchestrator, string id, object input, Activity? span, CancellationToken cancellationToken)
     {
         if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is not null)
         {
+            span?.SetTag("mediagen.job.existed", true);
             return new JobStartResult(id, AlreadyExisted: true);
         }
 
@@ -158,6 +192,7 @@ public sealed partial class JobService
                 throw;
             }
 
+            span?.SetTag("mediagen.job.existed", true);
             return new JobStartResult(id, AlreadyExisted: true);
         }
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -62,6 +64,7 @@ public static partial class TextStreamEndpoints
         }
         catch (ProviderException ex)
         {
+            MediaGenTelemetry.RecordProviderError(JobRequestReader.ProviderText(ex.Provider), ProviderProblems.ProviderErrorText(ex.ErrorType));
             await enumerator.DisposeAsync();
             return ProviderProblems.From(ex, httpContext);
         }
@@ -98,6 +101,7 @@ public static partial class TextStreamEndpoints
                 catch (ProviderException ex)
                 {
                     LogBrokenStream(logger, ex.ErrorType);
+                    MediaGenTelemetry.RecordProviderError(JobRequestReader.ProviderText(ex.Provider), ProviderProblems.ProviderErrorText(ex.ErrorType));
                     await WriteEventAsync(response, "error", new TextStreamError(ex.ProviderMessage ?? ex.Message, ProviderProblems.ProviderErrorText(ex.ErrorType)), cancellationToken);
                 }
             }

@@ -16,16 +16,21 @@ public static class InboxBlobIntake
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(jobs);
+        // The job's trace starts here, whichever host saw the blob.
+        using var span = IntakeSpans.InboxBlob(blob.BlobContainerName);
+
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         var etag = InboxJobFactory.NormalizeETag(properties.ETag.ToString());
         try
         {
             var json = await InboxJobFactory.CreateAsync(blob, properties.ETag, properties.ContentLength, properties.Metadata, settings, now, cancellationToken).ConfigureAwait(false);
-            return new IntakeOutcome(
-                await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, etag), cancellationToken).ConfigureAwait(false), null);
+            var started = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, etag), cancellationToken).ConfigureAwait(false);
+            IntakeSpans.Started(span, started.Id);
+            return new IntakeOutcome(started, null);
         }
         catch (RequestValidationException ex)
         {
+            IntakeSpans.Started(span, null);
             return new IntakeOutcome(null, ex.Errors);
         }
     }

@@ -22,12 +22,18 @@ public static class RequestQueueIntake
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(jobs);
+        // The job's trace starts here, whichever host received the message.
+        using var span = IntakeSpans.QueueMessage(message.MessageId);
+
         try
         {
-            return new IntakeOutcome(await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken).ConfigureAwait(false), null);
+            var started = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken).ConfigureAwait(false);
+            IntakeSpans.Started(span, started.Id);
+            return new IntakeOutcome(started, null);
         }
         catch (RequestValidationException ex)
         {
+            IntakeSpans.Started(span, null);
             await PoisonAsync(poison, message, "invalid", ex.Errors, now, cancellationToken).ConfigureAwait(false);
             return new IntakeOutcome(null, ex.Errors);
         }

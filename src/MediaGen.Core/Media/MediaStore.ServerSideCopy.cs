@@ -22,6 +22,8 @@ public sealed partial class MediaStore
         var nameType = MediaContentTypes.Choose(target.ContentType ?? MediaContentTypes.FromExtension(url.AbsolutePath), null, default);
         var blob = container.GetBlobClient(GetBlobName(target, nameType));
         var source = MediaCopyException.Redact(url);
+        using var span = StartUploadSpan(target, "server-copy");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var operation = await blob.StartCopyFromUriAsync(url, new BlobCopyFromUriOptions { Metadata = BaseMetadata(target) }, cancellationToken).ConfigureAwait(false);
@@ -57,6 +59,7 @@ public sealed partial class MediaStore
         await StorageCallAsync(blob.Name, () => blob.SetHttpHeadersAsync(new BlobHttpHeaders { ContentType = contentType }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await StorageCallAsync(blob.Name, () => blob.SetMetadataAsync(metadata, cancellationToken: cancellationToken)).ConfigureAwait(false);
         Log.Stored(_logger, target.JobId, target.ItemIndex, "server-copy", container.Name, blob.Name, contentType, properties.ContentLength, sha256);
+        RecordStored(span, target, contentType, properties.ContentLength, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return (new StoredMedia(blob.Uri, container.Name, blob.Name, contentType, properties.ContentLength, sha256), blob.Name);
     }
 

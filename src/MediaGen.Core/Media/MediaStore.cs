@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
+using MediaGen.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -140,9 +142,50 @@ public sealed partial class MediaStore : IDisposable
             return container.GetBlockBlobClient(fixedName ?? GetBlobName(target, contentType));
         }
 
-        var (blob, storedType, size, sha256) = await _uploader.UploadAsync(content, ChooseBlob, metadata, sourceName, cancellationToken).ConfigureAwait(false);
-        Log.Stored(_logger, target.JobId, target.ItemIndex, kind, container.Name, blob.Name, storedType, size, sha256);
-        return new StoredMedia(blob.Uri, container.Name, blob.Name, storedType, size, sha256);
+        using var span = StartUploadSpan(target, kind);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var (blob, storedType, size, sha256) = await _uploader.UploadAsync(content, ChooseBlob, metadata, sourceName, cancellationToken).ConfigureAwait(false);
+            Log.Stored(_logger, target.JobId, target.ItemIndex, kind, container.Name, blob.Name, storedType, size, sha256);
+            RecordStored(span, target, storedType, size, Stopwatch.GetElapsedTime(started));
+            return new StoredMedia(blob.Uri, container.Name, blob.Name, storedType, size, sha256);
+        }
+        catch (MediaCopyException ex)
+        {
+            MediaGenTelemetry.Fail(span, ex.Code);
+            throw;
+        }
+    }
+
+    /// <summary>A <c>blob upload</c> span (Client) for one stored item; null when nobody listens.</summary>
+    internal static Activity? StartUploadSpan(MediaTarget target, string kind)
+    {
+        var span = MediaGenTelemetry.StartSpan("blob upload", ActivityKind.Client);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(MediaGenTelemetry.JobIdTag, target.JobId);
+            span.SetTag(MediaGenTelemetry.ProviderTag, target.Provider);
+            span.SetTag(MediaGenTelemetry.ModelTag, target.Model);
+            span.SetTag("mediagen.copy.source", kind);
+        }
+
+        return span;
+    }
+
+    /// <summary>Records bytes and content type on the upload span and the copy throughput.</summary>
+    internal static void RecordStored(Activity? span, MediaTarget target, string contentType, long size, TimeSpan elapsed)
+    {
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(MediaGenTelemetry.BytesTag, size);
+            span.SetTag(MediaGenTelemetry.ContentTypeTag, contentType);
+        }
+
+        if (MediaGenTelemetry.CopyThroughput.Enabled && elapsed > TimeSpan.Zero)
+        {
+            MediaGenTelemetry.CopyThroughput.Record(size / elapsed.TotalSeconds, new KeyValuePair<string, object?>(MediaGenTelemetry.ProviderMetricTag, target.Provider));
+        }
     }
 
     private async Task<BlobContainerClient> GetContainerAsync(MediaTarget target, CancellationToken cancellationToken)

@@ -28,13 +28,13 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="PixazoPollActivity"/>.</summary>
     [Function(nameof(PixazoPollActivity))]
-    public static Task<PixazoPollOutput> PixazoPoll([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
-        FunctionActivity.RunAsync<PixazoPollActivity, string, PixazoPollOutput>(input, instanceId, executionContext);
+    public static Task<PixazoPollOutput> PixazoPoll([ActivityTrigger] PixazoPollInput input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<PixazoPollActivity, PixazoPollInput, PixazoPollOutput>(input, instanceId, executionContext);
 
     /// <summary>Runs <see cref="PublishResultActivity"/>.</summary>
     [Function(nameof(PublishResultActivity))]
-    public static Task<DeliveryOutput> PublishResult([ActivityTrigger] JobNotification input, string instanceId, FunctionContext executionContext) =>
-        FunctionActivity.RunAsync<PublishResultActivity, JobNotification, DeliveryOutput>(input, instanceId, executionContext);
+    public static Task<DeliveryOutput> PublishResult([ActivityTrigger] PublishInput input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<PublishResultActivity, PublishInput, DeliveryOutput>(input, instanceId, executionContext);
 
     /// <summary>Runs <see cref="SendCallbackActivity"/>.</summary>
     [Function(nameof(SendCallbackActivity))]

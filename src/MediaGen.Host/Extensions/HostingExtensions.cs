@@ -13,7 +13,7 @@ public static class HostingExtensions
     /// <summary>
     /// Registers what the standalone host needs, with options validated at start-up: storage clients, providers, media
     /// store, the workflows and job service, the standalone Durable Task engine (its worker runs in this process;
-    /// several processes may share one task hub), the HTTP API and the queue and blob listeners.
+    /// several processes may share one task hub), the HTTP API, the queue and blob listeners, and OpenTelemetry.
     /// </summary>
     public static WebApplicationBuilder AddMediaGenHost(this WebApplicationBuilder builder)
     {
@@ -39,6 +39,7 @@ public static class HostingExtensions
         });
         services.AddMediaGenApi(configuration);
         services.AddMediaGenListeners(configuration);
+        builder.AddMediaGenHostTelemetry();
         return builder;
     }
 

@@ -106,6 +106,8 @@ public sealed partial class BlobInboxListener(
     private async Task ProcessAsync(BlobItem blob, string etag, CancellationToken cancellationToken)
     {
         var attemptKey = blob.Name + "|" + etag;
+        // The job's trace starts here (the Functions trigger starts the same span in InboxBlobIntake).
+        using var span = IntakeSpans.InboxBlob(_inbox.Name);
         try
         {
             JobStartResult outcome;
@@ -113,9 +115,11 @@ public sealed partial class BlobInboxListener(
             {
                 var json = await InboxJobFactory.CreateAsync(_inbox, blob, _settings, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 outcome = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(_inbox.Name, blob.Name, etag), cancellationToken).ConfigureAwait(false);
+                IntakeSpans.Started(span, outcome.Id);
             }
             catch (RequestValidationException ex)
             {
+                IntakeSpans.Started(span, null);
                 await RecordAsync(blob.Name, etag, "failed", null, ex.Errors, "invalid", cancellationToken).ConfigureAwait(false);
                 LogInvalid(logger, blob.Name, ex.Errors.Count);
                 return;

@@ -1,5 +1,6 @@
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
+using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
 
@@ -17,6 +18,24 @@ public sealed class CopyMediaActivity(MediaStore media) : TaskActivity<CopyInput
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var item = input.Item;
+        using var span = StepSpans.Start(nameof(CopyMediaActivity), context, input.Trace);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(MediaGenTelemetry.ProviderTag, input.Provider);
+            span.SetTag(MediaGenTelemetry.ModelTag, item.Model);
+            span.SetTag(MediaGenTelemetry.ProviderRequestIdTag, item.ProviderId);
+            span.SetTag("mediagen.item.index", item.ItemIndex);
+        }
+
+        var output = await CopyAsync(context, input).ConfigureAwait(false);
+        StepSpans.Fail(span, output.Failure);
+        span?.SetTag(MediaGenTelemetry.BytesTag, output.Item?.Size);
+        return output;
+    }
+
+    private async Task<CopyOutput> CopyAsync(TaskActivityContext context, CopyInput input)
+    {
         var item = input.Item;
         var target = new MediaTarget(context.InstanceId, item.ItemIndex)
         {

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Comet;
 using MediaGen.Core.Providers.Cosmic;
+using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
@@ -35,6 +37,21 @@ public sealed partial class GenerateActivity(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
+        using var span = StepSpans.Start(nameof(GenerateActivity), context, input.Trace, request.Provider, request.Kind);
+        var output = await RunStepAsync(context, input).ConfigureAwait(false);
+        StepSpans.Fail(span, output.Failure);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(MediaGenTelemetry.ModelTag, output.Media.Select(m => m.Model).FirstOrDefault(m => m is not null));
+            span.SetTag(MediaGenTelemetry.ProviderRequestIdTag, output.ProviderId);
+        }
+
+        return output;
+    }
+
+    private async Task<GenerateOutput> RunStepAsync(TaskActivityContext context, GenerateInput input)
+    {
+        var request = input.Request;
         var typed = JobParamsBinder.Bind(request.Provider, request.Kind, request.Params);
         var jobId = context.InstanceId;
         var claim = await ledger.ClaimAsync(jobId, StepName(input.FirstItemIndex)).ConfigureAwait(false);
@@ -56,13 +73,16 @@ public sealed partial class GenerateActivity(
         await using (lease.ConfigureAwait(false))
         {
             GenerateOutput output;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 output = await CallAsync(jobId, input, typed).ConfigureAwait(false);
+                RecordDuration(request, Stopwatch.GetElapsedTime(started));
             }
             catch (ProviderException ex)
             {
                 LogProviderFailed(logger, jobId, ex.Provider, StepFailure.ErrorCode(ex.ErrorType), (int?)ex.Status);
+                MediaGenTelemetry.RecordProviderError(JobRequestReader.ProviderText(ex.Provider), StepFailure.ErrorCode(ex.ErrorType));
                 output = GenerateOutput.Failed(StepFailure.From(ex));
             }
             catch (MediaCopyException ex)
@@ -82,6 +102,17 @@ public sealed partial class GenerateActivity(
             }
 
             return output;
+        }
+    }
+
+    private static void RecordDuration(JobRequest request, TimeSpan elapsed)
+    {
+        if (MediaGenTelemetry.GenerationDuration.Enabled)
+        {
+            MediaGenTelemetry.GenerationDuration.Record(
+                elapsed.TotalSeconds,
+                new KeyValuePair<string, object?>(MediaGenTelemetry.ProviderMetricTag, JobRequestReader.ProviderText(request.Provider)),
+                new KeyValuePair<string, object?>(MediaGenTelemetry.KindMetricTag, JobRequestReader.KindText(request.Kind)));
         }
     }
 

@@ -1,6 +1,7 @@
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Pixazo;
+using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
@@ -29,6 +30,16 @@ public sealed partial class PixazoSubmitActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        using var span = StepSpans.Start(nameof(PixazoSubmitActivity), context, input.Trace, input.Request.Provider, input.Request.Kind);
+        span?.SetTag("mediagen.pixazo.submission", input.Submission);
+        var output = await RunStepAsync(context, input).ConfigureAwait(false);
+        StepSpans.Fail(span, output.Failure);
+        span?.SetTag(MediaGenTelemetry.ProviderRequestIdTag, output.Report?.RequestId);
+        return output;
+    }
+
+    private async Task<PixazoSubmitOutput> RunStepAsync(TaskActivityContext context, PixazoSubmitInput input)
+    {
         var jobId = context.InstanceId;
         if (await ledger.FindAsync(jobId, input.Submission).ConfigureAwait(false) is { } recorded)
         {
@@ -85,6 +96,7 @@ public sealed partial class PixazoSubmitActivity(
         catch (ProviderException ex)
         {
             LogFailed(logger, jobId, input.Submission, StepFailure.ErrorCode(ex.ErrorType), (int?)ex.Status);
+            MediaGenTelemetry.RecordProviderError(JobRequestReader.ProviderText(ex.Provider), StepFailure.ErrorCode(ex.ErrorType));
             return new PixazoSubmitOutput(null, Failure: StepFailure.From(ex));
         }
 

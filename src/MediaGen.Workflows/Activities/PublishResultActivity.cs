@@ -13,7 +13,7 @@ namespace MediaGen.Workflows.Activities;
 /// (<see cref="JobJson.Options"/>). A batch's per-item list is left out when the message would exceed the queue's limit.
 /// A storage failure is returned as a retryable <see cref="DeliveryOutput"/> failure.
 /// </summary>
-public sealed class PublishResultActivity(QueueServiceClient queues, IOptions<WorkflowOptions> options) : TaskActivity<JobNotification, DeliveryOutput>
+public sealed class PublishResultActivity(QueueServiceClient queues, IOptions<WorkflowOptions> options) : TaskActivity<PublishInput, DeliveryOutput>
 {
     /// <summary>Queue messages hold 64 KiB; leave room for the envelope.</summary>
     private const int MaxMessageBytes = 60 * 1024;
@@ -22,9 +22,18 @@ public sealed class PublishResultActivity(QueueServiceClient queues, IOptions<Wo
     private static readonly HashSet<string> CreatedQueues = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override async Task<DeliveryOutput> RunAsync(TaskActivityContext context, JobNotification input)
+    public override async Task<DeliveryOutput> RunAsync(TaskActivityContext context, PublishInput input)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        using var span = StepSpans.Start(nameof(PublishResultActivity), context, input.Trace);
+        var output = await PublishAsync(input.Notification).ConfigureAwait(false);
+        StepSpans.Fail(span, output.Failure);
+        return output;
+    }
+
+    private async Task<DeliveryOutput> PublishAsync(JobNotification input)
+    {
         var queue = queues.GetQueueClient(options.Value.ResultsQueue);
         var body = JsonSerializer.Serialize(input, JobJson.Options);
         if (System.Text.Encoding.UTF8.GetByteCount(body) > MaxMessageBytes)

@@ -16,7 +16,17 @@ public sealed class SendCallbackActivity(CallbackSender sender) : TaskActivity<C
     /// <inheritdoc />
     public override async Task<DeliveryOutput> RunAsync(TaskActivityContext context, CallbackInput input)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        using var span = StepSpans.Start(nameof(SendCallbackActivity), context, input.Trace);
+        span?.SetTag("mediagen.callback.delivery_id", input.DeliveryId);
+        var output = await SendAsync(input).ConfigureAwait(false);
+        StepSpans.Fail(span, output.Failure);
+        return output;
+    }
+
+    private async Task<DeliveryOutput> SendAsync(CallbackInput input)
+    {
         var body = JsonSerializer.SerializeToUtf8Bytes(input.Notification, JobJson.Options);
         try
         {

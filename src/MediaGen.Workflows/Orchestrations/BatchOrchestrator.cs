@@ -71,7 +71,7 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
         var notification = new JobNotification(
             context.InstanceId, "batch", status, null, null, null, null,
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Items: items, Counts: counts);
-        var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy);
+        var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
         return new BatchOutcome(items, canceled is not null, problem);
     }
 

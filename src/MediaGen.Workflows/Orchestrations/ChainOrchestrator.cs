@@ -21,13 +21,16 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var steps = (input.Initial is null ? 0 : 1) + input.Prompts.Count;
-        var (outcome, run) = await JobLifecycle.RunAsync(context, input.Deadline, new JobProgress("generating", Step: 1, Steps: steps), run => ExtendAsync(run, input, steps));
+        JobTelemetry.Started(context, nameof(ChainOrchestrator), ProviderName.Cosmic, JobKind.VideoExtension, input.TraceParent);
+        var (outcome, run) = await JobLifecycle.RunAsync(
+            context, input.Deadline, new JobProgress("generating", Step: 1, Steps: steps), input.TraceParent, run => ExtendAsync(run, input, steps));
         run.Progress = run.Progress with { Phase = "notifying", NextCheckAt = null };
         var notification = new JobNotification(
             context.InstanceId, "chain", outcome.Status, JobKind.VideoExtension, ProviderName.Cosmic, outcome.Result, outcome.Error,
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), outcome.FailedStep);
-        var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy);
+        var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
+        JobTelemetry.Ended(context, ProviderName.Cosmic, JobKind.VideoExtension, outcome);
         return outcome with { NotificationError = problem };
     }
 

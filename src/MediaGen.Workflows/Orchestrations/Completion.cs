@@ -17,10 +17,12 @@ internal static class Completion
     private static readonly TimeSpan QueueMaxRetry = TimeSpan.FromSeconds(30);
 
     /// <summary>Delivers <paramref name="notification"/>; returns why a delivery failed for good, or null.</summary>
-    public static async Task<string?> NotifyAsync(TaskOrchestrationContext context, JobNotification notification, string? callbackUrl, JobPolicy policy)
+    public static async Task<string?> NotifyAsync(
+        TaskOrchestrationContext context, JobNotification notification, string? callbackUrl, JobPolicy policy, string? traceParent)
     {
         var problems = new List<string>();
-        var queued = await DeliverAsync(context, nameof(PublishResultActivity), notification, QueueAttempts, QueueFirstRetry, QueueMaxRetry);
+        var queued = await DeliverAsync(
+            context, nameof(PublishResultActivity), attempt => new PublishInput(notification, new StepTrace(traceParent, attempt)), QueueAttempts, QueueFirstRetry, QueueMaxRetry);
         if (queued is not null)
         {
             problems.Add("results queue: " + queued.Message);
@@ -32,7 +34,7 @@ internal static class Completion
             var deliveryId = context.NewGuid().ToString("N");
             var maxInterval = policy.CallbackMaxRetryInterval < policy.CallbackFirstRetryInterval ? policy.CallbackFirstRetryInterval : policy.CallbackMaxRetryInterval;
             var called = await DeliverAsync(
-                context, nameof(SendCallbackActivity), new CallbackInput(callbackUrl, deliveryId, notification),
+                context, nameof(SendCallbackActivity), attempt => new CallbackInput(callbackUrl, deliveryId, notification, new StepTrace(traceParent, attempt)),
                 policy.CallbackMaxAttempts, policy.CallbackFirstRetryInterval, maxInterval);
             if (called is not null)
             {
@@ -45,14 +47,14 @@ internal static class Completion
 
     /// <summary>Runs a delivery activity until it succeeds, fails for good or runs out of attempts; returns the last failure, or null.</summary>
     private static async Task<StepFailure?> DeliverAsync(
-        TaskOrchestrationContext context, string activity, object input, int maxAttempts, TimeSpan interval, TimeSpan maxInterval)
+        TaskOrchestrationContext context, string activity, Func<int, object> input, int maxAttempts, TimeSpan interval, TimeSpan maxInterval)
     {
         for (var attempt = 1; ; attempt++)
         {
             StepFailure? failure;
             try
             {
-                failure = (await context.CallActivityAsync<DeliveryOutput>(activity, input)).Failure;
+                failure = (await context.CallActivityAsync<DeliveryOutput>(activity, input(attempt))).Failure;
             }
             catch (TaskFailedException ex)
             {

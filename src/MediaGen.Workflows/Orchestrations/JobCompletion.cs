@@ -19,7 +19,7 @@ internal static class JobCompletion
         var notification = new JobNotification(
             context.InstanceId, "job", outcome.Status, request.Kind, request.Provider, outcome.Result, outcome.Error,
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)));
-        var problem = await Completion.NotifyAsync(context, notification, request.CallbackUrl, input.Policy);
+        var problem = await Completion.NotifyAsync(context, notification, request.CallbackUrl, input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
         return outcome with { NotificationError = problem };
     }

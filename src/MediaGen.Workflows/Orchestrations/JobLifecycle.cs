@@ -15,10 +15,10 @@ namespace MediaGen.Workflows.Orchestrations;
 internal static class JobLifecycle
 {
     public static async Task<(JobOutcome Outcome, JobRun Run)> RunAsync(
-        TaskOrchestrationContext context, DateTimeOffset deadline, JobProgress initial, Func<JobRun, Task<JobOutcome>> work)
+        TaskOrchestrationContext context, DateTimeOffset deadline, JobProgress initial, string? traceParent, Func<JobRun, Task<JobOutcome>> work)
     {
         using var stop = new CancellationTokenSource();
-        var run = new JobRun(context, deadline.UtcDateTime, stop.Token, initial);
+        var run = new JobRun(context, deadline.UtcDateTime, stop.Token, initial, traceParent);
         run.Progress = initial;
         var cancel = context.WaitForExternalEvent<CancelRequest>(WorkflowEvents.Cancel, stop.Token);
         var working = work(run);

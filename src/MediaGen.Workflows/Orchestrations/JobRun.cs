@@ -8,12 +8,15 @@ namespace MediaGen.Workflows.Orchestrations;
 /// The state one job's work shares with its lifecycle: the context, the deadline, the stop signal (cancel), the
 /// custom status, and the items stored so far (kept when the job stops early).
 /// </summary>
-internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline, CancellationToken stop, JobProgress progress)
+internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline, CancellationToken stop, JobProgress progress, string? traceParent)
 {
     private readonly List<JobResultItem> _stored = [];
     private JobProgress _progress = progress;
 
     public TaskOrchestrationContext Context { get; } = context;
+
+    /// <summary>The job's W3C <c>traceparent</c> (from its input), handed to every activity call.</summary>
+    public string? TraceParent { get; } = traceParent;
 
     /// <summary>When the job times out (UTC).</summary>
     public DateTime Deadline { get; } = deadline;

@@ -24,8 +24,13 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         ArgumentNullException.ThrowIfNull(input);
         var resume = input.Resume;
         var deadline = resume?.Deadline ?? JobLifecycle.DeadlineOf(context, input);
+        if (resume is null)
+        {
+            JobTelemetry.Started(context, nameof(PixazoGenerationOrchestrator), input.Request.Provider, input.Request.Kind, input.TraceParent);
+        }
+
         Flow? flow = null;
-        var (outcome, run) = await JobLifecycle.RunAsync(context, deadline, resume?.Progress ?? new JobProgress("submitting"), run =>
+        var (outcome, run) = await JobLifecycle.RunAsync(context, deadline, resume?.Progress ?? new JobProgress("submitting"), input.TraceParent, run =>
         {
             flow = new Flow(run, input, deadline);
             return flow.RunAsync();
@@ -37,7 +42,9 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             return outcome;
         }
 
-        return await JobCompletion.FinishAsync(context, run, input, outcome);
+        var finished = await JobCompletion.FinishAsync(context, run, input, outcome);
+        JobTelemetry.Ended(context, input.Request.Provider, input.Request.Kind, finished);
+        return finished;
     }
 
     /// <summary>One run of the flow; holds the webhook wait across loop turns and submissions.</summary>
@@ -46,6 +53,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         private readonly TaskOrchestrationContext _context = run.Context;
         private readonly JobPolicy _policy = input.Policy;
         private Task<PixazoStatusReport>? _webhook;
+        private DateTime? _submittedAt = input.Resume?.SubmittedAt;
 
         /// <summary>Set when the flow stopped to continue as new: the state the next generation resumes from.</summary>
         public PixazoResume? Continuation { get; private set; }
@@ -65,7 +73,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 {
                     run.Progress = run.Progress with { Submission = submission, ProviderStatus = null, RequestId = null };
                     var submitted = await StepRetry.CallAsync<PixazoSubmitOutput>(
-                        run, nameof(PixazoSubmitActivity), new PixazoSubmitInput(request, submission), o => o.Failure,
+                        run, nameof(PixazoSubmitActivity), trace => new PixazoSubmitInput(request, submission, trace), o => o.Failure,
                         f => f.Retryable && StepRetry.NothingBought(f), _policy.ProviderMaxAttempts, _policy.ProviderRetryInterval,
                         _policy.ProviderMaxRetryInterval, "submitting");
                     if (submitted.Failure is { } failure)
@@ -74,6 +82,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                     }
 
                     report = submitted.Report!;
+                    _submittedAt = _context.CurrentUtcDateTime;
                     run.Progress = run.Progress with { Phase = "waiting", RequestId = report.RequestId, ProviderStatus = Wire(report.Status) };
                 }
 
@@ -93,6 +102,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 switch (final.Status)
                 {
                     case PixazoStatus.Completed:
+                        JobTelemetry.PixazoGenerated(_context, request.Kind, _submittedAt);
                         return await CopyAsync(final);
                     case PixazoStatus.Error when submission < _policy.MaxPixazoSubmissions:
                         run.Progress = run.Progress with { LastError = "system_error" };
@@ -134,6 +144,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                     timerStop.Cancel();
                     var pushed = await _webhook;
                     _webhook = null;
+                    JobTelemetry.PixazoReport(_context, "pixazo webhook", run.TraceParent, pushed, input.Request.Kind);
                     run.Progress = run.Progress with { Webhooks = run.Progress.Webhooks + 1 };
                     if (pushed.RequestId == requestId && Observe(pushed) is { } final)
                     {
@@ -144,7 +155,8 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 }
 
                 run.ThrowIfPastDeadline();
-                var polled = await _context.CallActivityAsync<PixazoPollOutput>(nameof(PixazoPollActivity), requestId);
+                var polled = await _context.CallActivityAsync<PixazoPollOutput>(
+                    nameof(PixazoPollActivity), new PixazoPollInput(requestId, new StepTrace(run.TraceParent, run.Progress.Polls + 1)));
                 run.Stop.ThrowIfCancellationRequested();
                 run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };
                 if (polled.Failure is { } failure)
@@ -168,7 +180,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 delay = longer >= _policy.PollMaxInterval.Ticks ? _policy.PollMaxInterval : TimeSpan.FromTicks((long)longer);
             }
 
-            Continuation = new PixazoResume(submission, requestId, delay, pollFailures, deadline, run.Progress);
+            Continuation = new PixazoResume(submission, requestId, delay, pollFailures, deadline, run.Progress, _submittedAt);
             return (null, null);
         }
 

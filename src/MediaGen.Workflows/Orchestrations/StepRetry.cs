@@ -11,11 +11,11 @@ namespace MediaGen.Workflows.Orchestrations;
 /// </summary>
 internal static class StepRetry
 {
-    /// <summary>Calls <paramref name="activity"/> until it succeeds, fails for good, runs out of attempts or out of time.</summary>
+    /// <summary>Calls <paramref name="activity"/> (its input built per attempt, with the job's trace context) until it succeeds, fails for good, runs out of attempts or out of time.</summary>
     public static async Task<T> CallAsync<T>(
         JobRun run,
         string activity,
-        object input,
+        Func<StepTrace, object> input,
         Func<T, StepFailure?> failureOf,
         Func<StepFailure, bool> shouldRetry,
         int maxAttempts,
@@ -28,7 +28,7 @@ internal static class StepRetry
         {
             run.ThrowIfPastDeadline();
             run.Progress = run.Progress with { Phase = phase, Attempt = attempt, NextCheckAt = null };
-            var result = await context.CallActivityAsync<T>(activity, input);
+            var result = await context.CallActivityAsync<T>(activity, input(new StepTrace(run.TraceParent, attempt)));
             run.Stop.ThrowIfCancellationRequested();
             if (failureOf(result) is not { } failure || attempt >= maxAttempts || !shouldRetry(failure))
             {

@@ -13,7 +13,7 @@ internal static class SyncGeneration
     public static async Task<StepResult> RunAsync(JobRun run, JobRequest request, int firstItemIndex, JobPolicy policy)
     {
         var generated = await StepRetry.CallAsync<GenerateOutput>(
-            run, nameof(GenerateActivity), new GenerateInput(request, firstItemIndex), o => o.Failure,
+            run, nameof(GenerateActivity), trace => new GenerateInput(request, firstItemIndex, trace), o => o.Failure,
             f => StepRetry.ShouldRetryProvider(request, f), policy.ProviderMaxAttempts, policy.ProviderRetryInterval,
             policy.ProviderMaxRetryInterval, "generating");
         if (generated.Failure is { } failure)

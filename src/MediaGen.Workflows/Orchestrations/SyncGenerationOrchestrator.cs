@@ -16,8 +16,12 @@ public sealed class SyncGenerationOrchestrator : TaskOrchestrator<JobInput, JobO
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var (outcome, run) = await JobLifecycle.RunAsync(context, JobLifecycle.DeadlineOf(context, input), new JobProgress("generating"), run => GenerateAsync(run, input));
-        return await JobCompletion.FinishAsync(context, run, input, outcome);
+        JobTelemetry.Started(context, nameof(SyncGenerationOrchestrator), input.Request.Provider, input.Request.Kind, input.TraceParent);
+        var (outcome, run) = await JobLifecycle.RunAsync(
+            context, JobLifecycle.DeadlineOf(context, input), new JobProgress("generating"), input.TraceParent, run => GenerateAsync(run, input));
+        var finished = await JobCompletion.FinishAsync(context, run, input, outcome);
+        JobTelemetry.Ended(context, input.Request.Provider, input.Request.Kind, finished);
+        return finished;
     }
 
     private static async Task<JobOutcome> GenerateAsync(JobRun run, JobInput input)

@@ -4,4 +4,5 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Url">The caller's callback URL.</param>
 /// <param name="DeliveryId">Stable across every attempt of this delivery, so receivers can drop duplicates.</param>
 /// <param name="Notification">The body.</param>
-public sealed record CallbackInput(string Url, string DeliveryId, JobNotification Notification);
+/// <param name="Trace">The job's trace context and the attempt (spans only; never part of what the step does).</param>
+public sealed record CallbackInput(string Url, string DeliveryId, JobNotification Notification, StepTrace? Trace = null);

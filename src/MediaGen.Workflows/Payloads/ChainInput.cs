@@ -12,6 +12,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="CallbackUrl">Receives a signed POST when the chain ends.</param>
 /// <param name="Deadline">When the chain stops with a timeout error.</param>
 /// <param name="Policy">Settings captured at start.</param>
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
 public sealed record ChainInput(
     JsonElement? Initial,
     string? MediaId,
@@ -20,4 +21,5 @@ public sealed record ChainInput(
     JobOutput? Output,
     string? CallbackUrl,
     DateTimeOffset Deadline,
-    JobPolicy Policy);
+    JobPolicy Policy,
+    string? TraceParent = null);

@@ -6,4 +6,5 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Item">The item to copy.</param>
 /// <param name="Output">Where the job's media goes.</param>
 /// <param name="Provider">The provider that generated it (blob metadata).</param>
-public sealed record CopyInput(MediaToCopy Item, JobOutput? Output, string Provider);
+/// <param name="Trace">The job's trace context and the attempt (spans only; never part of what the step does).</param>
+public sealed record CopyInput(MediaToCopy Item, JobOutput? Output, string Provider, StepTrace? Trace = null);

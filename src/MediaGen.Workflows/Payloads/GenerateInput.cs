@@ -5,4 +5,5 @@ namespace MediaGen.Workflows.Payloads;
 /// <summary>Input of <see cref="Activities.GenerateActivity"/>: one call to a synchronous provider.</summary>
 /// <param name="Request">The job request (its params are bound again in the activity).</param>
 /// <param name="FirstItemIndex">Index of the first item this call produces (chains number their segments).</param>
-public sealed record GenerateInput(JobRequest Request, int FirstItemIndex = 0);
+/// <param name="Trace">The job's trace context and the attempt (spans only; never part of what the step does).</param>
+public sealed record GenerateInput(JobRequest Request, int FirstItemIndex = 0, StepTrace? Trace = null);

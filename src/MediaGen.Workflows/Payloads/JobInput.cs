@@ -11,4 +11,5 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Policy">Retry and polling settings captured at start.</param>
 /// <param name="Notify">Whether the job itself reports completion (results queue, callback); batch items leave that to the batch.</param>
 /// <param name="Resume">Where a Pixazo job continues after <c>ContinueAsNew</c> (null on the first generation).</param>
-public sealed record JobInput(JobRequest Request, DateTimeOffset? Deadline, JobPolicy Policy, bool Notify = true, PixazoResume? Resume = null);
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
+public sealed record JobInput(JobRequest Request, DateTimeOffset? Deadline, JobPolicy Policy, bool Notify = true, PixazoResume? Resume = null, string? TraceParent = null);

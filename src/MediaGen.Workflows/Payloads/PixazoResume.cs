@@ -10,4 +10,5 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="PollFailures">Consecutive failed polls so far.</param>
 /// <param name="Deadline">The job's deadline (UTC).</param>
 /// <param name="Progress">The custom status so far.</param>
-public sealed record PixazoResume(int Submission, string RequestId, TimeSpan Delay, int PollFailures, DateTimeOffset Deadline, JobProgress Progress);
+/// <param name="SubmittedAt">When the current submission was accepted (orchestration time), for the generation-duration metric.</param>
+public sealed record PixazoResume(int Submission, string RequestId, TimeSpan Delay, int PollFailures, DateTimeOffset Deadline, JobProgress Progress, DateTime? SubmittedAt = null);

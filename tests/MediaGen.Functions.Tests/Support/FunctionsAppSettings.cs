@@ -50,7 +50,9 @@ internal static partial class FunctionsAppSettings
             Add(settings, Flat(expression.Groups["key"].Value), "host.json");
         }
 
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Combine("src", "MediaGen.Functions"), "*.cs", SearchOption.AllDirectories)
+        // The Functions app's own code, and the shared code every host runs (the telemetry wiring reads OTEL_* names).
+        foreach (var file in new[] { RepoPaths.Combine("src", "MediaGen.Functions"), RepoPaths.Combine("src", "MediaGen.Api") }
+                     .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
             foreach (Match read in DirectRead().Matches(File.ReadAllText(file)))
@@ -98,6 +100,7 @@ internal static partial class FunctionsAppSettings
     [GeneratedRegex("%(?<key>[A-Za-z_][A-Za-z0-9_:]*)%")]
     private static partial Regex Expression();
 
-    [GeneratedRegex(@"configuration\[\s*""(?<key>[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][A-Za-z0-9]*)+)""\s*\]", RegexOptions.IgnoreCase)]
+    // Section:Key reads, and environment-style names (APPLICATIONINSIGHTS_CONNECTION_STRING, OTEL_SERVICE_NAME).
+    [GeneratedRegex(@"configuration\[\s*""(?<key>[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][A-Za-z0-9]*)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)""\s*\]")]
     private static partial Regex DirectRead();
 }

@@ -63,7 +63,8 @@ internal static partial class ParityJson
                 return $"{{{property}}}";
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
-                return property == "traceId" ? "{traceId}"
+                // Every start is its own trace: the W3C trace context differs by design.
+                return property is "traceId" or "traceParent" ? $"{{{property}}}"
                     : IsoTime().IsMatch(text) ? "{time}"
                     : SasWindow().Replace(Substitute(text, substitutions), "${name}={sas}");
             default:

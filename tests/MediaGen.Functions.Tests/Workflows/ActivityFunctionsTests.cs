@@ -52,7 +52,7 @@ public sealed class ActivityFunctionsTests(ActivityFixture fixture) : IClassFixt
             Convert(new PixazoSubmitInput(Request(JobKind.Image, ProviderName.Pixazo, """{"prompt":"a heron"}"""), 1)), id, ctx));
         var requestId = Convert(submitted.Report!.RequestId);
 
-        var polled = await Invoke((ctx, id) => ActivityFunctions.PixazoPoll(requestId, id, ctx));
+        var polled = await Invoke((ctx, id) => ActivityFunctions.PixazoPoll(new PixazoPollInput(requestId), id, ctx));
 
         Assert.Null(polled.Failure);
         Assert.Equal(submitted.Report.RequestId, polled.Report?.RequestId);
@@ -74,7 +74,7 @@ public sealed class ActivityFunctionsTests(ActivityFixture fixture) : IClassFixt
     public async Task PublishResult_Notification_IsOnTheResultsQueue()
     {
         var id = "job-" + Guid.NewGuid().ToString("N");
-        var input = Convert(Notification(id));
+        var input = Convert(new PublishInput(Notification(id)));
 
         var output = await Invoke((ctx, _) => ActivityFunctions.PublishResult(input, id, ctx));
 

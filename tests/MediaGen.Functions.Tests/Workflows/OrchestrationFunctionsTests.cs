@@ -131,7 +131,7 @@ public sealed class OrchestrationFunctionsTests(JobServiceFixture fixture) : ICl
 
         var publish = Single(response, P.OrchestratorAction.OrchestratorActionTypeOneofCase.ScheduleTask).ScheduleTask;
         Assert.Equal(nameof(PublishResultActivity), publish.Name);
-        var notification = ActivityInput<JobNotification>(publish.Input);
+        var notification = ActivityInput<PublishInput>(publish.Input).Notification;
         Assert.Equal((JobStatus.Failed, "content_policy"), (notification.Status, notification.Error?.Type));
     }
 

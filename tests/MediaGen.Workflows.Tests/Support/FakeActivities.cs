@@ -47,21 +47,21 @@ internal static class FakeActivities
         }
     }
 
-    private sealed class FakePoll(FakeProviders fakes) : TaskActivity<string, PixazoPollOutput>
+    private sealed class FakePoll(FakeProviders fakes) : TaskActivity<PixazoPollInput, PixazoPollOutput>
     {
-        public override Task<PixazoPollOutput> RunAsync(TaskActivityContext context, string input)
+        public override Task<PixazoPollOutput> RunAsync(TaskActivityContext context, PixazoPollInput input)
         {
-            fakes.Record(nameof(PixazoPollActivity), context.InstanceId, input);
-            return fakes.PollAsync(input, fakes.Next($"poll/{input}"));
+            fakes.Record(nameof(PixazoPollActivity), context.InstanceId, input.RequestId);
+            return fakes.PollAsync(input.RequestId, fakes.Next($"poll/{input.RequestId}"));
         }
     }
 
-    private sealed class FakePublish(FakeProviders fakes) : TaskActivity<JobNotification, DeliveryOutput>
+    private sealed class FakePublish(FakeProviders fakes) : TaskActivity<PublishInput, DeliveryOutput>
     {
-        public override Task<DeliveryOutput> RunAsync(TaskActivityContext context, JobNotification input)
+        public override Task<DeliveryOutput> RunAsync(TaskActivityContext context, PublishInput input)
         {
-            fakes.Record(nameof(PublishResultActivity), context.InstanceId, input);
-            fakes.Published.Enqueue(input);
+            fakes.Record(nameof(PublishResultActivity), context.InstanceId, input.Notification);
+            fakes.Published.Enqueue(input.Notification);
             return Task.FromResult(DeliveryOutput.Delivered);
         }
     }
