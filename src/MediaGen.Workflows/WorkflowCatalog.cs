@@ -29,5 +29,6 @@ public static class WorkflowCatalog
         typeof(PixazoPollActivity),
         typeof(PublishResultActivity),
         typeof(SendCallbackActivity),
+        typeof(SettleBudgetActivity),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
@@ -27,6 +28,7 @@ public sealed partial class GenerateActivity(
     MediaStore media,
     GenerationLedger ledger,
     IOptions<WorkflowOptions> options,
+    IOptions<CostOptions> costs,
     ILogger<GenerateActivity> logger) : TaskActivity<GenerateInput, GenerateOutput>
 {
     /// <inheritdoc />
@@ -59,6 +61,7 @@ public sealed partial class GenerateActivity(
             try
             {
                 output = await CallAsync(jobId, input, typed).ConfigureAwait(false);
+                output = output with { Cost = ActualCost(request, output) };
             }
             catch (ProviderException ex)
             {
@@ -84,6 +87,10 @@ public sealed partial class GenerateActivity(
             return output;
         }
     }
+
+    /// <summary>This call's estimate and actual cost (<see cref="JobCosts"/>).</summary>
+    private JobCost ActualCost(JobRequest request, GenerateOutput output) =>
+        JobCosts.Actual(JobCosts.Estimate(request, costs.Value), request, output.Usage, output.Media.Count + output.Stored.Count, costs.Value);
 
     private static string StepName(int firstItemIndex) => "step-" + firstItemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

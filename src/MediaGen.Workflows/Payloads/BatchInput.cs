@@ -4,4 +4,5 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Items">The items, each a validated job (item jobs do not notify on their own).</param>
 /// <param name="Policy">Settings captured at start (chunk size, concurrency, callback retries).</param>
 /// <param name="CallbackUrl">Receives a signed POST when the whole batch has ended.</param>
-public sealed record BatchInput(IReadOnlyList<JobInput> Items, JobPolicy Policy, string? CallbackUrl = null);
+/// <param name="Budget">The budget reservation (every item's estimate) the batch settles when it ends.</param>
+public sealed record BatchInput(IReadOnlyList<JobInput> Items, JobPolicy Policy, string? CallbackUrl = null, BudgetHold? Budget = null);

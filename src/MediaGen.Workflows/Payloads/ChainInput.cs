@@ -12,6 +12,8 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="CallbackUrl">Receives a signed POST when the chain ends.</param>
 /// <param name="Deadline">When the chain stops with a timeout error.</param>
 /// <param name="Policy">Settings captured at start.</param>
+/// <param name="Cost">The chain's estimate: the initial video and every extension.</param>
+/// <param name="Budget">The budget reservation the chain settles when it ends.</param>
 public sealed record ChainInput(
     JsonElement? Initial,
     string? MediaId,
@@ -20,4 +22,6 @@ public sealed record ChainInput(
     JobOutput? Output,
     string? CallbackUrl,
     DateTimeOffset Deadline,
-    JobPolicy Policy);
+    JobPolicy Policy,
+    JobCost? Cost = null,
+    BudgetHold? Budget = null);

@@ -11,4 +11,13 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Policy">Retry and polling settings captured at start.</param>
 /// <param name="Notify">Whether the job itself reports completion (results queue, callback); batch items leave that to the batch.</param>
 /// <param name="Resume">Where a Pixazo job continues after <c>ContinueAsNew</c> (null on the first generation).</param>
-public sealed record JobInput(JobRequest Request, DateTimeOffset? Deadline, JobPolicy Policy, bool Notify = true, PixazoResume? Resume = null);
+/// <param name="Cost">The cost estimate made before the job started (null for jobs started before costs existed).</param>
+/// <param name="Budget">The budget reservation the job settles when it ends (null: none, e.g. a batch item, whose batch holds it).</param>
+public sealed record JobInput(
+    JobRequest Request,
+    DateTimeOffset? Deadline,
+    JobPolicy Policy,
+    bool Notify = true,
+    PixazoResume? Resume = null,
+    JobCost? Cost = null,
+    BudgetHold? Budget = null);

@@ -23,6 +23,7 @@ public sealed class FunctionMetadataTests
         { "StartBatch", "httpTrigger", "batches", "post", Keyless, null, null, true },
         { "GetBatch", "httpTrigger", "batches/{id}", "get", Keyless, null, null, true },
         { "StartChain", "httpTrigger", "chains", "post", Keyless, null, null, true },
+        { "GetBudgets", "httpTrigger", "budgets", "get", Keyless, null, null, true },
         { "StreamText", "httpTrigger", "text/stream", "post", Keyless, null, null, false },
         { "ReceivePixazoWebhook", "httpTrigger", "webhooks/pixazo/{id}", "post", Keyless, null, null, true },
         { "Health", "httpTrigger", "health", "get", Keyless, null, null, false },
@@ -41,6 +42,7 @@ public sealed class FunctionMetadataTests
         { "PixazoPollActivity", "activityTrigger", null, null, null, null, null, false },
         { "PublishResultActivity", "activityTrigger", null, null, null, null, null, false },
         { "SendCallbackActivity", "activityTrigger", null, null, null, null, null, false },
+        { "SettleBudgetActivity", "activityTrigger", null, null, null, null, null, false },
     };
 
     [Theory]

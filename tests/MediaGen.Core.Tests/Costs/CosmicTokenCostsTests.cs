@@ -1,6 +1,6 @@
-using MediaGen.Core.Providers.Cosmic;
+using MediaGen.Core.Costs;
 
-namespace MediaGen.Core.Tests.Providers.Cosmic;
+namespace MediaGen.Core.Tests.Costs;
 
 public sealed class CosmicTokenCostsTests
 {
