@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MediaGen.Core.Costs;
 
 /// <summary>
@@ -10,8 +12,27 @@ public sealed class CostOptions
     public const string SectionName = "Costs";
 
     /// <summary>
-    /// CometAPI price of one image in US dollars, by model id (<c>Costs__CometImagePrices__dall-e-3=0.04</c>). Default: none
-    /// (CometAPI costs unknown). Prices must be zero or more.
+    /// CometAPI price of one image in US dollars, per model: <c>model=price</c> pairs separated by <c>;</c>, e.g.
+    /// <c>dall-e-3=0.04;gpt-image-1=0.042</c> (one setting, since model ids hold characters app setting names may not).
+    /// Default empty: CometAPI costs are unknown. Prices are zero or more, with <c>.</c> as the decimal point.
     /// </summary>
-    public Dictionary<string, decimal> CometImagePrices { get; set; } = new(StringComparer.Ordinal);
+    public string CometImagePrices { get; set; } = "";
+
+    /// <summary>The parsed <see cref="CometImagePrices"/>; throws <see cref="FormatException"/> naming the bad entry.</summary>
+    public IReadOnlyDictionary<string, decimal> CometPrices()
+    {
+        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var entry in CometImagePrices.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0
+                || !decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price)
+                || !prices.TryAdd(parts[0], price))
+            {
+                throw new FormatException($"Costs__CometImagePrices: '{entry}' is not model=price (a price of zero or more, each model once).");
+            }
+        }
+
+        return prices;
+    }
 }

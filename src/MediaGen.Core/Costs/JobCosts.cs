@@ -131,5 +131,5 @@ public static class JobCosts
     }
 
     private static decimal? CometPrice(string model, CostOptions? options) =>
-        options?.CometImagePrices is { } prices && prices.TryGetValue(model, out var price) ? price : null;
+        options is not null && options.CometPrices().TryGetValue(model, out var price) ? price : null;
 }
