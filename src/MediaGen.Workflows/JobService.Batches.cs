@@ -20,6 +20,7 @@ public sealed partial class JobService
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         var settings = _options.Value;
+        // Items with fallbacks may buy in another unit than their primary's: the batch totals and settlement count their outcomes.
         var errors = new List<ValidationError>();
         if (request.Items.Count == 0 || request.Items.Count > settings.BatchMaxItems)
         {
@@ -44,10 +45,10 @@ public sealed partial class JobService
         _validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors);
         RequestValidationException.ThrowIfAny(errors);
         var policy = Policy();
-        var items = request.Items.Select(item => new JobInput(item, item.Deadline, policy, Notify: false, Cost: JobCosts.Estimate(item, _costs.Value))).ToList();
+        var items = request.Items.Select(item => Costed(new JobInput(item, item.Deadline, policy, Notify: false))).ToList();
         var id = IdFor("batch", request.IdempotencyKey, instanceId);
         return await StartPaidAsync(
-            nameof(BatchOrchestrator), id, caller, [.. items.Select(i => i.Cost)], hold => new BatchInput(items, policy, request.CallbackUrl, hold), cancellationToken).ConfigureAwait(false);
+            nameof(BatchOrchestrator), id, caller, items.SelectMany(ReservedCosts), hold => new BatchInput(items, policy, request.CallbackUrl, hold), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the batch JSON strictly (<see cref="BatchRequestReader"/>), then starts it.</summary>

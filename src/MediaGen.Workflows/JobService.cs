@@ -67,10 +67,26 @@ public sealed partial class JobService
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
         var id = IdFor("job", request.IdempotencyKey, instanceId);
-        var cost = JobCosts.Estimate(request, _costs.Value);
-        var input = new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), Cost: cost);
-        return await StartPaidAsync(JobOrchestrators.For(request), id, caller, [cost], hold => input with { Budget = hold }, cancellationToken).ConfigureAwait(false);
+        var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy()));
+        return await StartPaidAsync(JobOrchestrators.For(request), id, caller, ReservedCosts(input), hold => input with { Budget = hold }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary><paramref name="input"/> with its estimate (and, with fallbacks, every provider's estimate).</summary>
+    private JobInput Costed(JobInput input)
+    {
+        var candidates = input.Request.Candidates();
+        var costs = candidates.Select(c => JobCosts.Estimate(c, _costs.Value)).ToList();
+        return input with { Cost = costs[0], CandidateCosts = candidates.Count > 1 ? costs : null };
+    }
+
+    /// <summary>
+    /// What a job reserves: its estimate; with fallbacks, per unit the largest estimate of its providers (one of them buys
+    /// at most), unknown when any of them is.
+    /// </summary>
+    private static IEnumerable<JobCost> ReservedCosts(JobInput input) =>
+        input.CandidateCosts is { } all
+            ? all.GroupBy(c => c.Unit, StringComparer.Ordinal).Select(g => new JobCost(g.Key, g.Any(c => c.Estimate is null) ? null : g.Max(c => c.Estimate)))
+            : input.Cost is { } cost ? [cost] : [];
 
     /// <summary>Reads the job JSON strictly (<see cref="JobRequestReader"/>), then <see cref="StartJobAsync(JobRequest, string?, CancellationToken, string?)"/>.</summary>
     /// <exception cref="RequestValidationException">The JSON or the request is invalid; nothing was started.</exception>
@@ -161,7 +177,7 @@ public sealed partial class JobService
     /// and released again when the start itself fails.
     /// </summary>
     private async Task<JobStartResult> StartPaidAsync(
-        string orchestrator, string id, string? caller, IReadOnlyList<JobCost?> costs, Func<BudgetHold?, object> input, CancellationToken cancellationToken)
+        string orchestrator, string id, string? caller, IEnumerable<JobCost?> costs, Func<BudgetHold?, object> input, CancellationToken cancellationToken)
     {
         if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is not null)
         {

@@ -20,7 +20,10 @@ internal static class JobStates
                 : (JobKind.Image, ProviderName.Cosmic);
         var (status, result, error) = Outcome(instance);
         return new JobState(
-            instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error, CostOf(instance));
+            instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error, CostOf(instance),
+            instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !string.IsNullOrEmpty(instance.SerializedOutput)
+                ? instance.ReadOutputAs<JobOutcome>()?.Providers
+                : null);
     }
 
     /// <summary>

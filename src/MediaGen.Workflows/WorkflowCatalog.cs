@@ -18,6 +18,7 @@ public static class WorkflowCatalog
         typeof(BatchOrchestrator),
         typeof(BatchChunkOrchestrator),
         typeof(ChainOrchestrator),
+        typeof(FailoverOrchestrator),
     ];
 
     /// <summary>Every activity.</summary>

@@ -20,7 +20,7 @@ internal static class JobCompletion
         var request = input.Request;
         var notification = new JobNotification(
             context.InstanceId, "job", outcome.Status, request.Kind, request.Provider, outcome.Result, outcome.Error,
-            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Cost: outcome.Cost);
+            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Cost: outcome.Cost, Providers: outcome.Providers);
         var problem = await Completion.NotifyAsync(context, notification, request.CallbackUrl, input.Policy);
         run.Progress = run.Progress with { Phase = "done" };
         return outcome with { NotificationError = problem };

@@ -65,8 +65,18 @@ internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline
     /// <summary>Where <see cref="Actual"/> comes from (<c>usage</c>, <c>price_table</c>; mixed sources say <c>price_table</c>).</summary>
     public string? ActualSource { get; private set; }
 
+    /// <summary>Whether no paid call bought anything (none made, or each failed proving it; none is open).</summary>
+    public bool NothingBought => !_bought && _open == 0;
+
+    private bool _bought;
+    private int _open;
+
     /// <summary>A paid provider call is about to be made.</summary>
-    public void PurchaseStarting(decimal? estimate) => Unsettled += estimate ?? 0m;
+    public void PurchaseStarting(decimal? estimate)
+    {
+        Unsettled += estimate ?? 0m;
+        _open++;
+    }
 
     /// <summary>
     /// A paid provider call ended: nothing was bought (a failure proving it), or something was, at <paramref name="cost"/>'s
@@ -75,10 +85,13 @@ internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline
     public void PurchaseEnded(decimal? estimate, JobCost? cost, bool nothingBought)
     {
         Unsettled -= estimate ?? 0m;
+        _open--;
         if (nothingBought)
         {
             return;
         }
+
+        _bought = true;
 
         if (cost?.Actual is { } actual)
         {

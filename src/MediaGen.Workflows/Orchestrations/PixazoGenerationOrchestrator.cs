@@ -38,7 +38,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             return outcome;
         }
 
-        return await JobCompletion.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge });
+        return await JobCompletion.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
     }
 
     /// <summary>One run of the flow; holds the webhook wait across loop turns and submissions.</summary>

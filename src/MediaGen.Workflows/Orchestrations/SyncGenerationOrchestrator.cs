@@ -18,7 +18,7 @@ public sealed class SyncGenerationOrchestrator : TaskOrchestrator<JobInput, JobO
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var (outcome, run) = await JobLifecycle.RunAsync(context, JobLifecycle.DeadlineOf(context, input), new JobProgress("generating"), run => GenerateAsync(run, input));
-        return await JobCompletion.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge });
+        return await JobCompletion.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
     }
 
     private static async Task<JobOutcome> GenerateAsync(JobRun run, JobInput input)

@@ -12,6 +12,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Notify">Whether the job itself reports completion (results queue, callback); batch items leave that to the batch.</param>
 /// <param name="Resume">Where a Pixazo job continues after <c>ContinueAsNew</c> (null on the first generation).</param>
 /// <param name="Cost">The cost estimate made before the job started (null for jobs started before costs existed).</param>
+/// <param name="CandidateCosts">Jobs with fallbacks: the estimate of each provider to try, in order (<see cref="JobRequest.Candidates"/>).</param>
 /// <param name="Budget">The budget reservation the job settles when it ends (null: none, e.g. a batch item, whose batch holds it).</param>
 public sealed record JobInput(
     JobRequest Request,
@@ -20,4 +21,5 @@ public sealed record JobInput(
     bool Notify = true,
     PixazoResume? Resume = null,
     JobCost? Cost = null,
-    BudgetHold? Budget = null);
+    BudgetHold? Budget = null,
+    IReadOnlyList<JobCost>? CandidateCosts = null);

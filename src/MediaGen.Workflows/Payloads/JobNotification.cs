@@ -19,6 +19,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Items">Batches: per-item outcomes (left out when the message would be too large; read the batch instead).</param>
 /// <param name="Counts">Batches: how many items ended how.</param>
 /// <param name="Cost">Jobs and chains: the estimate and actual cost.</param>
+/// <param name="Providers">Jobs with fallbacks: which provider served and why each earlier one was skipped.</param>
 /// <param name="CostTotals">Batches: the items' costs summed per unit.</param>
 public sealed record JobNotification(
     string Id,
@@ -33,4 +34,5 @@ public sealed record JobNotification(
     IReadOnlyList<BatchItemState>? Items = null,
     BatchProgress? Counts = null,
     JobCost? Cost = null,
-    IReadOnlyList<CostTotal>? CostTotals = null);
+    IReadOnlyList<CostTotal>? CostTotals = null,
+    IReadOnlyList<ProviderAttempt>? Providers = null);

@@ -36,6 +36,7 @@ public sealed class FunctionMetadataTests
         { "BatchOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "BatchChunkOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "ChainOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
+        { "FailoverOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "GenerateActivity", "activityTrigger", null, null, null, null, null, false },
         { "CopyMediaActivity", "activityTrigger", null, null, null, null, null, false },
         { "PixazoSubmitActivity", "activityTrigger", null, null, null, null, null, false },

@@ -26,7 +26,7 @@ public sealed class BudgetRoutesTests(HostEnvironment env)
         var first = await PostAsync(client, Pixazo(2));
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var prompt = $"Too costly {Guid.NewGuid():N}";
-        using var refused = await PostAsync(client, $$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{prompt}}","num_images":2}}""");
+        using var refused = await PostAsync(client, $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}","num_images":2}}""");
 
         Assert.Equal(HttpStatusCode.PaymentRequired, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -62,7 +62,7 @@ public sealed class BudgetRoutesTests(HostEnvironment env)
         var partner = "partner-" + Guid.NewGuid().ToString("N")[..8];
         await using var host = await StartAsync(partner, new() { [$"Budgets:Callers:{partner}:DailyTokens"] = "100000" });
         using var client = Client(host);
-        using var started = await PostAsync(client, $$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A budgeted mug {{Guid.NewGuid():N}}"}}""");
+        using var started = await PostAsync(client, $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A budgeted mug {{{Guid.NewGuid():N}}}"}}""");
         var id = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
 
         var job = await host.WaitForJobAsync(id);
@@ -103,5 +103,5 @@ public sealed class BudgetRoutesTests(HostEnvironment env)
         client.PostAsync(new Uri("/api/jobs", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
     private static string Pixazo(int images) =>
-        $$"""{"kind":"image","provider":"pixazo","params":{"prompt":"A costed star {{Guid.NewGuid():N}}","num_images":{{images}}}}""";
+        $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"A costed star {{{Guid.NewGuid():N}}}","num_images":{{{images}}}}}""";
 }
