@@ -138,8 +138,8 @@ public sealed partial class JobService
             return JobCosts.Totals(items.Select(i => i.Cost));
         }
 
-        return JobCosts.Totals(input.Items.Select((item, i) =>
-            item.Cost is { } estimate && i < items.Count && items[i].Cost is { } ended ? estimate with { Actual = ended.Actual, Source = ended.Source } : item.Cost));
+        // An item that ended reports its own cost (a fallback may have served it in another unit); the others their estimate.
+        return JobCosts.Totals(input.Items.Select((item, i) => i < items.Count && items[i].Cost is { } ended ? ended : item.Cost));
     }
 
     private async Task<IReadOnlyList<BatchItemState>> ReadItemsAsync(string batchId, int total, CancellationToken cancellationToken)

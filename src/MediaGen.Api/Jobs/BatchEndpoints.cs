@@ -18,6 +18,7 @@ public static class BatchEndpoints
             .WithMetadata(new DocumentedRequestBody(typeof(BatchRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -35,6 +36,7 @@ public static class BatchEndpoints
             .WithMetadata(new DocumentedRequestBody(typeof(ChainRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);

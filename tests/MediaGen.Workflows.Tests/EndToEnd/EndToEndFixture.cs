@@ -84,6 +84,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ["Budgets:Callers:e2e-batch:MonthlyUsd"] = "1",
             ["Budgets:Callers:e2e-batch:MonthlyTokens"] = "1000000",
             ["Budgets:Callers:e2e-chain:DailyTokens"] = "1000000",
+            ["Budgets:Callers:e2e-failover:DailyTokens"] = "40000",
+            ["Budgets:Callers:e2e-failover:DailyUsd"] = "1",
             ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
         };
 

@@ -156,6 +156,37 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         Assert.Equal(0, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CometImages, $"A slow {marker}"));
     }
 
+    [Fact]
+    public async Task Budget_CosmicOutOfBalancePixazoServes_ReservesEveryUnitAndChargesOnlyTheServingOne()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        await fixture.Simulator.AddFaultAsync("402", SimulatorEndpoints.CosmicImage, count: 1, promptContains: marker);
+        var json = $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A budget {{{marker}}}"},"fallbacks":[{"provider":"pixazo","params":{"prompt":"A budget {{{marker}}}","num_images":3}},{"provider":"pixazo"}]}""";
+
+        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover");
+        var running = (await fixture.Jobs.GetBudgetsAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
+        await fixture.CompleteAsync(started.Id);
+
+        // While it ran: the Cosmic estimate in tokens and the larger Pixazo estimate (3 images, not 3 + 1) in dollars.
+        Assert.True(running["tokens"].Reserved is 32_160m or 0m && running["usd"].Reserved is 0.12m or 0m, $"{running["tokens"].Reserved} / {running["usd"].Reserved}");
+        var after = (await fixture.Jobs.GetBudgetsAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
+        Assert.Equal((0m, 0m), (after["tokens"].Reserved, after["tokens"].Spent));
+        Assert.Equal((0m, 0.12m), (after["usd"].Reserved, after["usd"].Spent));
+        Assert.Equal(new JobCost("usd", 0.12m, 0.12m, "price_table"), (await fixture.Jobs.GetJobAsync(started.Id))!.Cost);
+    }
+
+    [Fact]
+    public async Task Budget_FallbackEstimateDoesNotFit_RefusedBeforeAnyProviderCall()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var json = $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"A refused {{{marker}}}"},"fallbacks":[{"provider":"cosmic","params":{"prompt":"A refused {{{marker}}}","size":"4096x4096"}}]}""";
+
+        var refused = await Assert.ThrowsAsync<Budgets.BudgetExceededException>(() => fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover"));
+
+        Assert.Equal(("daily tokens", 57_600m), (refused.Refusal.Budget, refused.Refusal.Estimate!.Value));
+        Assert.Equal(0, await PurchasesAsync(marker) + (await fixture.Simulator.GetRequestsAsync()).Requests.Count(r => r.Prompt?.Contains(marker, StringComparison.Ordinal) == true));
+    }
+
     /// <summary>Calls, for any provider, that bought a generation for a prompt holding <paramref name="marker"/>.</summary>
     private async Task<int> PurchasesAsync(string marker) =>
         (await fixture.Simulator.GetRequestsAsync()).Requests.Count(r => r.Accepted && r.Prompt?.Contains(marker, StringComparison.Ordinal) == true);
