@@ -181,7 +181,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var marker = Guid.NewGuid().ToString("N");
         var json = $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"A refused {{{marker}}}"},"fallbacks":[{"provider":"cosmic","params":{"prompt":"A refused {{{marker}}}","size":"4096x4096"}}]}""";
 
-        var refused = await Assert.ThrowsAsync<Budgets.BudgetExceededException>(() => fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover"));
+        var refused = await Assert.ThrowsAsync<MediaGen.Workflows.Budgets.BudgetExceededException>(() => fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover"));
 
         Assert.Equal(("daily tokens", 57_600m), (refused.Refusal.Budget, refused.Refusal.Estimate!.Value));
         Assert.Equal(0, await PurchasesAsync(marker) + (await fixture.Simulator.GetRequestsAsync()).Requests.Count(r => r.Prompt?.Contains(marker, StringComparison.Ordinal) == true));
