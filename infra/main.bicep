@@ -44,6 +44,21 @@ param callbackSecondaryVaultItem string = ''
 @description('Subscribe the BlobInbox function to the inbox container\'s BlobCreated events (Event Grid). Set true on a second deployment, after the app code is published: the subscription needs the app\'s blobs_extension system key, which exists only once the function host has started with the blob trigger.')
 param deployInboxSubscription bool = false
 
+@description('CometAPI price per image in USD, per model: "dall-e-3=0.04;gpt-image-1=0.042". Empty: CometAPI costs unknown (a USD budget then refuses CometAPI jobs).')
+param cometImagePrices string = ''
+
+@description('Cosmic tokens the app may spend per UTC day (empty: no limit).')
+param budgetDailyTokens string = ''
+
+@description('Cosmic tokens the app may spend per UTC month (empty: no limit).')
+param budgetMonthlyTokens string = ''
+
+@description('US dollars (Pixazo, priced CometAPI) the app may spend per UTC day (empty: no limit).')
+param budgetDailyUsd string = ''
+
+@description('US dollars the app may spend per UTC month (empty: no limit).')
+param budgetMonthlyUsd string = 
+
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = toLower('${appName}${take(suffix, 13)}')
 var deploymentContainer = 'app-package'
@@ -178,6 +193,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Comet__BaseUrl', value: 'https://api.cometapi.com' }
         { name: 'Comet__ApiKey', value: secretRef(vault.name, 'comet-api-key') }
         { name: 'Comet__Timeout', value: '00:03:00' }
+        { name: 'Costs__CometImagePrices', value: cometImagePrices }
+        { name: 'Budgets__DailyTokens', value: budgetDailyTokens }
+        { name: 'Budgets__MonthlyTokens', value: budgetMonthlyTokens }
+        { name: 'Budgets__DailyUsd', value: budgetDailyUsd }
+        { name: 'Budgets__MonthlyUsd', value: budgetMonthlyUsd }
+        { name: 'Budgets__Callers', value: '' }
         { name: 'ProviderResilience__MaxRetryAttempts', value: '3' }
         { name: 'ProviderResilience__BaseDelay', value: '00:00:01' }
         { name: 'ProviderResilience__MaxDelay', value: '00:00:30' }

@@ -1,4 +1,5 @@
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api;
 
@@ -41,6 +42,40 @@ public static class ProblemResults
 
     /// <summary>A 400 for one invalid field.</summary>
     public static IResult Invalid(string field, string rule, string message) => Invalid([new ValidationError(field, rule, message)]);
+
+    /// <summary>
+    /// The 402 of a job that does not fit its caller's budget: names the budget, the estimate and what remains
+    /// (<c>budget</c>, <c>unit</c>, <c>period</c>, <c>limit</c>, <c>reserved</c>, <c>spent</c>, <c>remaining</c>, <c>estimate</c>).
+    /// </summary>
+    public static IResult BudgetExceeded(BudgetExceededException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var refusal = exception.Refusal;
+        return Results.Problem(
+            title: "Budget exceeded",
+            detail: exception.Message + " Nothing was started or bought.",
+            statusCode: StatusCodes.Status402PaymentRequired,
+            type: "https://httpstatuses.io/402",
+            extensions: new Dictionary<string, object?>
+            {
+                ["budget"] = refusal.Budget,
+                ["caller"] = refusal.Caller,
+                ["unit"] = refusal.Unit,
+                ["period"] = refusal.Period,
+                ["limit"] = refusal.Limit,
+                ["reserved"] = refusal.Reserved,
+                ["spent"] = refusal.Spent,
+                ["remaining"] = refusal.Remaining,
+                ["estimate"] = refusal.Estimate,
+            });
+    }
+
+    /// <summary>A budget refusal as an error entry (queue poison envelopes, inbox records): field <c>$</c>, rule <c>budget</c>.</summary>
+    public static ValidationError BudgetError(BudgetRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new ValidationError("$", "budget", new BudgetExceededException(refusal).Message);
+    }
 
     /// <summary>A 404 naming what was not found.</summary>
     public static IResult NotFound(string what) =>

@@ -1,3 +1,4 @@
+using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
@@ -15,11 +16,13 @@ public sealed partial class JobService
     /// <c>{batchId}.{index:D4}</c>; one failing never fails the others.
     /// </summary>
     /// <exception cref="RequestValidationException">An item or the batch is invalid (fields named <c>items[i].…</c>); nothing was started.</exception>
-    public async Task<JobStartResult> StartBatchAsync(BatchRequest request, string? instanceId = null, CancellationToken cancellationToken = default)
+    /// <exception cref="Budgets.BudgetExceededException">The items' summed estimates do not fit the caller's remaining budget; nothing was started.</exception>
+    public async Task<JobStartResult> StartBatchAsync(BatchRequest request, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         var settings = _options.Value;
+        // Items with fallbacks may buy in another unit than their primary's: the batch totals and settlement count their outcomes.
         var errors = new List<ValidationError>();
         if (request.Items.Count == 0 || request.Items.Count > settings.BatchMaxItems)
         {
@@ -48,14 +51,16 @@ public sealed partial class JobService
         using var span = StartSpan("batch", id);
         span?.SetTag(MediaGenTelemetry.ItemsTag, request.Items.Count);
         var traceParent = TraceParentOf(span);
-        var items = request.Items.Select(item => new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent)).ToList();
-        return await StartAsync(nameof(BatchOrchestrator), id, new BatchInput(items, policy, request.CallbackUrl, traceParent), span, cancellationToken).ConfigureAwait(false);
+        var items = request.Items.Select(item => Costed(new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent))).ToList();
+        return await StartPaidAsync(
+            nameof(BatchOrchestrator), id, caller, items.SelectMany(ReservedCosts),
+            hold => new BatchInput(items, policy, request.CallbackUrl, hold, traceParent), span, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the batch JSON strictly (<see cref="BatchRequestReader"/>), then starts it.</summary>
     /// <exception cref="RequestValidationException">The JSON or an item is invalid; nothing was started.</exception>
-    public Task<JobStartResult> StartBatchAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default) =>
-        StartBatchAsync(BatchRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
+    public Task<JobStartResult> StartBatchAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null) =>
+        StartBatchAsync(BatchRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken, caller);
 
     /// <summary>A batch with every item's status, or null when no batch has this id.</summary>
     public async Task<BatchState?> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
@@ -69,7 +74,8 @@ public sealed partial class JobService
 
         // Right after the start the backend's instance row can briefly carry no input yet (seen by bench/crash-drive.sh as
         // a 500 answering POST /api/batches): the total is then not known yet.
-        var total = string.IsNullOrEmpty(batch.SerializedInput) ? 0 : batch.ReadInputAs<BatchInput>()?.Items.Count ?? 0;
+        var input = string.IsNullOrEmpty(batch.SerializedInput) ? null : batch.ReadInputAs<BatchInput>();
+        var total = input?.Items.Count ?? 0;
         IReadOnlyList<BatchItemState> items;
         JobStatus status;
         if (batch.RuntimeStatus == OrchestrationRuntimeStatus.Completed && batch.ReadOutputAs<BatchOutcome>() is { } outcome)
@@ -92,7 +98,7 @@ public sealed partial class JobService
         return new BatchState(
             batchId, status, total,
             items.Count(i => i.Status == JobStatus.Completed), items.Count(i => i.Status == JobStatus.Failed), items.Count(i => i.Status == JobStatus.Canceled),
-            batch.CreatedAt, batch.LastUpdatedAt, items);
+            batch.CreatedAt, batch.LastUpdatedAt, items, BatchCosts(input, items));
     }
 
     /// <summary>
@@ -100,7 +106,8 @@ public sealed partial class JobService
     /// given media id), then one extension per prompt, each segment stored as it lands.
     /// </summary>
     /// <exception cref="RequestValidationException">The chain is invalid; nothing was started.</exception>
-    public async Task<JobStartResult> StartChainAsync(ChainRequest request, string? instanceId = null, CancellationToken cancellationToken = default)
+    /// <exception cref="Budgets.BudgetExceededException">The chain's estimate does not fit the caller's remaining budget; nothing was started.</exception>
+    public async Task<JobStartResult> StartChainAsync(ChainRequest request, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
@@ -109,14 +116,39 @@ public sealed partial class JobService
         using var span = StartSpan("chain", id, ProviderName.Cosmic, JobKind.VideoExtension);
         var input = new ChainInput(
             request.Initial, request.MediaId, request.Prompts, request.Model, request.Output, request.CallbackUrl,
-            request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), TraceParentOf(span));
-        return await StartAsync(nameof(ChainOrchestrator), id, input, span, cancellationToken).ConfigureAwait(false);
+            request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), ChainEstimate(request), TraceParent: TraceParentOf(span));
+        return await StartPaidAsync(
+            nameof(ChainOrchestrator), id, caller, [input.Cost], hold => input with { Budget = hold }, span, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A chain's estimate: the initial video (when it makes one) plus one extension per prompt.</summary>
+    private static JobCost ChainEstimate(ChainRequest request)
+    {
+        decimal? total = request.Prompts.Count * CosmicTokenCosts.VideoExtension(request.Model);
+        if (request.Initial is { } initial)
+        {
+            total += JobCosts.Estimate(new JobRequest(JobKind.Video, Core.Providers.ProviderName.Cosmic, initial)).Estimate;
+        }
+
+        return new JobCost(CostUnits.Tokens, total);
     }
 
     /// <summary>Reads the chain JSON strictly (<see cref="ChainRequestReader"/>), then starts it.</summary>
     /// <exception cref="RequestValidationException">The JSON or the chain is invalid; nothing was started.</exception>
-    public Task<JobStartResult> StartChainAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default) =>
-        StartChainAsync(ChainRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
+    public Task<JobStartResult> StartChainAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null) =>
+        StartChainAsync(ChainRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken, caller);
+
+    /// <summary>The batch's totals: every item's estimate (from the batch input) with the actual cost of those that ended.</summary>
+    internal static IReadOnlyList<CostTotal> BatchCosts(BatchInput? input, IReadOnlyList<BatchItemState> items)
+    {
+        if (input is null)
+        {
+            return JobCosts.Totals(items.Select(i => i.Cost));
+        }
+
+        // An item that ended reports its own cost (a fallback may have served it in another unit); the others their estimate.
+        return JobCosts.Totals(input.Items.Select((item, i) => i < items.Count && items[i].Cost is { } ended ? ended : item.Cost));
+    }
 
     private async Task<IReadOnlyList<BatchItemState>> ReadItemsAsync(string batchId, int total, CancellationToken cancellationToken)
     {
@@ -131,7 +163,7 @@ public sealed partial class JobService
 
             var full = instance.IsCompleted ? await _client.GetInstanceAsync(instance.InstanceId, true, cancellationToken).ConfigureAwait(false) ?? instance : instance;
             var (status, _, error) = JobStates.Outcome(full);
-            known[instance.InstanceId] = new BatchItemState(0, instance.InstanceId, status, error);
+            known[instance.InstanceId] = new BatchItemState(0, instance.InstanceId, status, error, JobStates.CostOf(full));
         }
 
         return [.. Enumerable.Range(0, total).Select(i =>

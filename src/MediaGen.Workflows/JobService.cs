@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Core.Telemetry;
+using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Pixazo;
@@ -26,6 +28,8 @@ public sealed partial class JobService
     private readonly PixazoWebhooks _webhooks;
     private readonly IOptions<WorkflowOptions> _options;
     private readonly IOptions<CallbackOptions> _callbacks;
+    private readonly IOptions<CostOptions> _costs;
+    private readonly BudgetLedger _budgets;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the service.</summary>
@@ -35,6 +39,8 @@ public sealed partial class JobService
         PixazoWebhooks webhooks,
         IOptions<WorkflowOptions> options,
         IOptions<CallbackOptions> callbacks,
+        IOptions<CostOptions> costs,
+        BudgetLedger budgets,
         TimeProvider time)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -42,6 +48,8 @@ public sealed partial class JobService
         _webhooks = webhooks ?? throw new ArgumentNullException(nameof(webhooks));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _callbacks = callbacks ?? throw new ArgumentNullException(nameof(callbacks));
+        _costs = costs ?? throw new ArgumentNullException(nameof(costs));
+        _budgets = budgets ?? throw new ArgumentNullException(nameof(budgets));
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
@@ -53,22 +61,51 @@ public sealed partial class JobService
     /// <param name="request">The job.</param>
     /// <param name="instanceId">An id to use when the request has no idempotency key: 1–100 letters, digits, '-' or '_'.</param>
     /// <param name="cancellationToken">Cancels the call (not the job).</param>
+    /// <param name="caller">The caller identity whose budgets the job's estimate is reserved from (<see cref="DefaultCaller"/> when null).</param>
     /// <exception cref="RequestValidationException">The request is invalid; nothing was started. Every problem is listed.</exception>
-    public async Task<JobStartResult> StartJobAsync(JobRequest request, string? instanceId = null, CancellationToken cancellationToken = default)
+    /// <exception cref="BudgetExceededException">The estimate does not fit the caller's remaining budget; nothing was started.</exception>
+    public async Task<JobStartResult> StartJobAsync(JobRequest request, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
         var id = IdFor("job", request.IdempotencyKey, instanceId);
-        var input = new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy());
+        var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy()));
         using var span = StartSpan("job", id, request.Provider, request.Kind);
-        return await StartAsync(JobOrchestrators.For(request), id, input with { TraceParent = TraceParentOf(span) }, span, cancellationToken).ConfigureAwait(false);
+        input = input with { TraceParent = TraceParentOf(span) };
+        return await StartPaidAsync(
+            JobOrchestrators.For(request), id, caller, ReservedCosts(input), hold => input with { Budget = hold }, span, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the job JSON strictly (<see cref="JobRequestReader"/>), then <see cref="StartJobAsync(JobRequest, string?, CancellationToken)"/>.</summary>
+    /// <summary><paramref name="input"/> with its estimate (and, with fallbacks, every provider's estimate).</summary>
+    private JobInput Costed(JobInput input)
+    {
+        var candidates = input.Request.Candidates();
+        var costs = candidates.Select(c => JobCosts.Estimate(c, _costs.Value)).ToList();
+        return input with { Cost = costs[0], CandidateCosts = candidates.Count > 1 ? costs : null };
+    }
+
+    /// <summary>
+    /// What a job reserves: its estimate; with fallbacks, per unit the largest estimate of its providers (one of them buys
+    /// at most), unknown when any of them is.
+    /// </summary>
+    private static IEnumerable<JobCost> ReservedCosts(JobInput input) =>
+        input.CandidateCosts is { } all
+            ? all.GroupBy(c => c.Unit, StringComparer.Ordinal).Select(g => new JobCost(g.Key, g.Any(c => c.Estimate is null) ? null : g.Max(c => c.Estimate)))
+            : input.Cost is { } cost ? [cost] : [];
+
+    /// <summary>Reads the job JSON strictly (<see cref="JobRequestReader"/>), then <see cref="StartJobAsync(JobRequest, string?, CancellationToken, string?)"/>.</summary>
     /// <exception cref="RequestValidationException">The JSON or the request is invalid; nothing was started.</exception>
-    public Task<JobStartResult> StartJobAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default) =>
-        StartJobAsync(JobReading.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken);
+    /// <exception cref="BudgetExceededException">The estimate does not fit the caller's remaining budget; nothing was started.</exception>
+    public Task<JobStartResult> StartJobAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null) =>
+        StartJobAsync(JobReading.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken, caller);
+
+    /// <summary>The caller identity of requests that name none: the standalone host's <c>Api__Key</c>, the Functions app's key, queue messages and inbox blobs.</summary>
+    public const string DefaultCaller = "default";
+
+    /// <summary>The budgets of <paramref name="caller"/>: limits, reserved, spent, per unit and period.</summary>
+    public Task<BudgetReport> GetBudgetsAsync(string? caller = null, CancellationToken cancellationToken = default) =>
+        _budgets.ReportAsync(caller ?? DefaultCaller, cancellationToken);
 
     /// <summary>A job or chain, or null when none has this id (batches: <see cref="GetBatchAsync"/>).</summary>
     public async Task<JobState?> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
@@ -168,6 +205,64 @@ public sealed partial class JobService
     /// <summary>The span's W3C context when it records; else the caller's current one (so an unsampled caller still propagates).</summary>
     private static string? TraceParentOf(Activity? span) =>
         span is { IdFormat: ActivityIdFormat.W3C } ? span.Id : MediaGenTelemetry.CurrentTraceParent();
+
+    /// <summary>
+    /// Starts an instance whose costs are <paramref name="costs"/>: unless it exists already, their estimates are first
+    /// reserved from the caller's budgets (a refusal throws and starts nothing; reservations made before it are released),
+    /// and released again when the start itself fails.
+    /// </summary>
+    private async Task<JobStartResult> StartPaidAsync(
+        string orchestrator, string id, string? caller, IEnumerable<JobCost?> costs, Func<BudgetHold?, object> input, Activity? span,
+        CancellationToken cancellationToken)
+    {
+        if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            span?.SetTag("mediagen.job.existed", true);
+            return new JobStartResult(id, AlreadyExisted: true);
+        }
+
+        caller ??= DefaultCaller;
+        var limits = _budgets.LimitsOf(caller);
+        var amounts = costs.OfType<JobCost>()
+            .GroupBy(c => c.Unit, StringComparer.Ordinal)
+            .Where(g => limits.Limits(g.Key))
+            .Select(g => (Unit: g.Key, Amount: g.Any(c => c.Estimate is null) ? null : (decimal?)g.Sum(c => c.Estimate!.Value)))
+            .ToList();
+        var reserved = new List<BudgetAmount>();
+        foreach (var (unit, amount) in amounts)
+        {
+            if (await _budgets.ReserveAsync(caller, id, unit, amount, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
+                await ReleaseAsync(caller, id, reserved).ConfigureAwait(false);
+                throw new BudgetExceededException(refusal);
+            }
+
+            reserved.Add(new BudgetAmount(unit, amount!.Value));
+        }
+
+        var hold = reserved.Count > 0 ? new BudgetHold(caller, reserved) : null;
+        try
+        {
+            return await StartAsync(orchestrator, id, input(hold), span, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (await _client.GetInstanceAsync(id, false, CancellationToken.None).ConfigureAwait(false) is null)
+            {
+                await ReleaseAsync(caller, id, reserved).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task ReleaseAsync(string caller, string id, IEnumerable<BudgetAmount> reserved)
+    {
+        foreach (var amount in reserved)
+        {
+            await _budgets.SettleAsync(caller, id, amount.Unit, 0m, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 
     private async Task<JobStartResult> StartAsync(string orchestrator, string id, object input, Activity? span, CancellationToken cancellationToken)
     {

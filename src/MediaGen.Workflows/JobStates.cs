@@ -19,7 +19,31 @@ internal static class JobStates
                 ? (input.Request.Kind, input.Request.Provider)
                 : (JobKind.Image, ProviderName.Cosmic);
         var (status, result, error) = Outcome(instance);
-        return new JobState(instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error);
+        return new JobState(
+            instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error, CostOf(instance),
+            instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !string.IsNullOrEmpty(instance.SerializedOutput)
+                ? instance.ReadOutputAs<JobOutcome>()?.Providers
+                : null);
+    }
+
+    /// <summary>
+    /// The cost of a job or chain instance: the outcome's (estimate and actual) once it ended, else the estimate its input
+    /// carries; null when the instance was read without its input and output, or predates costs.
+    /// </summary>
+    public static JobCost? CostOf(OrchestrationMetadata instance)
+    {
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !string.IsNullOrEmpty(instance.SerializedOutput)
+            && instance.ReadOutputAs<JobOutcome>() is { Cost: { } cost })
+        {
+            return cost;
+        }
+
+        if (string.IsNullOrEmpty(instance.SerializedInput))
+        {
+            return null;
+        }
+
+        return instance.Name == nameof(ChainOrchestrator) ? instance.ReadInputAs<ChainInput>()?.Cost : instance.ReadInputAs<JobInput>()?.Cost;
     }
 
     /// <summary>Where an instance stands, and what it produced.</summary>

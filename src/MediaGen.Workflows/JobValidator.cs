@@ -22,6 +22,22 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ValidationError>();
+        CheckParams(request, errors);
+        var candidates = request.Candidates();
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            // A fallback's params are checked like the primary's (mapped ones too), named fallbacks[i].params.….
+            var own = new List<ValidationError>();
+            CheckParams(candidates[i], own);
+            errors.AddRange(Prefixed(own, $"fallbacks[{i - 1}]."));
+        }
+
+        CheckCommon(request.Output, request.IdempotencyKey, request.CallbackUrl, request.Deadline, now, errors);
+        return Prefixed(errors, prefix);
+    }
+
+    private void CheckParams(JobRequest request, List<ValidationError> errors)
+    {
         var binding = JobParamsBinder.TryBind(request.Provider, request.Kind, request.Params);
         errors.AddRange(binding.Errors);
         if (binding.Request is { } typed)
@@ -31,9 +47,6 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
                 CheckUrl(field, url, errors);
             }
         }
-
-        CheckCommon(request.Output, request.IdempotencyKey, request.CallbackUrl, request.Deadline, now, errors);
-        return Prefixed(errors, prefix);
     }
 
     /// <summary>Checks the fields every start request shares: output, idempotency key, callback URL, deadline.</summary>

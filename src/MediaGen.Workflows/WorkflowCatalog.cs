@@ -18,6 +18,7 @@ public static class WorkflowCatalog
         typeof(BatchOrchestrator),
         typeof(BatchChunkOrchestrator),
         typeof(ChainOrchestrator),
+        typeof(FailoverOrchestrator),
     ];
 
     /// <summary>Every activity.</summary>
@@ -29,5 +30,6 @@ public static class WorkflowCatalog
         typeof(PixazoPollActivity),
         typeof(PublishResultActivity),
         typeof(SendCallbackActivity),
+        typeof(SettleBudgetActivity),
     ];
 }

@@ -2,6 +2,8 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Media;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
+using MediaGen.Core.Costs;
+using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Pixazo;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +20,8 @@ public static class WorkflowServiceCollectionExtensions
     /// Registers <see cref="JobService"/> (the job API), <see cref="JobValidator"/>, the Pixazo webhook and submission
     /// helpers, the generation ledger (a synchronous provider call buys once per job step), the results-queue client and the signed-callback sender (its connections pass the
     /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
-    /// <c>Workflows</c> and <c>Callbacks</c> (both validated at start-up). Needs <c>AddMediaGenProviders</c> and
+    /// <c>Workflows</c>, <c>Callbacks</c>, <c>Costs</c> and <c>Budgets</c> (all validated at start-up), and the
+    /// <see cref="BudgetLedger"/>. Needs <c>AddMediaGenProviders</c> and
     /// <c>AddMediaStore</c>, and an engine that runs <see cref="WorkflowCatalog"/>'s types and provides the
     /// <c>DurableTaskClient</c> (the standalone engine, Durable Functions, or the in-process test host).
     /// </summary>
@@ -36,6 +39,11 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<PixazoWebhooks>();
         services.TryAddSingleton<PixazoSubmissionLedger>();
         services.TryAddSingleton<GenerationLedger>();
+        services.AddOptions<CostOptions>().Bind(configuration.GetSection(CostOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CostOptions>, CostOptionsValidator>());
+        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
+        services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<JobValidator>();
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton(_ =>

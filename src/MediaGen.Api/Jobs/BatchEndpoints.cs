@@ -18,6 +18,7 @@ public static class BatchEndpoints
             .WithMetadata(new DocumentedRequestBody(typeof(BatchRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -35,6 +36,7 @@ public static class BatchEndpoints
             .WithMetadata(new DocumentedRequestBody(typeof(ChainRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -43,11 +45,11 @@ public static class BatchEndpoints
 
     /// <summary><c>POST /api/batches</c>: validates and starts a batch.</summary>
     public static Task<IResult> StartBatchAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.StartAsync(httpContext, body, jobs, "batch", (json, ct) => jobs.StartBatchAsync(json, null, ct), cancellationToken);
+        JobStarts.StartAsync(httpContext, body, jobs, "batch", (json, ct) => jobs.StartBatchAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
     /// <summary><c>POST /api/chains</c>: validates and starts a chain.</summary>
     public static Task<IResult> StartChainAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.StartAsync(httpContext, body, jobs, "chain", (json, ct) => jobs.StartChainAsync(json, null, ct), cancellationToken);
+        JobStarts.StartAsync(httpContext, body, jobs, "chain", (json, ct) => jobs.StartChainAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
     /// <summary><c>GET /api/batches/{id}</c>: a batch with its items, or 404.</summary>
     public static async Task<IResult> GetBatchAsync(string id, JobService jobs, CancellationToken cancellationToken) =>

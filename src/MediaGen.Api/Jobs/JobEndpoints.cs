@@ -19,6 +19,7 @@ public static class JobEndpoints
             .WithMetadata(new DocumentedRequestBody(typeof(JobRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -45,7 +46,7 @@ public static class JobEndpoints
 
     /// <summary><c>POST /api/jobs</c>: validates and starts a job.</summary>
     public static Task<IResult> StartAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.StartAsync(httpContext, body, jobs, "job", (json, ct) => jobs.StartJobAsync(json, null, ct), cancellationToken);
+        JobStarts.StartAsync(httpContext, body, jobs, "job", (json, ct) => jobs.StartJobAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
     /// <summary><c>GET /api/jobs/{id}</c>: a job or chain, or 404.</summary>
     public static async Task<IResult> GetAsync(string id, JobService jobs, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
+using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Jobs;
 
@@ -27,6 +28,10 @@ public static partial class JobStarts
         catch (RequestValidationException ex)
         {
             return ProblemResults.Invalid(ex.Errors);
+        }
+        catch (BudgetExceededException ex)
+        {
+            return ProblemResults.BudgetExceeded(ex);
         }
 
         var request = httpContext.Request;

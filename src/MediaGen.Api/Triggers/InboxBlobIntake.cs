@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
+using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Triggers;
 
@@ -32,6 +33,10 @@ public static class InboxBlobIntake
         {
             IntakeSpans.Started(span, null);
             return new IntakeOutcome(null, ex.Errors);
+        }
+        catch (BudgetExceededException ex)
+        {
+            return new IntakeOutcome(null, [ProblemResults.BudgetError(ex.Refusal)]);
         }
     }
 }

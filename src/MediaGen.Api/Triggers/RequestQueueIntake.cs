@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
+using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Triggers;
 
@@ -36,6 +37,13 @@ public static class RequestQueueIntake
             IntakeSpans.Started(span, null);
             await PoisonAsync(poison, message, "invalid", ex.Errors, now, cancellationToken).ConfigureAwait(false);
             return new IntakeOutcome(null, ex.Errors);
+        }
+        catch (BudgetExceededException ex)
+        {
+            // Retrying the same message cannot fit it into the budget before the period ends: poisoned at once, like an invalid one.
+            IReadOnlyList<ValidationError> errors = [ProblemResults.BudgetError(ex.Refusal)];
+            await PoisonAsync(poison, message, "budget_exceeded", errors, now, cancellationToken).ConfigureAwait(false);
+            return new IntakeOutcome(null, errors);
         }
     }
 

@@ -5,4 +5,5 @@ namespace MediaGen.Core.Jobs;
 /// <param name="JobId">The item's job id (read it with the job API for its result).</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="Error">Why it failed or was canceled.</param>
-public sealed record BatchItemState(int Index, string JobId, JobStatus Status, JobError? Error = null);
+/// <param name="Cost">What it costs (estimate, and actual once known).</param>
+public sealed record BatchItemState(int Index, string JobId, JobStatus Status, JobError? Error = null, JobCost? Cost = null);

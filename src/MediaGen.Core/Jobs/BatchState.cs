@@ -10,6 +10,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="CreatedAt">When it was accepted.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="Items">Every item's status, in request order (read an item with the job API for its result).</param>
+/// <param name="CostTotals">The items' costs summed per unit.</param>
 public sealed record BatchState(
     string Id,
     JobStatus Status,
@@ -19,4 +20,5 @@ public sealed record BatchState(
     int Canceled,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<BatchItemState> Items);
+    IReadOnlyList<BatchItemState> Items,
+    IReadOnlyList<CostTotal>? CostTotals = null);

@@ -14,7 +14,9 @@ namespace MediaGen.Core.Jobs;
 public static partial class JobRequestReader
 {
     private static readonly HashSet<string> TopLevelFields =
-        ["kind", "provider", "params", "output", "idempotencyKey", "callbackUrl", "deadline"];
+        ["kind", "provider", "params", "output", "idempotencyKey", "callbackUrl", "deadline", "fallbacks"];
+
+    private static readonly HashSet<string> FallbackFields = ["provider", "params"];
 
     private static readonly HashSet<string> OutputFields = ["container", "folder", "prefix"];
 
@@ -91,8 +93,89 @@ public static partial class JobRequestReader
         }
 
         var deadline = ReadDeadline(root, now, errors);
+        var fallbacks = ReadFallbacks(root, kind, errors);
         RequestValidationException.ThrowIfAny(errors);
-        return new JobRequest(kind!.Value, provider!.Value, parameters.Clone(), output, idempotencyKey, callbackUrl, deadline);
+        return new JobRequest(kind!.Value, provider!.Value, parameters.Clone(), output, idempotencyKey, callbackUrl, deadline, fallbacks);
+    }
+
+    private static List<JobFallback>? ReadFallbacks(JsonElement root, JobKind? kind, List<ValidationError> errors)
+    {
+        if (!root.TryGetProperty("fallbacks", out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new ValidationError("fallbacks", "type", "must be an array of {provider, params}"));
+            return null;
+        }
+
+        if (list.GetArrayLength() is 0 or > JobRequest.MaxFallbacks)
+        {
+            errors.Add(new ValidationError("fallbacks", "range", $"must list 1–{JobRequest.MaxFallbacks} providers (was {list.GetArrayLength()})"));
+            return null;
+        }
+
+        var fallbacks = new List<JobFallback>();
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var path = $"fallbacks[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new ValidationError(path, "type", "must be an object {provider, params}"));
+                continue;
+            }
+
+            foreach (var property in item.EnumerateObject().Where(p => !FallbackFields.Contains(p.Name)))
+            {
+                errors.Add(new ValidationError($"{path}.{property.Name}", "unknown_field", "is not a fallback field (allowed: provider, params)"));
+            }
+
+            ProviderName? provider = null;
+            if (!item.TryGetProperty("provider", out var given) || given.ValueKind == JsonValueKind.Null)
+            {
+                errors.Add(new ValidationError($"{path}.provider", "required", "is required (one of cosmic, pixazo, comet)"));
+            }
+            else if (ReadString(item, "provider", errors, $"{path}.provider") is { } text)
+            {
+                provider = ParseProvider(text);
+                if (provider is null)
+                {
+                    errors.Add(new ValidationError($"{path}.provider", "one_of", $"must be one of cosmic, pixazo, comet (was '{text}')"));
+                }
+                else if (kind is { } k && !SupportedKinds[provider.Value].Contains(k))
+                {
+                    errors.Add(new ValidationError($"{path}.provider", "not_supported", $"{text} does not generate {KindText(k)}"));
+                    provider = null;
+                }
+            }
+
+            JsonElement? parameters = null;
+            if (item.TryGetProperty("params", out var given2) && given2.ValueKind != JsonValueKind.Null)
+            {
+                if (given2.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(new ValidationError($"{path}.params", "type", "must be an object"));
+                }
+                else
+                {
+                    parameters = given2.Clone();
+                }
+            }
+            else if (kind is not JobKind.Image)
+            {
+                errors.Add(new ValidationError($"{path}.params", "required", "is required (only image jobs map the primary's params automatically)"));
+            }
+
+            if (provider is { } p)
+            {
+                fallbacks.Add(new JobFallback(p, parameters));
+            }
+        }
+
+        return fallbacks;
     }
 
     /// <summary>The JSON name of a kind.</summary>

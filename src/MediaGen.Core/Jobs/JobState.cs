@@ -13,6 +13,8 @@ namespace MediaGen.Core.Jobs;
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="Result">What it produced, once <see cref="JobStatus.Completed"/>.</param>
 /// <param name="Error">Why it failed, once <see cref="JobStatus.Failed"/> or <see cref="JobStatus.Canceled"/>.</param>
+/// <param name="Providers">Jobs with fallbacks: every provider tried so far, which served and why each earlier one was skipped.</param>
+/// <param name="Cost">What it costs: the estimate from the start, the actual once it is known.</param>
 public sealed record JobState(
     string Id,
     JobKind Kind,
@@ -22,4 +24,6 @@ public sealed record JobState(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     JobResult? Result = null,
-    JobError? Error = null);
+    JobError? Error = null,
+    JobCost? Cost = null,
+    IReadOnlyList<ProviderAttempt>? Providers = null);

@@ -40,4 +40,9 @@ public static class ActivityFunctions
     [Function(nameof(SendCallbackActivity))]
     public static Task<DeliveryOutput> SendCallback([ActivityTrigger] CallbackInput input, string instanceId, FunctionContext executionContext) =>
         FunctionActivity.RunAsync<SendCallbackActivity, CallbackInput, DeliveryOutput>(input, instanceId, executionContext);
+
+    /// <summary>Runs <see cref="SettleBudgetActivity"/>.</summary>
+    [Function(nameof(SettleBudgetActivity))]
+    public static Task<bool> SettleBudget([ActivityTrigger] BudgetSettlement input, string instanceId, FunctionContext executionContext) =>
+        FunctionActivity.RunAsync<SettleBudgetActivity, BudgetSettlement, bool>(input, instanceId, executionContext);
 }

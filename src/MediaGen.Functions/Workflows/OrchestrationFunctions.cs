@@ -36,4 +36,9 @@ public static class OrchestrationFunctions
     [Function(nameof(ChainOrchestrator))]
     public static Task<JobOutcome> Chain([OrchestrationTrigger] TaskOrchestrationContext context, ChainInput input) =>
         new ChainOrchestrator().RunAsync(context, input);
+
+    /// <summary>Runs <see cref="FailoverOrchestrator"/>.</summary>
+    [Function(nameof(FailoverOrchestrator))]
+    public static Task<JobOutcome> Failover([OrchestrationTrigger] TaskOrchestrationContext context, JobInput input) =>
+        new FailoverOrchestrator().RunAsync(context, input);
 }

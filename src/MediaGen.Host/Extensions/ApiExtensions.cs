@@ -1,4 +1,5 @@
 using MediaGen.Api;
+using MediaGen.Api.Budgets;
 using MediaGen.Api.Health;
 using MediaGen.Api.Jobs;
 using MediaGen.Api.Streaming;
@@ -32,6 +33,7 @@ public static class ApiExtensions
         services.AddExceptionHandler<GlobalExceptionHandler>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<ICallerResolver, ApiKeyCallerResolver>();
         services.AddRateLimiter(_ => { });
         // Kestrel's own cap (30 MB by default) stays above RequestBody's, so an oversized body is always answered by
         // RequestBody's 413 naming Api__MaxRequestBodyBytes.
@@ -69,6 +71,7 @@ public static class ApiExtensions
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapJobs();
         api.MapBatchesAndChains();
+        api.MapBudgets();
         api.MapTextStream();
         return app;
     }

@@ -124,6 +124,12 @@ public sealed partial class BlobInboxListener(
                 LogInvalid(logger, blob.Name, ex.Errors.Count);
                 return;
             }
+            catch (MediaGen.Workflows.Budgets.BudgetExceededException ex)
+            {
+                await RecordAsync(blob.Name, etag, "failed", null, [ProblemResults.BudgetError(ex.Refusal)], "budget_exceeded", cancellationToken).ConfigureAwait(false);
+                LogInvalid(logger, blob.Name, 1);
+                return;
+            }
 
             await RecordAsync(blob.Name, etag, "started", outcome.Id, null, null, cancellationToken).ConfigureAwait(false);
             _attempts.TryRemove(attemptKey, out _);

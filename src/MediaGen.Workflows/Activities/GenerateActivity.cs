@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
@@ -29,6 +30,7 @@ public sealed partial class GenerateActivity(
     MediaStore media,
     GenerationLedger ledger,
     IOptions<WorkflowOptions> options,
+    IOptions<CostOptions> costs,
     ILogger<GenerateActivity> logger) : TaskActivity<GenerateInput, GenerateOutput>
 {
     /// <inheritdoc />
@@ -78,6 +80,7 @@ public sealed partial class GenerateActivity(
             {
                 output = await CallAsync(jobId, input, typed).ConfigureAwait(false);
                 RecordDuration(request, Stopwatch.GetElapsedTime(started));
+                output = output with { Cost = ActualCost(request, output) };
             }
             catch (ProviderException ex)
             {
@@ -115,6 +118,10 @@ public sealed partial class GenerateActivity(
                 new KeyValuePair<string, object?>(MediaGenTelemetry.KindMetricTag, JobRequestReader.KindText(request.Kind)));
         }
     }
+
+    /// <summary>This call's estimate and actual cost (<see cref="JobCosts"/>).</summary>
+    private JobCost ActualCost(JobRequest request, GenerateOutput output) =>
+        JobCosts.Actual(JobCosts.Estimate(request, costs.Value), request, output.Usage, output.Media.Count + output.Stored.Count, costs.Value);
 
     private static string StepName(int firstItemIndex) => "step-" + firstItemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -84,11 +84,12 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
         try
         {
             var outcome = await done;
-            return new BatchItemState(index, jobId, outcome.Status, outcome.Error);
+            return new BatchItemState(index, jobId, outcome.Status, outcome.Error, outcome.Cost);
         }
         catch (TaskFailedException ex)
         {
-            return new BatchItemState(index, jobId, JobStatus.Failed, new JobError("internal_error", ex.FailureDetails.ErrorMessage));
+            // The item's orchestration itself failed: whatever it may have bought counts at its estimate.
+            return new BatchItemState(index, jobId, JobStatus.Failed, new JobError("internal_error", ex.FailureDetails.ErrorMessage), input.Items[position].Cost);
         }
     }
 }

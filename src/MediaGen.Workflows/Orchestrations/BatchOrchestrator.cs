@@ -68,12 +68,41 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
         stop.Cancel();
         var counts = Count(total, items, 0);
         var status = canceled is null ? JobStatus.Completed : JobStatus.Canceled;
+        var totals = JobService.BatchCosts(input, items);
+        await SettleAsync(context, input, items);
         var notification = new JobNotification(
             context.InstanceId, "batch", status, null, null, null, null,
-            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Items: items, Counts: counts);
+            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Items: items, Counts: counts, CostTotals: totals);
         var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
         return new BatchOutcome(items, canceled is not null, problem);
     }
+
+    /// <summary>
+    /// Settles the batch's reservation: per unit, what its items were charged (their actual cost, or their estimate when an
+    /// item may have bought without a known cost; items never started or that proved nothing bought count 0).
+    /// </summary>
+    private static async Task SettleAsync(TaskOrchestrationContext context, BatchInput input, IReadOnlyList<BatchItemState> items)
+    {
+        if (input.Budget is not { } hold)
+        {
+            return;
+        }
+
+        var charged = items.Where(i => i.Cost is not null).GroupBy(i => i.Cost!.Unit, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(Charge), StringComparer.Ordinal);
+        var outcome = new JobOutcome(JobStatus.Completed);
+        foreach (var amount in hold.Amounts)
+        {
+            await JobCompletion.SettleAsync(
+                context, new BudgetHold(hold.Caller, [amount]), outcome with { Cost = new JobCost(amount.Unit, amount.Amount), Spent = charged.GetValueOrDefault(amount.Unit) });
+        }
+    }
+
+    /// <summary>An item's charge: its actual cost; else its estimate unless its error proves the provider sold nothing.</summary>
+    private static decimal Charge(BatchItemState item) =>
+        item.Cost?.Actual ?? (item.Error?.Type is "insufficient_balance" or "rate_limited" or "not_configured" or "unauthorized" or "forbidden" or "invalid_request" or "system_error"
+            ? 0m
+            : item.Cost?.Estimate ?? 0m);
 
     internal static BatchItemState NotStarted(string batchId, int index, CancelRequest canceled) =>
         new(index, ItemId(batchId, index), JobStatus.Canceled, new JobError("canceled", string.IsNullOrWhiteSpace(canceled.Reason) ? "The batch was canceled." : canceled.Reason));

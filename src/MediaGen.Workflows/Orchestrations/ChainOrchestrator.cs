@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Workflows.Payloads;
@@ -24,10 +25,12 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
         JobTelemetry.Started(context, nameof(ChainOrchestrator), ProviderName.Cosmic, JobKind.VideoExtension, input.TraceParent);
         var (outcome, run) = await JobLifecycle.RunAsync(
             context, input.Deadline, new JobProgress("generating", Step: 1, Steps: steps), input.TraceParent, run => ExtendAsync(run, input, steps));
+        outcome = outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge };
+        await JobCompletion.SettleAsync(context, input.Budget, outcome);
         run.Progress = run.Progress with { Phase = "notifying", NextCheckAt = null };
         var notification = new JobNotification(
             context.InstanceId, "chain", outcome.Status, JobKind.VideoExtension, ProviderName.Cosmic, outcome.Result, outcome.Error,
-            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), outcome.FailedStep);
+            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), outcome.FailedStep, Cost: outcome.Cost);
         var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
         JobTelemetry.Ended(context, ProviderName.Cosmic, JobKind.VideoExtension, outcome);
@@ -54,7 +57,8 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
         if (input.Initial is { } initial)
         {
             step++;
-            var first = await SyncGeneration.RunAsync(run, new JobRequest(JobKind.Video, ProviderName.Cosmic, initial, input.Output), 0, input.Policy);
+            var video = new JobRequest(JobKind.Video, ProviderName.Cosmic, initial, input.Output);
+            var first = await SyncGeneration.RunAsync(run, video, 0, input.Policy, JobCosts.Estimate(video).Estimate);
             if (first.Failure is { } failure)
             {
                 return Stopped(run, step, "initial", failure);
@@ -69,7 +73,7 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
             step++;
             run.Progress = run.Progress with { Step = step };
             var request = new JobRequest(JobKind.VideoExtension, ProviderName.Cosmic, ExtensionParams(previous!, input.Prompts[i], input.Model), input.Output);
-            var extension = await SyncGeneration.RunAsync(run, request, step - 1, input.Policy);
+            var extension = await SyncGeneration.RunAsync(run, request, step - 1, input.Policy, CosmicTokenCosts.VideoExtension(input.Model));
             if (extension.Failure is { } failure)
             {
                 return Stopped(run, step, $"prompts[{i}]", failure);

@@ -1,13 +1,15 @@
+using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
 
 namespace MediaGen.Workflows.Orchestrations;
 
-/// <summary>The end of a single job: final custom status, then (unless a batch reports for it) the notifications.</summary>
+/// <summary>The end of a single job: its budget reservation settled, final custom status, then (unless a batch reports for it) the notifications.</summary>
 internal static class JobCompletion
 {
     public static async Task<JobOutcome> FinishAsync(TaskOrchestrationContext context, JobRun run, JobInput input, JobOutcome outcome)
     {
+        await SettleAsync(context, input.Budget, outcome);
         if (!input.Notify)
         {
             run.Progress = run.Progress with { Phase = "done", NextCheckAt = null };
@@ -18,9 +20,32 @@ internal static class JobCompletion
         var request = input.Request;
         var notification = new JobNotification(
             context.InstanceId, "job", outcome.Status, request.Kind, request.Provider, outcome.Result, outcome.Error,
-            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)));
+            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Cost: outcome.Cost, Providers: outcome.Providers);
         var problem = await Completion.NotifyAsync(context, notification, request.CallbackUrl, input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
         return outcome with { NotificationError = problem };
     }
+
+    /// <summary>Settles <paramref name="hold"/> to what the outcome spent (retried until the budget store takes it; idempotent).</summary>
+    public static async Task SettleAsync(TaskOrchestrationContext context, BudgetHold? hold, JobOutcome outcome)
+    {
+        if (hold is null)
+        {
+            return;
+        }
+
+        var unit = outcome.Cost?.Unit;
+        var spent = hold.Amounts.Select(a => new BudgetAmount(a.Unit, a.Unit == unit ? outcome.Spent ?? a.Amount : 0m)).ToList();
+        try
+        {
+            await context.CallActivityAsync<bool>(nameof(SettleBudgetActivity), new BudgetSettlement(hold.Caller, spent), Settling);
+        }
+        catch (TaskFailedException)
+        {
+            // The budget store stayed unreachable through every retry: the reservation stays held (counted as spent
+            // at its estimate until the period ends), which errs on the side of spending less. The job's outcome stands.
+        }
+    }
+
+    private static readonly TaskOptions Settling = TaskOptions.FromRetryPolicy(new RetryPolicy(10, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
 }

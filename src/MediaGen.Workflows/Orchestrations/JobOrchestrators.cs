@@ -9,13 +9,18 @@ public static class JobOrchestrators
     /// <summary>The names of the orchestrators whose instances are single jobs (or chains) the job API reads.</summary>
     public static IReadOnlySet<string> JobNames { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        nameof(SyncGenerationOrchestrator), nameof(PixazoGenerationOrchestrator), nameof(ChainOrchestrator),
+        nameof(SyncGenerationOrchestrator), nameof(PixazoGenerationOrchestrator), nameof(ChainOrchestrator), nameof(FailoverOrchestrator),
     };
 
-    /// <summary>The orchestrator of a job request: Pixazo is asynchronous (submit, then webhook or poll); the others answer synchronously.</summary>
+    /// <summary>The orchestrator of a job request: a job with fallbacks tries its providers one by one; Pixazo is asynchronous (submit, then webhook or poll); the others answer synchronously.</summary>
     public static string For(JobRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Fallbacks is { Count: > 0 })
+        {
+            return nameof(FailoverOrchestrator);
+        }
+
         return request.Provider == ProviderName.Pixazo ? nameof(PixazoGenerationOrchestrator) : nameof(SyncGenerationOrchestrator);
     }
 }

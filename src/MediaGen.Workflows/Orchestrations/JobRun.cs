@@ -52,4 +52,62 @@ internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline
         _stored.AddRange(items);
         Progress = Progress with { ItemsStored = _stored.Count };
     }
+
+    /// <summary>What the job is known to have spent (finished purchases: actual cost, else their estimate).</summary>
+    public decimal Spent { get; private set; }
+
+    /// <summary>Estimates of paid calls started whose outcome is not known yet (a cancel or deadline may leave them so).</summary>
+    public decimal Unsettled { get; private set; }
+
+    /// <summary>The budget charge: what was spent, plus the estimate of every call that may have bought something.</summary>
+    public decimal Charge => Spent + Unsettled;
+
+    /// <summary>Sum of the known actual costs; null until one is known.</summary>
+    public decimal? Actual { get; private set; }
+
+    /// <summary>Where <see cref="Actual"/> comes from (<c>usage</c>, <c>price_table</c>; mixed sources say <c>price_table</c>).</summary>
+    public string? ActualSource { get; private set; }
+
+    /// <summary>Whether no paid call bought anything (none made, or each failed proving it; none is open).</summary>
+    public bool NothingBought => !_bought && _open == 0;
+
+    private bool _bought;
+    private int _open;
+
+    /// <summary>A paid provider call is about to be made.</summary>
+    public void PurchaseStarting(decimal? estimate)
+    {
+        Unsettled += estimate ?? 0m;
+        _open++;
+    }
+
+    /// <summary>
+    /// A paid provider call ended: nothing was bought (a failure proving it), or something was, at <paramref name="cost"/>'s
+    /// actual when known, else at its estimate.
+    /// </summary>
+    public void PurchaseEnded(decimal? estimate, JobCost? cost, bool nothingBought)
+    {
+        Unsettled -= estimate ?? 0m;
+        _open--;
+        if (nothingBought)
+        {
+            return;
+        }
+
+        _bought = true;
+
+        if (cost?.Actual is { } actual)
+        {
+            Actual = (Actual ?? 0m) + actual;
+            ActualSource = ActualSource is null || ActualSource == cost.Source ? cost.Source : Core.Costs.JobCosts.FromPriceTable;
+            Spent += actual;
+        }
+        else
+        {
+            Spent += estimate ?? 0m;
+        }
+    }
+
+    /// <summary>The job's cost as callers see it: <paramref name="estimate"/> with the actual known so far.</summary>
+    public JobCost? CostOf(JobCost? estimate) => estimate is null ? null : estimate with { Actual = Actual, Source = ActualSource };
 }

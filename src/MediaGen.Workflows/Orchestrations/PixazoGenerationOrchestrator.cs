@@ -1,3 +1,4 @@
+using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Workflows.Activities;
@@ -42,7 +43,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             return outcome;
         }
 
-        var finished = await JobCompletion.FinishAsync(context, run, input, outcome);
+        var finished = await JobCompletion.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
         JobTelemetry.Ended(context, input.Request.Provider, input.Request.Kind, finished);
         return finished;
     }
@@ -52,6 +53,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
     {
         private readonly TaskOrchestrationContext _context = run.Context;
         private readonly JobPolicy _policy = input.Policy;
+        private readonly decimal? _estimate = input.Cost?.Estimate;
         private Task<PixazoStatusReport>? _webhook;
         private DateTime? _submittedAt = input.Resume?.SubmittedAt;
 
@@ -67,17 +69,21 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 PixazoStatusReport report;
                 if (resume is not null)
                 {
+                    // Continued as new while a submitted request was running: its purchase is still open.
+                    run.PurchaseStarting(_estimate);
                     report = new PixazoStatusReport(resume.RequestId, PixazoStatus.Processing, null, [], null);
                 }
                 else
                 {
                     run.Progress = run.Progress with { Submission = submission, ProviderStatus = null, RequestId = null };
+                    run.PurchaseStarting(_estimate);
                     var submitted = await StepRetry.CallAsync<PixazoSubmitOutput>(
                         run, nameof(PixazoSubmitActivity), trace => new PixazoSubmitInput(request, submission, trace), o => o.Failure,
                         f => f.Retryable && StepRetry.NothingBought(f), _policy.ProviderMaxAttempts, _policy.ProviderRetryInterval,
                         _policy.ProviderMaxRetryInterval, "submitting");
                     if (submitted.Failure is { } failure)
                     {
+                        run.PurchaseEnded(_estimate, null, StepRetry.ProvesNothingBought(request, failure));
                         return JobLifecycle.Failed(run, failure);
                     }
 
@@ -99,6 +105,11 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                     return new JobOutcome(JobStatus.Running);
                 }
 
+                // ERROR is documented "not charged"; FAILED is not, so it counts at the estimate.
+                run.PurchaseEnded(
+                    _estimate,
+                    final.Status == PixazoStatus.Completed && input.Cost is { } estimate ? JobCosts.PixazoActual(estimate, request, final.MediaUrls.Count) : null,
+                    nothingBought: final.Status == PixazoStatus.Error);
                 switch (final.Status)
                 {
                     case PixazoStatus.Completed:

@@ -57,6 +57,21 @@ internal static class StepRetry
         return failure.Retryable && (!expensive || NothingBought(failure));
     }
 
+    /// <summary>
+    /// Whether a final failure of a paid call proves nothing was bought: the provider refused the request (a 4xx answer,
+    /// insufficient balance, rate limit; or nothing was sent), or — as the retries already assume — a retryable failure of a
+    /// call <see cref="ShouldRetryProvider"/> would have called again. A timeout or an interrupted call of an expensive
+    /// generation, or a FAILED one, may have bought: not proven.
+    /// </summary>
+    public static bool ProvesNothingBought(JobRequest request, StepFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.Type is "insufficient_balance" or "rate_limited" or "not_configured" or "unauthorized" or "forbidden" or "invalid_request"
+            || failure.HttpStatus is >= 400 and < 500
+            || ShouldRetryProvider(request, failure);
+    }
+
     /// <summary>Rate limits, 408 and 503 prove the provider did not act; a 500 or a timeout may have bought a generation.</summary>
     public static bool NothingBought(StepFailure failure) =>
         failure.Type == "rate_limited" || failure.HttpStatus is 408 or 503;

@@ -12,6 +12,8 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="CallbackUrl">Receives a signed POST when the chain ends.</param>
 /// <param name="Deadline">When the chain stops with a timeout error.</param>
 /// <param name="Policy">Settings captured at start.</param>
+/// <param name="Cost">The chain's estimate: the initial video and every extension.</param>
+/// <param name="Budget">The budget reservation the chain settles when it ends.</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
 public sealed record ChainInput(
     JsonElement? Initial,
@@ -22,4 +24,6 @@ public sealed record ChainInput(
     string? CallbackUrl,
     DateTimeOffset Deadline,
     JobPolicy Policy,
+    JobCost? Cost = null,
+    BudgetHold? Budget = null,
     string? TraceParent = null);

@@ -9,13 +9,15 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Usage">Token usage the provider reported.</param>
 /// <param name="ProviderId">The provider's id of the (first) item, e.g. the Cosmic media id a chain extends next.</param>
 /// <param name="Failure">Why the call failed; null on success.</param>
+/// <param name="Cost">This call's estimate and actual cost (on success).</param>
 public sealed record GenerateOutput(
     IReadOnlyList<MediaToCopy> Media,
     IReadOnlyList<JobResultItem> Stored,
     string? Text = null,
     JobUsage? Usage = null,
     string? ProviderId = null,
-    StepFailure? Failure = null)
+    StepFailure? Failure = null,
+    JobCost? Cost = null)
 {
     /// <summary>A failed call.</summary>
     public static GenerateOutput Failed(StepFailure failure) => new([], [], Failure: failure);

@@ -11,5 +11,17 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Policy">Retry and polling settings captured at start.</param>
 /// <param name="Notify">Whether the job itself reports completion (results queue, callback); batch items leave that to the batch.</param>
 /// <param name="Resume">Where a Pixazo job continues after <c>ContinueAsNew</c> (null on the first generation).</param>
+/// <param name="Cost">The cost estimate made before the job started (null for jobs started before costs existed).</param>
+/// <param name="CandidateCosts">Jobs with fallbacks: the estimate of each provider to try, in order (<see cref="JobRequest.Candidates"/>).</param>
+/// <param name="Budget">The budget reservation the job settles when it ends (null: none, e.g. a batch item, whose batch holds it).</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
-public sealed record JobInput(JobRequest Request, DateTimeOffset? Deadline, JobPolicy Policy, bool Notify = true, PixazoResume? Resume = null, string? TraceParent = null);
+public sealed record JobInput(
+    JobRequest Request,
+    DateTimeOffset? Deadline,
+    JobPolicy Policy,
+    bool Notify = true,
+    PixazoResume? Resume = null,
+    JobCost? Cost = null,
+    BudgetHold? Budget = null,
+    IReadOnlyList<JobCost>? CandidateCosts = null,
+    string? TraceParent = null);

@@ -18,6 +18,9 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="FailedStep">Chains: the step that failed.</param>
 /// <param name="Items">Batches: per-item outcomes (left out when the message would be too large; read the batch instead).</param>
 /// <param name="Counts">Batches: how many items ended how.</param>
+/// <param name="Cost">Jobs and chains: the estimate and actual cost.</param>
+/// <param name="Providers">Jobs with fallbacks: which provider served and why each earlier one was skipped.</param>
+/// <param name="CostTotals">Batches: the items' costs summed per unit.</param>
 public sealed record JobNotification(
     string Id,
     string Type,
@@ -29,4 +32,7 @@ public sealed record JobNotification(
     DateTimeOffset CompletedAt,
     int? FailedStep = null,
     IReadOnlyList<BatchItemState>? Items = null,
-    BatchProgress? Counts = null);
+    BatchProgress? Counts = null,
+    JobCost? Cost = null,
+    IReadOnlyList<CostTotal>? CostTotals = null,
+    IReadOnlyList<ProviderAttempt>? Providers = null);

@@ -23,6 +23,7 @@ public sealed class FunctionMetadataTests
         { "StartBatch", "httpTrigger", "batches", "post", Keyless, null, null, true },
         { "GetBatch", "httpTrigger", "batches/{id}", "get", Keyless, null, null, true },
         { "StartChain", "httpTrigger", "chains", "post", Keyless, null, null, true },
+        { "GetBudgets", "httpTrigger", "budgets", "get", Keyless, null, null, true },
         { "StreamText", "httpTrigger", "text/stream", "post", Keyless, null, null, false },
         { "ReceivePixazoWebhook", "httpTrigger", "webhooks/pixazo/{id}", "post", Keyless, null, null, true },
         { "Health", "httpTrigger", "health", "get", Keyless, null, null, false },
@@ -35,12 +36,14 @@ public sealed class FunctionMetadataTests
         { "BatchOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "BatchChunkOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "ChainOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
+        { "FailoverOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "GenerateActivity", "activityTrigger", null, null, null, null, null, false },
         { "CopyMediaActivity", "activityTrigger", null, null, null, null, null, false },
         { "PixazoSubmitActivity", "activityTrigger", null, null, null, null, null, false },
         { "PixazoPollActivity", "activityTrigger", null, null, null, null, null, false },
         { "PublishResultActivity", "activityTrigger", null, null, null, null, null, false },
         { "SendCallbackActivity", "activityTrigger", null, null, null, null, null, false },
+        { "SettleBudgetActivity", "activityTrigger", null, null, null, null, null, false },
     };
 
     [Theory]

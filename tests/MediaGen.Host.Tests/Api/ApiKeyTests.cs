@@ -17,6 +17,7 @@ public sealed class ApiKeyTests(HostEnvironment env)
         { "GET", "/api/batches/batch-1" },
         { "POST", "/api/chains" },
         { "POST", "/api/text/stream" },
+        { "GET", "/api/budgets" },
     };
 
     [Theory]

@@ -8,13 +8,14 @@ public sealed class OpenApiTests(HostEnvironment env)
 {
     private static readonly (string Method, string Path, string[] Statuses, bool Keyed)[] Routes =
     [
-        ("post", "/api/jobs", ["202", "200", "400", "401", "415"], true),
+        ("post", "/api/jobs", ["202", "200", "400", "401", "402", "415"], true),
         ("get", "/api/jobs", ["200", "400", "401"], true),
         ("get", "/api/jobs/{id}", ["200", "404", "401"], true),
         ("post", "/api/jobs/{id}/cancel", ["202", "404", "409", "401"], true),
-        ("post", "/api/batches", ["202", "200", "400", "401", "415"], true),
+        ("post", "/api/batches", ["202", "200", "400", "401", "402", "415"], true),
         ("get", "/api/batches/{id}", ["200", "404", "401"], true),
-        ("post", "/api/chains", ["202", "200", "400", "401", "415"], true),
+        ("post", "/api/chains", ["202", "200", "400", "401", "402", "415"], true),
+        ("get", "/api/budgets", ["200", "401"], true),
         ("post", "/api/text/stream", ["200", "400", "401", "415"], true),
         ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404"], false),
         ("get", "/api/health", ["200", "503"], false),
@@ -49,7 +50,7 @@ public sealed class OpenApiTests(HostEnvironment env)
         var schemes = root.GetProperty("components").GetProperty("securitySchemes");
         Assert.Equal("x-functions-key", schemes.GetProperty("functionsKey").GetProperty("name").GetString());
         var schemas = root.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
-        Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest"],
+        Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest", "BudgetReport"],
             schema => Assert.Contains(schema, schemas));
     }
 

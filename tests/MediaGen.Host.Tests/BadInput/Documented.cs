@@ -15,6 +15,10 @@ public static class Documented
     public const string Job =
         """{"kind":"image","provider":"pixazo","params":{"prompt":"Observatory at night","num_images":2},"output":{"container":"media","folder":"demo","prefix":"x"},"idempotencyKey":"order-42","callbackUrl":"https://example.com/hooks/mediagen","deadline":"2030-01-01T12:00:00Z"}""";
 
+    /// <summary>The failover example of docs/workflows.md: a Cosmic image with a Pixazo fallback (own params) and a CometAPI one (mapped).</summary>
+    public const string JobWithFallbacks =
+        """{"kind":"image","provider":"cosmic","params":{"prompt":"Observatory at night"},"fallbacks":[{"provider":"pixazo","params":{"prompt":"Observatory at night","num_images":2}},{"provider":"comet"}]}""";
+
     /// <summary>That job as a batch item (items carry no idempotency key or callback of their own).</summary>
     public const string BatchItem =
         """{"kind":"image","provider":"pixazo","params":{"prompt":"Observatory at night","num_images":2},"output":{"container":"media","folder":"demo","prefix":"x"},"deadline":"2030-01-01T12:00:00Z"}""";
@@ -27,6 +31,15 @@ public static class Documented
     public static IReadOnlyList<DocumentedBody> Jobs =>
     [
         new("/api/jobs", "documented job", Job, JobFields()),
+        new("/api/jobs", "job with fallbacks", JobWithFallbacks,
+        [
+            Array("fallbacks", required: false, "[]", """[{"provider":"comet"},{"provider":"comet"},{"provider":"comet"},{"provider":"comet"}]"""),
+            Object("fallbacks[0]"),
+            Enum("fallbacks[0].provider", ProviderNames, required: true),
+            Object("fallbacks[0].params"),
+            .. Params[5].Fields.Where(f => f.Path is "prompt" or "num_images").Select(f => f.Under("fallbacks[0].params.")),
+            Enum("fallbacks[1].provider", ProviderNames, required: true),
+        ]),
         .. Params.Select(p => new DocumentedBody("/api/jobs", p.Name,
             $$"""{"kind":"{{p.Kind}}","provider":"{{p.Provider}}","params":{{p.Json}}}""",
             [Object("params", required: true, bad: "{}"), .. p.Fields.Select(f => f.Under("params."))])),

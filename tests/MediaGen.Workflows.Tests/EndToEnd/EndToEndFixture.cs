@@ -76,6 +76,16 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ["Callbacks:MaxRetryInterval"] = "00:00:02",
             ["DurableTask:HubName"] = "e2e" + Guid.NewGuid().ToString("N")[..10],
             ["DurableTask:PartitionCount"] = "2",
+            // CometAPI prices are configuration (the document has none); budgets bind only the callers the cost tests use.
+            ["Costs:CometImagePrices"] = "dall-e-3=0.04",
+            ["Budgets:Callers:e2e-tight:DailyUsd"] = "0.05",
+            ["Budgets:Callers:e2e-release:DailyTokens"] = "40000",
+            ["Budgets:Callers:e2e-release:DailyUsd"] = "1",
+            ["Budgets:Callers:e2e-batch:MonthlyUsd"] = "1",
+            ["Budgets:Callers:e2e-batch:MonthlyTokens"] = "1000000",
+            ["Budgets:Callers:e2e-chain:DailyTokens"] = "1000000",
+            ["Budgets:Callers:e2e-failover:DailyTokens"] = "40000",
+            ["Budgets:Callers:e2e-failover:DailyUsd"] = "1",
             ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
         };
 

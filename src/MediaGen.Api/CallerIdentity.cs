@@ -1,0 +1,18 @@
+using MediaGen.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGen.Api;
+
+/// <summary>
+/// The caller identity of a request: what the registered <see cref="ICallerResolver"/> says (the standalone host: the
+/// caller name of the API key sent), else <see cref="JobService.DefaultCaller"/> (the Functions app, which has one key).
+/// </summary>
+public static class CallerIdentity
+{
+    /// <summary>The caller of <paramref name="httpContext"/>'s request.</summary>
+    public static string Of(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.RequestServices.GetService<ICallerResolver>()?.CallerOf(httpContext.Request) ?? JobService.DefaultCaller;
+    }
+}
