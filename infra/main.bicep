@@ -57,7 +57,7 @@ param budgetMonthlyTokens string = ''
 param budgetDailyUsd string = ''
 
 @description('US dollars the app may spend per UTC month (empty: no limit).')
-param budgetMonthlyUsd string = 
+param budgetMonthlyUsd string = ''
 
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = toLower('${appName}${take(suffix, 13)}')

@@ -162,6 +162,25 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         Assert.Equal(3, ((FlakyDurableClient)host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()).Failed);
     }
 
+    [Fact]
+    public async Task Message_OverTheDefaultCallersBudget_IsPoisonedAtOnceAndStartsNothing()
+    {
+        // Queue messages count under the caller "default"; a zero daily limit admits no priced job.
+        await using var host = await env.StartHostAsync(overrides: new Dictionary<string, string?> { ["Budgets:Callers:default:DailyUsd"] = "0" });
+        var queue = await QueueAsync(host, host.Names.Requests);
+        var prompt = $"An unaffordable star {Guid.NewGuid():N}";
+
+        var sent = (await queue.SendMessageAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""")).Value;
+
+        var envelope = await PoisonAsync(host);
+        Assert.Equal(("budget_exceeded", 1), (envelope.Reason, envelope.DequeueCount));
+        var error = Assert.Single(envelope.Errors);
+        Assert.Equal(("$", "budget"), (error.Field, error.Rule));
+        Assert.Contains("daily usd", error.Message, StringComparison.Ordinal);
+        Assert.Null(await host.GetJobAsync(sent.MessageId));
+        Assert.Equal(0, (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
+    }
+
     private static async Task<QueueClient> QueueAsync(TestHost host, string name)
     {
         var queue = host.Queues.GetQueueClient(name);
