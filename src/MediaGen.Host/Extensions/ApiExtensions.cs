@@ -1,4 +1,5 @@
 using MediaGen.Api;
+using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
 using MediaGen.Api.Jobs;
 using MediaGen.Api.Streaming;
@@ -49,8 +50,8 @@ public static class ApiExtensions
     }
 
     /// <summary>
-    /// Maps every route: health and the OpenAPI document (open), webhooks (their per-job secret), and the
-    /// rest under <c>/api</c> behind the API key and the per-caller rate limit.
+    /// Maps every route: health, the OpenAPI document and the dashboard's static files (open), webhooks (their per-job
+    /// secret), and the rest under <c>/api</c> behind the API key and the per-caller rate limit.
     /// </summary>
     public static WebApplication MapMediaGenApi(this WebApplication app)
     {
@@ -61,6 +62,7 @@ public static class ApiExtensions
         app.MapOpenApi();
         app.MapHealth();
         app.MapWebhooks();
+        app.MapDashboard();
         var api = app.MapGroup("/api")
             .AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(ApiKeyRequirement.Instance)
@@ -70,6 +72,7 @@ public static class ApiExtensions
         api.MapJobs();
         api.MapBatchesAndChains();
         api.MapTextStream();
+        api.MapDashboardApi(includeHistory: true);
         return app;
     }
 }
