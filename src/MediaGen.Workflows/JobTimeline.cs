@@ -18,7 +18,7 @@ internal static class JobTimeline
     /// <summary>The timeline of a job whose history cannot be read: created, last change, outcome.</summary>
     public static IReadOnlyList<JobTimelineEntry> FromState(JobState state)
     {
-        var entries = new List<JobTimelineEntry> { new(state.CreatedAt, "accepted", $"{state.Kind} job for {state.Provider} accepted") };
+        var entries = new List<JobTimelineEntry> { new(state.CreatedAt, "accepted", Accepted(state)) };
         if (state.Progress is { ValueKind: JsonValueKind.Object } progress && progress.TryGetProperty("phase", out var phase))
         {
             entries.Add(new(state.UpdatedAt, "status", $"phase {phase}" + Describe(progress)));
@@ -39,7 +39,7 @@ internal static class JobTimeline
         var entries = new List<JobTimelineEntry>();
         var scheduled = new Dictionary<int, TaskScheduledEvent>();
         var attempts = new Dictionary<string, int>(StringComparer.Ordinal);
-        entries.Add(new(state.CreatedAt, "accepted", $"{state.Kind} job for {state.Provider} accepted"));
+        entries.Add(new(state.CreatedAt, "accepted", Accepted(state)));
         foreach (var e in history)
         {
             var at = new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc));
@@ -80,6 +80,9 @@ internal static class JobTimeline
 
         return entries;
     }
+
+    private static string Accepted(JobState state) =>
+        $"{JobRequestReader.KindText(state.Kind)} job for {JobRequestReader.ProviderText(state.Provider)} accepted";
 
     /// <summary>The raw history events, oldest first.</summary>
     public static IReadOnlyList<JobHistoryEvent> Events(IList<HistoryEvent> history) =>

@@ -6,6 +6,11 @@ import { previewCards } from './previews.js';
 
 const FINISHED = ['Completed', 'Failed', 'Canceled'];
 
+// Progress fields that say something (custom status carries every field, most of them empty for a given kind).
+function present(progress) {
+  return Object.fromEntries(Object.entries(progress).filter(([, v]) => v !== null && v !== 0 && v !== ''));
+}
+
 function newKey() {
   return `rerun-${crypto.randomUUID()}`;
 }
@@ -97,7 +102,7 @@ export async function renderJob(view, id) {
       chainProgress(job),
       job.error ? h('section', { class: 'panel error-panel', id: 'job-error' }, h('h3', {}, 'Error'),
         fields({ error_type: job.error.type, message: job.error.message, field: job.error.field })) : null,
-      job.progress ? h('section', { class: 'panel' }, h('h3', {}, 'Progress'), fields(job.progress)) : null,
+      job.progress ? h('section', { class: 'panel', id: 'job-progress' }, h('h3', {}, 'Progress'), fields(present(job.progress))) : null,
       job.cost ? h('section', { class: 'panel', id: 'job-cost' }, h('h3', {}, 'Cost'), fields(job.cost)) : null,
       job.result?.usage ? h('section', { class: 'panel' }, h('h3', {}, 'Usage'), fields(job.result.usage)) : null,
       h('section', { class: 'panel' }, h('h3', {}, 'Stored items'), previewCards(details.previews, job.result)),
