@@ -59,6 +59,9 @@ public sealed partial class JobService
     public async Task<JobStartResult?> RerunJobAsync(string jobId, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
+        var errors = new List<ValidationError>();
+        _validator.CheckCommon(null, idempotencyKey, null, null, _time.GetUtcNow(), errors);
+        RequestValidationException.ThrowIfAny(errors);
         var instance = await _client.GetInstanceAsync(jobId, true, cancellationToken).ConfigureAwait(false);
         if (instance is null || !JobOrchestrators.JobNames.Contains(instance.Name) || string.IsNullOrEmpty(instance.SerializedInput))
         {

@@ -15,10 +15,10 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
 {
     /// <summary><c>GET /api/dashboard/{path}</c> (no API key: the files hold no data; the page asks for the key).</summary>
     [Function("Dashboard")]
-    public IResult Dashboard(
+    public Task<IResult> Dashboard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest req,
         string? path) =>
-        assets.Serve(req.HttpContext, path);
+        Task.FromResult(assets.Serve(req.HttpContext, path));
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
     [Function("GetJobDetails")]
