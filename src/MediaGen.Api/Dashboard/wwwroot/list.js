@@ -93,11 +93,11 @@ function openById() {
 
 function purgePanel(onDone) {
   const result = h('p', { id: 'purge-result', role: 'status' });
-  const date = h('input', { type: 'date', id: 'purge-before', required: true });
+  const date = h('input', { type: 'datetime-local', id: 'purge-before', step: 1, required: true });
   const form = h('form', { class: 'purge', onsubmit: event => {
     event.preventDefault();
     if (!date.value) return;
-    const before = new Date(`${date.value}T00:00:00`).toISOString();
+    const before = new Date(date.value).toISOString();
     confirmAction({
       title: 'Purge finished jobs',
       text: `Delete the records (status, history) of every Completed, Failed or Canceled job, chain and batch created before ${new Date(before).toLocaleString()}? Running jobs stay; stored media stay. This cannot be undone.`,
