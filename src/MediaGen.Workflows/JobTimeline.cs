@@ -42,7 +42,7 @@ internal static class JobTimeline
         entries.Add(new(state.CreatedAt, "accepted", Accepted(state)));
         foreach (var e in history)
         {
-            var at = new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc));
+            var at = Utc(e.Timestamp);
             switch (e)
             {
                 case ExecutionStartedEvent when resumed:
@@ -52,10 +52,11 @@ internal static class JobTimeline
                     scheduled[task.EventId] = task;
                     break;
                 case TaskCompletedEvent done when scheduled.TryGetValue(done.TaskScheduledId, out var task):
-                    entries.Add(Completed(at, task, done.Result, attempts));
+                    var step = Completed(Utc(task.Timestamp), task, done.Result, attempts);
+                    entries.Add(step with { Detail = step.Detail + Took(task, at) });
                     break;
                 case TaskFailedEvent failed when scheduled.TryGetValue(failed.TaskScheduledId, out var task):
-                    entries.Add(new(at, PhaseOf(task.Name), $"{task.Name} faulted: {failed.Reason}", false));
+                    entries.Add(new(Utc(task.Timestamp), PhaseOf(task.Name), $"{task.Name} faulted: {failed.Reason}" + Took(task, at), false));
                     break;
                 case EventRaisedEvent raised when raised.Name == WorkflowEvents.PixazoWebhook:
                     var report = Read<PixazoStatusReport>(raised.Input);
@@ -78,15 +79,22 @@ internal static class JobTimeline
             }
         }
 
-        return entries;
+        // Steps are placed when they started (an activity when it was scheduled), so a webhook that arrived while the
+        // submission's answer was still on its way reads after the submission; the order is stable for equal times.
+        return [.. entries.OrderBy(e => e.At)];
     }
+
+    private static DateTimeOffset Utc(DateTime timestamp) => new(DateTime.SpecifyKind(timestamp, DateTimeKind.Utc));
+
+    private static string Took(TaskScheduledEvent task, DateTimeOffset done) =>
+        $" (took {(done - Utc(task.Timestamp)).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)";
 
     private static string Accepted(JobState state) =>
         $"{JobRequestReader.KindText(state.Kind)} job for {JobRequestReader.ProviderText(state.Provider)} accepted";
 
     /// <summary>The raw history events, oldest first.</summary>
     public static IReadOnlyList<JobHistoryEvent> Events(IList<HistoryEvent> history) =>
-        [.. history.Select(e => new JobHistoryEvent(e.EventId, e.EventType.ToString(), NameOf(e), new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc))))];
+        [.. history.Select(e => new JobHistoryEvent(e.EventId, e.EventType.ToString(), NameOf(e), Utc(e.Timestamp)))];
 
     private static JobTimelineEntry Completed(DateTimeOffset at, TaskScheduledEvent task, string? result, Dictionary<string, int> attempts)
     {
