@@ -19,7 +19,8 @@ internal static partial class RequestRedaction
     /// <summary>A job request without secrets.</summary>
     public static JsonElement Job(JobRequest request)
     {
-        var node = JsonSerializer.SerializeToNode(request, JobJson.Options)!;
+        // Parsed with case-sensitive property names: params may hold names that differ only in case.
+        var node = JsonNode.Parse(JsonSerializer.Serialize(request, JobJson.Options))!;
         return Clean(node);
     }
 
@@ -32,7 +33,7 @@ internal static partial class RequestRedaction
             ["mediaId"] = input.MediaId,
             ["prompts"] = new JsonArray([.. input.Prompts.Select(p => (JsonNode?)JsonValue.Create(p))]),
             ["model"] = input.Model,
-            ["output"] = input.Output is null ? null : JsonSerializer.SerializeToNode(input.Output, JobJson.Options),
+            ["output"] = input.Output is null ? null : JsonNode.Parse(JsonSerializer.Serialize(input.Output, JobJson.Options)),
             ["callbackUrl"] = input.CallbackUrl,
             ["deadline"] = input.Deadline,
         };

@@ -97,6 +97,11 @@ document.getElementById('key-form').addEventListener('submit', async event => {
   route();
 });
 signOut.addEventListener('click', () => { key.clear(); route(); });
+// The skip link moves focus to the content without touching the hash, which is the router's.
+document.querySelector('.skip').addEventListener('click', event => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
 auto.addEventListener('change', schedule);
 window.addEventListener('hashchange', route);
 route();

@@ -12,8 +12,13 @@ export async function renderBatch(view, id) {
   replace(view, h('p', {}, h('a', { href: '#/' }, '← Jobs')), h('h2', {}, id), body);
   const previews = new Map(); // item id -> rendered card group, fetched once the item has finished
 
+  let shown = null;
   async function refresh() {
     const batch = await api.batch(id);
+    // Re-render only on change, so focus and players survive the live updates.
+    const signature = JSON.stringify(batch);
+    if (signature === shown) return;
+    shown = signature;
     const done = batch.completed + batch.failed + batch.canceled;
     const finished = batch.items.filter(i => i.status === 'Completed').slice(0, PREVIEWED);
     for (const item of finished) {

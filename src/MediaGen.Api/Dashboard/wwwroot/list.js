@@ -133,12 +133,17 @@ export async function renderList(view, hash) {
     body));
   replace(view, h('h2', {}, 'Jobs'), h('div', { class: 'row' }, openById()), filterForm(query), count, table, pager, purgePanel(() => refresh()));
 
+  let shown = null;
   async function refresh() {
     const page = await api.listJobs({
       status: query.status.length ? query.status.join(',') : undefined,
       kind: query.kind, provider: query.provider, createdFrom: query.createdFrom, createdTo: query.createdTo,
       q: query.q, pageSize: query.pageSize, continuationToken: query.continuationToken,
     });
+    // Re-render only on change, so keyboard focus in the table survives the live updates.
+    const signature = JSON.stringify(page);
+    if (signature === shown) return;
+    shown = signature;
     replace(body, page.jobs.length ? page.jobs.map(row) : h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No jobs on this page.')));
     count.textContent = `${page.jobs.length} job(s) on this page${page.continuationToken ? '; more on the next page' : ''}.`;
     replace(pager,
