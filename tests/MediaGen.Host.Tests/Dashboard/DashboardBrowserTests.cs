@@ -163,7 +163,22 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
         await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/").AbsoluteUri);
         await page.Locator("#key-input").FillAsync(HostEnvironment.ApiKey);
         await page.Locator("#key-form button[type=submit]").ClickAsync();
-        await page.Locator("#jobs-body").WaitForAsync();
+        await page.Locator($"#jobs-body tr[data-id='{chain.Id}']").WaitForAsync();
+
+        // Keyboard only: Tab reaches a job's link in the list, Enter opens it, and Escape closes a dialog opened by Enter.
+        for (var i = 0; i < 40 && !await page.EvaluateAsync<bool>("document.activeElement?.classList.contains('job-link') === true"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        var focused = await page.EvaluateAsync<string>("document.activeElement.textContent");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync($"() => location.hash === '#/jobs/{focused}'");
+        await page.Locator("#rerun-job").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await page.Locator("#confirm").IsVisibleAsync());
+        await page.Keyboard.PressAsync("Escape");
+        Assert.False(await page.Locator("#confirm").IsVisibleAsync());
 
         // The batch: a full progress bar, every item's status, the two images loaded and the audio player.
         await page.GotoAsync(new Uri(host.BaseAddress, $"/dashboard/#/batches/{batch.Id}").AbsoluteUri);
