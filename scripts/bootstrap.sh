@@ -3,7 +3,8 @@
 #   1. checks that dotnet and npm are present;
 #   2. installs Azurite into ./node_modules (npm ci, only when package-lock.json changed);
 #   3. restores the solution from the machine's NuGet source;
-#   4. installs the Bicep CLI (NuGet package, scripts/tools/tools.csproj) into ./.tools (ignored) as .tools/bicep.
+#   4. installs the Bicep CLI (NuGet package, scripts/tools/tools.csproj) into ./.tools (ignored) as .tools/bicep;
+#   5. installs Debian's chromium (the dashboard's browser tests drive it) when it is missing and this is root with apt-get.
 # Every README command calls this first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,4 +46,15 @@ fi
 [[ -f "$bicep" ]] || die "the Bicep CLI package has no $bicep"
 chmod +x "$bicep"
 ln -sfn "$root/$bicep" .tools/bicep
+# --- 5. Chromium ----------------------------------------------------------------------------
+# The dashboard's browser tests (tests/MediaGen.Host.Tests/Dashboard) drive the distribution's Chromium through
+# Microsoft.Playwright; Playwright's own browser download is never used. Without it those tests fail (never skip).
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
+    say "installing chromium (apt-get) for the dashboard's browser tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2 || say "WARNING: installing chromium failed; the browser tests will fail"
+  else
+    say "WARNING: chromium is not installed and this is not root with apt-get: install it (apt-get install chromium) or the browser tests fail"
+  fi
+fi
 say "ready"

@@ -109,6 +109,7 @@ check simulator "$simulator_url/health"
 check host "$host_url/api/health"
 echo "  API key:   $api_key   (header x-functions-key; generated for this run)"
 echo "  OpenAPI:   $host_url/openapi/v1.json"
+echo "  dashboard: $host_url/dashboard/   (enter the API key above; with --serve it stays up)"
 echo "  logs:      .run/logs/"
 echo
 
@@ -125,7 +126,7 @@ fi
 
 if [[ "$serve" == 1 ]]; then
   echo
-  echo "Serving until Ctrl+C. Try:"
+  echo "Serving until Ctrl+C. Open $host_url/dashboard/ in a browser (API key $api_key), or try:"
   echo "  curl -s -X POST $host_url/api/jobs -H 'x-functions-key: $api_key' -H 'content-type: application/json' \\"
   echo "    -d '{\"kind\":\"image\",\"provider\":\"cosmic\",\"params\":{\"prompt\":\"a red fox\"}}'"
   # sleep in the background and wait for it: a wait is interrupted by signals, so TERM/INT reach the trap at once.

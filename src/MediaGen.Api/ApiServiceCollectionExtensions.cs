@@ -1,9 +1,11 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
 using MediaGen.Api.Triggers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MediaGen.Api;
@@ -11,7 +13,7 @@ namespace MediaGen.Api;
 /// <summary>Registration of the shared HTTP surface, made alike by the standalone host and the Functions app.</summary>
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>Binds <c>Api</c> and <c>BlobInbox</c> intake limits (validated at start-up); pins HTTP JSON to <see cref="HostJson"/>; adds ProblemDetails and <see cref="RequestBody"/>.</summary>
+    /// <summary>Binds <c>Api</c> and <c>BlobInbox</c> intake limits (validated at start-up); pins HTTP JSON to <see cref="HostJson"/>; adds ProblemDetails, <see cref="RequestBody"/> and the dashboard's <see cref="DashboardAssets"/> and <see cref="MediaPreviewLinks"/>.</summary>
     public static IServiceCollection AddMediaGenSharedApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -27,6 +29,9 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => HostJson.Configure(options.SerializerOptions));
         services.AddProblemDetails();
         services.AddSingleton<RequestBody>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MediaPreviewLinks>();
+        services.AddSingleton<DashboardAssets>();
         return services;
     }
 

@@ -115,7 +115,7 @@ public sealed partial class JobService
         return instance is not null && JobOrchestrators.JobNames.Contains(instance.Name) ? JobStates.From(instance) : null;
     }
 
-    /// <summary>One page of jobs and chains (batch items included), filtered by status and creation time.</summary>
+    /// <summary>One page of jobs and chains (batch items included), filtered by status, creation time, kind, provider and id / idempotency key text.</summary>
     /// <exception cref="RequestValidationException">The continuation token is not one a previous page returned (<see cref="JobPageToken"/>).</exception>
     public async Task<JobPage> ListJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
@@ -143,7 +143,7 @@ public sealed partial class JobService
         foreach (var instance in page.Values.Where(i => JobOrchestrators.JobNames.Contains(i.Name)))
         {
             var full = await _client.GetInstanceAsync(instance.InstanceId, true, cancellationToken).ConfigureAwait(false);
-            if (full is not null && JobStates.From(full) is { } state && (wanted is null || wanted.Contains(state.Status)))
+            if (full is not null && JobStates.From(full) is { } state && (wanted is null || wanted.Contains(state.Status)) && Matches(query, full, state))
             {
                 jobs.Add(state);
             }

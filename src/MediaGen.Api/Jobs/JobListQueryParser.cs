@@ -8,15 +8,19 @@ namespace MediaGen.Api.Jobs;
 /// <summary>
 /// Reads the query of <c>GET /api/jobs</c>: <c>status</c> (repeatable or comma-separated: Pending, Running, Completed,
 /// Failed, Canceled), <c>createdFrom</c>/<c>createdTo</c> (ISO-8601 with a zone), <c>pageSize</c> (1–1000, default 50),
-/// <c>continuationToken</c> (only as a previous page returned it, <see cref="JobPageToken"/>). Unknown parameters are
-/// refused, like unknown body fields, and so is any parameter but <c>status</c> given twice.
+/// <c>continuationToken</c> (only as a previous page returned it, <see cref="JobPageToken"/>), <c>kind</c> and
+/// <c>provider</c> (repeatable or comma-separated, as the job JSON names them), <c>q</c> (text in the id or idempotency
+/// key, 1–200 characters). Unknown parameters are refused, like unknown body fields, and so is any parameter but
+/// <c>status</c>, <c>kind</c> and <c>provider</c> given twice.
 /// </summary>
 public static class JobListQueryParser
 {
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        "status", "createdFrom", "createdTo", "pageSize", "continuationToken", "code",
+        "status", "createdFrom", "createdTo", "pageSize", "continuationToken", "kind", "provider", "q", "code",
     };
+
+    private static readonly HashSet<string> Repeatable = new(StringComparer.OrdinalIgnoreCase) { "status", "kind", "provider" };
 
     /// <summary>The query, or every problem at once.</summary>
     /// <exception cref="RequestValidationException">A parameter is unknown or invalid.</exception>
@@ -26,12 +30,12 @@ public static class JobListQueryParser
         var errors = new List<ValidationError>();
         foreach (var key in query.Keys.Where(k => !Known.Contains(k)))
         {
-            errors.Add(new ValidationError(key, "unknown_field", "is not a query parameter (allowed: status, createdFrom, createdTo, pageSize, continuationToken)"));
+            errors.Add(new ValidationError(key, "unknown_field", "is not a query parameter (allowed: status, createdFrom, createdTo, pageSize, continuationToken, kind, provider, q)"));
         }
 
-        foreach (var key in query.Keys.Where(k => Known.Contains(k) && !k.Equals("status", StringComparison.OrdinalIgnoreCase) && query[k].Count > 1))
+        foreach (var key in query.Keys.Where(k => Known.Contains(k) && !Repeatable.Contains(k) && query[k].Count > 1))
         {
-            errors.Add(new ValidationError(key, "duplicate", "is given more than once (only status may be repeated)"));
+            errors.Add(new ValidationError(key, "duplicate", "is given more than once (only status, kind and provider may be repeated)"));
         }
 
         var statuses = new HashSet<JobStatus>();
@@ -76,8 +80,47 @@ public static class JobListQueryParser
             errors.Add(new ValidationError("continuationToken", "format", "is not a token a previous page returned"));
         }
 
+        var kinds = Names<JobKind>(query, "kind", JobRequestReader.KindText, errors);
+        var providers = Names<MediaGen.Core.Providers.ProviderName>(query, "provider", JobRequestReader.ProviderText, errors);
+        var search = query["q"].FirstOrDefault();
+        if (search is not null && (search.Length is 0 or > 200 || search.Any(char.IsControl)))
+        {
+            errors.Add(new ValidationError("q", "length", "must be 1–200 characters without control characters"));
+        }
+
         RequestValidationException.ThrowIfAny(errors);
-        return new JobQuery(statuses.Count > 0 ? statuses : null, from, to, pageSize, token);
+        return new JobQuery(statuses.Count > 0 ? statuses : null, from, to, pageSize, token, kinds, providers, search);
+    }
+
+    private static HashSet<T>? Names<T>(IQueryCollection query, string name, Func<T, string> text, List<ValidationError> errors)
+        where T : struct, Enum
+    {
+        if (query[name].Count == 0)
+        {
+            return null;
+        }
+
+        var allowed = Enum.GetValues<T>().ToDictionary(text, v => v, StringComparer.Ordinal);
+        var found = new HashSet<T>();
+        var given = query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (given.Count == 0)
+        {
+            errors.Add(new ValidationError(name, "one_of", $"must name at least one of {string.Join(", ", allowed.Keys)} (was empty)"));
+        }
+
+        foreach (var value in given)
+        {
+            if (allowed.TryGetValue(value, out var parsed))
+            {
+                found.Add(parsed);
+            }
+            else
+            {
+                errors.Add(new ValidationError(name, "one_of", $"must be one of {string.Join(", ", allowed.Keys)} (was '{value}')"));
+            }
+        }
+
+        return found.Count > 0 ? found : null;
     }
 
     private static DateTimeOffset? Time(IQueryCollection query, string name, List<ValidationError> errors)

@@ -18,11 +18,14 @@ public sealed partial class HttpApiMiddleware(
 {
     private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.Key);
 
-    /// <summary>The HTTP functions callers reach without the API key: health, and the webhook (its per-job secret is the credential).</summary>
+    /// <summary>
+    /// The HTTP functions callers reach without the API key: health, the webhook (its per-job secret is the credential) and
+    /// the dashboard's static files (they hold no data; the page sends the key with every API call).
+    /// </summary>
     public static IReadOnlySet<string> OpenFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(HealthHttpFunctions.Health), nameof(HealthHttpFunctions.HealthReady), nameof(HealthHttpFunctions.HealthLive),
-        nameof(WebhookHttpFunctions.ReceivePixazoWebhook),
+        nameof(WebhookHttpFunctions.ReceivePixazoWebhook), nameof(DashboardHttpFunctions.Dashboard),
     };
 
     /// <inheritdoc />

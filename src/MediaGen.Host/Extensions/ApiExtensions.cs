@@ -1,5 +1,6 @@
 using MediaGen.Api;
 using MediaGen.Api.Budgets;
+using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
 using MediaGen.Api.Jobs;
 using MediaGen.Api.Streaming;
@@ -51,8 +52,8 @@ public static class ApiExtensions
     }
 
     /// <summary>
-    /// Maps every route: health and the OpenAPI document (open), webhooks (their per-job secret), and the
-    /// rest under <c>/api</c> behind the API key and the per-caller rate limit.
+    /// Maps every route: health, the OpenAPI document and the dashboard's static files (open), webhooks (their per-job
+    /// secret), and the rest under <c>/api</c> behind the API key and the per-caller rate limit.
     /// </summary>
     public static WebApplication MapMediaGenApi(this WebApplication app)
     {
@@ -63,6 +64,7 @@ public static class ApiExtensions
         app.MapOpenApi();
         app.MapHealth();
         app.MapWebhooks();
+        app.MapDashboard();
         var api = app.MapGroup("/api")
             .AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(ApiKeyRequirement.Instance)
@@ -73,6 +75,7 @@ public static class ApiExtensions
         api.MapBatchesAndChains();
         api.MapBudgets();
         api.MapTextStream();
+        api.MapDashboardApi(includeHistory: true);
         return app;
     }
 }

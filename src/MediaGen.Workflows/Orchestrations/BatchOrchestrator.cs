@@ -16,6 +16,14 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
     /// <summary>The job id of a batch item: <c>{batchId}.{index:D4}</c>.</summary>
     public static string ItemId(string batchId, int index) => $"{batchId}.{index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}";
 
+    /// <summary>The batch a job id is an item of (<see cref="ItemId"/>'s form), or null for a job of its own.</summary>
+    public static string? BatchIdOf(string jobId)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        var dot = jobId.LastIndexOf('.');
+        return dot > 0 && jobId.Length - dot == 5 && jobId.AsSpan(dot + 1).ContainsAnyExceptInRange('0', '9') is false ? jobId[..dot] : null;
+    }
+
     /// <summary>The instance id of a batch chunk: <c>{batchId}.chunk{n:D3}</c>.</summary>
     public static string ChunkId(string batchId, int chunk) => $"{batchId}.chunk{chunk.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)}";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using MediaGen.Functions.Tests.Support;
 using MediaGen.Workflows.Pixazo;
 using Microsoft.Extensions.DependencyInjection;
@@ -313,6 +314,139 @@ public sealed class HttpParityTests(ParityFixture fixture)
         {
             await fixture.SendBothAsync(ParityRequest.Post($"/api/jobs/{id}/cancel"));
             await fixture.WaitForBothAsync(id);
+        }
+    }
+
+    [Theory]
+    [InlineData("completed", 200)]
+    [InlineData("unknown", 404)]
+    [InlineData("implausible-id", 404)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task GetJobDetails_SameRequest_AnswersAsTheStandaloneHostButForHistory(string @case, int status)
+    {
+        var request = @case switch
+        {
+            "completed" => ParityRequest.Get($"/api/jobs/{Id(await StartedOnBothAsync("/api/jobs", CosmicImage(@case), waitForEnd: true))}/details"),
+            "unknown" => ParityRequest.Get("/api/jobs/job-unknown/details"),
+            "implausible-id" => ParityRequest.Get("/api/jobs/not%20an%20id/details"),
+            _ => Common("/api/jobs/job-unknown/details", null, @case),
+        };
+
+        if (@case != "completed")
+        {
+            await AssertParityAsync(request, status);
+            return;
+        }
+
+        // The Functions app cannot read orchestration histories (no client API in the isolated worker): it says so and
+        // builds the timeline from the job's status; everything else is the same, and both sign read links of the item.
+        var (standalone, functions) = await fixture.SendBothAsync(request);
+        Assert.Equal(200, standalone.Status);
+        Assert.Equal(200, functions.Status);
+        var a = fixture.Normalize(standalone, standalone: true).Json;
+        var b = fixture.Normalize(functions, standalone: false).Json;
+        foreach (var part in (string[])["job", "type", "request", "idempotencyKey"])
+        {
+            Assert.Equal(a.GetProperty(part).GetRawText(), b.GetProperty(part).GetRawText());
+        }
+
+        Assert.True(a.GetProperty("history").GetArrayLength() > 0);
+        Assert.False(b.TryGetProperty("history", out _));
+        Assert.Contains("cannot read orchestration histories", b.GetProperty("historyNote").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["accepted", "status", "completed"], b.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("phase").GetString()));
+        foreach (var side in (JsonElement[])[a, b])
+        {
+            var preview = side.GetProperty("previews").EnumerateArray().Single();
+            Assert.Contains("sig=", preview.GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.Equal(side.GetProperty("job").GetProperty("result").GetProperty("items")[0].GetProperty("sha256").GetString(), preview.GetProperty("sha256").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("created", 202)]
+    [InlineData("existing", 200)]
+    [InlineData("unknown", 404)]
+    [InlineData("bad-key", 400)]
+    [InlineData("unknown-parameter", 400)]
+    [InlineData(NoKey, 401)]
+    [InlineData(WrongKey, 401)]
+    public async Task RerunJob_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var key = Key(@case + "-rerun");
+        var request = @case switch
+        {
+            "created" or "existing" => ParityRequest.Post($"/api/jobs/{Id(await StartedOnBothAsync("/api/jobs", CosmicImage(@case), waitForEnd: true))}/rerun?idempotencyKey={key}"),
+            "unknown" => ParityRequest.Post("/api/jobs/job-unknown/rerun"),
+            "bad-key" => ParityRequest.Post("/api/jobs/job-unknown/rerun?idempotencyKey=not%20valid"),
+            "unknown-parameter" => ParityRequest.Post("/api/jobs/job-unknown/rerun?force=1"),
+            NoKey => ParityRequest.Post("/api/jobs/job-unknown/rerun").WithoutKey(),
+            _ => ParityRequest.Post("/api/jobs/job-unknown/rerun").WithWrongKey(),
+        };
+        if (@case == "existing")
+        {
+            var (standaloneFirst, functionsFirst) = await fixture.SendBothAsync(request);
+            Assert.Equal(202, standaloneFirst.Status);
+            Assert.Equal(202, functionsFirst.Status);
+            await fixture.WaitForBothAsync(Id(standaloneFirst));
+        }
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (status is 202 or 200)
+        {
+            await fixture.WaitForBothAsync(Id(standalone));
+        }
+        else if (@case == "bad-key")
+        {
+            AssertNamesField(standalone, "idempotencyKey");
+        }
+    }
+
+    [Theory]
+    [InlineData("nothing-that-old", 200)]
+    [InlineData("missing-date", 400)]
+    [InlineData("future", 400)]
+    [InlineData("no-zone", 400)]
+    [InlineData(NoKey, 401)]
+    public async Task PurgeJobs_SameRequest_AnswersAsTheStandaloneHost(string @case, int status)
+    {
+        var request = @case switch
+        {
+            "nothing-that-old" => ParityRequest.Post("/api/jobs/purge?createdBefore=2001-01-01T00:00:00Z"),
+            "missing-date" => ParityRequest.Post("/api/jobs/purge"),
+            "future" => ParityRequest.Post("/api/jobs/purge?createdBefore=2999-01-01T00:00:00Z"),
+            "no-zone" => ParityRequest.Post("/api/jobs/purge?createdBefore=2001-01-01T00:00:00"),
+            _ => ParityRequest.Post("/api/jobs/purge?createdBefore=2001-01-01T00:00:00Z").WithoutKey(),
+        };
+
+        var (standalone, _) = await AssertParityAsync(request, status);
+
+        if (status == 400)
+        {
+            AssertNamesField(standalone, "createdBefore");
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("app.js")]
+    [InlineData("dashboard.css")]
+    [InlineData("missing.js")]
+    public async Task Dashboard_SameFile_ServedAsTheStandaloneHostServesIt(string file)
+    {
+        // The standalone host serves the dashboard at /dashboard/, the Functions app under its route prefix.
+        var standalone = await fixture.Standalone.SendAsync(ParityRequest.Get("/dashboard/" + file).WithoutKey());
+        var functions = await fixture.Functions.SendAsync(ParityRequest.Get("/api/dashboard/" + file).WithoutKey());
+
+        Assert.True(standalone.Status == (file == "missing.js" ? 404 : 200), standalone.ToString());
+        Assert.True(functions.Status == standalone.Status, functions.ToString());
+        Assert.Equal(standalone.Header("Content-Security-Policy"), functions.Header("Content-Security-Policy"));
+        if (standalone.Status == 200)
+        {
+            Assert.Equal(standalone.Header("Content-Type"), functions.Header("Content-Type"));
+            Assert.Equal(standalone.Header("ETag"), functions.Header("ETag"));
+            Assert.Equal(standalone.Body, functions.Body);
         }
     }
 

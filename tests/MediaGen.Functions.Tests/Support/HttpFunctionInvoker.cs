@@ -51,6 +51,8 @@ internal sealed class HttpFunctionInvoker(IServiceProvider services, DurableTask
             _ when p.IsDefined(typeof(DurableClientAttribute)) => client,
             _ when p.ParameterType == typeof(CancellationToken) => cancellationToken,
             _ when p.ParameterType == typeof(string) && http.Request.RouteValues.TryGetValue(p.Name!, out var value) => (object?)value?.ToString(),
+            // An optional catch-all ({*path}) matched by an empty path has no value: the worker binds null.
+            _ when p.ParameterType == typeof(string) && new NullabilityInfoContext().Create(p).WriteState == NullabilityState.Nullable => null,
             _ => throw new NotSupportedException($"{method.DeclaringType!.Name}.{method.Name} has a parameter '{p.Name}' the HTTP harness cannot bind."),
         }).ToArray();
         var task = (Task)method.Invoke(target, arguments)!;

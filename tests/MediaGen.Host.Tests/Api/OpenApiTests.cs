@@ -12,6 +12,9 @@ public sealed class OpenApiTests(HostEnvironment env)
         ("get", "/api/jobs", ["200", "400", "401"], true),
         ("get", "/api/jobs/{id}", ["200", "404", "401"], true),
         ("post", "/api/jobs/{id}/cancel", ["202", "404", "409", "401"], true),
+        ("get", "/api/jobs/{id}/details", ["200", "404", "401"], true),
+        ("post", "/api/jobs/{id}/rerun", ["202", "200", "400", "402", "404", "401"], true),
+        ("post", "/api/jobs/purge", ["200", "400", "401"], true),
         ("post", "/api/batches", ["202", "200", "400", "401", "402", "415"], true),
         ("get", "/api/batches/{id}", ["200", "404", "401"], true),
         ("post", "/api/chains", ["202", "200", "400", "401", "402", "415"], true),
@@ -50,7 +53,7 @@ public sealed class OpenApiTests(HostEnvironment env)
         var schemes = root.GetProperty("components").GetProperty("securitySchemes");
         Assert.Equal("x-functions-key", schemes.GetProperty("functionsKey").GetProperty("name").GetString());
         var schemas = root.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
-        Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest", "BudgetReport"],
+        Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest", "BudgetReport", "JobDetails", "JobPurgeResult"],
             schema => Assert.Contains(schema, schemas));
     }
 

@@ -13,7 +13,11 @@ public static class ListQueryCases
     private static readonly (string Name, string Value)[] Documented =
     [
         ("status", "Completed,Failed"), ("createdFrom", "2030-01-01T00:00:00Z"), ("createdTo", "2031-01-01T00:00:00Z"), ("pageSize", "20"),
+        ("kind", "image,text"), ("provider", "cosmic"), ("q", "job-"),
     ];
+
+    /// <summary>Parameters that may be repeated (their values add up).</summary>
+    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal) { "status", "kind", "provider" };
 
     /// <summary>Values no parameter takes (already percent-encoded where needed).</summary>
     private static readonly string[] Universe =
@@ -31,19 +35,23 @@ public static class ListQueryCases
         ["createdTo"] = ["2029-01-01T00:00:00Z", "2030-01-01T00:00:00Z", "tomorrow", "2030-01-01T00:00:00+25:00"],
         ["pageSize"] = ["1001", "+5", "%205", "5%20", "0x10", "%D9%A3", "5.0", "1_000", "2147483648", "-0"],
         ["continuationToken"] = [""],
+        ["kind"] = ["Image", "video_extension", "images", "%2C", "image,painting"],
+        ["provider"] = ["Cosmic", "openai", "cosmic,pixazo,x", "%2C"],
+        ["q"] = ["", "%00", "%0A", "a%09b", new string('q', 201)],
     };
 
     /// <summary>Every case.</summary>
     public static IEnumerable<BadInputCase> All()
     {
-        foreach (var name in new[] { "status", "createdFrom", "createdTo", "pageSize", "continuationToken" })
+        foreach (var name in new[] { "status", "createdFrom", "createdTo", "pageSize", "continuationToken", "kind", "provider", "q" })
         {
-            foreach (var value in Universe.Concat(BadValues[name]).Distinct())
+            // Any text is a search: q gets only its own bad values (empty, control characters, over 200 characters).
+            foreach (var value in (name == "q" ? BadValues[name] : Universe.Concat(BadValues[name])).Distinct())
             {
                 yield return Case($"{name}={BadInputCase.Shorten(value, 40)}", With(name, value), name == "createdTo" || name == "createdFrom" ? ["createdFrom", "createdTo"] : [name]);
             }
 
-            if (name != "status")
+            if (!Repeatable.Contains(name))
             {
                 var valid = Documented.FirstOrDefault(d => d.Name == name).Value ?? "token";
                 yield return Case($"{name} given twice", Query([.. Documented, (name, valid), (name, valid)]), [name]);

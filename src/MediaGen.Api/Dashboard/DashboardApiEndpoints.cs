@@ -1,0 +1,144 @@
+using System.Globalization;
+using MediaGen.Api.Jobs;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
+using MediaGen.Workflows;
+using MediaGen.Workflows.Budgets;
+
+namespace MediaGen.Api.Dashboard;
+
+/// <summary>
+/// The routes the operator dashboard adds to the job API (API key like every other): a job's details with a timeline,
+/// history and preview links; re-run; purge of finished jobs. Each calls the job service and nothing else.
+/// </summary>
+public static class DashboardApiEndpoints
+{
+    /// <summary>Maps the routes onto <paramref name="api"/> (the API-key group under <c>/api</c>).</summary>
+    /// <param name="api">The group.</param>
+    /// <param name="includeHistory">Whether this host's durable client can read orchestration histories.</param>
+    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api, bool includeHistory)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var jobs = api.MapGroup("/jobs").WithTags("Jobs");
+        jobs.MapGet("/{id}/details", (string id, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, includeHistory, service, links, ct))
+            .WithName("GetJobDetails")
+            .WithSummary("A job or chain with its request (secrets removed), a timeline, the orchestration's history and short-lived read links of its stored items")
+            .Produces<JobDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapPost("/{id}/rerun", RerunAsync)
+            .WithName("RerunJob")
+            .WithSummary("Start a new job (or chain) with the same request; optional query idempotencyKey names the new one")
+            .WithDescription("202 with Location for the new job; 200 when idempotencyKey names an existing one; 404 when unknown; 400 naming the field when the key or the old request is invalid; 402 when the new job does not fit the caller's budget.")
+            .Produces<JobAccepted>(StatusCodes.Status202Accepted)
+            .Produces<JobAccepted>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapPost("/purge", PurgeAsync)
+            .WithName("PurgeJobs")
+            .WithSummary("Delete the records of finished jobs, chains and batches created before createdBefore (ISO-8601 with zone, not in the future); media stay")
+            .Produces<JobPurgeResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return api;
+    }
+
+    /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
+    public static async Task<IResult> GetDetailsAsync(string id, bool includeHistory, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(links);
+        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobDetailsAsync(id, includeHistory, cancellationToken) is not { } details)
+        {
+            return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
+        }
+
+        return TypedResults.Ok(details with { Previews = await links.ForAsync(details.Job.Result, cancellationToken) });
+    }
+
+    /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>
+    public static async Task<IResult> RerunAsync(string id, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var query = httpContext.Request.Query;
+        if (Unknown(query, "idempotencyKey") is { } unknown)
+        {
+            return unknown;
+        }
+
+        JobStartResult? started;
+        try
+        {
+            started = JobStarts.IsPlausibleId(id) ? await jobs.RerunJobAsync(id, query["idempotencyKey"].FirstOrDefault(), cancellationToken, CallerIdentity.Of(httpContext)) : null;
+        }
+        catch (RequestValidationException ex)
+        {
+            return ProblemResults.Invalid(ex.Errors);
+        }
+        catch (BudgetExceededException ex)
+        {
+            return ProblemResults.BudgetExceeded(ex);
+        }
+
+        if (started is null)
+        {
+            return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
+        }
+
+        var request = httpContext.Request;
+        var statusUri = JobLinks.Job(request, started.Id);
+        var type = started.Id.StartsWith("chain-", StringComparison.Ordinal) ? "chain" : "job";
+        var status = (await jobs.GetJobAsync(started.Id, cancellationToken))?.Status.ToString() ?? nameof(JobStatus.Pending);
+        var accepted = new JobAccepted(started.Id, type, status, !started.AlreadyExisted, statusUri, JobLinks.Cancel(request, started.Id));
+        httpContext.Response.Headers.Location = statusUri.AbsoluteUri;
+        return started.AlreadyExisted ? TypedResults.Ok(accepted) : TypedResults.Accepted(statusUri, accepted);
+    }
+
+    /// <summary><c>POST /api/jobs/purge?createdBefore=…</c>.</summary>
+    public static async Task<IResult> PurgeAsync(HttpRequest request, JobService jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(jobs);
+        if (Unknown(request.Query, "createdBefore") is { } unknown)
+        {
+            return unknown;
+        }
+
+        var text = request.Query["createdBefore"];
+        if (text.Count == 0)
+        {
+            return ProblemResults.Invalid("createdBefore", "required", "is required: finished jobs created before this time are purged (ISO-8601 with a zone)");
+        }
+
+        if (text.Count > 1 || !DateTimeOffset.TryParse(text[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var before) || !HasZone(text[0]!))
+        {
+            return ProblemResults.Invalid("createdBefore", "format", "must be one ISO-8601 date and time with a zone, e.g. 2030-01-01T12:00:00Z");
+        }
+
+        try
+        {
+            return TypedResults.Ok(await jobs.PurgeFinishedJobsAsync(before, cancellationToken));
+        }
+        catch (RequestValidationException ex)
+        {
+            return ProblemResults.Invalid(ex.Errors);
+        }
+    }
+
+    private static bool HasZone(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':';
+
+    private static IResult? Unknown(IQueryCollection query, string allowed)
+    {
+        var errors = query.Keys
+            .Where(k => !k.Equals(allowed, StringComparison.OrdinalIgnoreCase) && !k.Equals(ApiKeyCheck.QueryName, StringComparison.OrdinalIgnoreCase))
+            .Select(k => new ValidationError(k, "unknown_field", $"is not a query parameter (allowed: {allowed})"))
+            .ToList();
+        if (query[allowed].Count > 1)
+        {
+            errors.Add(new ValidationError(allowed, "duplicate", "is given more than once"));
+        }
+
+        return errors.Count == 0 ? null : ProblemResults.Invalid(errors);
+    }
+}

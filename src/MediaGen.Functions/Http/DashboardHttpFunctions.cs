@@ -1,0 +1,48 @@
+using MediaGen.Api.Dashboard;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace MediaGen.Functions.Http;
+
+/// <summary>
+/// The operator dashboard: its files through one function (at <c>/api/dashboard/</c>, the app's route prefix), and the
+/// routes it adds to the job API, answered by the standalone host's handlers. Durable Functions has no client API for
+/// orchestration histories in the isolated worker, so job details here carry no history: the timeline comes from the
+/// job's status.
+/// </summary>
+public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAssets assets, MediaPreviewLinks links)
+{
+    /// <summary><c>GET /api/dashboard/{path}</c> (no API key: the files hold no data; the page asks for the key).</summary>
+    [Function("Dashboard")]
+    public Task<IResult> Dashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest req,
+        string? path) =>
+        Task.FromResult(assets.Serve(req.HttpContext, path));
+
+    /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
+    [Function("GetJobDetails")]
+    public Task<IResult> GetJobDetails(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{id}/details")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        DashboardApiEndpoints.GetDetailsAsync(id, includeHistory: false, jobs.Create(client), links, cancellationToken);
+
+    /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>
+    [Function("RerunJob")]
+    public Task<IResult> RerunJob(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs/{id}/rerun")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        DashboardApiEndpoints.RerunAsync(id, req.HttpContext, jobs.Create(client), cancellationToken);
+
+    /// <summary><c>POST /api/jobs/purge?createdBefore=…</c>.</summary>
+    [Function("PurgeJobs")]
+    public Task<IResult> PurgeJobs(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs/purge")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        DashboardApiEndpoints.PurgeAsync(req, jobs.Create(client), cancellationToken);
+}
