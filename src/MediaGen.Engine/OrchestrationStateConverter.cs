@@ -32,7 +32,12 @@ internal static class OrchestrationStateConverter
             Tags = state.Tags is { Count: > 0 } tags ? new Dictionary<string, string>(tags) : NoTags,
         };
 
-    /// <summary>The same status by name, as the Durable Functions isolated client casts it (Canceled stays Canceled).</summary>
+    /// <summary>
+    /// The same status by name, as the Durable Functions isolated client casts it (Canceled stays Canceled). A row of the
+    /// instance store without a readable status — the Azure Storage backend reports it as <c>-1</c>; seen when a host was
+    /// killed while the row was being written — is an instance that exists but has not recorded a start: Pending, which
+    /// the next write of the backend corrects, instead of an exception that turned a status read into a 500.
+    /// </summary>
     public static OrchestrationRuntimeStatus ToRuntimeStatus(OrchestrationStatus status) => status switch
     {
         OrchestrationStatus.Running => OrchestrationRuntimeStatus.Running,
@@ -45,7 +50,7 @@ internal static class OrchestrationStateConverter
         OrchestrationStatus.ContinuedAsNew => OrchestrationRuntimeStatus.ContinuedAsNew,
         OrchestrationStatus.Canceled => OrchestrationRuntimeStatus.Canceled,
 #pragma warning restore CS0618
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown orchestration status in the instance store."),
+        _ => OrchestrationRuntimeStatus.Pending,
     };
 
     /// <summary>The backend status of the same name.</summary>
