@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace MediaGen.Api;
 
 /// <summary>
-/// The API key check of the keyed routes, as Azure Functions keys are sent: header <c>x-functions-key</c> or query
-/// <c>code</c>, compared in constant time; a missing or wrong key is a 401 ProblemDetails.
+/// The API key of the keyed routes, as Azure Functions keys are sent: header <c>x-functions-key</c> or query <c>code</c>
+/// (<see cref="ApiKeyRing"/> compares it in constant time); a missing or wrong key is a 401 ProblemDetails.
 /// </summary>
 public static class ApiKeyCheck
 {
@@ -14,16 +11,6 @@ public static class ApiKeyCheck
 
     /// <summary>The query parameter carrying the key.</summary>
     public const string QueryName = "code";
-
-    /// <summary>The 401 answer when <paramref name="request"/> lacks <paramref name="key"/>; null when it carries it.</summary>
-    public static IResult? Refuse(HttpRequest request, ReadOnlySpan<byte> key)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var given = GivenKey(request);
-        return given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), key)
-            ? null
-            : Unauthorized(given is not null);
-    }
 
     /// <summary>The key <paramref name="request"/> carries (the header, else the query), or null. A secret: never log it.</summary>
     public static string? GivenKey(HttpRequest request)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Api;
 
@@ -32,6 +33,24 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaPreviewLinks>();
         services.AddSingleton<DashboardAssets>();
+        return services;
+    }
+
+    /// <summary>
+    /// Binds the API keys (<see cref="ApiKeyOptions"/>: <c>Api__Key</c> for caller <c>default</c>, <c>Api__Keys__&lt;caller&gt;</c>),
+    /// validated at start-up by <see cref="ApiKeyOptionsValidator"/>, and registers <see cref="ApiKeyRing"/> and the
+    /// <see cref="ICallerResolver"/> naming a request's caller by its key (<see cref="ApiKeyCallerResolver"/>).
+    /// </summary>
+    public static IServiceCollection AddMediaGenApiKeys(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ApiKeyOptions>()
+            .Bind(configuration.GetSection(ApiKeyOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddSingleton<ApiKeyRing>();
+        services.AddSingleton<ICallerResolver, ApiKeyCallerResolver>();
         return services;
     }
 

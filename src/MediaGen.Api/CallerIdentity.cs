@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaGen.Api;
 
 /// <summary>
-/// The caller identity of a request: what the registered <see cref="ICallerResolver"/> says (the standalone host: the
-/// caller name of the API key sent), else <see cref="JobService.DefaultCaller"/> (the Functions app, which has one key).
+/// The caller identity of a request: what the registered <see cref="ICallerResolver"/> says (both hosts register
+/// <see cref="ApiKeyCallerResolver"/>: the caller name of the API key sent), else <see cref="JobService.DefaultCaller"/>.
 /// </summary>
 public static class CallerIdentity
 {

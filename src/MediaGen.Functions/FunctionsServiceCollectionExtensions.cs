@@ -24,7 +24,7 @@ public static class FunctionsServiceCollectionExtensions
     private const string WorkerActivitySource = "Microsoft.Azure.Functions.Worker";
 
     /// <summary>
-    /// Registers storage clients, providers, media store, workflows, the shared HTTP surface, the function API key and the
+    /// Registers storage clients, providers, media store, workflows, the shared HTTP surface, the API keys by caller (as the standalone host's) and the
     /// per-invocation job service factory, and pins the worker's serializer to <see cref="WorkflowJson.Options"/>.
     /// </summary>
     public static IServiceCollection AddMediaGenFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -48,10 +48,7 @@ public static class FunctionsServiceCollectionExtensions
         // built per invocation by JobServiceFactory, so its singleton registration cannot resolve and must not exist.
         services.RemoveAll<JobService>();
         services.AddSingleton<JobServiceFactory>();
-        services.AddOptions<FunctionsApiKeyOptions>()
-            .Bind(configuration.GetSection(FunctionsApiKeyOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddMediaGenApiKeys(configuration);
         AddTelemetry(services, configuration);
         return services;
     }

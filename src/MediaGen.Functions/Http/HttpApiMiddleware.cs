@@ -1,23 +1,20 @@
-using System.Text;
 using MediaGen.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Http;
 
 /// <summary>
-/// What the standalone host's pipeline does around its routes, for the HTTP functions: the API key on every route but
-/// <see cref="OpenFunctions"/> (401 ProblemDetails), and a ProblemDetails answer for a failure that escaped the route
+/// What the standalone host's pipeline does around its routes, for the HTTP functions: an API key on every route but
+/// <see cref="OpenFunctions"/> (any caller's key of <see cref="ApiKeyRing"/>, as the standalone host's filter; else a 401
+/// ProblemDetails), and a ProblemDetails answer for a failure that escaped the route
 /// (<see cref="UnhandledProblems"/>), logged, instead of the Functions host's empty 500. Other triggers pass through.
 /// </summary>
 public sealed partial class HttpApiMiddleware(
-    IOptions<FunctionsApiKeyOptions> options, IProblemDetailsService problems, ILogger<HttpApiMiddleware> logger) : IFunctionsWorkerMiddleware
+    ApiKeyRing keys, IProblemDetailsService problems, ILogger<HttpApiMiddleware> logger) : IFunctionsWorkerMiddleware
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.Key);
-
     /// <summary>
     /// The HTTP functions callers reach without the API key: health, the webhook (its per-job secret is the credential) and
     /// the dashboard's static files (they hold no data; the page sends the key with every API call).
@@ -39,9 +36,9 @@ public sealed partial class HttpApiMiddleware(
             return;
         }
 
-        if (!OpenFunctions.Contains(context.FunctionDefinition.Name) && ApiKeyCheck.Refuse(http.Request, _key) is { } refused)
+        if (!OpenFunctions.Contains(context.FunctionDefinition.Name) && keys.CallerOf(http.Request) is null)
         {
-            await refused.ExecuteAsync(http);
+            await ApiKeyCheck.Unauthorized(keyGiven: ApiKeyCheck.GivenKey(http.Request) is not null).ExecuteAsync(http);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using MediaGen.Api;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace MediaGen.Host.Api;

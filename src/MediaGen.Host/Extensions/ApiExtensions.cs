@@ -23,18 +23,13 @@ public static class ApiExtensions
     {
         services.AddMediaGenSharedApi(configuration);
         services.AddMediaGenHealthChecks(sp => sp.GetRequiredService<IOptions<DurableEngineOptions>>().Value.HubName);
-        services.AddOptions<ApiKeyOptions>()
-            .Bind(configuration.GetSection(ApiKeyOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddMediaGenApiKeys(configuration);
         services.AddOptions<ApiRateLimitOptions>()
             .Bind(configuration.GetSection(ApiRateLimitOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddExceptionHandler<GlobalExceptionHandler>();
-        services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<ApiKeyFilter>();
-        services.AddSingleton<ICallerResolver, ApiKeyCallerResolver>();
         services.AddRateLimiter(_ => { });
         // Kestrel's own cap (30 MB by default) stays above RequestBody's, so an oversized body is always answered by
         // RequestBody's 413 naming Api__MaxRequestBodyBytes.

@@ -68,7 +68,7 @@ public sealed class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
         Assert.Contains("connection of RequestQueue", settings["AzureWebJobsStorage"]);
         Assert.Contains("host.json", settings["DurableTaskHubName"]);
         Assert.Contains("read by RequestQueueFunction.cs", settings["RequestQueue__PoisonQueueName"]);
-        Assert.Contains("options FunctionsApiKeyOptions", settings["Api__Key"]);
+        Assert.Contains("options ApiKeyOptions", settings["Api__Key"]);
         Assert.Contains("options InboxJobSettings", settings["BlobInbox__SasLifetime"]);
         Assert.Contains("read by FunctionsServiceCollectionExtensions.cs", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.Contains("read by TelemetryServiceCollectionExtensions.cs", settings["OTEL_SERVICE_NAME"]);

@@ -1,8 +1,9 @@
-namespace MediaGen.Host.Api;
+namespace MediaGen.Api;
 
 /// <summary>
-/// The standalone host's API keys (in Azure, Functions keys apply instead). Validated at start-up by
-/// <see cref="ApiKeyOptionsValidator"/>: at least one key, each at least 16 characters, no key given twice.
+/// The API keys of the standalone host and the Functions app (whose HTTP functions are anonymous to the Functions host,
+/// so the app checks these itself), by caller: the key names the caller whose budgets a request counts against. Validated
+/// at start-up by <see cref="ApiKeyOptionsValidator"/>: at least one key, each at least 16 characters, no key given twice.
 /// </summary>
 public sealed class ApiKeyOptions
 {
@@ -19,7 +20,7 @@ public sealed class ApiKeyOptions
     public string Key { get; set; } = "";
 
     /// <summary>
-    /// More keys, by caller name (<c>Api__Keys__partner-a=…</c>): each caller has its own key and its own rate limit.
+    /// More keys, by caller name (<c>Api__Keys__partner-a=…</c>): each caller has its own key, its own budgets and (on the standalone host) its own rate limit.
     /// Names are 1–64 letters, digits, <c>-</c>, <c>_</c> or <c>.</c> and may appear in logs; keys never do. Default: none.
     /// </summary>
     public Dictionary<string, string> Keys { get; set; } = new(StringComparer.OrdinalIgnoreCase);

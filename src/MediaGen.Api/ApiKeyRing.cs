@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using MediaGen.Api;
 using Microsoft.Extensions.Options;
 
-namespace MediaGen.Host.Api;
+namespace MediaGen.Api;
 
 /// <summary>
 /// The configured API keys by caller name. Tells which caller a request's key (header <c>x-functions-key</c> or query

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace MediaGen.Host.Api;
+namespace MediaGen.Api;
 
 /// <summary>Start-up check of <see cref="ApiKeyOptions"/>, naming the setting at fault (never its value).</summary>
 public sealed partial class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
