@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaGen.Api;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Functions.Http;
 using MediaGen.Functions.Tests.Support;
@@ -59,6 +60,30 @@ public sealed class HttpApiMiddlewareTests : IDisposable
     }
 
     [Theory]
+    [InlineData(FunctionsApp.ApiKey, "default")]
+    [InlineData(FunctionsApp.PartnerKey, FunctionsApp.PartnerCaller)]
+    public async Task Invoke_KeyOfEitherCaller_RunsTheFunctionAsThatCaller(string key, string caller)
+    {
+        string? seen = null;
+
+        var (http, _) = await InvokeAsync("StartJob", r => r.Headers["x-functions-key"] = key, run: h => seen = CallerIdentity.Of(h));
+
+        Assert.True(_ran);
+        Assert.Equal(StatusCodes.Status200OK, http.Response.StatusCode);
+        Assert.Equal(caller, seen);
+    }
+
+    [Fact]
+    public async Task Invoke_KeyOfNoCaller_Answers401ProblemAndDoesNotRun()
+    {
+        var (http, problem) = await InvokeAsync("GetBudgets", r => r.QueryString = new QueryString("?code=" + FunctionsApp.PartnerKey[..^1]));
+
+        Assert.False(_ran);
+        Assert.Equal(StatusCodes.Status401Unauthorized, http.Response.StatusCode);
+        Assert.Equal("The API key is not valid.", problem!.Value.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("Health")]
     [InlineData("HealthReady")]
     [InlineData("HealthLive")]
@@ -106,7 +131,8 @@ public sealed class HttpApiMiddlewareTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<(HttpContext Http, JsonElement? Problem)> InvokeAsync(string function, Action<HttpRequest> request, Exception? failure = null)
+    private async Task<(HttpContext Http, JsonElement? Problem)> InvokeAsync(
+        string function, Action<HttpRequest> request, Exception? failure = null, Action<HttpContext>? run = null)
     {
         var middleware = _app.Services.GetRequiredService<HttpApiMiddleware>();
         using var scope = _app.Services.CreateScope();
@@ -116,7 +142,11 @@ public sealed class HttpApiMiddlewareTests : IDisposable
         var context = new TestFunctionContext(scope.ServiceProvider, function);
         context.Items["HttpRequestContext"] = http;
 
-        await middleware.Invoke(context, _ => failure is null ? Run() : throw failure);
+        await middleware.Invoke(context, _ =>
+        {
+            run?.Invoke(http);
+            return failure is null ? Run() : throw failure;
+        });
 
         http.Response.Body.Position = 0;
         return (http, http.Response.Body.Length == 0 ? null : JsonDocument.Parse(http.Response.Body).RootElement.Clone());

@@ -450,6 +450,54 @@ public sealed class HttpParityTests(ParityFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Budgets_JobAndRerunWithSecondCallersKey_CountAgainstThatCallerOnlyAsOnTheStandaloneHost()
+    {
+        // A job and its re-run sent with parity-b's key reserve and spend from parity-b's budget on both sides; the same
+        // report for parity-a (same limit, no jobs) and for the default caller (Api__Key) shows none of it.
+        var (started, _) = await AssertParityAsync(ParityRequest.Post("/api/jobs", CosmicImage("caller-b")).WithKey(ParityFixture.PartnerBKey), 202);
+        await fixture.WaitForBothAsync(Id(started));
+        var (rerun, _) = await AssertParityAsync(
+            ParityRequest.Post($"/api/jobs/{Id(started)}/rerun?idempotencyKey={Key("caller-b-rerun")}").WithKey(ParityFixture.PartnerBKey), 202);
+        await fixture.WaitForBothAsync(Id(rerun));
+        var (job, _) = await AssertParityAsync(ParityRequest.Get($"/api/jobs/{Id(started)}").WithKey(ParityFixture.PartnerBKey), 200);
+        var cost = job.Json.GetProperty("cost");
+        Assert.Equal("tokens", cost.GetProperty("unit").GetString());
+        var spentPerJob = cost.GetProperty("actual").GetDecimal();
+        Assert.True(spentPerJob > 0, job.ToString());
+
+        var (callerB, _) = await AssertParityAsync(ParityRequest.Get("/api/budgets").WithKey(ParityFixture.PartnerBKey), 200);
+        var (callerA, _) = await AssertParityAsync(ParityRequest.Get("/api/budgets").WithKey(ParityFixture.PartnerAKey), 200);
+        var (defaults, _) = await AssertParityAsync(ParityRequest.Get("/api/budgets"), 200);
+
+        Assert.Equal((ParityFixture.PartnerB, ParityFixture.PartnerDailyTokens, 0m, 2 * spentPerJob), DailyTokens(callerB));
+        Assert.Equal((ParityFixture.PartnerA, ParityFixture.PartnerDailyTokens, 0m, 0m), DailyTokens(callerA));
+        Assert.Equal("default", defaults.Json.GetProperty("caller").GetString());
+        Assert.All(defaults.Json.GetProperty("budgets").EnumerateArray(), b =>
+            Assert.True((b.TryGetProperty("limit", out var limit) ? limit.ValueKind : JsonValueKind.Null) == JsonValueKind.Null, defaults.ToString()));
+
+        static (string? Caller, decimal Limit, decimal Reserved, decimal Spent) DailyTokens(HttpAnswer report)
+        {
+            var daily = report.Json.GetProperty("budgets").EnumerateArray()
+                .Single(b => b.GetProperty("unit").GetString() == "tokens" && b.GetProperty("period").GetString() == "daily");
+            return (report.Json.GetProperty("caller").GetString(), daily.GetProperty("limit").GetDecimal(),
+                daily.GetProperty("reserved").GetDecimal(), daily.GetProperty("spent").GetDecimal());
+        }
+    }
+
+    [Theory]
+    [InlineData(ParityFixture.PartnerAKey, 200)]
+    [InlineData(ParityFixture.PartnerAKey + "-wrong", 401)]
+    public async Task GetBudgets_SecondCallersKeyOrAnUnknownKey_AnswersAsTheStandaloneHost(string key, int status)
+    {
+        var (standalone, _) = await AssertParityAsync(ParityRequest.Get("/api/budgets").WithKey(key), status);
+
+        if (status == 200)
+        {
+            Assert.Equal(ParityFixture.PartnerA, standalone.Json.GetProperty("caller").GetString());
+        }
+    }
+
     private async Task<(HttpAnswer Standalone, HttpAnswer Functions)> AssertParityAsync(ParityRequest request, int status)
     {
         var (standalone, functions) = await fixture.SendBothAsync(request);

@@ -12,11 +12,18 @@ internal static class FunctionsApp
     /// <summary>A valid API key for the tests.</summary>
     public const string ApiKey = "functions-test-key-0123456789";
 
+    /// <summary>The caller named by <see cref="PartnerKey"/> (<c>Api__Keys__partner-b</c>).</summary>
+    public const string PartnerCaller = "partner-b";
+
+    /// <summary>A second caller's valid API key.</summary>
+    public const string PartnerKey = "functions-partner-key-0123456789";
+
     /// <summary>Settings every build gets (storage is never contacted by building).</summary>
     public static IReadOnlyDictionary<string, string?> BaseSettings { get; } = new Dictionary<string, string?>
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Api:Key"] = ApiKey,
+        [$"Api:Keys:{PartnerCaller}"] = PartnerKey,
     };
 
     /// <summary>

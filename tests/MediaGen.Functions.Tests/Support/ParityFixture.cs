@@ -15,6 +15,21 @@ public sealed class ParityFixture : IAsyncLifetime
     /// <summary>The API key both sides require.</summary>
     public const string ApiKey = "parity-api-key-0123456789";
 
+    /// <summary>A second caller both sides know (<c>Api__Keys__parity-a</c>), with a daily token budget (<see cref="PartnerDailyTokens"/>).</summary>
+    public const string PartnerA = "parity-a";
+
+    /// <summary>A third caller both sides know (<c>Api__Keys__parity-b</c>), with the same budget.</summary>
+    public const string PartnerB = "parity-b";
+
+    /// <summary><see cref="PartnerA"/>'s API key.</summary>
+    public const string PartnerAKey = "parity-partner-a-key-0123456789";
+
+    /// <summary><see cref="PartnerB"/>'s API key.</summary>
+    public const string PartnerBKey = "parity-partner-b-key-0123456789";
+
+    /// <summary>The daily token budget of <see cref="PartnerA"/> and <see cref="PartnerB"/> (the default caller has none).</summary>
+    public const int PartnerDailyTokens = 1_000_000;
+
     /// <summary>Both sides' request body cap.</summary>
     public const int MaxBodyBytes = 8192;
 
@@ -149,6 +164,10 @@ public sealed class ParityFixture : IAsyncLifetime
         {
             ["AzureWebJobsStorage"] = StorageConnectionString,
             ["Api:Key"] = ApiKey,
+            [$"Api:Keys:{PartnerA}"] = PartnerAKey,
+            [$"Api:Keys:{PartnerB}"] = PartnerBKey,
+            [$"Budgets:Callers:{PartnerA}:DailyTokens"] = PartnerDailyTokens.ToString(CultureInfo.InvariantCulture),
+            [$"Budgets:Callers:{PartnerB}:DailyTokens"] = PartnerDailyTokens.ToString(CultureInfo.InvariantCulture),
             ["Api:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(CultureInfo.InvariantCulture),
             ["Api:RateLimit:PermitLimit"] = "1000000", // tests poll and flood from one key; LimitsTests lower it
             ["Media:DefaultContainer"] = $"media-{side}-{_run}",

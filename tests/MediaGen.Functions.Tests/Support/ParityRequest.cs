@@ -21,6 +21,16 @@ public sealed record ParityRequest(string Method, string PathAndQuery, string? B
     /// <summary>The same request with a wrong API key.</summary>
     public ParityRequest WithWrongKey() => this with { Key = ParityFixture.ApiKey + "-wrong" };
 
+    /// <summary>The same request with <paramref name="key"/> (another caller's).</summary>
+    public ParityRequest WithKey(string key) => this with { Key = key };
+
     /// <inheritdoc />
-    public override string ToString() => $"{Method} {PathAndQuery}" + (ContentType is null ? "" : $" ({ContentType})") + (Key == ParityFixture.ApiKey ? "" : Key is null ? " no key" : " wrong key");
+    public override string ToString() => $"{Method} {PathAndQuery}" + (ContentType is null ? "" : $" ({ContentType})") + Key switch
+    {
+        ParityFixture.ApiKey => "",
+        null => " no key",
+        ParityFixture.PartnerAKey => $" key of {ParityFixture.PartnerA}",
+        ParityFixture.PartnerBKey => $" key of {ParityFixture.PartnerB}",
+        _ => " wrong key",
+    };
 }

@@ -1,3 +1,4 @@
+using MediaGen.Api;
 using MediaGen.Functions.Http;
 using MediaGen.Functions.Tests.Support;
 using MediaGen.Workflows;
@@ -81,6 +82,39 @@ public sealed class ServiceProviderTests
         var sample = new WorkflowJsonSample(Core.Jobs.JobStatus.Completed, "x");
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(sample, WorkflowJson.Options), converter.Serialize(sample));
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(sample, WorkflowJson.Options), serializer!.Serialize(sample).ToString());
+    }
+
+    [Theory]
+    [InlineData("Api:Keys:partner b", "Api__Keys__partner b: a caller name is 1–64 letters, digits, '-', '_' or '.'.")]
+    [InlineData("Api:Keys:partner-c", "Api__Keys__partner-c must be at least 16 characters.")]
+    [InlineData("Api:Keys:default", "Api__Keys__default: the name 'default' belongs to Api__Key.")]
+    public void ApiKeys_InvalidCallerKey_FailNamingTheSettingAsTheStandaloneHost(string setting, string message)
+    {
+        using var host = FunctionsApp.Build(new Dictionary<string, string?> { [setting] = setting.EndsWith("partner-c", StringComparison.Ordinal) ? "short" : "a-caller-key-0123456789" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value);
+
+        Assert.Contains(message, error.Failures);
+        Assert.DoesNotContain("a-caller-key-0123456789", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApiKeys_SameKeyForTwoCallers_FailNamingTheSecond()
+    {
+        using var host = FunctionsApp.Build(new Dictionary<string, string?> { ["Api:Keys:partner-z"] = FunctionsApp.PartnerKey });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value);
+
+        Assert.Contains("Api__Keys__partner-z repeats another caller's key: each caller needs its own.", error.Failures);
+    }
+
+    [Fact]
+    public void ApiKeyRing_AsProgramBuildsIt_NamesEveryConfiguredCaller()
+    {
+        using var host = FunctionsApp.Build();
+
+        Assert.Equal(["default", FunctionsApp.PartnerCaller], host.Services.GetRequiredService<ApiKeyRing>().Callers.OrderBy(c => c, StringComparer.Ordinal));
+        Assert.IsType<ApiKeyCallerResolver>(host.Services.GetRequiredService<ICallerResolver>());
     }
 
     private sealed class NeedsMissingService(IDisposable missing)
