@@ -175,6 +175,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'OTEL_SERVICE_NAME', value: appName }
         { name: 'DurableTaskHubName', value: taskHubName }
         { name: 'Api__Key', value: secretRef(vault.name, 'api-key') }
+        // More callers' keys (each its own budgets): add app settings Api__Keys__<caller> = a Key Vault reference.
+        { name: 'Api__Keys', value: '' }
         { name: 'Api__MaxRequestBodyBytes', value: '1048576' }
         { name: 'RequestQueue__QueueName', value: queues[0] }
         { name: 'RequestQueue__PoisonQueueName', value: queues[1] }

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Functions.Http;
 
-/// <summary>The budget route, answered by the standalone host's handler (caller: <c>default</c>, the app's one key).</summary>
+/// <summary>The budget route, answered by the standalone host's handler (caller: the API key's caller name, as there).</summary>
 public sealed class BudgetHttpFunctions(JobServiceFactory jobs)
 {
     /// <summary><c>GET /api/budgets</c>.</summary>
