@@ -3,7 +3,8 @@ namespace MediaGen.Workflows.Budgets;
 /// <summary>
 /// Spending limits per caller identity (an API key's caller name, on the standalone host and the Functions app alike;
 /// <c>default</c> for queue messages and inbox blobs), a daily and a monthly one per unit, in UTC calendar days and
-/// months. Bound from the <c>Budgets</c> section and validated at start-up. A limit left empty does not apply; with none set, nothing is reserved or counted.
+/// months. Bound from the <c>Budgets</c> section and validated at start-up. A limit left empty does not apply; with none
+/// set, nothing is reserved or counted.
 /// </summary>
 public sealed class BudgetOptions
 {
