@@ -54,7 +54,7 @@ internal static class Completion
             StepFailure? failure;
             try
             {
-                failure = (await context.CallActivityAsync<DeliveryOutput>(activity, input(attempt))).Failure;
+                failure = (await context.CallCheckedAsync<DeliveryOutput>(activity, input(attempt))).Failure;
             }
             catch (TaskFailedException ex)
             {

@@ -38,7 +38,7 @@ internal static class JobCompletion
         var spent = hold.Amounts.Select(a => new BudgetAmount(a.Unit, a.Unit == unit ? outcome.Spent ?? a.Amount : 0m)).ToList();
         try
         {
-            await context.CallActivityAsync<bool>(nameof(SettleBudgetActivity), new BudgetSettlement(hold.Caller, spent), Settling);
+            await context.CallCheckedAsync<bool>(nameof(SettleBudgetActivity), new BudgetSettlement(hold.Caller, spent), Settling);
         }
         catch (TaskFailedException)
         {

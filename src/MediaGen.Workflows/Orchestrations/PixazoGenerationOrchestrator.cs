@@ -166,7 +166,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 }
 
                 run.ThrowIfPastDeadline();
-                var polled = await _context.CallActivityAsync<PixazoPollOutput>(
+                var polled = await _context.CallCheckedAsync<PixazoPollOutput>(
                     nameof(PixazoPollActivity), new PixazoPollInput(requestId, new StepTrace(run.TraceParent, run.Progress.Polls + 1)));
                 run.Stop.ThrowIfCancellationRequested();
                 run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };

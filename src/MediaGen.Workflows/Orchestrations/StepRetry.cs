@@ -28,7 +28,7 @@ internal static class StepRetry
         {
             run.ThrowIfPastDeadline();
             run.Progress = run.Progress with { Phase = phase, Attempt = attempt, NextCheckAt = null };
-            var result = await context.CallActivityAsync<T>(activity, input(new StepTrace(run.TraceParent, attempt)));
+            var result = await context.CallCheckedAsync<T>(activity, input(new StepTrace(run.TraceParent, attempt)));
             run.Stop.ThrowIfCancellationRequested();
             if (failureOf(result) is not { } failure || attempt >= maxAttempts || !shouldRetry(failure))
             {
