@@ -18,9 +18,9 @@ namespace MediaGen.Workflows.Budgets;
 public sealed class BudgetLedger
 {
     private readonly BlobContainerClient _container;
+    private readonly StateContainer _state;
     private readonly IOptionsMonitor<BudgetOptions> _options;
     private readonly TimeProvider _time;
-    private int _created;
 
     /// <summary>Creates the ledger in the workflows' state container.</summary>
     public BudgetLedger(BlobServiceClient blobs, IOptions<WorkflowOptions> workflows, IOptionsMonitor<BudgetOptions> options, TimeProvider? time = null)
@@ -28,6 +28,7 @@ public sealed class BudgetLedger
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(workflows);
         _container = blobs.GetBlobContainerClient(workflows.Value.StateContainer);
+        _state = new StateContainer(_container);
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? TimeProvider.System;
     }
@@ -140,7 +141,7 @@ public sealed class BudgetLedger
         var now = _time.GetUtcNow().UtcDateTime;
         var day = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _state.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var content = await Blob(caller, unit).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
@@ -175,12 +176,4 @@ public sealed class BudgetLedger
     private BlobClient Blob(string caller, string unit) =>
         _container.GetBlobClient($"budgets/{Uri.EscapeDataString(caller.ToLowerInvariant())}/{unit}.json");
 
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _created, 1);
-        }
-    }
 }

@@ -26,8 +26,8 @@ public sealed class GenerationLedger
     private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(500);
 
     private readonly BlobContainerClient _container;
+    private readonly StateContainer _state;
     private readonly TimeProvider _time;
-    private int _created;
 
     /// <summary>Creates the ledger in the configured state container.</summary>
     public GenerationLedger(BlobServiceClient blobs, IOptions<WorkflowOptions> options, TimeProvider? time = null)
@@ -35,6 +35,7 @@ public sealed class GenerationLedger
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         _container = blobs.GetBlobContainerClient(options.Value.StateContainer);
+        _state = new StateContainer(_container);
         _time = time ?? TimeProvider.System;
     }
 
@@ -46,7 +47,7 @@ public sealed class GenerationLedger
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         ArgumentException.ThrowIfNullOrEmpty(step);
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _state.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var blob = _container.GetBlobClient($"generations/{jobId}/{step}.json");
         while (true)
         {
@@ -92,14 +93,6 @@ public sealed class GenerationLedger
         }
     }
 
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _created, 1);
-        }
-    }
 
     /// <summary>A step's record: <c>calling</c> while claimed, then <c>done</c> with the output.</summary>
     internal sealed record Record(string State, JsonElement? Output);

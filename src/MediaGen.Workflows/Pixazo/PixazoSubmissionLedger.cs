@@ -14,7 +14,7 @@ namespace MediaGen.Workflows.Pixazo;
 public sealed class PixazoSubmissionLedger
 {
     private readonly BlobContainerClient _container;
-    private int _created;
+    private readonly StateContainer _state;
 
     /// <summary>Creates the ledger in the configured state container.</summary>
     public PixazoSubmissionLedger(BlobServiceClient blobs, IOptions<WorkflowOptions> options)
@@ -22,12 +22,13 @@ public sealed class PixazoSubmissionLedger
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         _container = blobs.GetBlobContainerClient(options.Value.StateContainer);
+        _state = new StateContainer(_container);
     }
 
     /// <summary>The request id recorded for this submission, or null when it was never made.</summary>
     public async Task<string?> FindAsync(string jobId, int submission, CancellationToken cancellationToken = default)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _state.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var content = await Blob(jobId, submission).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
@@ -45,7 +46,7 @@ public sealed class PixazoSubmissionLedger
     /// </summary>
     public async Task<string> RecordAsync(string jobId, int submission, string requestId, CancellationToken cancellationToken = default)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await _state.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var body = BinaryData.FromObjectAsJson(new Record(requestId));
         try
         {
@@ -62,14 +63,6 @@ public sealed class PixazoSubmissionLedger
     private BlobClient Blob(string jobId, int submission) =>
         _container.GetBlobClient($"pixazo/{jobId}/submission-{submission.ToString(System.Globalization.CultureInfo.InvariantCulture)}.json");
 
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _created, 1);
-        }
-    }
 
     private sealed record Record(string RequestId);
 }
