@@ -220,9 +220,13 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
         {
             var result = await _service.GetOrchestrationStateAsync(
                 condition, pageSize ?? filter.PageSize, continuation ?? filter.ContinuationToken, cancellation);
-            var values = result.OrchestrationState
-                .Select(s => OrchestrationStateConverter.ToMetadata(s, filter.FetchInputsAndOutputs, _dataConverter, failure: null))
-                .ToList();
+            var values = new List<OrchestrationMetadata>();
+            foreach (var state in result.OrchestrationState)
+            {
+                var complete = await CompleteFromHistoryAsync(state, filter.FetchInputsAndOutputs, cancellation);
+                values.Add(OrchestrationStateConverter.ToMetadata(complete, filter.FetchInputsAndOutputs, _dataConverter, failure: null));
+            }
+
             return new Page<OrchestrationMetadata>(values, string.IsNullOrEmpty(result.ContinuationToken) ? null : result.ContinuationToken);
         });
     }
@@ -301,7 +305,53 @@ public sealed class StandaloneDurableTaskClient : DurableTaskClient, IDisposable
     private async Task<OrchestrationState?> GetStateAsync(string instanceId, bool fetchInput, CancellationToken cancellation)
     {
         var states = await _service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput).WaitAsync(cancellation);
-        return states.FirstOrDefault(s => s?.OrchestrationInstance is not null);
+        var state = states.FirstOrDefault(s => s?.OrchestrationInstance is not null);
+        return state is null ? null : await CompleteFromHistoryAsync(state, fetchInput, cancellation);
+    }
+
+    /// <summary>
+    /// <paramref name="state"/>, or, when its row of the instance store lacks what the execution's start records (name,
+    /// creation time, input, status), those read from the start event in its history. The backend commits an episode in
+    /// steps — outbound messages, then history, then the instance row — so a process killed between the last two leaves
+    /// a started execution (its activities already running) whose row never gets them: the start event is no longer new
+    /// when the episode is replayed, and later episodes merge only status and output into the row. Without this, such an
+    /// instance reads as nameless and Pending for good (a finished job the API calls unknown). Rare (a crash in a window of
+    /// milliseconds), so the extra history read costs nothing otherwise.
+    /// </summary>
+    private async Task<OrchestrationState> CompleteFromHistoryAsync(OrchestrationState state, bool fetchInput, CancellationToken cancellation)
+    {
+        if (!string.IsNullOrEmpty(state.Name))
+        {
+            return state;
+        }
+
+        var json = await _service.GetOrchestrationHistoryAsync(state.OrchestrationInstance.InstanceId, state.OrchestrationInstance.ExecutionId).WaitAsync(cancellation);
+        var history = HistoryEventJson.Parse(json);
+        if (history.OfType<ExecutionStartedEvent>().FirstOrDefault() is not { } started)
+        {
+            return state;
+        }
+
+        state.Name = started.Name;
+        state.Version = started.Version;
+        state.Tags ??= started.Tags;
+        if (state.CreatedTime == default)
+        {
+            state.CreatedTime = started.Timestamp;
+        }
+
+        if (fetchInput && state.Input is null)
+        {
+            state.Input = started.Input;
+        }
+
+        if (!Enum.IsDefined(state.OrchestrationStatus) || state.OrchestrationStatus == OrchestrationStatus.Pending)
+        {
+            state.OrchestrationStatus = history.OfType<ExecutionCompletedEvent>().LastOrDefault()?.OrchestrationStatus
+                ?? (history.OfType<ExecutionTerminatedEvent>().Any() ? OrchestrationStatus.Terminated : OrchestrationStatus.Running);
+        }
+
+        return state;
     }
 
     private async Task<OrchestrationState> GetRequiredStateAsync(string instanceId, CancellationToken cancellation)

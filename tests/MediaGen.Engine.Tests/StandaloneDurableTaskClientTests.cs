@@ -1,8 +1,11 @@
+using Azure.Data.Tables;
 using DurableTask.Core.History;
 using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Engine.Tests;
 
@@ -223,6 +226,41 @@ public sealed class StandaloneDurableTaskClientTests(EngineFixture engine)
     }
 
     private static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N");
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetInstances_RowMissingWhatTheStartRecords_ReadsItFromHistory(bool statusLostToo)
+    {
+        // A host killed after an episode's history was committed and before its instance row was: the row has no name,
+        // creation time or input (and, when no later episode merged one, no status) while the execution ran on.
+        using var timeout = new CancellationTokenSource(Timeout);
+        var prefix = "nameless-" + Guid.NewGuid().ToString("N")[..8];
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ChainOrchestrator), 5, new StartOrchestrationOptions(prefix), timeout.Token);
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        var hub = engine.Host.Services.GetRequiredService<IOptions<DurableEngineOptions>>().Value.HubName;
+        var table = new TableClient(engine.Azurite.ConnectionString, hub + "Instances");
+        var row = (await table.GetEntityAsync<TableEntity>(id, string.Empty, cancellationToken: timeout.Token)).Value;
+        string[] lost = statusLostToo ? ["Name", "Version", "CreatedTime", "Input", "RuntimeStatus"] : ["Name", "Version", "CreatedTime", "Input"];
+        foreach (var property in lost)
+        {
+            row.Remove(property);
+        }
+
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, timeout.Token);
+
+        var read = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.NotNull(read);
+        Assert.Equal(nameof(ChainOrchestrator), read.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, read.RuntimeStatus);
+        Assert.Equal(5, read.ReadInputAs<int>());
+        Assert.Equal(done.ReadOutputAs<int>(), read.ReadOutputAs<int>());
+        Assert.Equal(done.CreatedAt, read.CreatedAt, TimeSpan.FromSeconds(1));
+        var listed = Assert.Single(await CollectAsync(Client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: prefix, FetchInputsAndOutputs: true)), timeout.Token));
+        Assert.Equal(nameof(ChainOrchestrator), listed.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, listed.RuntimeStatus);
+        Assert.Equal(5, listed.ReadInputAs<int>());
+    }
 
     private static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellation)
     {
