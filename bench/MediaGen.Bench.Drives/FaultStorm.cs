@@ -176,7 +176,7 @@ public static class FaultStorm
             $"fault-storm seed={options.Seed} jobs={options.Jobs} faulted={plan.Count(j => j.Fault is not null)} completed={completed} failed_expected={failedExpected} wrong={wrong} lost={lost} " +
             $"pixazo_extra_submits={pixazoExtra} pixazo_error_resubmits={pixazoResubmits} duplicate_video_purchases={videoTwice} purchase_mismatches={purchaseMismatches} stuck={stuck} " +
             $"orphan_blobs={audit.OrphanBlobs} bad_blobs={audit.BadBlobs} results_duplicates={audit.ResultDuplicates} callbacks={audit.CallbackDeliveries} " +
-            $"notify_violations={audit.NotificationViolations} webhooks={ledger.Webhooks.Count} seconds={elapsedRun.TotalSeconds:0}");
+            $"notify_violations={audit.NotificationViolations} webhooks={ledger.Webhooks.Count} rate_limited={stack.Api.RateLimited} seconds={elapsedRun.TotalSeconds:0}");
         return stack.Finish(summary, audit.Violations, log);
     }
 }
