@@ -77,7 +77,7 @@ public sealed class ParityFixture : IAsyncLifetime
         _functions = await functions;
 
         // Both engines create their task hubs in the background: compare the two apps once both are ready.
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(200))
         {
             var (a, b) = await SendBothAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
             if (a.Status == 200 && b.Status == 200)

@@ -7,6 +7,7 @@ using Azure.Storage.Queues.Models;
 using MediaGen.Api.Triggers;
 using MediaGen.Functions.Tests.Support;
 using MediaGen.Functions.Triggers;
+using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Functions.Tests.Triggers;
@@ -118,7 +119,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
 
     private static async Task<OrchestrationMetadata> StartedAsync(DurableTaskClient client, string id)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             if (await client.GetInstanceAsync(id, getInputsAndOutputs: true) is { } instance)
             {
@@ -132,7 +133,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
     private async Task<string> ReceivePoisonAsync(string queueName, string messageId)
     {
         var queue = new QueueClient(fixture.StorageConnectionString, queueName);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             if (await queue.ExistsAsync())
             {

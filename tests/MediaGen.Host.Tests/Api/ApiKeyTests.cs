@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Api;
 
@@ -77,7 +78,7 @@ public sealed class ApiKeyTests(HostEnvironment env)
         // Readiness (/api/health) answers 503 until the engine has created its task hub, which a loaded machine reaches
         // a little after the host answers: wait for that event (bounded), then the open route must answer 200 without a key.
         var response = await host.Anonymous.GetAsync(new Uri(path, UriKind.Relative));
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); response.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline;)
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; response.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline;)
         {
             response.Dispose();
             await Task.Delay(100);

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Api.Jobs;
+using MediaGen.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,7 +86,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
     {
         condition ??= job => job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;
         JobState? last = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             last = await GetJobAsync(id);
             if (last is not null && condition(last))
@@ -101,7 +102,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
         where T : class
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             if (await probe() is { } value)
             {
