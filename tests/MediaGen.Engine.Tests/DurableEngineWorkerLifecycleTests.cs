@@ -12,7 +12,7 @@ namespace MediaGen.Engine.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class DurableEngineWorkerLifecycleTests(EngineFixture engine)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = Waits.HangGuard;
 
     [Fact]
     public async Task StopAsync_StorageGoneFirst_ShutdownTimeoutEndsTheStopWithoutThrowing()

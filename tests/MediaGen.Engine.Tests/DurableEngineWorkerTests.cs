@@ -1,5 +1,6 @@
 using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -9,7 +10,7 @@ namespace MediaGen.Engine.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class DurableEngineWorkerTests(EngineFixture engine)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = Waits.HangGuard;
 
     private DurableTaskClient Client => engine.Client;
 

@@ -1,6 +1,7 @@
 using DurableTask.Core.Exceptions;
 using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -10,7 +11,7 @@ namespace MediaGen.Engine.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class StandaloneDurableTaskClientStartTests(EngineFixture engine)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = Waits.HangGuard;
 
     private DurableTaskClient Client => engine.Client;
 

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using DurableTask.Core.History;
 using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace MediaGen.Engine.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class StandaloneDurableTaskClientTests(EngineFixture engine)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = Waits.HangGuard;
 
     private DurableTaskClient Client => engine.Client;
 

@@ -1,4 +1,5 @@
 using MediaGen.Engine.TestWorker.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -11,7 +12,7 @@ namespace MediaGen.Engine.Tests.Guarantees;
 public sealed class PoisonMessageTests(SharedHostFixture shared) : IClassFixture<SharedHostFixture>
 {
     private const int MaxDeliveries = 2;
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan HangGuard = Waits.HangGuard;
 
     [Fact]
     public async Task Activity_CrashesItsHostOnEveryDelivery_RunsMaxDeliveryCountTimesThenInstanceFailsWithReason()

@@ -1,5 +1,6 @@
 using DurableTask.Core.History;
 using MediaGen.Engine.TestWorker.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests.Guarantees;
@@ -10,7 +11,7 @@ namespace MediaGen.Engine.Tests.Guarantees;
 /// </summary>
 public sealed class WebhookEventTests(SharedHostFixture shared) : IClassFixture<SharedHostFixture>
 {
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan HangGuard = Waits.HangGuard;
     private static readonly Webhook Completed = new("req-1", "COMPLETED");
 
     [Fact]

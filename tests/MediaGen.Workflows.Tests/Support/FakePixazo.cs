@@ -21,6 +21,14 @@ internal static class FakePixazo
     public static Task<OrchestrationMetadata> WaitingAsync(WorkflowTestHost host, string jobId) =>
         host.WaitForAsync(jobId, i => WorkflowTestHost.Progress(i).TryGetProperty("phase", out var phase) && phase.GetString() == "waiting");
 
+    /// <summary>
+    /// Waits until the job has submitted to Pixazo: waiting for it, or already past waiting (copying, notifying, done, or
+    /// finished), for tests where a quick poll may end the wait between two looks.
+    /// </summary>
+    public static Task<OrchestrationMetadata> SubmittedAsync(WorkflowTestHost host, string jobId) =>
+        host.WaitForAsync(jobId, i => i.IsCompleted
+            || (WorkflowTestHost.Progress(i).TryGetProperty("phase", out var phase) && phase.GetString() is "waiting" or "copying" or "notifying" or "done"));
+
     /// <summary>Posts a webhook to the job service as Pixazo would, with the job's secret.</summary>
     public static Task<PixazoWebhookResult> PostWebhookAsync(WorkflowTestHost host, string jobId, PixazoStatusReport report) =>
         host.Jobs.ReceivePixazoWebhookAsync(jobId, SecretOf(host.Jobs.GetPixazoWebhookUrl(jobId)!), Body(report));

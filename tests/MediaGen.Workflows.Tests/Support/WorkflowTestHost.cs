@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Grpc.Core.Interceptors;
 using MediaGen.Core.Media;
+using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
@@ -30,7 +31,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     public const int MinimumProcessorCount = 64;
 
     /// <summary>How long a test waits for an instance before calling it hung: a guard, not a timing assertion.</summary>
-    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan HangGuard = Waits.HangGuard;
 
     private readonly DurableTaskTestHost _host;
 
@@ -149,7 +150,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
                 return instance;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(5), guard.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(25), guard.Token);
         }
     }
 
