@@ -1,4 +1,5 @@
 using MediaGen.Engine.TestWorker.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests.Guarantees;
@@ -13,7 +14,7 @@ public sealed class LongActivityTests(InMemoryAzurite azurite) : IClassFixture<I
     [Fact]
     public async Task LongActivities_TwoAndAHalfTimesTheVisibilityTimeoutWithSecondHostPolling_EachRunsExactlyOnce()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var timeout = new CancellationTokenSource(Waits.HangGuard);
         await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "long");
         var visibility = TimeSpan.Parse(TaskHubUnderTest.Setting("DurableTask:WorkItemQueueVisibilityTimeout"), System.Globalization.CultureInfo.InvariantCulture);
         var duration = visibility * 2.5;
@@ -24,11 +25,15 @@ public sealed class LongActivityTests(InMemoryAzurite azurite) : IClassFixture<I
         await first.WaitUntilReadyAsync(timeout.Token);
         await second.WaitUntilReadyAsync(timeout.Token);
 
+        // The long activities work 2.5 visibility timeouts at least, and on until the quick instance below has finished:
+        // the order the test checks is then an event, whatever the machine's load.
+        // (A subfolder of the records folder: its files are the execution records.)
+        var release = Path.Combine(Directory.CreateDirectory(Path.Combine(hub.Records, "hold")).FullName, "release");
         var keys = new[] { "long-1", "long-2", "long-3" };
         var ids = new List<string>();
         foreach (var key in keys)
         {
-            ids.Add(await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LongOrchestrator), new LongWork(key, duration), timeout.Token));
+            ids.Add(await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LongOrchestrator), new LongWork(key, duration, release), timeout.Token));
         }
 
         // Once every long activity has outlived the visibility timeout, short work still flows through the same queue.
@@ -40,6 +45,8 @@ public sealed class LongActivityTests(InMemoryAzurite azurite) : IClassFixture<I
         await Task.Delay(visibility + TimeSpan.FromSeconds(1), timeout.Token);
         var quick = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ShareOrchestrator), 0, timeout.Token);
         var quickDone = await hub.Client.WaitForInstanceCompletionAsync(quick, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, quickDone.RuntimeStatus);
+        await File.WriteAllTextAsync(release, "done", timeout.Token);
 
         var outputs = new List<int>();
         foreach (var id in ids)

@@ -87,6 +87,7 @@ internal sealed class TaskHubUnderTest : IAsyncDisposable
     {
         var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 500 };
         var statuses = "";
+        var unfinished = new List<string>();
         try
         {
             while (true)
@@ -98,6 +99,7 @@ internal sealed class TaskHubUnderTest : IAsyncDisposable
                 }
 
                 statuses = string.Join(", ", all.GroupBy(i => i.RuntimeStatus).Select(g => $"{g.Key}: {g.Count()}"));
+                unfinished = [.. all.Where(i => !i.IsCompleted).Select(i => i.InstanceId)];
                 var finished = all.Where(i => i.IsCompleted).ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
                 if (finished.Count >= count)
                 {
@@ -109,8 +111,18 @@ internal sealed class TaskHubUnderTest : IAsyncDisposable
         }
         catch (OperationCanceledException e)
         {
+            // Each unfinished instance's history (event types), to tell a slow machine from a stuck instance.
+            var histories = new List<string>();
+            foreach (var id in unfinished.Take(20))
+            {
+                using var read = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                var events = await Client.GetOrchestrationHistoryAsync(id, read.Token);
+                histories.Add($"{id}: {string.Join(",", events.Select(h => h.EventType))}");
+            }
+
             throw new TimeoutException(
-                $"{prefix}* instances did not all finish ({statuses}; {Executions().Count} activity executions recorded):\n{WorkerOutput}", e);
+                $"{prefix}* instances did not all finish ({statuses}; {Executions().Count} activity executions recorded):\n" +
+                $"{string.Join("\n", histories)}\n{WorkerOutput}", e);
         }
     }
 
