@@ -2,6 +2,7 @@ using System.Text.Json;
 using DurableTask.AzureStorage;
 using DurableTask.Core.History;
 using MediaGen.Engine.TestWorker;
+using MediaGen.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
@@ -81,13 +82,16 @@ internal sealed class TaskHubUnderTest : IAsyncDisposable
     /// <summary>
     /// Waits until <paramref name="count"/> instances whose id starts with <paramref name="prefix"/> have finished and
     /// returns them (with inputs and outputs) by id: one query a second, not a poll per instance, so the wait itself does
-    /// not load the storage emulator the workers depend on.
+    /// not load the storage emulator the workers depend on. It waits as long as instances keep finishing (a loaded machine
+    /// is slower, not wrong) and gives up when none has finished for <see cref="Waits.Stall"/>, or at
+    /// <paramref name="cancellation"/>.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, OrchestrationMetadata>> WaitForFinishedAsync(string prefix, int count, CancellationToken cancellation)
     {
         var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 500 };
         var statuses = "";
         var unfinished = new List<string>();
+        var progress = Waits.Watch();
         try
         {
             while (true)
@@ -104,6 +108,11 @@ internal sealed class TaskHubUnderTest : IAsyncDisposable
                 if (finished.Count >= count)
                 {
                     return finished;
+                }
+
+                if (progress.Stalled(finished.Count))
+                {
+                    throw new OperationCanceledException($"no instance finished for {Waits.Stall}");
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
