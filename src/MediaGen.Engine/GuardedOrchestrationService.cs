@@ -128,7 +128,7 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
         return kept;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice), or its history gave that task id to a task of another kind (sent by an episode a stopped host never committed)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
     private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);
 
     private sealed class FilteringSession(IOrchestrationSession session, GuardedOrchestrationService service) : IOrchestrationSession

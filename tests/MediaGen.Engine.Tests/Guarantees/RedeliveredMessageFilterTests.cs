@@ -52,33 +52,6 @@ public sealed class RedeliveredMessageFilterTests
     }
 
     [Fact]
-    public void Without_OutcomeForAnIdTheHistoryGaveToAnotherKindOfTask_DropsIt()
-    {
-        // An uncommitted episode created timer 3 and sub-orchestration 4; its replay scheduled activities 3 and 4 and timer 5 instead.
-        var state = History(new TaskScheduledEvent(3), new TaskScheduledEvent(4), new TimerCreatedEvent(5));
-
-        var kept = RedeliveredMessageFilter.Without(
-            [
-                Message(new TimerFiredEvent(-1) { TimerId = 3 }),
-                Message(new SubOrchestrationInstanceCompletedEvent(-1, 4, "x")),
-                Message(new TaskCompletedEvent(-1, 5, "\"stale\"")),
-                Message(new TaskCompletedEvent(-1, 3, "\"real\"")),
-                Message(new TimerFiredEvent(-1) { TimerId = 5 }),
-                Message(new TimerFiredEvent(-1) { TimerId = 9 }),
-            ],
-            state);
-
-        Assert.Equal(
-            ["TaskCompleted 3", "TimerFired 5", "TimerFired 9"],
-            kept.Select(m => m.Event switch
-            {
-                TaskCompletedEvent c => $"TaskCompleted {c.TaskScheduledId}",
-                TimerFiredEvent t => $"TimerFired {t.TimerId}",
-                _ => m.Event.EventType.ToString(),
-            }));
-    }
-
-    [Fact]
     public void Without_NothingRepeated_ReturnsTheSameList()
     {
         IList<TaskMessage> messages = [Message(new TaskCompletedEvent(-1, 0, "1")), Message(Raised(RaisedAt))];
