@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MediaGen.Core.Telemetry;
 using MediaGen.Functions.Tests.Support;
+using MediaGen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -33,7 +34,8 @@ public sealed class TelemetryWiringTests
     [Fact]
     public void Build_AsProgramDoes_RecordsMediaGenSpansUnderTheServiceName()
     {
-        var spans = new List<Activity>();
+        // Other tests in this process record MediaGen spans at the same time: the exporter adds from their threads.
+        var spans = new Recorded<Activity>();
         var builder = FunctionsApp.CreateBuilder(new Dictionary<string, string?> { ["OTEL_SERVICE_NAME"] = "mediagen-functions-test" });
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
         using var host = builder.Build();
@@ -45,7 +47,7 @@ public sealed class TelemetryWiringTests
             span.SetTag(MediaGenTelemetry.JobIdTag, "job-wiring");
         }
 
-        var recorded = Assert.Single(spans, s => (string?)s.GetTagItem(MediaGenTelemetry.JobIdTag) == "job-wiring");
+        var recorded = Assert.Single(spans.Snapshot(), s => (string?)s.GetTagItem(MediaGenTelemetry.JobIdTag) == "job-wiring");
         Assert.Equal("job start", recorded.DisplayName);
         Assert.Contains(provider.GetResource().Attributes, a => a.Key == "service.name" && (string)a.Value == "mediagen-functions-test");
     }

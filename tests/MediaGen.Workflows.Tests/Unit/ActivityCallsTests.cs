@@ -1,9 +1,7 @@
 using System.Text.Json;
 using MediaGen.Workflows.Orchestrations;
+using MediaGen.Workflows.Tests.Support;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Entities;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MediaGen.Workflows.Tests.Unit;
 
@@ -52,23 +50,9 @@ public sealed class ActivityCallsTests
     private sealed record PollResult(string Status);
 
     /// <summary>Answers activity calls with the given serialized results in order, read as the DurableTask shim reads them (null: the activity failed).</summary>
-    private sealed class ScriptedContext(IReadOnlyList<string?> results) : TaskOrchestrationContext
+    private sealed class ScriptedContext(IReadOnlyList<string?> results) : FakeOrchestrationContext("Scripted")
     {
         public int Calls { get; private set; }
-
-        public override TaskName Name => "Scripted";
-
-        public override string InstanceId => "scripted";
-
-        public override ParentOrchestrationInstance? Parent => null;
-
-        public override DateTime CurrentUtcDateTime => DateTime.UnixEpoch;
-
-        public override bool IsReplaying => false;
-
-        public override TaskOrchestrationEntityFeature Entities => throw new NotSupportedException();
-
-        protected override ILoggerFactory LoggerFactory => NullLoggerFactory.Instance;
 
         public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
         {
@@ -77,21 +61,5 @@ public sealed class ActivityCallsTests
                 ? Task.FromException<TResult>(new TaskFailedException(name, Calls, new TaskFailureDetails("Boom", "failed", null, null, null)))
                 : Task.FromResult(JsonSerializer.Deserialize<TResult>(serialized, JsonSerializerOptions.Web)!);
         }
-
-        public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public override T? GetInput<T>() where T : default => throw new NotSupportedException();
-
-        public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public override void SendEvent(string instanceId, string eventName, object payload) => throw new NotSupportedException();
-
-        public override void SetCustomStatus(object? customStatus) => throw new NotSupportedException();
-
-        public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null) => throw new NotSupportedException();
-
-        public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) => throw new NotSupportedException();
-
-        public override Guid NewGuid() => throw new NotSupportedException();
     }
 }

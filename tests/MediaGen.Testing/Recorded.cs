@@ -1,9 +1,9 @@
 using System.Collections.ObjectModel;
 
-namespace MediaGen.Host.Tests.Telemetry;
+namespace MediaGen.Testing;
 
 /// <summary>A collection the in-memory exporters add to from their threads while the test reads snapshots.</summary>
-internal sealed class Recorded<T> : Collection<T>
+public sealed class Recorded<T> : Collection<T>
 {
     private readonly Lock _lock = new();
 
