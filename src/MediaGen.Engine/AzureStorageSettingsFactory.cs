@@ -18,6 +18,7 @@ internal static class AzureStorageSettingsFactory
         ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
         WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
         LeaseInterval = options.PartitionLeaseInterval,
+        PartitionTableOperationTimeout = options.PartitionTableTimeout,
         ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
         ExtendedSessionIdleTimeout = options.ExtendedSessionIdleTimeout,
         ControlQueueBatchSize = options.ControlQueueBatchSize,

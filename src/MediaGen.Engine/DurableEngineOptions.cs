@@ -67,6 +67,15 @@ public sealed class DurableEngineOptions
     public TimeSpan PartitionLeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long one read-and-write of the partition lease table may take before the backend gives it up and tries again
+    /// (1 s–1 min, under <see cref="PartitionLeaseInterval"/>). Leases are renewed through it every 10 s: if every try
+    /// runs past this, the leases are not renewed, expire, and another process takes the partitions while this one may
+    /// still be reading their queues for a while (both then handle one instance's messages and fight over them). Real
+    /// Azure Storage answers in milliseconds; raise it for a storage emulator on a busy machine. Default 2 s (DTFx's).
+    /// </summary>
+    public TimeSpan PartitionTableTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// How many times one activity message may be delivered before the engine stops running it and fails the activity
     /// (1–100). A message that keeps coming back belongs to an activity whose process died while running it (say, an
     /// activity that crashes its host): unbounded, it would take down every host that picks it up, forever, because the

@@ -42,6 +42,9 @@ internal sealed class DurableEngineOptionsValidator(IConfiguration configuration
             nameof(options.WorkItemQueueVisibilityTimeout), "must be 10 s–1 h");
         Check(options.PartitionLeaseInterval >= TimeSpan.FromSeconds(15) && options.PartitionLeaseInterval <= TimeSpan.FromMinutes(5),
             nameof(options.PartitionLeaseInterval), "must be 15 s–5 min (leases are renewed every 10 s)");
+        Check(options.PartitionTableTimeout >= TimeSpan.FromSeconds(1) && options.PartitionTableTimeout <= TimeSpan.FromMinutes(1)
+            && options.PartitionTableTimeout < options.PartitionLeaseInterval,
+            nameof(options.PartitionTableTimeout), "must be 1 s–1 min and shorter than PartitionLeaseInterval");
         Check(options.MaxActivityDeliveryCount is >= 1 and <= 100, nameof(options.MaxActivityDeliveryCount), "must be 1–100");
         Check(options.ExtendedSessionIdleTimeout >= TimeSpan.FromSeconds(1) && options.ExtendedSessionIdleTimeout <= TimeSpan.FromHours(1),
             nameof(options.ExtendedSessionIdleTimeout), "must be 1 s–1 h");

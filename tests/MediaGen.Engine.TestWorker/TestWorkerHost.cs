@@ -20,7 +20,9 @@ public static class TestWorkerHost
     /// killed worker's work-item (activity) messages reappear after at most 10 s (the engine's minimum; a running
     /// activity's message is renewed every ~5 s, so it stays hidden for as long as its process lives) and its
     /// control-queue (orchestration) messages after at most 20 s. A process restarted with the same
-    /// <c>DurableTask:WorkerId</c> takes its partitions back at once; another id waits for the 30 s lease. Few
+    /// <c>DurableTask:WorkerId</c> takes its partitions back at once; another id waits for the 30 s lease. A lease-table
+    /// read-and-write may take 10 s: on a loaded machine Azurite often needs more than the 2 s default, and renewals that keep
+    /// timing out let leases lapse while their owner still reads the queues. Few
     /// orchestrations in flight and a small prefetch keep every dequeued message well inside its visibility timeout even
     /// when the machine is busy (a message held in memory past it is dequeued again, which the backend handles badly).
     /// </summary>
@@ -31,6 +33,7 @@ public static class TestWorkerHost
         ["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:20",
         ["DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:10",
         ["DurableTask:PartitionLeaseInterval"] = "00:00:30",
+        ["DurableTask:PartitionTableTimeout"] = "00:00:10",
         ["DurableTask:MaxConcurrentOrchestrations"] = "20",
         ["DurableTask:ControlQueueBatchSize"] = "16",
         ["DurableTask:ControlQueueBufferThreshold"] = "32",

@@ -65,6 +65,21 @@ public sealed class DurableEngineOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(0.5, 30)]
+    [InlineData(61, 300)]
+    [InlineData(30, 30)]
+    public void Validate_PartitionTableTimeoutOutOfRangeOrNotUnderTheLease_FailsNamingIt(double seconds, int leaseSeconds)
+    {
+        var result = Validate(new DurableEngineOptions
+        {
+            PartitionTableTimeout = TimeSpan.FromSeconds(seconds),
+            PartitionLeaseInterval = TimeSpan.FromSeconds(leaseSeconds),
+        }, Azurite);
+
+        Assert.Contains("DurableTask:PartitionTableTimeout must be 1 s–1 min and shorter than PartitionLeaseInterval", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("not a connection string")]
