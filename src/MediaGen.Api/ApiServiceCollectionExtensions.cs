@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
 using MediaGen.Api.Triggers;
+using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,13 +51,15 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddSingleton<ApiKeyRing>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, ApiKeyRing>(sp => sp.GetRequiredService<ApiKeyRing>()));
         services.AddSingleton<ICallerResolver, ApiKeyCallerResolver>();
         return services;
     }
 
     /// <summary>
-    /// Registers the health checks behind <see cref="HealthEndpoints"/>: readiness = <see cref="StorageHealthCheck"/> and
-    /// <see cref="TaskHubHealthCheck"/> for the hub <paramref name="taskHubName"/> gives (each waits 5 s at most); no liveness check.
+    /// Registers the health checks behind <see cref="HealthEndpoints"/>: readiness = <see cref="StorageHealthCheck"/>,
+    /// <see cref="TaskHubHealthCheck"/> for the hub <paramref name="taskHubName"/> gives (each waits 5 s at most) and
+    /// <see cref="SecretsHealthCheck"/> over every registered <see cref="ISecretSettingSource"/>; no liveness check.
     /// </summary>
     public static IServiceCollection AddMediaGenHealthChecks(this IServiceCollection services, Func<IServiceProvider, string> taskHubName)
     {
@@ -66,6 +69,8 @@ public static class ApiServiceCollectionExtensions
             .Add(new(StorageHealthCheck.Name, sp => new StorageHealthCheck(sp.GetRequiredService<BlobServiceClient>()),
                 HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag], timeout: null))
             .Add(new(TaskHubHealthCheck.Name, sp => new TaskHubHealthCheck(sp.GetRequiredService<QueueServiceClient>(), taskHubName(sp)),
+                HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag], timeout: null))
+            .Add(new(SecretsHealthCheck.Name, sp => new SecretsHealthCheck(sp.GetServices<ISecretSettingSource>()),
                 HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag], timeout: null));
         return services;
     }

@@ -6,6 +6,7 @@ using MediaGen.Core.Jobs;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Orchestrations;
@@ -64,11 +65,13 @@ public sealed partial class JobService
     /// <param name="caller">The caller identity whose budgets the job's estimate is reserved from (<see cref="DefaultCaller"/> when null).</param>
     /// <exception cref="RequestValidationException">The request is invalid; nothing was started. Every problem is listed.</exception>
     /// <exception cref="BudgetExceededException">The estimate does not fit the caller's remaining budget; nothing was started.</exception>
+    /// <exception cref="NotConfiguredException">The request asks for a callback and callbacks cannot be signed; nothing was started.</exception>
     public async Task<JobStartResult> StartJobAsync(JobRequest request, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
+        _validator.RequireCallbacks(request.CallbackUrl);
         var id = IdFor("job", request.IdempotencyKey, instanceId);
         var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy()));
         using var span = StartSpan("job", id, request.Provider, request.Kind);

@@ -3,6 +3,7 @@ using MediaGen.Core.Media;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
 using MediaGen.Core.Costs;
+using MediaGen.Core.Secrets;
 using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Pixazo;
@@ -21,7 +22,7 @@ public static class WorkflowServiceCollectionExtensions
     /// helpers, the generation ledger (a synchronous provider call buys once per job step), the results-queue client and the signed-callback sender (its connections pass the
     /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
     /// <c>Workflows</c>, <c>Callbacks</c>, <c>Costs</c> and <c>Budgets</c> (all validated at start-up), and the
-    /// <see cref="BudgetLedger"/>. Needs <c>AddMediaGenProviders</c> and
+    /// <see cref="BudgetLedger"/>; reports the signing keys to readiness (<see cref="ISecretSettingSource"/>). Needs <c>AddMediaGenProviders</c> and
     /// <c>AddMediaStore</c>, and an engine that runs <see cref="WorkflowCatalog"/>'s types and provides the
     /// <c>DurableTaskClient</c> (the standalone engine, Durable Functions, or the in-process test host).
     /// </summary>
@@ -45,6 +46,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
         services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<JobValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, WorkflowSecretSettings>());
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton(_ =>
         {

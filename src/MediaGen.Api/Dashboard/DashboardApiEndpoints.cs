@@ -2,6 +2,7 @@ using System.Globalization;
 using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Budgets;
 
@@ -78,6 +79,10 @@ public static class DashboardApiEndpoints
         catch (BudgetExceededException ex)
         {
             return ProblemResults.BudgetExceeded(ex);
+        }
+        catch (NotConfiguredException ex)
+        {
+            return ProblemResults.NotConfigured(ex);
         }
 
         if (started is null)
