@@ -21,7 +21,7 @@ public sealed class SecretsHealthCheck(IEnumerable<ISecretSettingSource> sources
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var failing = sources.SelectMany(s => s.Read()).Where(s => s.IsNotConfigured).ToList();
+        var failing = sources.SelectMany(s => s.Read()).Where(s => s.IsNotConfigured).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         if (failing.Count == 0)
         {
             return Task.FromResult(HealthCheckResult.Healthy("configured"));
