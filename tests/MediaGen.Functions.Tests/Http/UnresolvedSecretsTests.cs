@@ -12,14 +12,14 @@ namespace MediaGen.Functions.Tests.Http;
 /// buying anything, the rest works, and a restart with the secret resolved works fully. Jobs run on the standalone engine
 /// standing in for the Durable extension.
 /// </summary>
-public sealed class UnresolvedSecretsTests(SecretsAppFixture fixture) : IClassFixture<SecretsAppFixture>
+public sealed class UnresolvedSecretsTests(EngineAppFixture fixture) : IClassFixture<EngineAppFixture>
 {
     [Theory]
     [InlineData("@Microsoft.KeyVault(SecretUri=https://mediagen-kv.vault.azure.net/secrets/pixazo-subscription-key/)")]
     [InlineData(null)]
     public async Task Start_PixazoKeyUnresolvedOrMissing_ReadyNamesItPixazoJobFailsNotConfiguredCosmicJobCompletes(string? pixazoKey)
     {
-        var hub = SecretsAppFixture.NewHub();
+        var hub = EngineAppFixture.NewHub();
         var prompt = "unresolved pixazo " + Guid.NewGuid().ToString("N");
         await using (var app = await fixture.StartAsync(hub, new Dictionary<string, string?> { ["Pixazo:SubscriptionKey"] = pixazoKey }))
         {
@@ -45,7 +45,7 @@ public sealed class UnresolvedSecretsTests(SecretsAppFixture fixture) : IClassFi
     [Fact]
     public async Task Start_SigningAndCosmicKeysUnresolved_ReadyNamesThemRoutesNeedingThemAnswer503AndCometWorks()
     {
-        await using var app = await fixture.StartAsync(SecretsAppFixture.NewHub(), new Dictionary<string, string?>
+        await using var app = await fixture.StartAsync(EngineAppFixture.NewHub(), new Dictionary<string, string?>
         {
             ["Cosmic:WriteKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=cosmic-write-key)",
             ["Callbacks:SigningKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-signing-key)",
@@ -69,7 +69,7 @@ public sealed class UnresolvedSecretsTests(SecretsAppFixture fixture) : IClassFi
         Assert.Equal("Completed", (await EndedAsync(app, comet)).GetProperty("status").GetString());
     }
 
-    private static ParityRequest Keyed(ParityRequest request) => request.WithKey(SecretsAppFixture.ApiKey);
+    private static ParityRequest Keyed(ParityRequest request) => request.WithKey(EngineAppFixture.ApiKey);
 
     private static async Task<string> StartAsync(FunctionsEngineApp app, string json)
     {

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Simulator;
+using MediaGen.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Streaming;
 
@@ -63,6 +66,28 @@ public sealed class TextStreamTests(HostEnvironment env)
         {
             await env.Simulator.ClearFaultsAsync();
         }
+    }
+
+    [Fact]
+    public async Task StreamText_FailureAfterTheFirstEvent_LogsTheRouteAndCutsTheResponseShort()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await env.StartHostAsync(configureServices: services =>
+        {
+            logs.Install()(services);
+            services.AddHttpClient(nameof(CosmicClient)).ConfigurePrimaryHttpMessageHandler(() => new BreakingTextStreamHandler());
+        });
+
+        using var response = await SendAsync(host, """{"prompt":"Tell me about foxes"}""");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("event: text", await reader.ReadLineAsync());
+        Assert.Contains(BreakingTextStreamHandler.Fragment, await reader.ReadLineAsync(), StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync());
+
+        var logged = Assert.Single(logs.Lines, l => l.Contains("after its response had started", StringComparison.Ordinal));
+        Assert.Contains("Failure of POST /api/text/stream (/api/text/stream)", logged, StringComparison.Ordinal);
+        Assert.Contains(nameof(InvalidDataException), logged, StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> SendAsync(TestHost host, string json) =>

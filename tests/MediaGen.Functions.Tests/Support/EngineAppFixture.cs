@@ -1,16 +1,17 @@
 using MediaGen.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>
 /// Azurite and the provider simulator for tests that start the Functions app (<see cref="FunctionsEngineApp"/>) with
-/// chosen secret settings: each start gets its own task hub, containers and results queue unless it reuses a hub's
+/// chosen settings (secrets, say) or services: each start gets its own task hub, containers and results queue unless it reuses a hub's
 /// (<see cref="StartAsync"/>), so a restart reads the same jobs.
 /// </summary>
-public sealed class SecretsAppFixture : IAsyncLifetime
+public sealed class EngineAppFixture : IAsyncLifetime
 {
     /// <summary>The API key every start gets unless overridden.</summary>
-    public const string ApiKey = "secrets-api-key-0123456789";
+    public const string ApiKey = "engine-app-api-key-0123456789";
 
     private readonly string _callbackKey = ReceivedWebhook.NewSecret();
     private AzuriteInstance? _azurite;
@@ -18,8 +19,12 @@ public sealed class SecretsAppFixture : IAsyncLifetime
     /// <summary>The provider simulator.</summary>
     public SimulatorFixture Simulator { get; } = new();
 
-    /// <summary>Starts the app on hub <paramref name="hub"/> with working settings changed by <paramref name="overrides"/> (null removes one).</summary>
-    internal Task<FunctionsEngineApp> StartAsync(string hub, IReadOnlyDictionary<string, string?>? overrides = null) =>
+    /// <summary>
+    /// Starts the app on hub <paramref name="hub"/> with working settings changed by <paramref name="overrides"/> (null
+    /// removes one) and its services by <paramref name="configureServices"/>.
+    /// </summary>
+    internal Task<FunctionsEngineApp> StartAsync(
+        string hub, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null) =>
         FunctionsEngineApp.StartAsync(address =>
         {
             var settings = new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(Simulator.BaseAddress.ToString()))
@@ -30,7 +35,7 @@ public sealed class SecretsAppFixture : IAsyncLifetime
                 ["Workflows:StateContainer"] = "state-" + hub.ToLowerInvariant(),
                 ["Workflows:ResultsQueue"] = "results-" + hub.ToLowerInvariant(),
                 ["Workflows:PublicBaseUrl"] = address.GetLeftPart(UriPartial.Authority),
-                ["Workflows:WebhookSigningKey"] = "secrets-webhook-key-0123456789",
+                ["Workflows:WebhookSigningKey"] = "engine-app-webhook-key-0123456789",
                 ["Workflows:PollInitialInterval"] = "00:00:01",
                 ["Workflows:PollMaxInterval"] = "00:00:02",
                 ["Callbacks:SigningKey"] = _callbackKey,
@@ -45,10 +50,10 @@ public sealed class SecretsAppFixture : IAsyncLifetime
             }
 
             return settings;
-        });
+        }, configureServices);
 
     /// <summary>A new task hub name.</summary>
-    public static string NewHub() => "Secrets" + Guid.NewGuid().ToString("N")[..12];
+    public static string NewHub() => "Engine" + Guid.NewGuid().ToString("N")[..12];
 
     /// <inheritdoc />
     public async Task InitializeAsync()
