@@ -282,9 +282,15 @@ public sealed partial class JobService
                 orchestrator, input, new StartOrchestrationOptions(id) { DedupeStatuses = EveryStatus }, cancellationToken).ConfigureAwait(false);
             return new JobStartResult(id, AlreadyExisted: false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (DurableClientErrors.IsCancellation(ex, cancellationToken))
         {
-            // A concurrent start with the same id won the race (each client reports that its own way): the job exists once.
+            throw new OperationCanceledException("The start was canceled.", ex, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // A concurrent start with the same id won the race: the job exists once. The clients say so their own way (DTFx's
+            // OrchestrationAlreadyExistsException from both; a raw RpcException AlreadyExists from a gRPC client that does not
+            // convert it), and a backend's own write conflict is another way, so any refusal is settled by reading again.
             if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is null)
             {
                 throw;
@@ -298,9 +304,10 @@ public sealed partial class JobService
     /// <summary>
     /// Raises <paramref name="eventName"/> on <paramref name="instance"/>, read as existing and not finished. A Pending
     /// instance is first given up to <see cref="PendingStartWait"/> to start: the Azure Storage backend can drop an event
-    /// that reaches an instance before its start message is processed (Durable Functions shares this). When the raise
-    /// fails (clients report an instance that ended or vanished meanwhile in their own way), the instance is read again
-    /// to tell which: null when it no longer exists, else its state.
+    /// that reaches an instance before its start message is processed (Durable Functions shares this). When the client
+    /// refuses the event because the instance ended or vanished meanwhile (each client its own way:
+    /// <see cref="DurableClientErrors.IsNotRunning"/>), the instance is read again to tell which: null when it no longer
+    /// exists, else its state. Any other failure is thrown as it is; a canceled call as <see cref="OperationCanceledException"/>.
     /// </summary>
     private async Task<(bool Raised, OrchestrationMetadata? Instance)> TryRaiseAsync(
         OrchestrationMetadata instance, string eventName, object payload, CancellationToken cancellationToken)
@@ -325,7 +332,11 @@ public sealed partial class JobService
             await _client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken).ConfigureAwait(false);
             return (true, null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (DurableClientErrors.IsCancellation(ex, cancellationToken))
+        {
+            throw new OperationCanceledException("Raising the event was canceled.", ex, cancellationToken);
+        }
+        catch (Exception ex) when (DurableClientErrors.IsNotRunning(ex))
         {
             var now = await _client.GetInstanceAsync(instanceId, false, cancellationToken).ConfigureAwait(false);
             if (now is not null && !now.IsCompleted)

@@ -70,7 +70,7 @@ public static class ApiExtensions
         api.MapBatchesAndChains();
         api.MapBudgets();
         api.MapTextStream();
-        api.MapDashboardApi(includeHistory: true);
+        api.MapDashboardApi();
         return app;
     }
 }
