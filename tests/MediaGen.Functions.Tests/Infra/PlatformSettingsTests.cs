@@ -36,10 +36,7 @@ public sealed class PlatformSettingsTests(BicepBuild bicep) : IClassFixture<Bice
     [Fact]
     public void CompiledTemplate_EveryExpressionAndConnection_Resolves()
     {
-        var settings = bicep.FunctionAppSettings();
-
-        var unresolved = References.Select(r => (Reference: r, Why: PlatformSettings.Unresolved(r, settings))).Where(r => r.Why is not null)
-            .Select(r => $"{r.Reference}: {r.Why}").ToList();
+        var unresolved = UnresolvedBy(bicep.FunctionAppSettings());
 
         Assert.True(unresolved.Count == 0, "the compiled template's app settings leave unresolved: " + string.Join("; ", unresolved));
     }
@@ -47,10 +44,7 @@ public sealed class PlatformSettingsTests(BicepBuild bicep) : IClassFixture<Bice
     [Fact]
     public void LocalSettingsSample_EveryExpressionAndConnection_Resolves()
     {
-        var settings = PlatformSettings.SampleValues();
-
-        var unresolved = References.Select(r => (Reference: r, Why: PlatformSettings.Unresolved(r, settings))).Where(r => r.Why is not null)
-            .Select(r => $"{r.Reference}: {r.Why}").ToList();
+        var unresolved = UnresolvedBy(PlatformSettings.SampleValues());
 
         Assert.True(unresolved.Count == 0, "local.settings.sample.json leaves unresolved: " + string.Join("; ", unresolved));
     }
@@ -132,4 +126,7 @@ public sealed class PlatformSettingsTests(BicepBuild bicep) : IClassFixture<Bice
 
         Assert.Equal(disabled, PlatformSettings.DisabledFunctions(settings).Contains("F"));
     }
+
+    private static List<string> UnresolvedBy(IReadOnlyDictionary<string, string> settings) =>
+        [.. References.Select(r => (Reference: r, Why: PlatformSettings.Unresolved(r, settings))).Where(r => r.Why is not null).Select(r => $"{r.Reference}: {r.Why}")];
 }
