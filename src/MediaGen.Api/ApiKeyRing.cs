@@ -6,21 +6,23 @@ namespace MediaGen.Api;
 
 /// <summary>
 /// The configured API keys by caller name. Tells which caller a request's key (header <c>x-functions-key</c> or query
-/// <c>code</c>, as <see cref="ApiKeyCheck"/> reads it) belongs to, comparing with every key in constant time.
+/// <c>code</c>, as <see cref="ApiKeyCheck"/> reads it) belongs to, comparing with every key in constant time. The
+/// comparison is over SHA-256 digests, all 32 bytes long: <see cref="CryptographicOperations.FixedTimeEquals"/> returns at
+/// once when lengths differ, so comparing the keys themselves would tell a caller how long a key is.
 /// </summary>
 public sealed class ApiKeyRing
 {
-    private readonly (string Caller, byte[] Key)[] _keys;
+    private readonly (string Caller, byte[] KeyDigest)[] _keys;
 
     /// <summary>Creates the ring from the validated options.</summary>
     public ApiKeyRing(IOptions<ApiKeyOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
-        var keys = value.Keys.Select(k => (k.Key, Encoding.UTF8.GetBytes(k.Value))).ToList();
+        var keys = value.Keys.Select(k => (k.Key, Digest(k.Value))).ToList();
         if (value.Key.Length > 0)
         {
-            keys.Insert(0, (ApiKeyOptions.DefaultCallerName, Encoding.UTF8.GetBytes(value.Key)));
+            keys.Insert(0, (ApiKeyOptions.DefaultCallerName, Digest(value.Key)));
         }
 
         _keys = [.. keys];
@@ -38,12 +40,12 @@ public sealed class ApiKeyRing
             return null;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(given);
+        var digest = Digest(given);
         string? caller = null;
         foreach (var (name, key) in _keys)
         {
             // Every key is compared, so the time taken does not tell which one (or whether one) matched.
-            if (CryptographicOperations.FixedTimeEquals(bytes, key))
+            if (CryptographicOperations.FixedTimeEquals(digest, key))
             {
                 caller = name;
             }
@@ -51,4 +53,6 @@ public sealed class ApiKeyRing
 
         return caller;
     }
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

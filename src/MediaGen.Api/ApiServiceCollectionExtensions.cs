@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
+using MediaGen.Api.Streaming;
 using MediaGen.Api.Triggers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace MediaGen.Api;
 /// <summary>Registration of the shared HTTP surface, made alike by the standalone host and the Functions app.</summary>
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>Binds <c>Api</c> and <c>BlobInbox</c> intake limits (validated at start-up); pins HTTP JSON to <see cref="HostJson"/>; adds ProblemDetails, <see cref="RequestBody"/> and the dashboard's <see cref="DashboardAssets"/> and <see cref="MediaPreviewLinks"/>.</summary>
+    /// <summary>Binds <c>Api</c> and <c>BlobInbox</c> intake limits (validated at start-up); pins HTTP JSON to <see cref="HostJson"/>; adds ProblemDetails, <see cref="RequestBody"/>, the dashboard's <see cref="DashboardAssets"/> and <see cref="MediaPreviewLinks"/>, and the text stream's <see cref="TextStreamSpending"/>.</summary>
     public static IServiceCollection AddMediaGenSharedApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -33,6 +34,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaPreviewLinks>();
         services.AddSingleton<DashboardAssets>();
+        services.AddSingleton<TextStreamSpending>();
         return services;
     }
 

@@ -30,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
+        services.ReserveContainers(sp => [(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.StateContainer, "Workflows:StateContainer")]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
         services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>());
@@ -55,12 +56,14 @@ public static class WorkflowServiceCollectionExtensions
                 : new QueueServiceClient(connection.ConnectionString);
         });
 
-        // Callback URLs come from callers: connect only where the guard allows, and never follow redirects.
+        // Callback URLs come from callers: connect only where the guard allows, and never follow redirects. No proxy: through
+        // one, the connect-time check would judge the proxy's address instead of the callback's (as the media client does).
         services.AddHttpClient<CallbackSender>()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<OutboundUrlGuard>().ConnectAsync,
                 AllowAutoRedirect = false,
+                UseProxy = false,
             });
         return services;
     }

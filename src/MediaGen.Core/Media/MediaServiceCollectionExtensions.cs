@@ -23,6 +23,7 @@ public static class MediaServiceCollectionExtensions
             .Bind(configuration.GetSection(MediaStoreOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaStoreOptions>, MediaStoreOptionsValidator>());
+        services.ReserveContainers(_ => PlatformContainers.FunctionsHost.Select(c => (c, "the Functions host's own")));
         services.TryAddSingleton(sp => OutboundUrlGuard.FromOptions(sp.GetRequiredService<IOptions<MediaStoreOptions>>().Value));
         services.TryAddSingleton(sp =>
         {
@@ -33,6 +34,29 @@ public static class MediaServiceCollectionExtensions
                 : new BlobServiceClient(connection.ConnectionString);
         });
         services.TryAddSingleton<MediaStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// Reserves containers MediaGen itself uses (<see cref="MediaStoreOptions.Reserve"/>): <paramref name="containers"/>
+    /// gives each with the setting that names it. A reserved container is never a job's output, and naming one in
+    /// <c>Media:DefaultContainer</c> or <c>Media:AllowedContainers</c> fails start-up.
+    /// </summary>
+    public static IServiceCollection ReserveContainers(
+        this IServiceCollection services, Func<IServiceProvider, IEnumerable<(string Container, string Setting)>> containers)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(containers);
+        services.AddOptions<MediaStoreOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            foreach (var (container, setting) in containers(sp))
+            {
+                if (!string.IsNullOrWhiteSpace(container))
+                {
+                    options.Reserve(container, setting);
+                }
+            }
+        });
         return services;
     }
 }
