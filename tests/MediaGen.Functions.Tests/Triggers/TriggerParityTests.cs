@@ -40,10 +40,11 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         AssertSameJob(sent.MessageId, standalone, await fixture.Functions.Client.GetInstanceAsync(sent.MessageId, getInputsAndOutputs: true));
     }
 
-    [Fact]
-    public async Task RequestQueue_InvalidMessage_PoisonsItWithTheListenersErrors()
+    [Theory]
+    [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":""},"colour":"red"}""", "colour,params.prompt")]
+    [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":"a loop"},"output":{"container":"parity-inbox"}}""", "output.container")]
+    public async Task RequestQueue_InvalidMessage_PoisonsItWithTheListenersErrors(string text, string fields)
     {
-        var text = """{"kind":"image","provider":"cosmic","params":{"prompt":""},"colour":"red"}""";
         var sent = await SendToStandaloneQueueAsync(text);
         var standalone = await ReceivePoisonAsync(fixture.StandalonePoisonQueue, sent.MessageId);
 
@@ -53,7 +54,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         Assert.Equal(ParityJson.Normalize(standalone, fixture.Substitutions(true)), ParityJson.Normalize(functions, fixture.Substitutions(false)));
         var envelope = JsonSerializer.Deserialize<PoisonEnvelope>(functions, Api.HostJson.Options)!;
         Assert.Equal("invalid", envelope.Reason);
-        Assert.Equal(["colour", "params.prompt"], envelope.Errors.Select(e => e.Field).Order());
+        Assert.Equal(fields.Split(','), envelope.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         Assert.All(fixture.Clients, c => Assert.Null(c.GetInstanceAsync(sent.MessageId).Result));
     }
 
@@ -76,6 +77,21 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         var parameters = input.RootElement.GetProperty("request").GetProperty("params");
         Assert.Equal("the kite rises", parameters.GetProperty("prompt").GetString());
         Assert.Contains($"/{ParityFixture.InboxContainer}/{name}?", parameters.GetProperty("image_url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BlobInbox_SpecWhoseOutputIsTheInbox_StartsNothing()
+    {
+        // The loop issue 28 names: media stored in the inbox would start a new job charged to the intake caller.
+        var name = $"loop-{Guid.NewGuid():N}.json";
+        var container = new BlobContainerClient(fixture.StorageConnectionString, ParityFixture.InboxContainer);
+        await container.CreateIfNotExistsAsync();
+        var uploaded = await container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromString($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"a loop"},"output":{"container":"{{{ParityFixture.InboxContainer}}}"}}"""));
+
+        await fixture.Functions.InvokeAsync<BlobInboxFunction>("BlobInbox", f => f.Run(new BlobClient(fixture.StorageConnectionString, container.Name, name), name, fixture.Functions.Client, CancellationToken.None));
+
+        Assert.Null(await fixture.Functions.Client.GetInstanceAsync(InboxJobFactory.InstanceId(container.Name, name, uploaded.Value.ETag.ToString())));
     }
 
     private async Task<JsonDocument> AssertSameInboxJobAsync(string name, BinaryData content, IDictionary<string, string>? metadata)
