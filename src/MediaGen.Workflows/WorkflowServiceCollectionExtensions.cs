@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using MediaGen.Core.Media;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
@@ -47,14 +46,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<JobValidator>();
         services.TryAddSingleton<JobService>();
-        services.TryAddSingleton(_ =>
-        {
-            var connection = new StorageConnectionOptions();
-            configuration.Bind(connection);
-            return string.IsNullOrWhiteSpace(connection.ConnectionString)
-                ? throw new InvalidOperationException("AzureWebJobsStorage (the storage connection string) is not set; the results queue needs it.")
-                : new QueueServiceClient(connection.ConnectionString);
-        });
+        services.TryAddSingleton(_ => StorageAccount.From(configuration).CreateQueueServiceClient());
 
         // Callback URLs come from callers: connect only where the guard allows, and never follow redirects. No proxy: through
         // one, the connect-time check would judge the proxy's address instead of the callback's (as the media client does).

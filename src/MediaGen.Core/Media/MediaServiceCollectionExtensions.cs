@@ -13,7 +13,7 @@ public static class MediaServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="MediaStoreOptions"/> from the <c>Media</c> section (validated at start-up) and registers
     /// <see cref="OutboundUrlGuard"/> and <see cref="MediaStore"/> as singletons. Uses the registered
-    /// <see cref="BlobServiceClient"/>, or one built from <c>AzureWebJobsStorage</c> when there is none.
+    /// <see cref="BlobServiceClient"/>, or one built from <c>AzureWebJobsStorage</c> (either form, <see cref="StorageAccount"/>) when there is none.
     /// </summary>
     public static IServiceCollection AddMediaStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,14 +25,7 @@ public static class MediaServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaStoreOptions>, MediaStoreOptionsValidator>());
         services.ReserveContainers(_ => PlatformContainers.FunctionsHost.Select(c => (c, "the Functions host's own")));
         services.TryAddSingleton(sp => OutboundUrlGuard.FromOptions(sp.GetRequiredService<IOptions<MediaStoreOptions>>().Value));
-        services.TryAddSingleton(sp =>
-        {
-            var connection = new StorageConnectionOptions();
-            configuration.Bind(connection);
-            return string.IsNullOrWhiteSpace(connection.ConnectionString)
-                ? throw new InvalidOperationException("AzureWebJobsStorage (the storage connection string) is not set; the media store needs it.")
-                : new BlobServiceClient(connection.ConnectionString);
-        });
+        services.TryAddSingleton(_ => StorageAccount.From(configuration).CreateBlobServiceClient());
         services.TryAddSingleton<MediaStore>();
         return services;
     }
