@@ -7,8 +7,7 @@ namespace MediaGen.Functions.Tests.Infra;
 /// <summary>
 /// infra/main.bicep, which deploys the Functions app, compiles with the Bicep CLI, has no linter warning left
 /// unexplained, reaches storage with the app's managed identity only (identity-based <c>AzureWebJobsStorage</c>, the data
-/// roles, shared-key access off, a firewall admitting the app's subnet), and
-/// unexplained, and gives the app every setting its code reads — as local.settings.sample.json does for Core Tools.
+/// roles, shared-key access off, a firewall admitting the app's subnet), and gives the app every setting its code reads — as local.settings.sample.json does for Core Tools.
 /// </summary>
 public sealed partial class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
 {
