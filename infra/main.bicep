@@ -9,7 +9,7 @@
 //
 // Storage is reached with the app's managed identity (identity-based AzureWebJobsStorage, role assignments
 // below); shared-key access is off, and the account's firewall admits the app's subnet (VNet integration,
-// service endpoint) and the listed IP ranges only. docs/host.md ("Deploying to Azure") says what remains open.
+// service endpoint) and the listed IP ranges only. README.md ("Deploying the infrastructure") says what remains open.
 
 targetScope = 'resourceGroup'
 
