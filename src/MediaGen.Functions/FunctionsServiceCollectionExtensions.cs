@@ -44,14 +44,10 @@ public static class FunctionsServiceCollectionExtensions
         // The Durable extension's hub is host.json's "%DurableTaskHubName%".
         services.AddMediaGenHealthChecks(_ => configuration["DurableTaskHubName"] ?? "");
 
-        // Never a job's output: the blob trigger's inbox and the Durable extension's task hub containers.
-        services.ReserveContainers(_ =>
-        [
-            (configuration["BlobInbox:ContainerName"] ?? "", "BlobInbox:ContainerName"),
-            .. string.IsNullOrWhiteSpace(configuration["DurableTaskHubName"])
-                ? []
-                : PlatformContainers.OfTaskHub(configuration["DurableTaskHubName"]!).Select(container => (container, "DurableTaskHubName")),
-        ]);
+        // Never a job's output: the Durable extension's task hub containers (the inbox is reserved by AddMediaGenSharedApi).
+        services.ReserveContainers(_ => string.IsNullOrWhiteSpace(configuration["DurableTaskHubName"])
+            ? []
+            : PlatformContainers.OfTaskHub(configuration["DurableTaskHubName"]!).Select(container => (container, "DurableTaskHubName")));
 
         // Functions has no DurableTaskClient service (each invocation binds its own [DurableClient]): the job service is
         // built per invocation by JobServiceFactory, so its singleton registration cannot resolve and must not exist.

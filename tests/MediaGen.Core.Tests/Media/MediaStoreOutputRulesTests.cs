@@ -73,7 +73,7 @@ public sealed class MediaStoreOutputRulesTests(MediaTestEnvironment env)
     [InlineData("some-other-container")]
     public async Task CopyFromUrlAsync_ContainerNotAnOutput_ThrowsContainerNotAllowedAndWritesNothing(string container)
     {
-        using var store = env.CreateStore(out _, o => o.Reserve("inbox", "BlobInbox:ContainerName"));
+        using var store = env.CreateStore(out _, o => o.Reserve("inbox", "BlobInboxContainerName"));
         var url = env.Source.Serve(Guid.NewGuid() + ".png", Payload.Png(2_000), "image/png");
 
         var error = await Assert.ThrowsAsync<MediaCopyException>(() => store.CopyFromUrlAsync(url, ImageJob with { Container = container }));

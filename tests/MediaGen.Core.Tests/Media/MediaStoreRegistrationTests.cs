@@ -41,14 +41,14 @@ public sealed class MediaStoreRegistrationTests
 
     [Theory]
     [InlineData("Media:AllowedContainers", "media,azure-webjobs-secrets", "Media:AllowedContainers entry 'azure-webjobs-secrets' is MediaGen's own container (the Functions host's own)")]
-    [InlineData("Media:AllowedContainers", "inbox", "Media:AllowedContainers entry 'inbox' is MediaGen's own container (BlobInbox:ContainerName)")]
+    [InlineData("Media:AllowedContainers", "inbox", "Media:AllowedContainers entry 'inbox' is MediaGen's own container (BlobInboxContainerName)")]
     [InlineData("Media:AllowedContainers", "taskhub-leases", "Media:AllowedContainers entry 'taskhub-leases' is MediaGen's own container (DurableTask:HubName)")]
-    [InlineData("Media:DefaultContainer", "inbox", "Media:DefaultContainer 'inbox' is MediaGen's own container (BlobInbox:ContainerName)")]
+    [InlineData("Media:DefaultContainer", "inbox", "Media:DefaultContainer 'inbox' is MediaGen's own container (BlobInboxContainerName)")]
     [InlineData("Media:AllowedContainers", "media,Bad_Name", "Media:AllowedContainers entry 'Bad_Name' is not a valid container name")]
     public void AddMediaStore_ReservedOrInvalidOutputContainer_FailsValidationNamingTheKeyAndTheOwner(string key, string value, string expected)
     {
         using var provider = Build(new() { [key] = value }, services => services
-            .ReserveContainers(_ => [("inbox", "BlobInbox:ContainerName")])
+            .ReserveContainers(_ => [("inbox", "BlobInboxContainerName")])
             .ReserveContainers(_ => PlatformContainers.OfTaskHub("TaskHub").Select(c => (c, "DurableTask:HubName"))));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MediaStoreOptions>>().Value);

@@ -109,7 +109,7 @@ public sealed class OutputContainerAttackTests(HostEnvironment env)
 
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => env.StartHostAsync(names, new Dictionary<string, string?> { ["Media:AllowedContainers"] = names.Inbox }));
 
-        Assert.Contains($"Media:AllowedContainers entry '{names.Inbox}' is MediaGen's own container (BlobInbox:ContainerName)", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Media:AllowedContainers entry '{names.Inbox}' is MediaGen's own container (BlobInboxContainerName)", ex.ToString(), StringComparison.Ordinal);
     }
 
     private static string Prompt() => "output attack " + Guid.NewGuid().ToString("N");
