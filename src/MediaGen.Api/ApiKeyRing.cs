@@ -7,12 +7,14 @@ namespace MediaGen.Api;
 
 /// <summary>
 /// The configured API keys by caller name. Tells which caller a request's key (header <c>x-functions-key</c> or query
-/// <c>code</c>, as <see cref="ApiKeyCheck"/> reads it) belongs to, comparing with every key in constant time. A key setting
+/// <c>code</c>, as <see cref="ApiKeyCheck"/> reads it) belongs to, comparing with every key in constant time. The
+/// comparison is over SHA-256 digests, all 32 bytes long: <see cref="CryptographicOperations.FixedTimeEquals"/> returns at
+/// once when lengths differ, so comparing the keys themselves would tell a caller how long a key is. A key setting
 /// holding an unresolved Key Vault reference is no key (its text is public): it lets nobody in, and readiness names it.
 /// </summary>
 public sealed class ApiKeyRing : ISecretSettingSource
 {
-    private readonly (string Caller, byte[] Key)[] _keys;
+    private readonly (string Caller, byte[] KeyDigest)[] _keys;
     private readonly SecretSetting[] _settings;
 
     /// <summary>Creates the ring from the validated options; keys that are unresolved Key Vault references are left out.</summary>
@@ -22,7 +24,7 @@ public sealed class ApiKeyRing : ISecretSettingSource
         var value = options.Value;
         var settings = value.Keys.Select(k => (k.Key, Setting: SecretSetting.Of($"Api__Keys__{k.Key}", k.Value), k.Value)).ToList();
         settings.Insert(0, (ApiKeyOptions.DefaultCallerName, SecretSetting.Of(DefaultKeySetting, value.Key, required: false), value.Key));
-        _keys = [.. settings.Where(s => s.Setting.State == SecretState.Set).Select(s => (s.Key, Encoding.UTF8.GetBytes(s.Value)))];
+        _keys = [.. settings.Where(s => s.Setting.State == SecretState.Set).Select(s => (s.Key, Digest(s.Value)))];
         _settings = [.. settings.Select(s => s.Setting)];
     }
 
@@ -50,12 +52,12 @@ public sealed class ApiKeyRing : ISecretSettingSource
             return null;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(given);
+        var digest = Digest(given);
         string? caller = null;
         foreach (var (name, key) in _keys)
         {
             // Every key is compared, so the time taken does not tell which one (or whether one) matched.
-            if (CryptographicOperations.FixedTimeEquals(bytes, key))
+            if (CryptographicOperations.FixedTimeEquals(digest, key))
             {
                 caller = name;
             }
@@ -63,4 +65,6 @@ public sealed class ApiKeyRing : ISecretSettingSource
 
         return caller;
     }
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

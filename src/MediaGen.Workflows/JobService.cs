@@ -224,46 +224,19 @@ public sealed partial class JobService
             return new JobStartResult(id, AlreadyExisted: true);
         }
 
-        caller ??= DefaultCaller;
-        var limits = _budgets.LimitsOf(caller);
-        var amounts = costs.OfType<JobCost>()
-            .GroupBy(c => c.Unit, StringComparer.Ordinal)
-            .Where(g => limits.Limits(g.Key))
-            .Select(g => (Unit: g.Key, Amount: g.Any(c => c.Estimate is null) ? null : (decimal?)g.Sum(c => c.Estimate!.Value)))
-            .ToList();
-        var reserved = new List<BudgetAmount>();
-        foreach (var (unit, amount) in amounts)
-        {
-            if (await _budgets.ReserveAsync(caller, id, unit, amount, cancellationToken).ConfigureAwait(false) is { } refusal)
-            {
-                await ReleaseAsync(caller, id, reserved).ConfigureAwait(false);
-                throw new BudgetExceededException(refusal);
-            }
-
-            reserved.Add(new BudgetAmount(unit, amount!.Value));
-        }
-
-        var hold = reserved.Count > 0 ? new BudgetHold(caller, reserved) : null;
+        var hold = await _budgets.ReserveAllAsync(caller ?? DefaultCaller, id, costs, cancellationToken).ConfigureAwait(false);
         try
         {
             return await StartAsync(orchestrator, id, input(hold), span, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (await _client.GetInstanceAsync(id, false, CancellationToken.None).ConfigureAwait(false) is null)
+            if (hold is not null && await _client.GetInstanceAsync(id, false, CancellationToken.None).ConfigureAwait(false) is null)
             {
-                await ReleaseAsync(caller, id, reserved).ConfigureAwait(false);
+                await _budgets.ReleaseAsync(id, hold).ConfigureAwait(false);
             }
 
             throw;
-        }
-    }
-
-    private async Task ReleaseAsync(string caller, string id, IEnumerable<BudgetAmount> reserved)
-    {
-        foreach (var amount in reserved)
-        {
-            await _budgets.SettleAsync(caller, id, amount.Unit, 0m, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

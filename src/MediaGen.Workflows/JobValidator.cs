@@ -14,10 +14,11 @@ namespace MediaGen.Workflows;
 /// <summary>
 /// Everything checked before a job starts: the params bound and validated by the provider's rules, caller-supplied URLs
 /// (<c>media_url</c>, <c>reference_images</c>, <c>image_url</c>, <c>callbackUrl</c>) against the <see cref="OutboundUrlGuard"/>,
-/// output names, idempotency key and deadline; problems are returned, all at once. Whether a callback can be signed is a
-/// separate refusal (<see cref="RequireCallbacks"/>): the server's configuration, not the request, is at fault.
+/// output names (the container one of <see cref="MediaStoreOptions.OutputContainers"/>), idempotency key and deadline;
+/// problems are returned, all at once. Whether a callback can be signed is a separate refusal
+/// (<see cref="RequireCallbacks"/>): the server's configuration, not the request, is at fault.
 /// </summary>
-public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<CallbackOptions> callbacks)
+public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<CallbackOptions> callbacks, IOptions<MediaStoreOptions> media)
 {
     /// <summary>Every problem of <paramref name="request"/>, fields prefixed with <paramref name="prefix"/> (e.g. <c>items[3].</c>).</summary>
     public IReadOnlyList<ValidationError> Validate(JobRequest request, DateTimeOffset now, string prefix = "")
@@ -60,6 +61,12 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
             if (output.Container is not null && !MediaBlobNames.IsValidContainerName(output.Container))
             {
                 errors.Add(new ValidationError("output.container", "format", "must be a blob container name: 3–63 lowercase letters, digits and single dashes"));
+            }
+            else if (output.Container is not null && !media.Value.IsOutputContainer(output.Container) && !errors.Any(e => e.Field == "output.container"))
+            {
+                // The inbox, the task hub's and the workflows' containers are never outputs, whatever the settings list.
+                errors.Add(new ValidationError("output.container", "not_allowed",
+                    $"must be one of the output containers ({string.Join(", ", media.Value.OutputContainers())}; Media__DefaultContainer, Media__AllowedContainers)"));
             }
 
             if (MediaBlobNames.FolderProblem(output.Folder) is { } folder)

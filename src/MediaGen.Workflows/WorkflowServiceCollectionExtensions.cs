@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using MediaGen.Core.Media;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
@@ -31,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
+        services.ReserveContainers(sp => [(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.StateContainer, "Workflows:StateContainer")]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
         services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>());
@@ -48,21 +48,16 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<JobValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, WorkflowSecretSettings>());
         services.TryAddSingleton<JobService>();
-        services.TryAddSingleton(_ =>
-        {
-            var connection = new StorageConnectionOptions();
-            configuration.Bind(connection);
-            return string.IsNullOrWhiteSpace(connection.ConnectionString)
-                ? throw new InvalidOperationException("AzureWebJobsStorage (the storage connection string) is not set; the results queue needs it.")
-                : new QueueServiceClient(connection.ConnectionString);
-        });
+        services.TryAddSingleton(_ => StorageAccount.From(configuration).CreateQueueServiceClient());
 
-        // Callback URLs come from callers: connect only where the guard allows, and never follow redirects.
+        // Callback URLs come from callers: connect only where the guard allows, and never follow redirects. No proxy: through
+        // one, the connect-time check would judge the proxy's address instead of the callback's (as the media client does).
         services.AddHttpClient<CallbackSender>()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<OutboundUrlGuard>().ConnectAsync,
                 AllowAutoRedirect = false,
+                UseProxy = false,
             });
         return services;
     }
