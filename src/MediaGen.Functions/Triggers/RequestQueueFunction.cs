@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using MediaGen.Api;
 using MediaGen.Api.Triggers;
 using MediaGen.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -10,12 +11,13 @@ using Microsoft.Extensions.Logging;
 namespace MediaGen.Functions.Triggers;
 
 /// <summary>
-/// The requests queue: each message becomes a job through the shared intake (idempotent on the message id). An invalid
+/// The requests queue: each message becomes a job of the intake caller (<c>Api__IntakeCaller</c>) through the shared intake
+/// (idempotent on the message id). An invalid
 /// message is written to the poison queue with its errors and the function completes, so it is not retried; a
 /// transient failure throws and the Functions runtime retries it (host.json <c>maxDequeueCount</c>).
 /// </summary>
 public sealed partial class RequestQueueFunction(
-    JobServiceFactory jobs, QueueServiceClient queues, IConfiguration configuration, TimeProvider time, ILogger<RequestQueueFunction> logger)
+    JobServiceFactory jobs, QueueServiceClient queues, CallerRoles roles, IConfiguration configuration, TimeProvider time, ILogger<RequestQueueFunction> logger)
 {
     // The same setting (and default) as the standalone host's RequestQueueOptions.PoisonQueueName.
     private readonly QueueClient _poison = queues.GetQueueClient(configuration["RequestQueue:PoisonQueueName"] is { Length: > 0 } name ? name : "mediagen-requests-poison");
@@ -28,7 +30,7 @@ public sealed partial class RequestQueueFunction(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs.Create(client), _poison, time.GetUtcNow(), cancellationToken);
+        var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs.Create(client), _poison, time.GetUtcNow(), roles.IntakeCaller, cancellationToken);
         if (outcome.Started is { } started)
         {
             LogStarted(logger, message.MessageId, started.Id, !started.AlreadyExisted);

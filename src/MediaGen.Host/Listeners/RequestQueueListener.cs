@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using MediaGen.Api;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
 using MediaGen.Api.Triggers;
@@ -10,7 +11,8 @@ namespace MediaGen.Host.Listeners;
 
 /// <summary>
 /// Listens on the requests queue: each message (the HTTP start body, plain or base64 JSON) becomes a job through the
-/// job service (<see cref="RequestQueueIntake"/>, shared with the Functions queue trigger), whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
+/// job service (<see cref="RequestQueueIntake"/>, shared with the Functions queue trigger) as the intake caller
+/// (<c>Api__IntakeCaller</c>), whose id derives from that caller and the message's idempotency key or else the queue message id, so a redelivered
 /// message finds the job it started instead of starting a second. Invalid messages are poisoned at once (validation is permanent) with the
 /// errors attached; transient failures are retried with backoff and poisoned after
 /// <see cref="RequestQueueOptions.MaxDequeueCount"/> deliveries. Several hosts may listen on one queue.
@@ -18,6 +20,7 @@ namespace MediaGen.Host.Listeners;
 public sealed partial class RequestQueueListener(
     QueueServiceClient queues,
     JobService jobs,
+    CallerRoles roles,
     IOptions<RequestQueueOptions> options,
     TimeProvider time,
     ILogger<RequestQueueListener> logger) : BackgroundService
@@ -89,7 +92,7 @@ public sealed partial class RequestQueueListener(
                 return;
             }
 
-            var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs, _poison, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+            var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs, _poison, time.GetUtcNow(), roles.IntakeCaller, stoppingToken).ConfigureAwait(false);
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
             if (outcome.Started is { } started)
             {
