@@ -72,7 +72,7 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
         BatchState? state;
         using (StorageRequestCounter.Pause())
         {
-            state = await jobs.GetBatchAsync(id);
+            state = await jobs.GetBatchAsync(id, JobAccess.Everything);
         }
 
         if (state is not { Status: JobStatus.Completed } || state.Completed != items)

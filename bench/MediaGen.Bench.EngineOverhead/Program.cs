@@ -118,7 +118,7 @@ using (StorageRequestCounter.Pause())
 {
     foreach (var id in jobIds)
     {
-        var state = await jobs.GetJobAsync(id, deadline.Token);
+        var state = await jobs.GetJobAsync(id, JobAccess.Everything, deadline.Token);
         if (state is not { Status: JobStatus.Completed, Result.Items.Count: 1 })
         {
             throw new InvalidOperationException($"Job {id} did not complete with one stored image: {JsonSerializer.Serialize(state)}");

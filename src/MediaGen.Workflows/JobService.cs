@@ -387,16 +387,25 @@ public sealed partial class JobService
     public const int MaxGivenInstanceIdLength = 80;
 
     /// <summary>
-    /// The owner's <see cref="JobOwner.PrefixOf"/> + <c>{kind}-</c> + the first 128 bits of SHA-256 of kind, owner
-    /// (case-insensitive) and key (hex); or the prefix + the given id; or the prefix + a new one.
+    /// The id <paramref name="owner"/>'s <paramref name="idempotencyKey"/> names for a <paramref name="kind"/> (<c>job</c>,
+    /// <c>batch</c>, <c>chain</c>): the owner's <see cref="JobOwner.PrefixOf"/> + <c>{kind}-</c> + the first 128 bits of
+    /// SHA-256 of kind, owner (case-insensitive) and key, in hex.
     /// </summary>
+    public static string KeyedId(string kind, string owner, string idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + ":" + owner.ToLowerInvariant() + ":" + idempotencyKey));
+        return $"{JobOwner.PrefixOf(owner)}{kind}-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+    }
+
+    /// <summary><see cref="KeyedId"/> when there is a key; else the owner's prefix + the given id; else the prefix + a new one.</summary>
     private static string IdFor(string kind, string? idempotencyKey, string? instanceId, string owner)
     {
         var prefix = JobOwner.PrefixOf(owner);
         if (idempotencyKey is not null)
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + ":" + owner.ToLowerInvariant() + ":" + idempotencyKey));
-            return $"{prefix}{kind}-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+            return KeyedId(kind, owner, idempotencyKey);
         }
 
         if (instanceId is not null)
