@@ -7,6 +7,7 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Api.Jobs;
 using MediaGen.Testing;
+using MediaGen.Workflows;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
         Blobs = new BlobServiceClient(connection);
         return Task.CompletedTask;
     }
+
+    /// <summary>The job id an intake (queue message id, inbox id) names when the intake caller is the default one.</summary>
+    public static string IntakeId(string instanceId) => JobOwner.PrefixOf(JobService.DefaultCaller) + instanceId;
 
     /// <summary>POSTs <paramref name="json"/> with the API key.</summary>
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
