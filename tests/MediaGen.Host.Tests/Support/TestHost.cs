@@ -76,23 +76,23 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return JsonSerializer.Deserialize<JobAccepted>(body, JobJson.Options)!;
     }
 
-    /// <summary>GET /api/jobs/{id}, or null on 404.</summary>
-    public async Task<JobState?> GetJobAsync(string id)
+    /// <summary>GET /api/jobs/{id} with <paramref name="client"/>'s key (<see cref="Api"/>'s by default), or null on 404.</summary>
+    public async Task<JobState?> GetJobAsync(string id, HttpClient? client = null)
     {
-        using var response = await Api.GetAsync(new Uri($"/api/jobs/{Uri.EscapeDataString(id)}", UriKind.Relative));
+        using var response = await (client ?? Api).GetAsync(new Uri($"/api/jobs/{Uri.EscapeDataString(id)}", UriKind.Relative));
         return response.StatusCode == System.Net.HttpStatusCode.NotFound
             ? null
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JobState>(JobJson.Options);
     }
 
-    /// <summary>Polls the job until <paramref name="condition"/> holds (a bound, not a timing assertion).</summary>
-    public async Task<JobState> WaitForJobAsync(string id, Func<JobState, bool>? condition = null)
+    /// <summary>Polls the job (with <paramref name="client"/>'s key, <see cref="Api"/>'s by default) until <paramref name="condition"/> holds (a bound, not a timing assertion).</summary>
+    public async Task<JobState> WaitForJobAsync(string id, Func<JobState, bool>? condition = null, HttpClient? client = null)
     {
         condition ??= job => job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;
         JobState? last = null;
         for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
         {
-            last = await GetJobAsync(id);
+            last = await GetJobAsync(id, client);
             if (last is not null && condition(last))
             {
                 return last;
