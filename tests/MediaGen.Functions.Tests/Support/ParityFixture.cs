@@ -59,7 +59,7 @@ public sealed class ParityFixture : IAsyncLifetime
     public string StorageConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The job id an intake (queue message id, inbox id) names: the intake caller's prefix + the id.</summary>
-    public static string IntakeId(string instanceId) => Workflows.JobOwner.PrefixOf(IntakeCaller) + instanceId;
+    public static string IntakeId(string instanceId) => global::MediaGen.Workflows.JobOwner.PrefixOf(IntakeCaller) + instanceId;
 
     /// <summary>The standalone host.</summary>
     internal StandaloneApp Standalone => _standalone ?? throw new InvalidOperationException("Not started.");
@@ -130,6 +130,38 @@ public sealed class ParityFixture : IAsyncLifetime
         var standalone = Standalone.SendAsync(request);
         var functions = Functions.SendAsync(request);
         return (await standalone, await functions);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> to both sides and asserts the standalone host answered <paramref name="status"/> and
+    /// the Functions app answered the same, once normalised (<see cref="Normalize"/>).
+    /// </summary>
+    public async Task<(HttpAnswer Standalone, HttpAnswer Functions)> AssertParityAsync(ParityRequest request, int status)
+    {
+        var (standalone, functions) = await SendBothAsync(request);
+
+        Assert.True(standalone.Status == status, $"{request}: the standalone host answered\n{standalone}");
+        var expected = Normalize(standalone, standalone: true).ToString();
+        var actual = Normalize(functions, standalone: false).ToString();
+        Assert.True(expected == actual, $"{request}: the answers differ.\n--- standalone host:\n{expected}\n--- Functions app:\n{actual}");
+        return (standalone, functions);
+    }
+
+    /// <summary>Starts <paramref name="request"/> on both sides (202 each, one id) and returns the standalone host's answer; optionally waits until it has ended on both.</summary>
+    public async Task<HttpAnswer> StartedOnBothAsync(ParityRequest request, bool waitForEnd = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (standalone, functions) = await SendBothAsync(request);
+        Assert.True(standalone.Status == 202, standalone.ToString());
+        Assert.True(functions.Status == 202, functions.ToString());
+        var id = standalone.Json.GetProperty("id").GetString()!;
+        Assert.Equal(id, functions.Json.GetProperty("id").GetString());
+        if (waitForEnd)
+        {
+            await WaitForBothAsync(id);
+        }
+
+        return standalone;
     }
 
     /// <summary>Both sides' clients.</summary>
