@@ -26,8 +26,8 @@ public sealed class JobListCostTests(HostEnvironment env)
         await using var host = await env.StartHostAsync(
             overrides: new Dictionary<string, string?> { ["Api:Keys:alice"] = AliceKey, ["Api:Keys:bob"] = BobKey },
             configureServices: services => services.CountEngineRequests(counter));
-        using var alice = Client(host, AliceKey);
-        using var bob = Client(host, BobKey);
+        using var alice = host.ClientWithKey(AliceKey);
+        using var bob = host.ClientWithKey(BobKey);
         var alices = await StartFinishedAsync(host, alice, 3);
         var bobs = await StartFinishedAsync(host, bob, 6);
 
@@ -43,13 +43,6 @@ public sealed class JobListCostTests(HostEnvironment env)
         Assert.Equal(bobs.Order(), bobsPaged.SelectMany(p => p).Order());
         Assert.Equal([2, 2, 2], bobsPaged.Select(p => p.Count));
         Assert.Equal(["table GET Instances=3"], bobsPagedCost);
-    }
-
-    private static HttpClient Client(TestHost host, string key)
-    {
-        var client = new HttpClient { BaseAddress = host.BaseAddress };
-        client.DefaultRequestHeaders.Add("x-functions-key", key);
-        return client;
     }
 
     private static async Task<List<string>> StartFinishedAsync(TestHost host, HttpClient client, int count)

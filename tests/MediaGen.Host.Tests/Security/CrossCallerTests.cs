@@ -37,9 +37,8 @@ public sealed class CrossCallerTests(HostEnvironment env)
     [Fact]
     public async Task EveryJobRoute_WithAnotherCallersKey_Answers404AsForAnIdThatNeverExistedAndChangesNothing()
     {
-        await using var host = await env.StartHostAsync(overrides: Callers);
-        using var alice = Client(host, AliceKey);
-        using var mallory = Client(host, MalloryKey);
+        await using var tenants = await TenantsAsync();
+        var (host, alice, mallory, _) = tenants;
         var tag = Guid.NewGuid().ToString("N");
         var waiting = await StartAsync(alice, "/api/jobs", WaitingPixazo(tag, $"alice-{tag}"));
         var finished = await StartAsync(alice, "/api/jobs", $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"alice's fox {{{tag}}}"}}""");
@@ -85,9 +84,8 @@ public sealed class CrossCallerTests(HostEnvironment env)
     [Fact]
     public async Task ListsPurgeAndBudgets_TwoCallers_EachSeesCountsAndDeletesItsOwnOnly()
     {
-        await using var host = await env.StartHostAsync(overrides: Callers);
-        using var alice = Client(host, AliceKey);
-        using var mallory = Client(host, MalloryKey);
+        await using var tenants = await TenantsAsync();
+        var (host, alice, mallory, _) = tenants;
         var tag = Guid.NewGuid().ToString("N");
         var alicesKey = $"alice-order-{tag}";
         var waiting = await StartAsync(alice, "/api/jobs", WaitingPixazo(tag, alicesKey));
@@ -125,9 +123,8 @@ public sealed class CrossCallerTests(HostEnvironment env)
     [Fact]
     public async Task StartJob_SameIdempotencyKeyFromTwoCallers_TwoJobsAndARepeatDisclosesNoWebhookUrl()
     {
-        await using var host = await env.StartHostAsync(overrides: Callers);
-        using var alice = Client(host, AliceKey);
-        using var mallory = Client(host, MalloryKey);
+        await using var tenants = await TenantsAsync();
+        var (host, alice, mallory, _) = tenants;
         var tag = Guid.NewGuid().ToString("N");
         var json = WaitingPixazo(tag, $"predictable-{tag}");
 
@@ -158,10 +155,8 @@ public sealed class CrossCallerTests(HostEnvironment env)
     [Fact]
     public async Task Operator_OtherCallersJobs_SeesListsCancelsRerunsAndPurgesThem()
     {
-        await using var host = await env.StartHostAsync(overrides: Callers);
-        using var alice = Client(host, AliceKey);
-        using var mallory = Client(host, MalloryKey);
-        using var ops = Client(host, OpsKey);
+        await using var tenants = await TenantsAsync();
+        var (host, alice, mallory, ops) = tenants;
         var tag = Guid.NewGuid().ToString("N");
         var waiting = await StartAsync(alice, "/api/jobs", WaitingPixazo(tag, $"alice-{tag}"));
         var done = await StartAsync(alice, "/api/jobs", $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"alice's owl {{{tag}}}"}}""");
@@ -202,8 +197,8 @@ public sealed class CrossCallerTests(HostEnvironment env)
     [Fact]
     public async Task QueueJob_IntakeCallerWithoutAKey_BelongsToItAndOnlyTheOperatorSeesIt()
     {
-        await using var host = await env.StartHostAsync(overrides: new Dictionary<string, string?>(Callers) { ["Api:IntakeCaller"] = "intake-bot" });
-        using var ops = Client(host, OpsKey);
+        await using var tenants = await TenantsAsync(new() { ["Api:IntakeCaller"] = "intake-bot" });
+        var (host, _, _, ops) = tenants;
         var queue = host.Queues.GetQueueClient(host.Names.Requests);
         await queue.CreateIfNotExistsAsync();
 
@@ -234,11 +229,15 @@ public sealed class CrossCallerTests(HostEnvironment env)
     private static string WaitingPixazo(string tag, string key) =>
         $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"a waiting lighthouse [sim:queued=600000] {{{tag}}}"},"idempotencyKey":"{{{key}}}"}""";
 
-    private static HttpClient Client(TestHost host, string key)
+    private async Task<Tenants> TenantsAsync(Dictionary<string, string?>? more = null)
     {
-        var client = new HttpClient { BaseAddress = host.BaseAddress };
-        client.DefaultRequestHeaders.Add("x-functions-key", key);
-        return client;
+        var settings = new Dictionary<string, string?>(Callers);
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return new Tenants(await env.StartHostAsync(overrides: settings));
     }
 
     private static async Task<string> StartAsync(HttpClient client, string path, string json)
@@ -296,6 +295,25 @@ public sealed class CrossCallerTests(HostEnvironment env)
     {
         var problem = JsonDocument.Parse(body).RootElement;
         return string.Join("|", problem.EnumerateObject().Where(p => p.Name != "traceId").Select(p => $"{p.Name}={p.Value}"));
+    }
+
+    /// <summary>A host with alice, mallory and the operator, each with a client sending its key.</summary>
+    private sealed class Tenants(TestHost host) : IAsyncDisposable
+    {
+        private readonly HttpClient _alice = host.ClientWithKey(AliceKey);
+        private readonly HttpClient _mallory = host.ClientWithKey(MalloryKey);
+        private readonly HttpClient _ops = host.ClientWithKey(OpsKey);
+
+        public void Deconstruct(out TestHost testHost, out HttpClient alice, out HttpClient mallory, out HttpClient ops) =>
+            (testHost, alice, mallory, ops) = (host, _alice, _mallory, _ops);
+
+        public async ValueTask DisposeAsync()
+        {
+            _alice.Dispose();
+            _mallory.Dispose();
+            _ops.Dispose();
+            await host.DisposeAsync();
+        }
     }
 
     /// <summary>Cancels <paramref name="ids"/> as their owner and waits until each has ended (so no job outlives its host).</summary>

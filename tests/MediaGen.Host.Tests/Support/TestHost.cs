@@ -60,6 +60,14 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return Task.CompletedTask;
     }
 
+    /// <summary>A new client sending <paramref name="key"/> (another caller's, <c>Api__Keys__&lt;caller&gt;</c>); the caller disposes it.</summary>
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        return client;
+    }
+
     /// <summary>The job id an intake (queue message id, inbox id) names when the intake caller is the default one.</summary>
     public static string IntakeId(string instanceId) => JobOwner.PrefixOf(JobService.DefaultCaller) + instanceId;
 
