@@ -57,7 +57,7 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
     env.Events.Reset();
     var finished = env.Events.WhenFinished(id);
     await using (var watch = new ProgressWatch(env.Events, env.EngineStorage, queues, id + ".", TimeSpan.FromSeconds(progressSeconds)))
-    await using (var statusPolls = new StatusPoller(jobs, id, statusPollSeconds))
+    await using (var statusPolls = new StatusPoller(jobs, JobOwner.PrefixOf(JobService.DefaultCaller) + id, statusPollSeconds))
     {
         var started = Stopwatch.GetTimestamp();
         await jobs.StartBatchAsync(request, id);
@@ -72,7 +72,7 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
         BatchState? state;
         using (StorageRequestCounter.Pause())
         {
-            state = await jobs.GetBatchAsync(id);
+            state = await jobs.GetBatchAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + id, JobAccess.Everything);
         }
 
         if (state is not { Status: JobStatus.Completed } || state.Completed != items)

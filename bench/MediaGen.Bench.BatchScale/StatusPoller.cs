@@ -44,7 +44,7 @@ internal sealed class StatusPoller(JobService jobs, string batchId, int seconds)
                 using (StorageRequestCounter.Pause())
                 {
                     var started = Stopwatch.GetTimestamp();
-                    await jobs.GetBatchAsync(batchId, stop);
+                    await jobs.GetBatchAsync(batchId, JobAccess.Everything, stop);
                     _durations.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
             }

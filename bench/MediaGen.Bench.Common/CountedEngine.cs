@@ -19,12 +19,22 @@ public static class CountedEngine
         this IServiceCollection services, IConfiguration configuration, StorageRequestCounter counter, Action<EngineRegistry> register)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(counter);
         services.AddDurableEngine(configuration, register);
+        return services.CountEngineRequests(counter);
+    }
+
+    /// <summary>
+    /// Replaces the backend an engine already registered (e.g. a whole host's) with one built from the same settings whose
+    /// blob, queue and table clients carry <paramref name="counter"/>'s policy: every storage request of the engine's
+    /// worker and client is counted.
+    /// </summary>
+    public static IServiceCollection CountEngineRequests(this IServiceCollection services, StorageRequestCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(counter);
         services.Replace(ServiceDescriptor.Singleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
-            var connectionString = configuration[DurableEngineOptions.ConnectionStringKey]
+            var connectionString = sp.GetRequiredService<IConfiguration>()[DurableEngineOptions.ConnectionStringKey]
                 ?? throw new InvalidOperationException($"{DurableEngineOptions.ConnectionStringKey} is not set.");
             var settings = AzureStorageSettingsFactory.Create(options, connectionString, sp.GetRequiredService<ILoggerFactory>());
             settings.StorageAccountClientProvider = counter.EngineClients(connectionString);

@@ -8,7 +8,8 @@ namespace MediaGen.Bench.Common;
 /// Watches the Azure Storage backend's own structured logs (no storage requests): signals when an instance's row in the
 /// Instances table reaches a final status (its <c>InstanceStatusUpdate</c> event, written after the update), counts every
 /// backend event by name (duplicate and discarded messages, lease moves…), and keeps the queue delay of each processed
-/// message (<c>ProcessingMessage</c>'s age).
+/// message (<c>ProcessingMessage</c>'s age). Instances are named by their ids without the owner prefix job ids carry
+/// (<see cref="MediaGen.Workflows.JobOwner.LocalPart"/>): the id a benchmark gave the job service.
 /// </summary>
 public sealed class EngineEvents : ILoggerProvider
 {
@@ -77,8 +78,9 @@ public sealed class EngineEvents : ILoggerProvider
 
         if (name == "InstanceStatusUpdate"
             && fields.TryGetValue("RuntimeStatus", out var status) && status is string runtimeStatus
-            && fields.TryGetValue("InstanceId", out var id) && id is string instanceId)
+            && fields.TryGetValue("InstanceId", out var id) && id is string ownedId)
         {
+            var instanceId = MediaGen.Workflows.JobOwner.LocalPart(ownedId);
             if (FinalStatuses.Contains(runtimeStatus))
             {
                 _live.TryRemove(instanceId, out _);

@@ -52,7 +52,7 @@ Require(jobWarmup, "job warm-up");
 IList<HistoryEvent> history;
 using (StorageRequestCounter.Pause())
 {
-    history = await jobClient.GetOrchestrationHistoryAsync("warm-job-0000", deadline.Token);
+    history = await jobClient.GetOrchestrationHistoryAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + "warm-job-0000", deadline.Token);
 }
 
 var activities = history.Count(e => e.EventType == EventType.TaskScheduled);
@@ -118,7 +118,7 @@ using (StorageRequestCounter.Pause())
 {
     foreach (var id in jobIds)
     {
-        var state = await jobs.GetJobAsync(id, deadline.Token);
+        var state = await jobs.GetJobAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + id, JobAccess.Everything, deadline.Token);
         if (state is not { Status: JobStatus.Completed, Result.Items.Count: 1 })
         {
             throw new InvalidOperationException($"Job {id} did not complete with one stored image: {JsonSerializer.Serialize(state)}");

@@ -24,4 +24,16 @@ public sealed class ApiKeyOptions
     /// Names are 1–64 letters, digits, <c>-</c>, <c>_</c> or <c>.</c> and may appear in logs; keys never do. Default: none.
     /// </summary>
     public Dictionary<string, string> Keys { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The operators: comma-separated caller names (<c>Api__AdminCallers=ops,default</c>), each one with a key. An operator
+    /// sees, lists, cancels, re-runs and purges every caller's jobs; every other caller only its own. Default: none.
+    /// </summary>
+    public string AdminCallers { get; set; } = "";
+
+    /// <summary>
+    /// The caller that jobs from the requests queue and the blob inbox belong to and are charged to (a caller name; it
+    /// needs no key, but only it, when it has one, and operators see those jobs). Default <c>default</c>.
+    /// </summary>
+    public string IntakeCaller { get; set; } = DefaultCallerName;
 }

@@ -62,8 +62,12 @@ public sealed partial class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOpti
             }
         }
 
+        failures.AddRange(CallerRoles.Problems(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Whether <paramref name="name"/> is a valid caller name: 1–64 letters, digits, '-', '_' or '.'.</summary>
+    public static bool IsCallerName(string name) => CallerName().IsMatch(name);
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex CallerName();

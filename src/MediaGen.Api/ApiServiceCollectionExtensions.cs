@@ -55,7 +55,8 @@ public static class ApiServiceCollectionExtensions
 
     /// <summary>
     /// Binds the API keys (<see cref="ApiKeyOptions"/>: <c>Api__Key</c> for caller <c>default</c>, <c>Api__Keys__&lt;caller&gt;</c>),
-    /// validated at start-up by <see cref="ApiKeyOptionsValidator"/>, and registers <see cref="ApiKeyRing"/> and the
+    /// validated at start-up by <see cref="ApiKeyOptionsValidator"/> with the roles (<c>Api__AdminCallers</c>,
+    /// <c>Api__IntakeCaller</c>), and registers <see cref="ApiKeyRing"/>, <see cref="CallerRoles"/> and the
     /// <see cref="ICallerResolver"/> naming a request's caller by its key (<see cref="ApiKeyCallerResolver"/>).
     /// </summary>
     public static IServiceCollection AddMediaGenApiKeys(this IServiceCollection services, IConfiguration configuration)
@@ -68,6 +69,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddSingleton<ApiKeyRing>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, ApiKeyRing>(sp => sp.GetRequiredService<ApiKeyRing>()));
+        services.AddSingleton<CallerRoles>();
         services.AddSingleton<ICallerResolver, ApiKeyCallerResolver>();
         return services;
     }

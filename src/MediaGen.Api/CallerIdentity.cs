@@ -15,4 +15,11 @@ public static class CallerIdentity
         ArgumentNullException.ThrowIfNull(httpContext);
         return httpContext.RequestServices.GetService<ICallerResolver>()?.CallerOf(httpContext.Request) ?? JobService.DefaultCaller;
     }
+
+    /// <summary>What <paramref name="httpContext"/>'s caller may see and act on (<see cref="CallerRoles"/>: its own jobs, or every caller's for an operator).</summary>
+    public static JobAccess AccessOf(HttpContext httpContext)
+    {
+        var caller = Of(httpContext);
+        return httpContext.RequestServices.GetService<CallerRoles>()?.AccessOf(caller) ?? new JobAccess(caller);
+    }
 }

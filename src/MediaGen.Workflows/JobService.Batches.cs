@@ -12,8 +12,9 @@ namespace MediaGen.Workflows;
 public sealed partial class JobService
 {
     /// <summary>
-    /// Validates every item, then starts a batch (<c>batch-…</c>; idempotent on its key). Items run as jobs
-    /// <c>{batchId}.{index:D4}</c>; one failing never fails the others.
+    /// Validates every item, then starts a batch owned by <paramref name="caller"/> (its <see cref="JobOwner.PrefixOf"/> +
+    /// <c>batch-…</c>; idempotent on the caller's key). Items run as jobs <c>{batchId}.{index:D4}</c> of the same owner; one
+    /// failing never fails the others.
     /// </summary>
     /// <exception cref="RequestValidationException">An item or the batch is invalid (fields named <c>items[i].…</c>); nothing was started.</exception>
     /// <exception cref="Budgets.BudgetExceededException">The items' summed estimates do not fit the caller's remaining budget; nothing was started.</exception>
@@ -49,14 +50,15 @@ public sealed partial class JobService
         RequestValidationException.ThrowIfAny(errors);
         _validator.RequireCallbacks(request.CallbackUrl);
         var policy = Policy();
-        var id = IdFor("batch", request.IdempotencyKey, instanceId);
+        caller ??= DefaultCaller;
+        var id = IdFor("batch", request.IdempotencyKey, instanceId, caller);
         using var span = StartSpan("batch", id);
         span?.SetTag(MediaGenTelemetry.ItemsTag, request.Items.Count);
         var traceParent = TraceParentOf(span);
-        var items = request.Items.Select(item => Costed(new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent))).ToList();
+        var items = request.Items.Select(item => Costed(new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent, Owner: caller))).ToList();
         return await StartPaidAsync(
             nameof(BatchOrchestrator), id, caller, items.SelectMany(ReservedCosts),
-            hold => new BatchInput(items, policy, request.CallbackUrl, hold, traceParent), span, cancellationToken).ConfigureAwait(false);
+            hold => new BatchInput(items, policy, request.CallbackUrl, hold, traceParent, caller), span, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the batch JSON strictly (<see cref="BatchRequestReader"/>), then starts it.</summary>
@@ -64,10 +66,16 @@ public sealed partial class JobService
     public Task<JobStartResult> StartBatchAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null) =>
         StartBatchAsync(BatchRequestReader.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken, caller);
 
-    /// <summary>A batch with every item's status, or null when no batch has this id.</summary>
-    public async Task<BatchState?> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
+    /// <summary>A batch with every item's status, or null when no batch <paramref name="access"/> may see has this id.</summary>
+    public async Task<BatchState?> GetBatchAsync(string batchId, JobAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(batchId);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.CanSee(batchId))
+        {
+            return null;
+        }
+
         var batch = await _client.GetInstanceAsync(batchId, true, cancellationToken).ConfigureAwait(false);
         if (batch is null || batch.Name != nameof(BatchOrchestrator))
         {
@@ -100,12 +108,13 @@ public sealed partial class JobService
         return new BatchState(
             batchId, status, total,
             items.Count(i => i.Status == JobStatus.Completed), items.Count(i => i.Status == JobStatus.Failed), items.Count(i => i.Status == JobStatus.Canceled),
-            batch.CreatedAt, batch.LastUpdatedAt, items, BatchCosts(input, items));
+            batch.CreatedAt, batch.LastUpdatedAt, items, BatchCosts(input, items), input?.Owner);
     }
 
     /// <summary>
-    /// Validates and starts a chained video extension (<c>chain-…</c>; idempotent on its key): the initial video (or the
-    /// given media id), then one extension per prompt, each segment stored as it lands.
+    /// Validates and starts a chained video extension owned by <paramref name="caller"/> (its <see cref="JobOwner.PrefixOf"/>
+    /// + <c>chain-…</c>; idempotent on the caller's key): the initial video (or the given media id), then one extension per
+    /// prompt, each segment stored as it lands.
     /// </summary>
     /// <exception cref="RequestValidationException">The chain is invalid; nothing was started.</exception>
     /// <exception cref="Budgets.BudgetExceededException">The chain's estimate does not fit the caller's remaining budget; nothing was started.</exception>
@@ -116,11 +125,12 @@ public sealed partial class JobService
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.ValidateChain(request, _options.Value.ChainMaxSteps, now));
         _validator.RequireCallbacks(request.CallbackUrl);
-        var id = IdFor("chain", request.IdempotencyKey, instanceId);
+        caller ??= DefaultCaller;
+        var id = IdFor("chain", request.IdempotencyKey, instanceId, caller);
         using var span = StartSpan("chain", id, ProviderName.Cosmic, JobKind.VideoExtension);
         var input = new ChainInput(
             request.Initial, request.MediaId, request.Prompts, request.Model, request.Output, request.CallbackUrl,
-            request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), ChainEstimate(request), TraceParent: TraceParentOf(span));
+            request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), ChainEstimate(request), TraceParent: TraceParentOf(span), Owner: caller);
         return await StartPaidAsync(
             nameof(ChainOrchestrator), id, caller, [input.Cost], hold => input with { Budget = hold }, span, cancellationToken).ConfigureAwait(false);
     }
@@ -157,7 +167,8 @@ public sealed partial class JobService
     private async Task<IReadOnlyList<BatchItemState>> ReadItemsAsync(string batchId, int total, CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, BatchItemState>(StringComparer.Ordinal);
-        var query = new OrchestrationQuery(InstanceIdPrefix: batchId + ".", PageSize: 500, FetchInputsAndOutputs: false);
+        // Items' outcomes come with the page (one query per 500 items), not from one more read per item.
+        var query = new OrchestrationQuery(InstanceIdPrefix: batchId + ".", PageSize: 500, FetchInputsAndOutputs: true);
         await foreach (var instance in _client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (!JobOrchestrators.JobNames.Contains(instance.Name))
@@ -165,7 +176,7 @@ public sealed partial class JobService
                 continue;
             }
 
-            var full = instance.IsCompleted ? await _client.GetInstanceAsync(instance.InstanceId, true, cancellationToken).ConfigureAwait(false) ?? instance : instance;
+            var full = await WithFailureAsync(instance, cancellationToken).ConfigureAwait(false);
             var (status, _, error) = JobStates.Outcome(full);
             known[instance.InstanceId] = new BatchItemState(0, instance.InstanceId, status, error, JobStates.CostOf(full));
         }

@@ -16,13 +16,20 @@ public sealed partial class JobService
     /// A job or chain with its request (secrets removed), a timeline and the orchestration's history (read through
     /// <see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/>: the standalone engine's client reads the backend; under
     /// Functions the isolated client streams it from the Durable extension's gRPC server); null when no job or chain has
-    /// this id, or it vanished (was purged) between the two reads.
+    /// this id that <paramref name="access"/> may see, or it vanished (was purged) between the two reads.
     /// </summary>
     /// <param name="jobId">The job or chain id.</param>
+    /// <param name="access">Who asks.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<JobDetails?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default)
+    public async Task<JobDetails?> GetJobDetailsAsync(string jobId, JobAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.CanSee(jobId))
+        {
+            return null;
+        }
+
         var instance = await _client.GetInstanceAsync(jobId, true, cancellationToken).ConfigureAwait(false);
         if (instance is null || !JobOrchestrators.JobNames.Contains(instance.Name))
         {
@@ -52,16 +59,25 @@ public sealed partial class JobService
 
     /// <summary>
     /// Starts a new job (or chain) with the same request as <paramref name="jobId"/>, under <paramref name="idempotencyKey"/>
-    /// (a new id when null; the same key again answers the same re-run). The original deadline is not carried over: the new
-    /// job gets the default timeout. The request is validated again as any start is. Null when no job or chain has this id.
+    /// (a new id when null; the same key again answers the same re-run). The re-run belongs to the original's owner and
+    /// reserves from that owner's budgets (an operator re-running another caller's job acts for that caller; a job started
+    /// before owners were recorded is re-run as the asker's). The original deadline is not carried over: the new job gets
+    /// the default timeout. The request is validated again as any start is. Null when no job or chain
+    /// <paramref name="access"/> may see has this id.
     /// </summary>
     /// <exception cref="RequestValidationException">The key is invalid, or the old request no longer passes validation; nothing was started.</exception>
-    public async Task<JobStartResult?> RerunJobAsync(string jobId, string? idempotencyKey, CancellationToken cancellationToken = default, string? caller = null)
+    public async Task<JobStartResult?> RerunJobAsync(string jobId, JobAccess access, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(access);
         var errors = new List<ValidationError>();
         _validator.CheckCommon(null, idempotencyKey, null, null, _time.GetUtcNow(), errors);
         RequestValidationException.ThrowIfAny(errors);
+        if (!access.CanSee(jobId))
+        {
+            return null;
+        }
+
         var instance = await _client.GetInstanceAsync(jobId, true, cancellationToken).ConfigureAwait(false);
         if (instance is null || !JobOrchestrators.JobNames.Contains(instance.Name) || string.IsNullOrEmpty(instance.SerializedInput))
         {
@@ -73,29 +89,52 @@ public sealed partial class JobService
             var chain = instance.ReadInputAs<ChainInput>()!;
             return await StartChainAsync(
                 new ChainRequest(chain.Initial, chain.MediaId, chain.Prompts, chain.Model, chain.Output, idempotencyKey, chain.CallbackUrl),
-                null, cancellationToken, caller).ConfigureAwait(false);
+                null, cancellationToken, chain.Owner ?? access.Caller).ConfigureAwait(false);
         }
 
         var job = instance.ReadInputAs<JobInput>()!;
-        return await StartJobAsync(job.Request with { IdempotencyKey = idempotencyKey, Deadline = null }, null, cancellationToken, caller).ConfigureAwait(false);
+        return await StartJobAsync(
+            job.Request with { IdempotencyKey = idempotencyKey, Deadline = null }, null, cancellationToken, job.Owner ?? access.Caller).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Deletes the records (state and history) of every finished job, chain, batch and batch item created before
-    /// <paramref name="createdBefore"/>: Completed, Failed or Canceled ones; running ones are left alone. Stored media stay.
+    /// Deletes the records (state and history) of every finished job, chain, batch and batch item <paramref name="access"/>
+    /// may see that was created before <paramref name="createdBefore"/>: Completed, Failed or Canceled ones; running ones
+    /// are left alone. Stored media stay. A caller's purge pages through its own id prefix (<see cref="JobOwner"/>) and
+    /// deletes instance by instance; an operator's is the engine's purge of every caller's.
     /// </summary>
     /// <exception cref="RequestValidationException"><paramref name="createdBefore"/> is in the future.</exception>
-    public async Task<JobPurgeResult> PurgeFinishedJobsAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default)
+    public async Task<JobPurgeResult> PurgeFinishedJobsAsync(DateTimeOffset createdBefore, JobAccess access, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(access);
         if (createdBefore > _time.GetUtcNow())
         {
             throw new RequestValidationException([new ValidationError("createdBefore", "range", "must not be in the future")]);
         }
 
-        var result = await _client.PurgeAllInstancesAsync(
-            new PurgeInstancesFilter(null, createdBefore, FinishedStatuses), cancellation: cancellationToken).ConfigureAwait(false);
-        return new JobPurgeResult(createdBefore, result.PurgedInstanceCount, result.IsComplete != false);
+        if (access.ListPrefix(null) is not { } prefix)
+        {
+            var result = await _client.PurgeAllInstancesAsync(
+                new PurgeInstancesFilter(null, createdBefore, FinishedStatuses), cancellation: cancellationToken).ConfigureAwait(false);
+            return new JobPurgeResult(createdBefore, result.PurgedInstanceCount, result.IsComplete != false);
+        }
+
+        var purged = 0;
+        var query = new OrchestrationQuery(CreatedTo: createdBefore, Statuses: FinishedStatuses, InstanceIdPrefix: prefix, PageSize: PurgePageSize);
+        await foreach (var page in _client.GetAllInstancesAsync(query).AsPages(pageSizeHint: PurgePageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var instance in page.Values)
+            {
+                var result = await _client.PurgeInstanceAsync(instance.InstanceId, cancellation: cancellationToken).ConfigureAwait(false);
+                purged += result.PurgedInstanceCount;
+            }
+        }
+
+        return new JobPurgeResult(createdBefore, purged, Complete: true);
     }
+
+    /// <summary>Instances a caller's purge reads per query.</summary>
+    private const int PurgePageSize = 100;
 
     private static (System.Text.Json.JsonElement? Request, string? IdempotencyKey, bool Resumed) ReadRequest(OrchestrationMetadata instance, bool isChain)
     {

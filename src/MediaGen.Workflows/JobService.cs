@@ -55,14 +55,15 @@ public sealed partial class JobService
     }
 
     /// <summary>
-    /// Validates and starts a job. The id is <c>job-</c> + a hash of the idempotency key when there is one (the same key
-    /// always names the same job; a repeat starts nothing), else <paramref name="instanceId"/> (e.g. a queue message id),
-    /// else a new id.
+    /// Validates and starts a job owned by <paramref name="caller"/>. The id is the caller's <see cref="JobOwner.PrefixOf"/>
+    /// + <c>job-</c> + a hash of the caller and the idempotency key when there is one (the same caller's same key always
+    /// names the same job, a repeat starts nothing; another caller's equal key names another job), else the prefix +
+    /// <paramref name="instanceId"/> (e.g. a queue message id), else the prefix + a new id.
     /// </summary>
     /// <param name="request">The job.</param>
-    /// <param name="instanceId">An id to use when the request has no idempotency key: 1–100 letters, digits, '-' or '_'.</param>
+    /// <param name="instanceId">An id to use when the request has no idempotency key: 1–80 letters, digits, '-' or '_'.</param>
     /// <param name="cancellationToken">Cancels the call (not the job).</param>
-    /// <param name="caller">The caller identity whose budgets the job's estimate is reserved from (<see cref="DefaultCaller"/> when null).</param>
+    /// <param name="caller">The caller the job belongs to and whose budgets its estimate is reserved from (<see cref="DefaultCaller"/> when null).</param>
     /// <exception cref="RequestValidationException">The request is invalid; nothing was started. Every problem is listed.</exception>
     /// <exception cref="BudgetExceededException">The estimate does not fit the caller's remaining budget; nothing was started.</exception>
     /// <exception cref="NotConfiguredException">The request asks for a callback and callbacks cannot be signed; nothing was started.</exception>
@@ -72,8 +73,9 @@ public sealed partial class JobService
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
         _validator.RequireCallbacks(request.CallbackUrl);
-        var id = IdFor("job", request.IdempotencyKey, instanceId);
-        var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy()));
+        caller ??= DefaultCaller;
+        var id = IdFor("job", request.IdempotencyKey, instanceId, caller);
+        var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), Owner: caller));
         using var span = StartSpan("job", id, request.Provider, request.Kind);
         input = input with { TraceParent = TraceParentOf(span) };
         return await StartPaidAsync(
@@ -103,37 +105,56 @@ public sealed partial class JobService
     public Task<JobStartResult> StartJobAsync(ReadOnlyMemory<byte> utf8Json, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null) =>
         StartJobAsync(JobReading.Read(utf8Json.Span, _time.GetUtcNow()), instanceId, cancellationToken, caller);
 
-    /// <summary>The caller identity of requests that name none: the standalone host's <c>Api__Key</c>, the Functions app's key, queue messages and inbox blobs.</summary>
+    /// <summary>The caller identity of <c>Api__Key</c> (both hosts), the default intake caller of queue messages and inbox blobs, and of starts that name no caller.</summary>
     public const string DefaultCaller = "default";
 
     /// <summary>The budgets of <paramref name="caller"/>: limits, reserved, spent, per unit and period.</summary>
     public Task<BudgetReport> GetBudgetsAsync(string? caller = null, CancellationToken cancellationToken = default) =>
         _budgets.ReportAsync(caller ?? DefaultCaller, cancellationToken);
 
-    /// <summary>A job or chain, or null when none has this id (batches: <see cref="GetBatchAsync"/>).</summary>
-    public async Task<JobState?> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
+    /// <summary>A job or chain, or null when none has this id that <paramref name="access"/> may see (batches: <see cref="GetBatchAsync"/>).</summary>
+    public async Task<JobState?> GetJobAsync(string jobId, JobAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.CanSee(jobId))
+        {
+            return null;
+        }
+
         var instance = await _client.GetInstanceAsync(jobId, true, cancellationToken).ConfigureAwait(false);
         return instance is not null && JobOrchestrators.JobNames.Contains(instance.Name) ? JobStates.From(instance) : null;
     }
 
-    /// <summary>One page of jobs and chains (batch items included), filtered by status, creation time, kind, provider and id / idempotency key text.</summary>
+    /// <summary>
+    /// One page of the jobs and chains (batch items included) <paramref name="access"/> may see, filtered by owner, status,
+    /// creation time, kind, provider and id / idempotency key text. One engine query reads the page — the instances
+    /// of one owner's id prefix (<see cref="JobOwner"/>) with their inputs and outputs — and nothing is read per instance
+    /// (a payload the backend keeps in a blob because it is large costs one blob read).
+    /// </summary>
     /// <exception cref="RequestValidationException">The continuation token is not one a previous page returned (<see cref="JobPageToken"/>).</exception>
-    public async Task<JobPage> ListJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
+    public async Task<JobPage> ListJobsAsync(JobQuery query, JobAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 1000, nameof(query));
-        var wanted = query.Statuses is { Count: > 0 } statuses ? statuses : null;
-        var runtime = wanted?.SelectMany(JobStates.RuntimeStatusesOf).Distinct().ToList();
-        var filter = new OrchestrationQuery(query.CreatedFrom, query.CreatedTo, runtime, PageSize: query.PageSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, MaxPageSize, nameof(query));
         string? continuation = null;
         if (query.ContinuationToken is { } token && !JobPageToken.TryDecode(token, out continuation))
         {
             throw new RequestValidationException([new ValidationError("continuationToken", "format", "is not a token a previous page returned")]);
         }
 
+        if (query.Caller is { } owner && !access.SeesOwner(owner))
+        {
+            // Another caller's jobs are not there for this caller: the same empty answer as a caller without jobs gets.
+            return new JobPage([], null);
+        }
+
+        var wanted = query.Statuses is { Count: > 0 } statuses ? statuses : null;
+        var runtime = wanted?.SelectMany(JobStates.RuntimeStatusesOf).Distinct().ToList();
+        var filter = new OrchestrationQuery(
+            query.CreatedFrom, query.CreatedTo, runtime, PageSize: query.PageSize, InstanceIdPrefix: access.ListPrefix(query.Caller), FetchInputsAndOutputs: true);
         Page<OrchestrationMetadata>? page = null;
         await foreach (var first in _client.GetAllInstancesAsync(filter).AsPages(continuation, query.PageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -145,8 +166,8 @@ public sealed partial class JobService
         var jobs = new List<JobState>();
         foreach (var instance in page.Values.Where(i => JobOrchestrators.JobNames.Contains(i.Name)))
         {
-            var full = await _client.GetInstanceAsync(instance.InstanceId, true, cancellationToken).ConfigureAwait(false);
-            if (full is not null && JobStates.From(full) is { } state && (wanted is null || wanted.Contains(state.Status)) && Matches(query, full, state))
+            var full = await WithFailureAsync(instance, cancellationToken).ConfigureAwait(false);
+            if (JobStates.From(full) is { } state && (wanted is null || wanted.Contains(state.Status)) && Matches(query, full, state))
             {
                 jobs.Add(state);
             }
@@ -156,12 +177,32 @@ public sealed partial class JobService
     }
 
     /// <summary>
-    /// Cancels a job, chain or batch: it stops waiting, polling or starting items at its next step and ends
-    /// <see cref="JobStatus.Canceled"/> (items already stored stay). A batch passes the cancel on to its running items.
+    /// <paramref name="instance"/> as a query returned it; an orchestration that failed (threw: an engine or code fault,
+    /// not a job that failed as data) is read once more, as queries return no failure details and its error message
+    /// would otherwise differ from what <see cref="GetJobAsync"/> says.
     /// </summary>
-    public async Task<JobCancelResult> CancelJobAsync(string jobId, string? reason = null, CancellationToken cancellationToken = default)
+    private async Task<OrchestrationMetadata> WithFailureAsync(OrchestrationMetadata instance, CancellationToken cancellationToken) =>
+        instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed && instance.FailureDetails is null
+            ? await _client.GetInstanceAsync(instance.InstanceId, true, cancellationToken).ConfigureAwait(false) ?? instance
+            : instance;
+
+    /// <summary>The largest <see cref="JobQuery.PageSize"/>: instances one list page reads.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>
+    /// Cancels a job, chain or batch <paramref name="access"/> may see: it stops waiting, polling or starting items at its
+    /// next step and ends <see cref="JobStatus.Canceled"/> (items already stored stay). A batch passes the cancel on to its
+    /// running items.
+    /// </summary>
+    public async Task<JobCancelResult> CancelJobAsync(string jobId, JobAccess access, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.CanSee(jobId))
+        {
+            return JobCancelResult.NotFound;
+        }
+
         var instance = await _client.GetInstanceAsync(jobId, false, cancellationToken).ConfigureAwait(false);
         if (instance is null || !(JobOrchestrators.JobNames.Contains(instance.Name) || instance.Name == nameof(BatchOrchestrator)))
         {
@@ -329,25 +370,41 @@ public sealed partial class JobService
 
     private JobPolicy Policy() => JobPolicy.From(_options.Value, _callbacks.Value);
 
-    /// <summary><c>{kind}-</c> + the first 128 bits of SHA-256 of the key (hex); or the caller's id; or a new one.</summary>
-    private static string IdFor(string kind, string? idempotencyKey, string? instanceId)
+    /// <summary>Longest instance id a start may be given (the owner prefix and batch item or failover suffixes stay within the engine's 100).</summary>
+    public const int MaxGivenInstanceIdLength = 80;
+
+    /// <summary>
+    /// The id <paramref name="owner"/>'s <paramref name="idempotencyKey"/> names for a <paramref name="kind"/> (<c>job</c>,
+    /// <c>batch</c>, <c>chain</c>): the owner's <see cref="JobOwner.PrefixOf"/> + <c>{kind}-</c> + the first 128 bits of
+    /// SHA-256 of kind, owner (case-insensitive) and key, in hex.
+    /// </summary>
+    public static string KeyedId(string kind, string owner, string idempotencyKey)
     {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + ":" + owner.ToLowerInvariant() + ":" + idempotencyKey));
+        return $"{JobOwner.PrefixOf(owner)}{kind}-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+    }
+
+    /// <summary><see cref="KeyedId"/> when there is a key; else the owner's prefix + the given id; else the prefix + a new one.</summary>
+    private static string IdFor(string kind, string? idempotencyKey, string? instanceId, string owner)
+    {
+        var prefix = JobOwner.PrefixOf(owner);
         if (idempotencyKey is not null)
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + ":" + idempotencyKey));
-            return $"{kind}-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+            return KeyedId(kind, owner, idempotencyKey);
         }
 
         if (instanceId is not null)
         {
-            if (instanceId.Length is 0 or > 100 || !instanceId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            if (instanceId.Length is 0 or > MaxGivenInstanceIdLength || !instanceId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
-                throw new ArgumentException("An instance id must be 1–100 letters, digits, '-' or '_'.", nameof(instanceId));
+                throw new ArgumentException($"An instance id must be 1–{MaxGivenInstanceIdLength} letters, digits, '-' or '_'.", nameof(instanceId));
             }
 
-            return instanceId;
+            return prefix + instanceId;
         }
 
-        return $"{kind}-{Guid.NewGuid():N}";
+        return $"{prefix}{kind}-{Guid.NewGuid():N}";
     }
 }

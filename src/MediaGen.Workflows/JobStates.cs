@@ -13,17 +13,20 @@ internal static class JobStates
     /// <summary>The job state of a job or chain instance (read with inputs and outputs).</summary>
     public static JobState From(OrchestrationMetadata instance)
     {
-        var (kind, provider) = instance.Name == nameof(ChainOrchestrator)
+        var hasInput = !string.IsNullOrEmpty(instance.SerializedInput);
+        var isChain = instance.Name == nameof(ChainOrchestrator);
+        var job = hasInput && !isChain ? instance.ReadInputAs<JobInput>() : null;
+        var (kind, provider) = isChain
             ? (JobKind.VideoExtension, ProviderName.Cosmic)
-            : !string.IsNullOrEmpty(instance.SerializedInput) && instance.ReadInputAs<JobInput>() is { } input
-                ? (input.Request.Kind, input.Request.Provider)
-                : (JobKind.Image, ProviderName.Cosmic);
+            : job is not null ? (job.Request.Kind, job.Request.Provider) : (JobKind.Image, ProviderName.Cosmic);
+        var owner = isChain ? (hasInput ? instance.ReadInputAs<ChainInput>()?.Owner : null) : job?.Owner;
         var (status, result, error) = Outcome(instance);
         return new JobState(
             instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error, CostOf(instance),
             instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !string.IsNullOrEmpty(instance.SerializedOutput)
                 ? instance.ReadOutputAs<JobOutcome>()?.Providers
-                : null);
+                : null,
+            owner);
     }
 
     /// <summary>

@@ -10,7 +10,9 @@ namespace MediaGen.Api.Dashboard;
 
 /// <summary>
 /// The routes the operator dashboard adds to the job API (API key like every other): a job's details with a timeline,
-/// history and preview links; re-run; purge of finished jobs. Each calls the job service and nothing else.
+/// history and preview links; re-run; purge of finished jobs. Each calls the job service and nothing else, as the calling
+/// caller (<see cref="CallerIdentity.AccessOf"/>): another caller's job is a 404 and a purge deletes the caller's own
+/// (an operator's: everyone's).
 /// </summary>
 public static class DashboardApiEndpoints
 {
@@ -20,15 +22,16 @@ public static class DashboardApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/{id}/details", (string id, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, service, links, ct))
+        jobs.MapGet("/{id}/details", (string id, HttpContext http, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, http, service, links, ct))
             .WithName("GetJobDetails")
             .WithSummary("A job or chain with its request (secrets removed), a timeline, the orchestration's history and short-lived read links of its stored items")
+            .WithDescription("404 when no job or chain of the calling caller has this id (operators see every caller's).")
             .Produces<JobDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{id}/rerun", RerunAsync)
             .WithName("RerunJob")
             .WithSummary("Start a new job (or chain) with the same request; optional query idempotencyKey names the new one")
-            .WithDescription("202 with Location for the new job; 200 when idempotencyKey names an existing one; 404 when unknown; 400 naming the field when the key or the old request is invalid; 402 when the new job does not fit the caller's budget.")
+            .WithDescription("The new job belongs to the original's caller and is charged to that caller's budget. 202 with Location for the new job; 200 when idempotencyKey names an existing one; 404 when unknown or another caller's; 400 naming the field when the key or the old request is invalid; 402 when the new job does not fit the budget.")
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -36,18 +39,20 @@ public static class DashboardApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/purge", PurgeAsync)
             .WithName("PurgeJobs")
-            .WithSummary("Delete the records of finished jobs, chains and batches created before createdBefore (ISO-8601 with zone, not in the future); media stay")
+            .WithSummary("Delete the records of the caller's finished jobs, chains and batches created before createdBefore (ISO-8601 with zone, not in the future); media stay")
+            .WithDescription("A caller purges its own; an operator (Api__AdminCallers) purges every caller's.")
             .Produces<JobPurgeResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
-    public static async Task<IResult> GetDetailsAsync(string id, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDetailsAsync(
+        string id, HttpContext httpContext, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(links);
-        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobDetailsAsync(id, cancellationToken) is not { } details)
+        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobDetailsAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is not { } details)
         {
             return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
         }
@@ -67,9 +72,10 @@ public static class DashboardApiEndpoints
         }
 
         JobStartResult? started;
+        var access = CallerIdentity.AccessOf(httpContext);
         try
         {
-            started = JobStarts.IsPlausibleId(id) ? await jobs.RerunJobAsync(id, query["idempotencyKey"].FirstOrDefault(), cancellationToken, CallerIdentity.Of(httpContext)) : null;
+            started = JobStarts.IsPlausibleId(id) ? await jobs.RerunJobAsync(id, access, query["idempotencyKey"].FirstOrDefault(), cancellationToken) : null;
         }
         catch (RequestValidationException ex)
         {
@@ -91,8 +97,8 @@ public static class DashboardApiEndpoints
 
         var request = httpContext.Request;
         var statusUri = JobLinks.Job(request, started.Id);
-        var type = started.Id.StartsWith("chain-", StringComparison.Ordinal) ? "chain" : "job";
-        var status = (await jobs.GetJobAsync(started.Id, cancellationToken))?.Status.ToString() ?? nameof(JobStatus.Pending);
+        var type = JobOwner.LocalPart(started.Id).StartsWith("chain-", StringComparison.Ordinal) ? "chain" : "job";
+        var status = (await jobs.GetJobAsync(started.Id, access, cancellationToken))?.Status.ToString() ?? nameof(JobStatus.Pending);
         var accepted = new JobAccepted(started.Id, type, status, !started.AlreadyExisted, statusUri, JobLinks.Cancel(request, started.Id));
         httpContext.Response.Headers.Location = statusUri.AbsoluteUri;
         return started.AlreadyExisted ? TypedResults.Ok(accepted) : TypedResults.Accepted(statusUri, accepted);
@@ -121,7 +127,7 @@ public static class DashboardApiEndpoints
 
         try
         {
-            return TypedResults.Ok(await jobs.PurgeFinishedJobsAsync(before, cancellationToken));
+            return TypedResults.Ok(await jobs.PurgeFinishedJobsAsync(before, CallerIdentity.AccessOf(request.HttpContext), cancellationToken));
         }
         catch (RequestValidationException ex)
         {

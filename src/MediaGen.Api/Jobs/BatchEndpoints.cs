@@ -14,7 +14,7 @@ public static class BatchEndpoints
             .WithName("StartBatch")
             .WithTags("Batches")
             .WithSummary("Start a batch of jobs (fan-out with a concurrency cap; one failing item never fails the others)")
-            .WithDescription("Every item is validated before anything starts (errors name items[i].field). 202 with Location; the same idempotencyKey answers the existing batch (200).")
+            .WithDescription("Every item is validated before anything starts (errors name items[i].field). 202 with Location; the same idempotencyKey from the same caller answers the existing batch (200). The batch and its items belong to the calling key's caller.")
             .WithMetadata(new DocumentedRequestBody(typeof(BatchRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -26,6 +26,7 @@ public static class BatchEndpoints
             .WithName("GetBatch")
             .WithTags("Batches")
             .WithSummary("Get a batch: status, counts and every item's status (read an item's result at /api/jobs/{itemId})")
+            .WithDescription("404 when no batch of the calling caller has this id (operators see every caller's).")
             .Produces<BatchState>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/chains", StartChainAsync)
@@ -51,9 +52,9 @@ public static class BatchEndpoints
     public static Task<IResult> StartChainAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
         JobStarts.StartAsync(httpContext, body, jobs, "chain", (json, ct) => jobs.StartChainAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
-    /// <summary><c>GET /api/batches/{id}</c>: a batch with its items, or 404.</summary>
-    public static async Task<IResult> GetBatchAsync(string id, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.IsPlausibleId(id) && await jobs.GetBatchAsync(id, cancellationToken) is { } batch
+    /// <summary><c>GET /api/batches/{id}</c>: a batch of the caller with its items, or 404.</summary>
+    public static async Task<IResult> GetBatchAsync(string id, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken) =>
+        JobStarts.IsPlausibleId(id) && await jobs.GetBatchAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } batch
             ? TypedResults.Ok(batch)
             : ProblemResults.NotFound($"No batch has the id '{id}'.");
 }

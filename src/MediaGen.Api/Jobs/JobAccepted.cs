@@ -10,7 +10,7 @@ namespace MediaGen.Api.Jobs;
 /// <param name="Created">False when the idempotency key named an existing one and nothing new started.</param>
 /// <param name="StatusQueryGetUri">GET it here (also the <c>Location</c> header).</param>
 /// <param name="CancelPostUri">POST here to cancel it.</param>
-/// <param name="PixazoWebhookUri">Pixazo jobs: the webhook URL Pixazo was given (it carries the job's secret); absent when webhooks are off.</param>
+/// <param name="PixazoWebhookUri">Pixazo jobs, in the answer of the start that created the job only: the webhook URL Pixazo was given (it carries the job's secret); absent when webhooks are off and in every later answer.</param>
 public sealed record JobAccepted(
     string Id,
     string Type,

@@ -4,7 +4,11 @@ using MediaGen.Workflows;
 
 namespace MediaGen.Api.Jobs;
 
-/// <summary>The job routes: start, get, list, cancel. Each calls the job service and nothing else.</summary>
+/// <summary>
+/// The job routes: start, get, list, cancel. Each calls the job service and nothing else, as the calling caller
+/// (<see cref="CallerIdentity.AccessOf"/>): another caller's job is a 404, as if it did not exist, and lists hold the
+/// caller's own jobs (an operator's: everyone's).
+/// </summary>
 public static class JobEndpoints
 {
     /// <summary>Maps the routes onto <paramref name="api"/> (the API-key group under <c>/api</c>).</summary>
@@ -15,7 +19,7 @@ public static class JobEndpoints
         jobs.MapPost("/", StartAsync)
             .WithName("StartJob")
             .WithSummary("Start a job")
-            .WithDescription("Validates the job fully, then starts it: 202 with Location and status/cancel URLs. The same idempotencyKey answers the existing job (200, same id); nothing new starts.")
+            .WithDescription("Validates the job fully, then starts it as the calling key's caller: 202 with Location and status/cancel URLs. The same idempotencyKey from the same caller answers the existing job (200, same id, no pixazoWebhookUri); nothing new starts. Another caller's equal key names another job.")
             .WithMetadata(new DocumentedRequestBody(typeof(JobRequest)))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -25,19 +29,20 @@ public static class JobEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         jobs.MapGet("/", ListAsync)
             .WithName("ListJobs")
-            .WithSummary("List jobs (and chains), newest pages first by creation time; filter by status and creation time")
-            .WithDescription("Query: status (repeat or comma-separate: Pending, Running, Completed, Failed, Canceled), createdFrom, createdTo (ISO-8601 with zone), pageSize (1–1000, default 50; a filtered page may hold fewer), continuationToken (from the previous page).")
+            .WithSummary("List the caller's jobs (and chains; an operator's list holds every caller's); filter by status, creation time, kind, provider, text and caller")
+            .WithDescription("Query: status (repeat or comma-separate: Pending, Running, Completed, Failed, Canceled), createdFrom, createdTo (ISO-8601 with zone), kind, provider, q (text in the id or idempotency key), caller (operators: that caller's jobs; others: their own name, any other finds nothing), pageSize (1–1000, default 50: instances read for the page, one storage query; a filtered page may hold fewer), continuationToken (from the previous page).")
             .Produces<JobPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         jobs.MapGet("/{id}", GetAsync)
             .WithName("GetJob")
-            .WithSummary("Get a job or chain: status, progress, stored items with blob URIs, error with its type")
+            .WithSummary("Get a job or chain: status, progress, stored items with blob URIs, error with its type, and whose it is (caller)")
+            .WithDescription("404 when no job of the calling caller has this id: another caller's job is not found either (operators see every caller's).")
             .Produces<JobState>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{id}/cancel", CancelAsync)
             .WithName("CancelJob")
             .WithSummary("Cancel a job, chain or batch; it stops at its next step (items already stored stay)")
-            .WithDescription("Optional query: reason. 202 when the cancel was requested, 409 when it had already ended, 404 when unknown.")
+            .WithDescription("Optional query: reason. 202 when the cancel was requested, 409 when it had already ended, 404 when unknown or another caller's.")
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -48,18 +53,19 @@ public static class JobEndpoints
     public static Task<IResult> StartAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
         JobStarts.StartAsync(httpContext, body, jobs, "job", (json, ct) => jobs.StartJobAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
-    /// <summary><c>GET /api/jobs/{id}</c>: a job or chain, or 404.</summary>
-    public static async Task<IResult> GetAsync(string id, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.IsPlausibleId(id) && await jobs.GetJobAsync(id, cancellationToken) is { } job
+    /// <summary><c>GET /api/jobs/{id}</c>: a job or chain of the caller, or 404.</summary>
+    public static async Task<IResult> GetAsync(string id, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken) =>
+        JobStarts.IsPlausibleId(id) && await jobs.GetJobAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } job
             ? TypedResults.Ok(job)
             : ProblemResults.NotFound($"No job or chain has the id '{id}'.");
 
-    /// <summary><c>GET /api/jobs</c>: one page of jobs matching the query.</summary>
+    /// <summary><c>GET /api/jobs</c>: one page of the caller's jobs matching the query.</summary>
     public static async Task<IResult> ListAsync(HttpRequest request, JobService jobs, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return TypedResults.Ok(await jobs.ListJobsAsync(JobListQueryParser.Parse(request.Query), cancellationToken));
+            return TypedResults.Ok(await jobs.ListJobsAsync(JobListQueryParser.Parse(request.Query), CallerIdentity.AccessOf(request.HttpContext), cancellationToken));
         }
         catch (RequestValidationException ex)
         {
@@ -75,10 +81,11 @@ public static class JobEndpoints
             return ProblemResults.Invalid("reason", "length", "must be at most 500 characters");
         }
 
-        var outcome = JobStarts.IsPlausibleId(id) ? await jobs.CancelJobAsync(id, reason, cancellationToken) : JobCancelResult.NotFound;
+        var access = CallerIdentity.AccessOf(httpContext);
+        var outcome = JobStarts.IsPlausibleId(id) ? await jobs.CancelJobAsync(id, access, reason, cancellationToken) : JobCancelResult.NotFound;
         if (outcome == JobCancelResult.CancelRequested)
         {
-            var isBatch = await jobs.GetBatchAsync(id, cancellationToken) is not null;
+            var isBatch = await jobs.GetBatchAsync(id, access, cancellationToken) is not null;
             var statusUri = isBatch ? JobLinks.Batch(httpContext.Request, id) : JobLinks.Job(httpContext.Request, id);
             return TypedResults.Accepted(statusUri,
                 new JobAccepted(id, isBatch ? "batch" : "job", "Canceling", false, statusUri, JobLinks.Cancel(httpContext.Request, id)));

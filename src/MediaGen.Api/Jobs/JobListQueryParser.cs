@@ -10,14 +10,15 @@ namespace MediaGen.Api.Jobs;
 /// Failed, Canceled), <c>createdFrom</c>/<c>createdTo</c> (ISO-8601 with a zone), <c>pageSize</c> (1–1000, default 50),
 /// <c>continuationToken</c> (only as a previous page returned it, <see cref="JobPageToken"/>), <c>kind</c> and
 /// <c>provider</c> (repeatable or comma-separated, as the job JSON names them), <c>q</c> (text in the id or idempotency
-/// key, 1–200 characters). Unknown parameters are refused, like unknown body fields, and so is any parameter but
+/// key, 1–200 characters), <c>caller</c> (a caller name: an operator lists that caller's jobs; anyone else finds only
+/// their own). Unknown parameters are refused, like unknown body fields, and so is any parameter but
 /// <c>status</c>, <c>kind</c> and <c>provider</c> given twice.
 /// </summary>
 public static class JobListQueryParser
 {
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        "status", "createdFrom", "createdTo", "pageSize", "continuationToken", "kind", "provider", "q", "code",
+        "status", "createdFrom", "createdTo", "pageSize", "continuationToken", "kind", "provider", "q", "caller", "code",
     };
 
     private static readonly HashSet<string> Repeatable = new(StringComparer.OrdinalIgnoreCase) { "status", "kind", "provider" };
@@ -30,7 +31,7 @@ public static class JobListQueryParser
         var errors = new List<ValidationError>();
         foreach (var key in query.Keys.Where(k => !Known.Contains(k)))
         {
-            errors.Add(new ValidationError(key, "unknown_field", "is not a query parameter (allowed: status, createdFrom, createdTo, pageSize, continuationToken, kind, provider, q)"));
+            errors.Add(new ValidationError(key, "unknown_field", "is not a query parameter (allowed: status, createdFrom, createdTo, pageSize, continuationToken, kind, provider, q, caller)"));
         }
 
         foreach (var key in query.Keys.Where(k => Known.Contains(k) && !Repeatable.Contains(k) && query[k].Count > 1))
@@ -65,9 +66,9 @@ public static class JobListQueryParser
         }
 
         var pageSize = 50;
-        if (query["pageSize"] is { Count: > 0 } size && (!int.TryParse(size[0], NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        if (query["pageSize"] is { Count: > 0 } size && (!int.TryParse(size[0], NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > JobService.MaxPageSize))
         {
-            errors.Add(new ValidationError("pageSize", "range", $"must be an integer between 1 and 1000 (was '{size[0]}')"));
+            errors.Add(new ValidationError("pageSize", "range", $"must be an integer between 1 and {JobService.MaxPageSize} (was '{size[0]}')"));
         }
 
         var token = query["continuationToken"].FirstOrDefault();
@@ -88,8 +89,14 @@ public static class JobListQueryParser
             errors.Add(new ValidationError("q", "length", "must be 1–200 characters without control characters"));
         }
 
+        var caller = query["caller"].FirstOrDefault();
+        if (caller is not null && !ApiKeyOptionsValidator.IsCallerName(caller))
+        {
+            errors.Add(new ValidationError("caller", "format", "must be a caller name: 1–64 letters, digits, '-', '_' or '.'"));
+        }
+
         RequestValidationException.ThrowIfAny(errors);
-        return new JobQuery(statuses.Count > 0 ? statuses : null, from, to, pageSize, token, kinds, providers, search);
+        return new JobQuery(statuses.Count > 0 ? statuses : null, from, to, pageSize, token, kinds, providers, search, caller);
     }
 
     private static HashSet<T>? Names<T>(IQueryCollection query, string name, Func<T, string> text, List<ValidationError> errors)

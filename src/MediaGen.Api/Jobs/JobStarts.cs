@@ -40,20 +40,23 @@ public static partial class JobStarts
         }
 
         var request = httpContext.Request;
+        var access = CallerIdentity.AccessOf(httpContext);
         string status;
         Uri? webhook = null;
         Uri statusUri;
         if (type == "batch")
         {
-            status = (await jobs.GetBatchAsync(started.Id, cancellationToken))?.Status.ToString() ?? nameof(JobStatus.Pending);
+            status = (await jobs.GetBatchAsync(started.Id, access, cancellationToken))?.Status.ToString() ?? nameof(JobStatus.Pending);
             statusUri = JobLinks.Batch(request, started.Id);
         }
         else
         {
-            var job = await jobs.GetJobAsync(started.Id, cancellationToken);
+            var job = await jobs.GetJobAsync(started.Id, access, cancellationToken);
             status = job?.Status.ToString() ?? nameof(JobStatus.Pending);
             statusUri = JobLinks.Job(request, started.Id);
-            if (job?.Provider == ProviderName.Pixazo && jobs.GetPixazoWebhookUrl(started.Id) is { } url)
+
+            // Only the start that created the job is told its webhook URL: a repeat of the key is no proof of being its creator.
+            if (!started.AlreadyExisted && job?.Provider == ProviderName.Pixazo && jobs.GetPixazoWebhookUrl(started.Id) is { } url)
             {
                 webhook = new Uri(url);
             }

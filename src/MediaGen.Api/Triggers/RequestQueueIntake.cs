@@ -8,8 +8,9 @@ using MediaGen.Workflows.Budgets;
 namespace MediaGen.Api.Triggers;
 
 /// <summary>
-/// One requests-queue message into one job, for the standalone listener and the Functions queue trigger alike: the job id
-/// derives from the message's idempotency key or else is the message id, so a redelivery finds the job it started.
+/// One requests-queue message into one job of the intake caller (<see cref="CallerRoles.IntakeCaller"/>), for the
+/// standalone listener and the Functions queue trigger alike: the job id derives from the intake caller and the message's
+/// idempotency key or else the message id, so a redelivery finds the job it started.
 /// An invalid message is permanent: it goes to the poison queue (<c>&lt;queue&gt;-poison</c>) at once with its errors attached.
 /// </summary>
 public static class RequestQueueIntake
@@ -17,9 +18,9 @@ public static class RequestQueueIntake
     /// <summary>Longest original message text kept in a poison envelope.</summary>
     public const int MaxOriginalChars = 32 * 1024;
 
-    /// <summary>Starts the message's job; an invalid message is written to <paramref name="poison"/> (reason <c>invalid</c>) instead.</summary>
+    /// <summary>Starts the message's job as <paramref name="caller"/>; an invalid message is written to <paramref name="poison"/> (reason <c>invalid</c>) instead.</summary>
     public static async Task<IntakeOutcome> StartOrPoisonAsync(
-        QueueMessage message, JobService jobs, QueueClient poison, DateTimeOffset now, CancellationToken cancellationToken = default)
+        QueueMessage message, JobService jobs, QueueClient poison, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -28,7 +29,7 @@ public static class RequestQueueIntake
 
         try
         {
-            var started = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken).ConfigureAwait(false);
+            var started = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken, caller).ConfigureAwait(false);
             IntakeSpans.Started(span, started.Id);
             return new IntakeOutcome(started, null);
         }

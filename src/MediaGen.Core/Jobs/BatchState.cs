@@ -11,6 +11,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="Items">Every item's status, in request order (read an item with the job API for its result).</param>
 /// <param name="CostTotals">The items' costs summed per unit.</param>
+/// <param name="Caller">Whose batch it is (the caller that started it); absent for batches started before owners were recorded.</param>
 public sealed record BatchState(
     string Id,
     JobStatus Status,
@@ -21,4 +22,5 @@ public sealed record BatchState(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<BatchItemState> Items,
-    IReadOnlyList<CostTotal>? CostTotals = null);
+    IReadOnlyList<CostTotal>? CostTotals = null,
+    string? Caller = null);

@@ -11,6 +11,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Kinds">Only jobs of one of these kinds; null or empty: any.</param>
 /// <param name="Providers">Only jobs of one of these providers; null or empty: any.</param>
 /// <param name="Search">Only jobs whose id or idempotency key contains this text (case-insensitive); null: any.</param>
+/// <param name="Caller">Only jobs of this caller (operators: any caller's; others see their own only, so another name finds nothing); null: every job the asker sees.</param>
 public sealed record JobQuery(
     IReadOnlyCollection<JobStatus>? Statuses = null,
     DateTimeOffset? CreatedFrom = null,
@@ -19,4 +20,5 @@ public sealed record JobQuery(
     string? ContinuationToken = null,
     IReadOnlyCollection<JobKind>? Kinds = null,
     IReadOnlyCollection<ProviderName>? Providers = null,
-    string? Search = null);
+    string? Search = null,
+    string? Caller = null);

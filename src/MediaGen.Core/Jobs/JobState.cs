@@ -15,6 +15,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Error">Why it failed, once <see cref="JobStatus.Failed"/> or <see cref="JobStatus.Canceled"/>.</param>
 /// <param name="Providers">Jobs with fallbacks: every provider tried so far, which served and why each earlier one was skipped.</param>
 /// <param name="Cost">What it costs: the estimate from the start, the actual once it is known.</param>
+/// <param name="Caller">Whose job it is: the caller that started it (the API key's caller; queue and inbox jobs: the intake caller); absent for jobs started before owners were recorded.</param>
 public sealed record JobState(
     string Id,
     JobKind Kind,
@@ -26,4 +27,5 @@ public sealed record JobState(
     JobResult? Result = null,
     JobError? Error = null,
     JobCost? Cost = null,
-    IReadOnlyList<ProviderAttempt>? Providers = null);
+    IReadOnlyList<ProviderAttempt>? Providers = null,
+    string? Caller = null);

@@ -24,7 +24,7 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        BatchEndpoints.GetBatchAsync(id, jobs.Create(client), cancellationToken);
+        BatchEndpoints.GetBatchAsync(id, req.HttpContext, jobs.Create(client), cancellationToken);
 
     /// <summary><c>POST /api/chains</c>.</summary>
     [Function("StartChain")]

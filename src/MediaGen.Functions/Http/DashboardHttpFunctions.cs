@@ -27,7 +27,7 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        DashboardApiEndpoints.GetDetailsAsync(id, jobs.Create(client), links, cancellationToken);
+        DashboardApiEndpoints.GetDetailsAsync(id, req.HttpContext, jobs.Create(client), links, cancellationToken);
 
     /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>
     [Function("RerunJob")]

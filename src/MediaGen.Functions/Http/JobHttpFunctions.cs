@@ -32,7 +32,7 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        JobEndpoints.GetAsync(id, jobs.Create(client), cancellationToken);
+        JobEndpoints.GetAsync(id, req.HttpContext, jobs.Create(client), cancellationToken);
 
     /// <summary><c>POST /api/jobs/{id}/cancel?reason=…</c>.</summary>
     [Function("CancelJob")]

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using MediaGen.Api;
 using MediaGen.Api.Triggers;
 using MediaGen.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Functions.Triggers;
 
 /// <summary>
-/// The inbox container (<c>%BlobInboxContainerName%</c>): each uploaded blob becomes a job through the shared intake, its
-/// id derived from the blob's name and ETag, so a repeated trigger for one upload finds the same job. An invalid blob is
+/// The inbox container (<c>%BlobInboxContainerName%</c>): each uploaded blob becomes a job of the intake caller
+/// (<c>Api__IntakeCaller</c>) through the shared intake, its id derived from that caller and the blob's name and ETag, so a
+/// repeated trigger for one upload finds the same job. An invalid blob is
 /// logged and not retried (the function completes); a transient failure throws and the runtime retries it.
 /// Two functions watch the container, one enabled at a time by the standard <c>AzureWebJobs.&lt;name&gt;.Disabled</c>
 /// settings, and both run <see cref="StartAsync"/>, so an upload is one job whichever fires (or if both do):
@@ -20,7 +22,7 @@ namespace MediaGen.Functions.Triggers;
 /// enables it and disables the Event Grid one).
 /// </summary>
 public sealed partial class BlobInboxFunction(
-    JobServiceFactory jobs, IOptions<InboxJobSettings> settings, TimeProvider time, ILogger<BlobInboxFunction> logger)
+    JobServiceFactory jobs, CallerRoles roles, IOptions<InboxJobSettings> settings, TimeProvider time, ILogger<BlobInboxFunction> logger)
 {
     /// <summary>The function fed by Event Grid's BlobCreated events.</summary>
     public const string EventGridFunction = "BlobInbox";
@@ -52,7 +54,7 @@ public sealed partial class BlobInboxFunction(
     /// <summary>The one intake of both functions: the job id comes from the blob alone, not from which function saw it.</summary>
     private async Task StartAsync(BlobClient blob, string name, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var outcome = await InboxBlobIntake.StartAsync(blob, jobs.Create(client), settings.Value, time.GetUtcNow(), cancellationToken);
+        var outcome = await InboxBlobIntake.StartAsync(blob, jobs.Create(client), settings.Value, time.GetUtcNow(), roles.IntakeCaller, cancellationToken);
         if (outcome.Started is { } started)
         {
             LogStarted(logger, name, started.Id, !started.AlreadyExisted);

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using MediaGen.Api;
 using MediaGen.Api.Triggers;
 using MediaGen.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -10,14 +11,15 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Functions.Triggers;
 
 /// <summary>
-/// The requests queue (<c>%RequestQueueName%</c>): each message becomes a job through the shared intake (idempotent on the
-/// message id). An invalid message is written to <c>&lt;queue&gt;-poison</c> with its errors and the function completes, so
+/// The requests queue (<c>%RequestQueueName%</c>): each message becomes a job of the intake caller
+/// (<c>Api__IntakeCaller</c>) through the shared intake (idempotent on the message id). An invalid message is written to
+/// <c>&lt;queue&gt;-poison</c> with its errors and the function completes, so
 /// it is not retried; a transient failure throws and the Functions host retries it, then moves the message as it is to
 /// the same <c>&lt;queue&gt;-poison</c> after host.json's <c>maxDequeueCount</c> deliveries — the standalone listener's
 /// behaviour too (docs/host.md, "Poison queue").
 /// </summary>
 public sealed partial class RequestQueueFunction(
-    JobServiceFactory jobs, QueueServiceClient queues, IOptions<TriggerNames> names, TimeProvider time, ILogger<RequestQueueFunction> logger)
+    JobServiceFactory jobs, QueueServiceClient queues, CallerRoles roles, IOptions<TriggerNames> names, TimeProvider time, ILogger<RequestQueueFunction> logger)
 {
     /// <summary>The binding expression of the queue: the flat setting <see cref="TriggerNames.RequestQueueName"/>.</summary>
     public const string QueueExpression = "%" + nameof(TriggerNames.RequestQueueName) + "%";
@@ -32,7 +34,7 @@ public sealed partial class RequestQueueFunction(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs.Create(client), _poison, time.GetUtcNow(), cancellationToken);
+        var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs.Create(client), _poison, time.GetUtcNow(), roles.IntakeCaller, cancellationToken);
         if (outcome.Started is { } started)
         {
             LogStarted(logger, message.MessageId, started.Id, !started.AlreadyExisted);

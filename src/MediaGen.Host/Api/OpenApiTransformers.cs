@@ -19,7 +19,11 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
         ArgumentNullException.ThrowIfNull(document);
         document.Info.Title = "MediaGen API";
         document.Info.Description = "Start media generation jobs, batches and video extension chains; read, list and cancel them; "
-            + "receive Pixazo webhooks; stream Cosmic text. Every route but health and webhooks needs the API key.";
+            + "receive Pixazo webhooks; stream Cosmic text. Every route but health and webhooks needs the API key. "
+            + "Each key is a caller, and every job, batch and chain belongs to the caller that started it: a caller reads, lists, "
+            + "cancels, re-runs and purges its own only (another caller's answers 404, as an id that does not exist), and its "
+            + "idempotency keys name its own jobs; operators (Api__AdminCallers) see and act on every caller's. Queue and inbox "
+            + "jobs belong to Api__IntakeCaller. A job's caller is its 'caller' field.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme

@@ -13,7 +13,7 @@ namespace MediaGen.Host.Listeners;
 
 /// <summary>
 /// Scans the inbox container (<see cref="TriggerNames.BlobInboxContainerName"/>): every blob without a current marker in the processed container becomes one job
-/// (<see cref="InboxJobFactory"/>), then gets its marker (<see cref="InboxRecord"/>) — the job id, or the errors of an
+/// (<see cref="InboxJobFactory"/>) of the intake caller (<c>Api__IntakeCaller</c>), then gets its marker (<see cref="InboxRecord"/>) — the job id, or the errors of an
 /// invalid blob, which is not tried again until it is re-uploaded. What was processed lives in storage, not memory,
 /// so a restarted host starts no second job; two hosts scanning together derive the same idempotency key from the
 /// blob's name and ETag (or the spec's idempotency key), so the job service answers the second with the first one's job. Inbox blobs are never
@@ -22,6 +22,7 @@ namespace MediaGen.Host.Listeners;
 public sealed partial class BlobInboxListener(
     BlobServiceClient blobs,
     JobService jobs,
+    CallerRoles roles,
     IOptions<BlobInboxOptions> options,
     IOptions<TriggerNames> names,
     TimeProvider time,
@@ -115,7 +116,7 @@ public sealed partial class BlobInboxListener(
             try
             {
                 var json = await InboxJobFactory.CreateAsync(_inbox, blob, _settings, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                outcome = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(_inbox.Name, blob.Name, etag), cancellationToken).ConfigureAwait(false);
+                outcome = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(_inbox.Name, blob.Name, etag), cancellationToken, roles.IntakeCaller).ConfigureAwait(false);
                 IntakeSpans.Started(span, outcome.Id);
             }
             catch (RequestValidationException ex)

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using MediaGen.Api;
 using MediaGen.Workflows;
 using MediaGen.Api.Triggers;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace MediaGen.Host.Listeners;
 /// <summary>
 /// Listens on the requests queue (<see cref="TriggerNames.RequestQueueName"/>): each message (the HTTP start body, plain or
 /// base64 JSON) becomes a job through the job service (<see cref="RequestQueueIntake"/>, shared with the Functions queue
-/// trigger), whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
+/// trigger) as the intake caller (<c>Api__IntakeCaller</c>), whose id derives from that caller and the message's
+/// idempotency key or else the queue message id, so a redelivered
 /// message finds the job it started instead of starting a second. The poison behaviour is the Functions app's: invalid
 /// messages go at once (validation is permanent) to <c>&lt;queue&gt;-poison</c> in a <see cref="PoisonEnvelope"/> with the
 /// errors; transient failures are retried with backoff and, after <see cref="RequestQueueOptions.MaxDequeueCount"/>
@@ -19,6 +21,7 @@ namespace MediaGen.Host.Listeners;
 public sealed partial class RequestQueueListener(
     QueueServiceClient queues,
     JobService jobs,
+    CallerRoles roles,
     IOptions<RequestQueueOptions> options,
     IOptions<TriggerNames> names,
     TimeProvider time,
@@ -91,7 +94,7 @@ public sealed partial class RequestQueueListener(
                 return;
             }
 
-            var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs, _poison, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+            var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs, _poison, time.GetUtcNow(), roles.IntakeCaller, stoppingToken).ConfigureAwait(false);
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
             if (outcome.Started is { } started)
             {

@@ -44,7 +44,7 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
             var childId = CandidateId(context.InstanceId, i);
             var child = context.CallSubOrchestratorAsync<JobOutcome>(
                 JobOrchestrators.For(candidate),
-                new JobInput(candidate, deadline, input.Policy, Notify: false, Cost: input.CandidateCosts?.ElementAtOrDefault(i), TraceParent: input.TraceParent),
+                new JobInput(candidate, deadline, input.Policy, Notify: false, Cost: input.CandidateCosts?.ElementAtOrDefault(i), TraceParent: input.TraceParent, Owner: input.Owner),
                 new SubOrchestrationOptions(instanceId: childId));
             if (await Task.WhenAny(child, cancel) == cancel)
             {

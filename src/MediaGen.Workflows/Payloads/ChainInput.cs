@@ -15,6 +15,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Cost">The chain's estimate: the initial video and every extension.</param>
 /// <param name="Budget">The budget reservation the chain settles when it ends.</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
+/// <param name="Owner">The caller that started it; null for chains started before owners were recorded.</param>
 public sealed record ChainInput(
     JsonElement? Initial,
     string? MediaId,
@@ -26,4 +27,5 @@ public sealed record ChainInput(
     JobPolicy Policy,
     JobCost? Cost = null,
     BudgetHold? Budget = null,
-    string? TraceParent = null);
+    string? TraceParent = null,
+    string? Owner = null);

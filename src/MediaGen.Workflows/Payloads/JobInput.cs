@@ -15,6 +15,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="CandidateCosts">Jobs with fallbacks: the estimate of each provider to try, in order (<see cref="JobRequest.Candidates"/>).</param>
 /// <param name="Budget">The budget reservation the job settles when it ends (null: none, e.g. a batch item, whose batch holds it).</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
+/// <param name="Owner">The caller that started it (batch items and failover children: their parent's); null for jobs started before owners were recorded.</param>
 public sealed record JobInput(
     JobRequest Request,
     DateTimeOffset? Deadline,
@@ -24,4 +25,5 @@ public sealed record JobInput(
     JobCost? Cost = null,
     BudgetHold? Budget = null,
     IReadOnlyList<JobCost>? CandidateCosts = null,
-    string? TraceParent = null);
+    string? TraceParent = null,
+    string? Owner = null);

@@ -36,6 +36,15 @@ public sealed class ParityFixture : IAsyncLifetime
     /// <summary>The daily token budget of <see cref="PartnerA"/> and <see cref="PartnerB"/> (the default caller has none).</summary>
     public const int PartnerDailyTokens = 1_000_000;
 
+    /// <summary>The caller both sides start queue and inbox jobs as (<c>Api__IntakeCaller</c>; it has no key).</summary>
+    public const string IntakeCaller = "parity-intake";
+
+    /// <summary>An operator both sides know (<c>Api__Keys__parity-ops</c>, named in <c>Api__AdminCallers</c>).</summary>
+    public const string Operator = "parity-ops";
+
+    /// <summary><see cref="Operator"/>'s API key.</summary>
+    public const string OperatorKey = "parity-operator-key-0123456789";
+
     /// <summary>Both sides' request body cap.</summary>
     public const int MaxBodyBytes = 8192;
 
@@ -54,6 +63,9 @@ public sealed class ParityFixture : IAsyncLifetime
 
     /// <summary>Azurite's connection string.</summary>
     public string StorageConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The job id an intake (queue message id, inbox id) names: the intake caller's prefix + the id.</summary>
+    public static string IntakeId(string instanceId) => global::MediaGen.Workflows.JobOwner.PrefixOf(IntakeCaller) + instanceId;
 
     /// <summary>The standalone host.</summary>
     internal StandaloneApp Standalone => _standalone ?? throw new InvalidOperationException("Not started.");
@@ -141,6 +153,23 @@ public sealed class ParityFixture : IAsyncLifetime
         return (standalone, functions);
     }
 
+    /// <summary>Starts <paramref name="request"/> on both sides (202 each, one id) and returns the standalone host's answer; optionally waits until it has ended on both.</summary>
+    public async Task<HttpAnswer> StartedOnBothAsync(ParityRequest request, bool waitForEnd = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (standalone, functions) = await SendBothAsync(request);
+        Assert.True(standalone.Status == 202, standalone.ToString());
+        Assert.True(functions.Status == 202, functions.ToString());
+        var id = standalone.Json.GetProperty("id").GetString()!;
+        Assert.Equal(id, functions.Json.GetProperty("id").GetString());
+        if (waitForEnd)
+        {
+            await WaitForBothAsync(id);
+        }
+
+        return standalone;
+    }
+
     /// <summary>Both sides' clients.</summary>
     internal IEnumerable<DurableTaskClient> Clients => [Standalone.Client, Functions.Client];
 
@@ -187,6 +216,9 @@ public sealed class ParityFixture : IAsyncLifetime
             ["Api:Key"] = ApiKey,
             [$"Api:Keys:{PartnerA}"] = PartnerAKey,
             [$"Api:Keys:{PartnerB}"] = PartnerBKey,
+            [$"Api:Keys:{Operator}"] = OperatorKey,
+            ["Api:AdminCallers"] = Operator,
+            ["Api:IntakeCaller"] = IntakeCaller,
             [$"Budgets:Callers:{PartnerA}:DailyTokens"] = PartnerDailyTokens.ToString(CultureInfo.InvariantCulture),
             [$"Budgets:Callers:{PartnerB}:DailyTokens"] = PartnerDailyTokens.ToString(CultureInfo.InvariantCulture),
             [$"Api:Keys:{PartnerStream}"] = PartnerStreamKey,

@@ -31,6 +31,7 @@ public sealed record ParityRequest(string Method, string PathAndQuery, string? B
         null => " no key",
         ParityFixture.PartnerAKey => $" key of {ParityFixture.PartnerA}",
         ParityFixture.PartnerBKey => $" key of {ParityFixture.PartnerB}",
+        ParityFixture.OperatorKey => $" key of {ParityFixture.Operator}",
         _ => " wrong key",
     };
 }

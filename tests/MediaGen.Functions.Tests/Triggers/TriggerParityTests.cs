@@ -34,11 +34,12 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         var json = $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"a queued fox {{{Guid.NewGuid():N}}}"}}""";
         var text = base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(json)) : json;
         var sent = await SendToStandaloneQueueAsync(text);
-        var standalone = await StartedAsync(fixture.Standalone.Client, sent.MessageId);
+        var id = ParityFixture.IntakeId(sent.MessageId);
+        var standalone = await StartedAsync(fixture.Standalone.Client, id);
 
         await fixture.Functions.InvokeAsync<RequestQueueFunction>("RequestQueue", f => f.Run(Delivered(sent, text), fixture.Functions.Client, CancellationToken.None));
 
-        AssertSameJob(sent.MessageId, standalone, await fixture.Functions.Client.GetInstanceAsync(sent.MessageId, getInputsAndOutputs: true));
+        AssertSameJob(id, standalone, await fixture.Functions.Client.GetInstanceAsync(id, getInputsAndOutputs: true));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         var envelope = JsonSerializer.Deserialize<PoisonEnvelope>(functions, Api.HostJson.Options)!;
         Assert.Equal("invalid", envelope.Reason);
         Assert.Equal(fields.Split(','), envelope.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
-        Assert.All(fixture.Clients, c => Assert.Null(c.GetInstanceAsync(sent.MessageId).Result));
+        Assert.All(fixture.Clients, c => Assert.Null(c.GetInstanceAsync(ParityFixture.IntakeId(sent.MessageId)).Result));
     }
 
     [Theory]
@@ -93,7 +94,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         var container = new BlobContainerClient(fixture.StorageConnectionString, ParityFixture.InboxContainer);
         await container.CreateIfNotExistsAsync();
         var uploaded = await container.GetBlobClient(name).UploadAsync(BinaryData.FromString($$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{prompt}}}"}}"""));
-        var id = InboxJobFactory.InstanceId(container.Name, name, uploaded.Value.ETag.ToString());
+        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(container.Name, name, uploaded.Value.ETag.ToString()));
 
         await StartedAsync(fixture.Standalone.Client, id);
         await FireAsync(BlobInboxFunction.PollingFunction, container.Name, name);
@@ -130,7 +131,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         await container.CreateIfNotExistsAsync();
         var blob = container.GetBlobClient(name);
         var uploaded = await blob.UploadAsync(content, new BlobUploadOptions { Metadata = metadata });
-        var id = InboxJobFactory.InstanceId(container.Name, name, uploaded.Value.ETag.ToString());
+        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(container.Name, name, uploaded.Value.ETag.ToString()));
         var standalone = await StartedAsync(fixture.Standalone.Client, id);
 
         await FireAsync(function, container.Name, name);
@@ -155,6 +156,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         Assert.NotNull(functions);
         Assert.Equal(id, functions.InstanceId);
         Assert.Equal(standalone.Name, functions.Name);
+        Assert.Equal(ParityFixture.IntakeCaller, JsonDocument.Parse(functions.SerializedInput!).RootElement.GetProperty("owner").GetString());
         Assert.Equal(ParityJson.Normalize(standalone.SerializedInput!, fixture.Substitutions(true)), ParityJson.Normalize(functions.SerializedInput!, fixture.Substitutions(false)));
 
         // The times normalised away: each side's deadline counts from when it took the request.

@@ -55,6 +55,15 @@ public sealed class OpenApiTests(HostEnvironment env)
         var schemas = root.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
         Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest", "BudgetReport", "JobDetails", "JobPurgeResult"],
             schema => Assert.Contains(schema, schemas));
+
+        // Ownership (issue 28): the document says whose jobs a key reaches, and shows each job's and batch's caller.
+        Assert.Contains("Api__AdminCallers", root.GetProperty("info").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("caller (operators", paths.GetProperty("/api/jobs").GetProperty("get").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("another caller's", paths.GetProperty("/api/jobs/{id}/cancel").GetProperty("post").GetProperty("description").GetString(), StringComparison.Ordinal);
+        foreach (var schema in (string[])["JobState", "BatchState"])
+        {
+            Assert.True(root.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").TryGetProperty("caller", out _), $"{schema} has no caller");
+        }
     }
 
     private static JsonElement BodySchema(JsonElement paths, string path) =>

@@ -13,7 +13,7 @@ public static class ListQueryCases
     private static readonly (string Name, string Value)[] Documented =
     [
         ("status", "Completed,Failed"), ("createdFrom", "2030-01-01T00:00:00Z"), ("createdTo", "2031-01-01T00:00:00Z"), ("pageSize", "20"),
-        ("kind", "image,text"), ("provider", "cosmic"), ("q", "job-"),
+        ("kind", "image,text"), ("provider", "cosmic"), ("q", "job-"), ("caller", "default"),
     ];
 
     /// <summary>Parameters that may be repeated (their values add up).</summary>
@@ -38,15 +38,20 @@ public static class ListQueryCases
         ["kind"] = ["Image", "video_extension", "images", "%2C", "image,painting"],
         ["provider"] = ["Cosmic", "openai", "cosmic,pixazo,x", "%2C"],
         ["q"] = ["", "%00", "%0A", "a%09b", new string('q', 201)],
+        ["caller"] = ["", "%20", "+", "a%20b", "x%2Fy", "caller%00", "%0A", "%FF", "%C3%A9", "%F0%9F%98%80", "a,b", "%5B1%5D", "%22x%22", new string('c', 65)],
     };
+
+    /// <summary>Parameters whose type is text: they get only their own bad values (most of the universe is valid text for them).</summary>
+    private static readonly HashSet<string> Text = new(StringComparer.Ordinal) { "q", "caller" };
 
     /// <summary>Every case.</summary>
     public static IEnumerable<BadInputCase> All()
     {
-        foreach (var name in new[] { "status", "createdFrom", "createdTo", "pageSize", "continuationToken", "kind", "provider", "q" })
+        foreach (var name in new[] { "status", "createdFrom", "createdTo", "pageSize", "continuationToken", "kind", "provider", "q", "caller" })
         {
-            // Any text is a search: q gets only its own bad values (empty, control characters, over 200 characters).
-            foreach (var value in (name == "q" ? BadValues[name] : Universe.Concat(BadValues[name])).Distinct())
+            // Any text is a search: q gets only its own bad values (empty, control characters, over 200 characters); caller
+            // only what is no caller name (empty, spaces, other characters, over 64 characters).
+            foreach (var value in (Text.Contains(name) ? BadValues[name] : Universe.Concat(BadValues[name])).Distinct())
             {
                 yield return Case($"{name}={BadInputCase.Shorten(value, 40)}", With(name, value), name == "createdTo" || name == "createdFrom" ? ["createdFrom", "createdTo"] : [name]);
             }

@@ -65,7 +65,7 @@ public sealed class BudgetRoutesTests(HostEnvironment env)
         using var started = await PostAsync(client, $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A budgeted mug {{{Guid.NewGuid():N}}}"}}""");
         var id = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
 
-        var job = await host.WaitForJobAsync(id);
+        var job = await host.WaitForJobAsync(id, client: client);
 
         Assert.Equal(new JobCost("tokens", 32_160m, 32_160m, "price_table"), job.Cost);
         var mine = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/budgets", UriKind.Relative))).RootElement;

@@ -51,6 +51,9 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
             Assert.Equal(1, await page.Locator($"#jobs-body tr[data-id='{id}']").CountAsync());
         }
 
+        // Whose job it is: the key's caller (Api__Key is the caller "default").
+        Assert.Equal("default", await page.Locator($"#jobs-body tr[data-id='{pixazo.Id}'] td.caller").TextContentAsync());
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("dashboard-list.png"), FullPage = true });
 
         // Live update without reload: a job started now appears in the open list by itself.
@@ -82,6 +85,7 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
         var src = await image.GetAttributeAsync("src");
         Assert.Contains("sig=", src, StringComparison.Ordinal);
         Assert.Contains("sp=r", src, StringComparison.Ordinal);
+        Assert.Equal("default", await page.Locator("#job-caller").TextContentAsync());
         var job = (await host.GetJobAsync(pixazo.Id))!;
         var stored = Assert.Single(job.Result!.Items);
         var caption = await page.Locator("figure.preview figcaption").TextContentAsync();

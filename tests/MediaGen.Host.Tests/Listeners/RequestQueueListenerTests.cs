@@ -17,14 +17,14 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
     private static readonly Dictionary<string, string?> ListenerOff = new() { ["RequestQueue:Enabled"] = "false" };
 
     [Fact]
-    public async Task Message_PlainJson_StartsJobNamedByTheMessageId()
+    public async Task Message_PlainJson_StartsJobNamedByTheIntakeCallerAndTheMessageId()
     {
         await using var host = await env.StartHostAsync();
         var queue = await QueueAsync(host, host.Names.Requests);
 
         var sent = (await queue.SendMessageAsync("""{"kind":"audio","provider":"cosmic","params":{"prompt":"plain queue"}}""")).Value;
 
-        var job = await host.WaitForJobAsync(sent.MessageId);
+        var job = await host.WaitForJobAsync(TestHost.IntakeId(sent.MessageId));
         Assert.Equal(JobStatus.Completed, job.Status);
         Assert.Equal("audio/mpeg", Assert.Single(job.Result!.Items).ContentType);
         await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to be deleted");
@@ -39,7 +39,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
 
         var sent = (await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)))).Value;
 
-        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(TestHost.IntakeId(sent.MessageId))).Status);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         Assert.Equal(1, envelope.DequeueCount);
         Assert.Contains(envelope.Errors, e => e.Field == field);
         Assert.Empty((await queue.PeekMessagesAsync()).Value);
-        Assert.Null(await host.GetJobAsync(sent.MessageId));
+        Assert.Null(await host.GetJobAsync(TestHost.IntakeId(sent.MessageId)));
     }
 
     [Fact]
@@ -97,14 +97,14 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
             var jobs = crashed.Services.GetRequiredService<JobService>();
             await jobs.StartJobAsync(QueueMessageDecoder.Decode(received.Body), received.MessageId);
             await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
-            await crashed.WaitForJobAsync(messageId);
+            await crashed.WaitForJobAsync(TestHost.IntakeId(messageId));
         }
 
         await using var host = await env.StartHostAsync(names);
         var requests = await QueueAsync(host, names.Requests);
         await TestHost.EventuallyAsync(async () => (await requests.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the redelivered message to be handled");
 
-        Assert.Equal(JobStatus.Completed, (await host.GetJobAsync(messageId))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.GetJobAsync(TestHost.IntakeId(messageId)))!.Status);
         Assert.Equal(1, (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CosmicImage, prompt));
         Assert.Empty((await (await QueueAsync(host, names.Poison)).PeekMessagesAsync()).Value);
     }
@@ -133,7 +133,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         Assert.Equal(names.Requests + "-poison", names.Poison);
         Assert.Equal(body, (await PoisonedAsync(host)).Body.ToString());
         await TestHost.EventuallyAsync(async () => (await (await QueueAsync(host, names.Requests)).PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to leave the requests queue");
-        Assert.Null(await host.GetJobAsync(messageId));
+        Assert.Null(await host.GetJobAsync(TestHost.IntakeId(messageId)));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
 
         var sent = (await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"transient"}}""")).Value;
 
-        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(TestHost.IntakeId(sent.MessageId))).Status);
         Assert.Equal(1, ((FlakyDurableClient)host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()).Failed);
         Assert.Empty((await (await QueueAsync(host, host.Names.Poison)).PeekMessagesAsync()).Value);
     }
@@ -179,7 +179,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         var error = Assert.Single(envelope.Errors);
         Assert.Equal(("$", "budget"), (error.Field, error.Rule));
         Assert.Contains("daily usd", error.Message, StringComparison.Ordinal);
-        Assert.Null(await host.GetJobAsync(sent.MessageId));
+        Assert.Null(await host.GetJobAsync(TestHost.IntakeId(sent.MessageId)));
         Assert.Equal(0, (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
     }
 

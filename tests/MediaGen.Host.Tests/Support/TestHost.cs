@@ -7,6 +7,7 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Api.Jobs;
 using MediaGen.Testing;
+using MediaGen.Workflows;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,17 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return Task.CompletedTask;
     }
 
+    /// <summary>A new client sending <paramref name="key"/> (another caller's, <c>Api__Keys__&lt;caller&gt;</c>); the caller disposes it.</summary>
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        return client;
+    }
+
+    /// <summary>The job id an intake (queue message id, inbox id) names when the intake caller is the default one.</summary>
+    public static string IntakeId(string instanceId) => JobOwner.PrefixOf(JobService.DefaultCaller) + instanceId;
+
     /// <summary>POSTs <paramref name="json"/> with the API key.</summary>
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
         Api.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
@@ -72,23 +84,23 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return JsonSerializer.Deserialize<JobAccepted>(body, JobJson.Options)!;
     }
 
-    /// <summary>GET /api/jobs/{id}, or null on 404.</summary>
-    public async Task<JobState?> GetJobAsync(string id)
+    /// <summary>GET /api/jobs/{id} with <paramref name="client"/>'s key (<see cref="Api"/>'s by default), or null on 404.</summary>
+    public async Task<JobState?> GetJobAsync(string id, HttpClient? client = null)
     {
-        using var response = await Api.GetAsync(new Uri($"/api/jobs/{Uri.EscapeDataString(id)}", UriKind.Relative));
+        using var response = await (client ?? Api).GetAsync(new Uri($"/api/jobs/{Uri.EscapeDataString(id)}", UriKind.Relative));
         return response.StatusCode == System.Net.HttpStatusCode.NotFound
             ? null
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JobState>(JobJson.Options);
     }
 
-    /// <summary>Polls the job until <paramref name="condition"/> holds (a bound, not a timing assertion).</summary>
-    public async Task<JobState> WaitForJobAsync(string id, Func<JobState, bool>? condition = null)
+    /// <summary>Polls the job (with <paramref name="client"/>'s key, <see cref="Api"/>'s by default) until <paramref name="condition"/> holds (a bound, not a timing assertion).</summary>
+    public async Task<JobState> WaitForJobAsync(string id, Func<JobState, bool>? condition = null, HttpClient? client = null)
     {
         condition ??= job => job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;
         JobState? last = null;
         for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
         {
-            last = await GetJobAsync(id);
+            last = await GetJobAsync(id, client);
             if (last is not null && condition(last))
             {
                 return last;

@@ -159,13 +159,14 @@ public sealed class TelemetryTests(HostEnvironment env)
         await queue.CreateIfNotExistsAsync();
 
         var sent = (await queue.SendMessageAsync($$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{Prompt}}} queue"}}""")).Value;
-        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(sent.MessageId)).Status);
+        var jobId = TestHost.IntakeId(sent.MessageId);
+        Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(jobId)).Status);
 
-        var trace = await TraceOfAsync(spans, sent.MessageId, "activity PublishResultActivity", ActivityKind.Consumer);
+        var trace = await TraceOfAsync(spans, jobId, "activity PublishResultActivity", ActivityKind.Consumer);
         var message = Assert.Single(trace, s => s.ParentSpanId == default);
         Assert.Equal("queue message", message.DisplayName);
         Assert.Equal(sent.MessageId, message.GetTagItem("messaging.message.id"));
-        Assert.Equal(sent.MessageId, message.GetTagItem(MediaGenTelemetry.JobIdTag));
+        Assert.Equal(jobId, message.GetTagItem(MediaGenTelemetry.JobIdTag));
         var start = Single(trace, "job start", message);
         Assert.Equal(start.SpanId, Assert.Single(trace, s => s.DisplayName == "activity GenerateActivity").ParentSpanId);
         AssertNoSecrets(trace, host);

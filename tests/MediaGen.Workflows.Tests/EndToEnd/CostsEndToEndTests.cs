@@ -31,11 +31,11 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         var json = $$"""{"kind":"{{kind}}","provider":"{{provider}}","params":{{parameters.Replace("{0}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal)}}}""";
         var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
 
-        var running = await fixture.Jobs.GetJobAsync(started.Id);
+        var running = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((unit, (decimal)estimate), (running!.Cost!.Unit, running.Cost.Estimate!.Value));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal((unit, (decimal)estimate, source), (job.Cost!.Unit, job.Cost.Estimate!.Value, job.Cost.Source));
         if (actual is { } known)
@@ -56,7 +56,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
             $$"""{"prompt":"A kite {{Guid.NewGuid():N}}","model":"gpt-image-1","response_format":"b64_json"}"""));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
 
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(new JobCost("usd", null), job.Cost);
@@ -144,7 +144,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         Assert.True(monthly.Reserved is 0.16m || monthly.Spent > 0m, $"the batch reserved both Pixazo estimates ({monthly.Reserved})");
         await fixture.CompleteAsync(started.Id);
 
-        var batch = await fixture.Jobs.GetBatchAsync(started.Id);
+        var batch = await fixture.Jobs.GetBatchAsync(started.Id, JobAccess.Everything);
         Assert.Equal(
             [new CostTotal("tokens", 32_160m, 32_160m, 1, 0), new CostTotal("usd", 0.16m, 0.12m, 2, 0)],
             batch!.CostTotals);
@@ -163,7 +163,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         var started = await fixture.Jobs.StartChainAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-chain");
         await fixture.CompleteAsync(started.Id);
 
-        var chain = await fixture.Jobs.GetJobAsync(started.Id);
+        var chain = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(new JobCost("tokens", 720_000m, 720_000m, "usage"), chain!.Cost);
         var daily = (await fixture.Jobs.GetBudgetsAsync("e2e-chain")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
         Assert.Equal((0m, 720_000m), (daily.Reserved, daily.Spent));

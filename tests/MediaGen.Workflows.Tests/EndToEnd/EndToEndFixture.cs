@@ -145,7 +145,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
-            if (await Jobs.GetJobAsync(id, timeout.Token) is { } job && condition(job))
+            if (await Jobs.GetJobAsync(id, JobAccess.Everything, timeout.Token) is { } job && condition(job))
             {
                 return job;
             }

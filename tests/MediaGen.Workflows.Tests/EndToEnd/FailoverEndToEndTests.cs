@@ -30,7 +30,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(
             [new ProviderAttempt(ProviderName.Cosmic, "skipped", errorType), new ProviderAttempt(ProviderName.Comet, "served")],
@@ -129,7 +129,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal("served", job.Providers![1].Outcome);
         var ledger = await fixture.Simulator.GetRequestsAsync();
@@ -148,7 +148,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
         await fixture.WaitForAsync(started.Id, j => j.Progress?.TryGetProperty("providerStatus", out var p) == true && p.GetString() == "pixazo");
 
-        Assert.Equal(JobCancelResult.CancelRequested, await fixture.Jobs.CancelJobAsync(started.Id, "enough"));
+        Assert.Equal(JobCancelResult.CancelRequested, await fixture.Jobs.CancelJobAsync(started.Id, JobAccess.Everything, "enough"));
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -172,7 +172,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var after = (await fixture.Jobs.GetBudgetsAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
         Assert.Equal((0m, 0m), (after["tokens"].Reserved, after["tokens"].Spent));
         Assert.Equal((0m, 0.12m), (after["usd"].Reserved, after["usd"].Spent));
-        Assert.Equal(new JobCost("usd", 0.12m, 0.12m, "price_table"), (await fixture.Jobs.GetJobAsync(started.Id))!.Cost);
+        Assert.Equal(new JobCost("usd", 0.12m, 0.12m, "price_table"), (await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Cost);
     }
 
     [Fact]

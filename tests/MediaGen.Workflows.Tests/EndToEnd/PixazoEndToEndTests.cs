@@ -29,7 +29,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal((0, 1), (Count(job, "polls"), Count(job, "webhooks")));
         Assert.Equal(2, job.Result!.Items.Count);
@@ -48,7 +48,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
         var started = await fixture.Jobs.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, JobKind.Video), (job!.Status, job.Kind));
         var item = Assert.Single(job.Result!.Items);
         Assert.Equal("video/mp4", item.ContentType);
@@ -65,7 +65,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
         var started = await fixture.Jobs.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, 0, 0), (job!.Status, Count(job, "polls"), Count(job, "webhooks")));
         var item = Assert.Single(job.Result!.Items);
         Assert.Equal("image/png", item.ContentType);
@@ -79,7 +79,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(0, Count(job, "webhooks"));
         Assert.True(Count(job, "polls") >= 1);
@@ -94,7 +94,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, 0), (job!.Status, Count(job, "polls")));
     }
 
@@ -105,13 +105,13 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
         var started = await fixture.Jobs.StartJobAsync(Requests.PixazoImage(Prompt("[sim:webhook-duplicate=3] A duplicated observatory")));
 
         await fixture.CompleteAsync(started.Id);
-        var requestId = (await fixture.Jobs.GetJobAsync(started.Id))!.Result!.Items[0].ProviderId;
+        var requestId = (await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Result!.Items[0].ProviderId;
         await WaitUntilAsync(async () => (await fixture.Simulator.GetRequestsAsync()).Webhooks.Count(w => w.RequestId == requestId && w.Status == "COMPLETED") >= 3);
 
         var deliveries = (await fixture.Simulator.GetRequestsAsync()).Webhooks.Where(w => w.RequestId == requestId && w.Status == "COMPLETED").ToList();
         Assert.All(deliveries, d => Assert.Equal(200, d.ResponseStatus));
         Assert.Single(await StoredBlobs.NamesAsync(fixture.Blobs, started.Id));
-        Assert.Equal(JobStatus.Completed, (await fixture.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, 2), (job!.Status, Count(job, "submission")));
         Assert.Equal(2, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
     }
@@ -135,7 +135,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "generation_failed"), (job!.Status, job.Error!.Type));
         Assert.Contains("NSFW", job.Error.Message, StringComparison.Ordinal);
         Assert.Equal(1, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
@@ -148,7 +148,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "timeout"), (job!.Status, job.Error!.Type));
     }
 
@@ -158,11 +158,11 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
         var started = await fixture.Jobs.StartJobAsync(Requests.PixazoImage(Prompt("[sim:processing=600000] A canceled observatory")));
         await fixture.WaitForAsync(started.Id, j => j.Progress?.GetProperty("phase").GetString() == "waiting");
 
-        var result = await fixture.Jobs.CancelJobAsync(started.Id, "changed my mind");
+        var result = await fixture.Jobs.CancelJobAsync(started.Id, JobAccess.Everything, "changed my mind");
         await fixture.CompleteAsync(started.Id);
 
         Assert.Equal(JobCancelResult.CancelRequested, result);
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Canceled, "changed my mind"), (job!.Status, job.Error!.Message));
     }
 
@@ -180,7 +180,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         var ledger = await fixture.Simulator.GetRequestsAsync();
         Assert.True(again.Replayed);
-        Assert.Equal((await fixture.Jobs.GetJobAsync(started.Id))!.Result!.Items[0].ProviderId, again.Report!.RequestId);
+        Assert.Equal((await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Result!.Items[0].ProviderId, again.Report!.RequestId);
         Assert.Equal(1, ledger.AcceptedOf(SimulatorEndpoints.PixazoTextToImage, prompt));
         Assert.Equal(1, ledger.CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
     }
@@ -200,9 +200,9 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
         await Task.Delay(1500);
 
         Assert.Equal([401, 401, 404], new[] { wrongSecret, noSecret, unknown }.Select(r => (int)r.StatusCode));
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Running, 0), (job!.Status, Count(job, "webhooks")));
-        await fixture.Jobs.CancelJobAsync(started.Id);
+        await fixture.Jobs.CancelJobAsync(started.Id, JobAccess.Everything);
         await fixture.CompleteAsync(started.Id);
     }
 

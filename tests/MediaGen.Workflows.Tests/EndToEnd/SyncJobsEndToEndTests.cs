@@ -22,7 +22,7 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         var item = Assert.Single(job.Result!.Items);
         Assert.StartsWith(contentType, item.ContentType, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.False(string.IsNullOrEmpty(job!.Result!.Text));
         var bytes = await StoredBlobs.AssertMatchesAsync(fixture.Blobs, Assert.Single(job.Result.Items));
         Assert.Equal(job.Result.Text, Encoding.UTF8.GetString(bytes));
@@ -51,7 +51,7 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id);
+        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal("rate_limited", job.Progress!.Value.GetProperty("lastError").GetString());
         Assert.Equal(2, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CosmicImage, prompt));
@@ -84,7 +84,7 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
             """{"kind":"video","provider":"pixazo","params":{"prompt":"Pan","image_url":"http://169.254.169.254/latest/meta-data/iam"},"idempotencyKey":"ssrf-1"}"""u8.ToArray()));
 
         Assert.Contains(error.Errors, e => e is { Field: "params.image_url", Rule: "blocked_url" });
-        var wouldBe = "job-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("job:ssrf-1"u8))[..32];
+        var wouldBe = JobService.KeyedId("job", JobService.DefaultCaller, "ssrf-1");
         Assert.Null(await fixture.Client.GetInstanceAsync(wouldBe));
         Assert.Equal(before, (await fixture.Simulator.GetRequestsAsync()).Total);
     }

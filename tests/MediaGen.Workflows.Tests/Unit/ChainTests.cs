@@ -24,7 +24,7 @@ public sealed class ChainTests : IAsyncLifetime
         Assert.Equal([JobKind.Video, JobKind.VideoExtension, JobKind.VideoExtension], steps.Select(s => s.Request.Kind));
         Assert.Equal($"media-{started.Id}-0", MediaId(steps[1]));
         Assert.Equal($"media-{started.Id}-1", MediaId(steps[2]));
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, JobKind.VideoExtension, 3), (job!.Status, job.Kind, job.Result!.Items.Count));
     }
 

@@ -62,7 +62,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.ReadsOf(Id, ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Running), ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Completed));
         _client.RaiseFailure = refusal;
 
-        Assert.Equal(JobCancelResult.AlreadyFinished, await _jobs.CancelJobAsync(Id));
+        Assert.Equal(JobCancelResult.AlreadyFinished, await _jobs.CancelJobAsync(Id, JobAccess.Everything));
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.ReadsOf(Id, ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Running), null);
         _client.RaiseFailure = refusal;
 
-        Assert.Equal(JobCancelResult.NotFound, await _jobs.CancelJobAsync(Id));
+        Assert.Equal(JobCancelResult.NotFound, await _jobs.CancelJobAsync(Id, JobAccess.Everything));
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.ReadsOf(Id, ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Running));
         _client.RaiseFailure = refusal;
 
-        Assert.Same(refusal, await Assert.ThrowsAnyAsync<Exception>(() => _jobs.CancelJobAsync(Id)));
+        Assert.Same(refusal, await Assert.ThrowsAnyAsync<Exception>(() => _jobs.CancelJobAsync(Id, JobAccess.Everything)));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         var unavailable = new RpcException(new Status(StatusCode.Unavailable, "The Durable extension's gRPC endpoint is not listening."));
         _client.RaiseFailure = unavailable;
 
-        Assert.Same(unavailable, await Assert.ThrowsAsync<RpcException>(() => _jobs.CancelJobAsync(Id)));
+        Assert.Same(unavailable, await Assert.ThrowsAsync<RpcException>(() => _jobs.CancelJobAsync(Id, JobAccess.Everything)));
         Assert.Equal(1, _client.Reads);
     }
 
@@ -104,7 +104,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.RaiseFailure = new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client."));
         await canceled.CancelAsync();
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _jobs.CancelJobAsync(Id, null, canceled.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _jobs.CancelJobAsync(Id, JobAccess.Everything, null, canceled.Token));
 
         Assert.Equal(canceled.Token, error.CancellationToken);
         Assert.IsType<RpcException>(error.InnerException);
@@ -141,7 +141,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         // Functions' gRPC client turns the extension's NotFound into an ArgumentException for this call; a raw one is handled alike.
         _client.HistoryFailure = refusal;
 
-        Assert.Null(await _jobs.GetJobDetailsAsync(Id));
+        Assert.Null(await _jobs.GetJobDetailsAsync(Id, JobAccess.Everything));
     }
 
     public void Dispose() => _services.Dispose();

@@ -26,7 +26,7 @@ public sealed class JobServiceTests : IAsyncLifetime
         var second = await _host.Jobs.StartJobAsync(Requests.CosmicImage("a different prompt", idempotencyKey: "order-42"));
 
         Assert.Equal((first.Id, false, true), (second.Id, first.AlreadyExisted, second.AlreadyExisted));
-        Assert.StartsWith("job-", first.Id, StringComparison.Ordinal);
+        Assert.Equal(JobOwner.PrefixOf(JobService.DefaultCaller) + "job-", first.Id[..(JobOwner.PrefixLength + 4)]);
 
         // A restart would have replaced the instance at once (back to Pending, new input) when the start was accepted.
         var now = await _host.Client.GetInstanceAsync(first.Id, getInputsAndOutputs: true);
@@ -83,15 +83,16 @@ public sealed class JobServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StartJob_CallerInstanceId_IsTheJobIdAndRepeatsStartNothing()
+    public async Task StartJob_CallerInstanceId_IsTheJobIdUnderTheOwnersPrefixAndRepeatsStartNothing()
     {
         var first = await _host.Jobs.StartJobAsync(Requests.CosmicImage(), instanceId: "msg-7f3a");
         var again = await _host.Jobs.StartJobAsync(Requests.CosmicImage(), instanceId: "msg-7f3a");
         await _host.CompleteAsync(first.Id);
         var afterwards = await _host.Jobs.StartJobAsync(Requests.CosmicImage(), instanceId: "msg-7f3a");
 
-        Assert.Equal(("msg-7f3a", "msg-7f3a", true, true), (first.Id, again.Id, again.AlreadyExisted, afterwards.AlreadyExisted));
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _host.Client.GetInstanceAsync("msg-7f3a"))!.RuntimeStatus);
+        var id = JobOwner.PrefixOf(JobService.DefaultCaller) + "msg-7f3a";
+        Assert.Equal((id, id, true, true), (first.Id, again.Id, again.AlreadyExisted, afterwards.AlreadyExisted));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _host.Client.GetInstanceAsync(id))!.RuntimeStatus);
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity)));
     }
 
@@ -112,8 +113,8 @@ public sealed class JobServiceTests : IAsyncLifetime
     [Fact]
     public async Task GetJob_UnknownId_IsNull()
     {
-        Assert.Null(await _host.Jobs.GetJobAsync("job-does-not-exist"));
-        Assert.Null(await _host.Jobs.GetBatchAsync("batch-does-not-exist"));
+        Assert.Null(await _host.Jobs.GetJobAsync("job-does-not-exist", JobAccess.Everything));
+        Assert.Null(await _host.Jobs.GetBatchAsync("batch-does-not-exist", JobAccess.Everything));
     }
 
     [Fact]
@@ -124,15 +125,15 @@ public sealed class JobServiceTests : IAsyncLifetime
         var finished = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(finished.Id);
 
-        var unknown = await _host.Jobs.CancelJobAsync("job-does-not-exist");
-        var requested = await _host.Jobs.CancelJobAsync(running.Id, "changed my mind");
-        var already = await _host.Jobs.CancelJobAsync(finished.Id);
+        var unknown = await _host.Jobs.CancelJobAsync("job-does-not-exist", JobAccess.Everything);
+        var requested = await _host.Jobs.CancelJobAsync(running.Id, JobAccess.Everything, "changed my mind");
+        var already = await _host.Jobs.CancelJobAsync(finished.Id, JobAccess.Everything);
         await _host.CompleteAsync(running.Id);
 
         Assert.Equal([JobCancelResult.NotFound, JobCancelResult.CancelRequested, JobCancelResult.AlreadyFinished], [unknown, requested, already]);
-        Assert.Equal(JobStatus.Canceled, (await _host.Jobs.GetJobAsync(running.Id))!.Status);
-        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(finished.Id))!.Status);
-        Assert.Equal(JobCancelResult.AlreadyFinished, await _host.Jobs.CancelJobAsync(running.Id));
+        Assert.Equal(JobStatus.Canceled, (await _host.Jobs.GetJobAsync(running.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(finished.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobCancelResult.AlreadyFinished, await _host.Jobs.CancelJobAsync(running.Id, JobAccess.Everything));
     }
 
     [Fact]
@@ -141,8 +142,8 @@ public sealed class JobServiceTests : IAsyncLifetime
         var started = await _host.Jobs.StartBatchAsync(new BatchRequest([Requests.CosmicImage()]));
         await _host.CompleteAsync(started.Id);
 
-        Assert.Equal(JobCancelResult.NotFound, await _host.Jobs.CancelJobAsync(BatchOrchestrator.ChunkId(started.Id, 0)));
-        Assert.Equal(JobCancelResult.AlreadyFinished, await _host.Jobs.CancelJobAsync(started.Id));
+        Assert.Equal(JobCancelResult.NotFound, await _host.Jobs.CancelJobAsync(BatchOrchestrator.ChunkId(started.Id, 0), JobAccess.Everything));
+        Assert.Equal(JobCancelResult.AlreadyFinished, await _host.Jobs.CancelJobAsync(started.Id, JobAccess.Everything));
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed class JobServiceTests : IAsyncLifetime
             [PixazoWebhookResult.UnknownJob, PixazoWebhookResult.UnknownJob, PixazoWebhookResult.Accepted, PixazoWebhookResult.Accepted],
             [unknown, notPixazo, accepted, late]);
         Assert.Null(await _host.Client.GetInstanceAsync("job-does-not-exist"));
-        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(running.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(running.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class JobServiceTests : IAsyncLifetime
         await _host.Client.TerminateInstanceAsync(started.Id, "operator stopped it");
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Canceled, "canceled", "operator stopped it"), (job!.Status, job.Error!.Type, job.Error.Message));
     }
 
@@ -195,13 +196,13 @@ public sealed class JobServiceTests : IAsyncLifetime
         string? token = null;
         do
         {
-            var page = await _host.Jobs.ListJobsAsync(new JobQuery([JobStatus.Failed], PageSize: 2, ContinuationToken: token));
+            var page = await _host.Jobs.ListJobsAsync(new JobQuery([JobStatus.Failed], PageSize: 2, ContinuationToken: token), JobAccess.Everything);
             failed.AddRange(page.Jobs);
             token = page.ContinuationToken;
         }
         while (token is not null);
 
         Assert.Equal(new[] { ids[1], ids[4] }.Order(), failed.Select(j => j.Id).Order());
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(CreatedFrom: DateTimeOffset.UtcNow.AddMinutes(1)))).Jobs);
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(CreatedFrom: DateTimeOffset.UtcNow.AddMinutes(1)), JobAccess.Everything)).Jobs);
     }
 }

@@ -24,7 +24,7 @@ public sealed class JobValidationTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json)));
 
         Assert.Contains(error.Errors, e => e.Field == field && e.Rule == "blocked_url");
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery())).Jobs);
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class JobValidationTests : IAsyncLifetime
 
         var fields = error.Errors.Select(e => e.Field).ToHashSet();
         Assert.Superset(new HashSet<string> { "params.colour", "output.container", "idempotencyKey" }, fields);
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery())).Jobs);
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class JobValidationTests : IAsyncLifetime
         Assert.Equal(("output.container", "not_allowed"), (problem.Field, problem.Rule));
         Assert.Contains("media", problem.Message, StringComparison.Ordinal);
         Assert.Empty(_host.Fakes.Calls);
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery())).Jobs);
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
     }
 
     [Fact]

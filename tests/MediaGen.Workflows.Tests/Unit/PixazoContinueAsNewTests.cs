@@ -42,7 +42,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
 
         var progress = WorkflowTestHost.Progress(done);
         Assert.Equal((8, 1, $"req-{started.Id}-1"), (progress.GetProperty("polls").GetInt32(), progress.GetProperty("submission").GetInt32(), progress.GetProperty("requestId").GetString()));
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, 1), (job!.Status, job.Result!.Items.Count));
         Assert.Single(_host.Fakes.Published);
     }
@@ -86,7 +86,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         var progress = WorkflowTestHost.Progress(done);
         Assert.Equal((1, 3), (progress.GetProperty("webhooks").GetInt32(), progress.GetProperty("polls").GetInt32()));
         Assert.Equal(3, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
-        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         {
             if (poll == 3)
             {
-                cancels.Add(await _host.Jobs.CancelJobAsync(JobOf(requestId), "stop"));
+                cancels.Add(await _host.Jobs.CancelJobAsync(JobOf(requestId), JobAccess.Everything, "stop"));
             }
 
             return new PixazoPollOutput(poll < 12 ? Processing(requestId) : Completed(requestId, 1));
@@ -130,7 +130,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         await _host.CompleteAsync(started.Id);
 
         Assert.Equal([JobCancelResult.CancelRequested], cancels);
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Canceled, "stop"), (job!.Status, job.Error!.Message));
         Assert.Equal(3, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
         Assert.Equal(JobStatus.Canceled, Assert.Single(_host.Fakes.Published).Status);

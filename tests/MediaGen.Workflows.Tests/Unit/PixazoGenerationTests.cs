@@ -32,7 +32,7 @@ public sealed class PixazoGenerationTests
         var done = await host.CompleteAsync(started.Id);
 
         Assert.Equal(PixazoWebhookResult.Accepted, result);
-        var job = await host.Jobs.GetJobAsync(started.Id);
+        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(2, job.Result!.Items.Count);
         Assert.Empty(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
@@ -54,7 +54,7 @@ public sealed class PixazoGenerationTests
         // PollInitialInterval 20 ms, coefficient 2, PollMaxInterval 120 ms (the defaults' 5 s…30 s, scaled).
         Assert.Equal([20 * Ms, 40 * Ms, 80 * Ms, 120 * Ms, 120 * Ms, 120 * Ms], PollWaits(host, started.Id));
         Assert.Equal(6, host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class PixazoGenerationTests
         await host.CompleteAsync(started.Id);
 
         Assert.Equal([PixazoWebhookResult.Accepted], accepted);
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
         Assert.Empty(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
     }
 
@@ -101,7 +101,7 @@ public sealed class PixazoGenerationTests
         // last episode ran, which stamps the instance again without changing it.)
         var after = await host.Client.GetInstanceAsync(started.Id, getInputsAndOutputs: true);
         Assert.Equal((OrchestrationRuntimeStatus.Completed, before.SerializedOutput), (after!.RuntimeStatus, after.SerializedOutput));
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class PixazoGenerationTests
 
         var submissions = host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id).Select(c => ((PixazoSubmitInput)c.Input!).Submission);
         Assert.Equal([1, 2], submissions);
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
         Assert.Equal(2, WorkflowTestHost.Progress(done).GetProperty("submission").GetInt32());
     }
 
@@ -131,7 +131,7 @@ public sealed class PixazoGenerationTests
         await host.CompleteAsync(started.Id);
 
         Assert.Equal(3, host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id).Count);
-        Assert.Equal("system_error", (await host.Jobs.GetJobAsync(started.Id))!.Error!.Type);
+        Assert.Equal("system_error", (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class PixazoGenerationTests
         await host.CompleteAsync(started.Id);
 
         Assert.Single(host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id));
-        var job = await host.Jobs.GetJobAsync(started.Id);
+        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "generation_failed"), (job!.Status, job.Error!.Type));
         Assert.Contains("NSFW", job.Error.Message, StringComparison.Ordinal);
     }
@@ -159,7 +159,7 @@ public sealed class PixazoGenerationTests
         await host.CompleteAsync(started.Id);
 
         Assert.Single(host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id));
-        Assert.Equal(JobStatus.Failed, (await host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Failed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class PixazoGenerationTests
         var started = await host.Jobs.StartJobAsync(Requests.PixazoImage(deadline: deadline));
         await host.CompleteAsync(started.Id);
 
-        var job = await host.Jobs.GetJobAsync(started.Id);
+        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "timeout"), (job!.Status, job.Error!.Type));
         var episodes = host.Episodes.Of(started.Id);
         var due = deadline.UtcDateTime;
@@ -196,18 +196,18 @@ public sealed class PixazoGenerationTests
         var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
         await host.WaitForAsync(started.Id, i => WorkflowTestHost.Progress(i).TryGetProperty("polls", out var p) && p.GetInt32() >= 2);
 
-        var result = await host.Jobs.CancelJobAsync(started.Id, "no longer needed");
+        var result = await host.Jobs.CancelJobAsync(started.Id, JobAccess.Everything, "no longer needed");
         await host.CompleteAsync(started.Id);
 
         Assert.Equal(JobCancelResult.CancelRequested, result);
-        var job = await host.Jobs.GetJobAsync(started.Id);
+        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Canceled, "no longer needed"), (job!.Status, job.Error!.Message));
         var episodes = host.Episodes.Of(started.Id);
         var canceled = LastIndexOf(episodes, e => e.EventsReceived.Contains(WorkflowEvents.Cancel));
         Assert.True(canceled >= 0, "the cancel arrived");
         Assert.True(LastIndexOf(episodes, e => e.ActivitiesScheduled.Contains(nameof(PixazoPollActivity))) <= canceled, "no poll after the cancel arrived");
         Assert.Equal(JobStatus.Canceled, Assert.Single(host.Fakes.Published).Status);
-        Assert.Equal(JobCancelResult.AlreadyFinished, await host.Jobs.CancelJobAsync(started.Id));
+        Assert.Equal(JobCancelResult.AlreadyFinished, await host.Jobs.CancelJobAsync(started.Id, JobAccess.Everything));
     }
 
     [Fact]

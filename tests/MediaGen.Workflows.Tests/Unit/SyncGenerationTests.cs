@@ -22,7 +22,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
 
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         var item = Assert.Single(job.Result!.Items);
         Assert.Equal($"media-{started.Id}-0", item.ProviderId);
@@ -48,7 +48,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
 
         Assert.Equal(2, _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id).Count);
         Assert.Equal([retryAfter], RetryWaits(started.Id));
-        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Failed, job!.Status);
         Assert.Equal("content_policy", job.Error!.Type);
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));
@@ -74,7 +74,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         await _host.CompleteAsync(started.Id);
 
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));
-        Assert.Equal("provider_unavailable", (await _host.Jobs.GetJobAsync(started.Id))!.Error!.Type);
+        Assert.Equal("provider_unavailable", (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
 
         Assert.Equal(4, _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id).Count);
         Assert.Equal([10 * Ms, 20 * Ms, 40 * Ms], RetryWaits(started.Id));
-        Assert.Equal(JobStatus.Failed, (await _host.Jobs.GetJobAsync(started.Id))!.Status);
+        Assert.Equal(JobStatus.Failed, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         var copies = _host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id).Select(c => ((CopyInput)c.Input!).Item.ItemIndex).ToList();
         Assert.Equal(1, copies.Count(i => i == 0));
         Assert.Equal(2, copies.Count(i => i == 1));
-        Assert.Equal(2, (await _host.Jobs.GetJobAsync(started.Id))!.Result!.Items.Count);
+        Assert.Equal(2, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Result!.Items.Count);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         await _host.CompleteAsync(started.Id);
 
         Assert.Single(_host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id));
-        Assert.Equal("blocked_url", (await _host.Jobs.GetJobAsync(started.Id))!.Error!.Type);
+        Assert.Equal("blocked_url", (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(("internal_error", JobStatus.Failed), (job!.Error!.Type, job.Status));
         Assert.Single(_host.Fakes.Published);
     }
@@ -198,7 +198,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
         var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(deadline: DateTimeOffset.UtcNow.AddMinutes(2)));
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id);
+        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "rate_limited"), (job!.Status, job.Error!.Type));
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));
         Assert.Empty(RetryWaits(started.Id));

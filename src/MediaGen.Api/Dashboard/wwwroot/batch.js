@@ -36,6 +36,7 @@ export async function renderBatch(view, id) {
       } }, 'Cancel…')),
       h('dl', { class: 'fields summary' },
         h('dt', {}, 'Status'), h('dd', {}, badge(batch.status)),
+        h('dt', {}, 'Caller'), h('dd', { id: 'batch-caller' }, batch.caller ?? '—'),
         h('dt', {}, 'Created'), h('dd', {}, time(batch.createdAt)),
         h('dt', {}, 'Updated'), h('dd', {}, time(batch.updatedAt)),
         h('dt', {}, 'Items'), h('dd', {}, `${batch.total}: ${batch.completed} completed, ${batch.failed} failed, ${batch.canceled} canceled`)),

@@ -47,6 +47,7 @@ function summary(details) {
   return h('dl', { class: 'fields summary' },
     h('dt', {}, 'Status'), h('dd', { id: 'job-status' }, badge(job.status)),
     h('dt', {}, 'Type'), h('dd', {}, details.type),
+    h('dt', {}, 'Caller'), h('dd', { id: 'job-caller' }, job.caller ?? '—'),
     h('dt', {}, 'Kind'), h('dd', {}, job.kind),
     h('dt', {}, 'Provider'), h('dd', {}, job.provider),
     h('dt', {}, 'Created'), h('dd', {}, time(job.createdAt)),

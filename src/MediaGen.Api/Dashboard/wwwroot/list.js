@@ -1,4 +1,5 @@
-// The jobs list: filters (status, kind, provider, created range, text in id / idempotency key), paging, purge.
+// The jobs list: filters (status, kind, provider, created range, text in id / idempotency key, caller), paging, purge.
+// Each row says whose job it is; a caller's key lists its own jobs, an operator's (Api__AdminCallers) everyone's.
 import { api } from './api.js';
 import { h, replace, badge, time } from './dom.js';
 import { confirmAction } from './confirm.js';
@@ -17,6 +18,7 @@ function queryOf(hash) {
     createdFrom: params.get('createdFrom') ?? '',
     createdTo: params.get('createdTo') ?? '',
     q: params.get('q') ?? '',
+    caller: params.get('caller') ?? '',
     pageSize: params.get('pageSize') ?? '50',
     continuationToken: params.get('continuationToken') ?? '',
   };
@@ -61,6 +63,8 @@ function filterForm(query) {
       h('input', { type: 'datetime-local', id: 'createdTo', value: toLocal(query.createdTo) })),
     h('div', { class: 'field grow' }, h('label', { for: 'q' }, 'Id or idempotency key contains'),
       h('input', { type: 'search', id: 'q', value: query.q, maxlength: 200, spellcheck: 'false' })),
+    h('div', { class: 'field' }, h('label', { for: 'caller' }, 'Caller'),
+      h('input', { type: 'search', id: 'caller', value: query.caller, maxlength: 64, spellcheck: 'false' })),
     h('div', { class: 'field' }, h('label', { for: 'pageSize' }, 'Page size'),
       h('select', { id: 'pageSize' }, ['20', '50', '100', '200'].map(v => h('option', { value: v, selected: v === query.pageSize }, v)))),
     h('div', { class: 'buttons' },
@@ -76,6 +80,7 @@ function filterForm(query) {
       createdFrom: toIso(form.querySelector('#createdFrom').value),
       createdTo: toIso(form.querySelector('#createdTo').value),
       q: form.querySelector('#q').value.trim(),
+      caller: form.querySelector('#caller').value.trim(),
       pageSize: form.querySelector('#pageSize').value,
     });
   });
@@ -83,11 +88,12 @@ function filterForm(query) {
 }
 
 function openById() {
-  const input = h('input', { type: 'text', id: 'open-id', placeholder: 'job-…, chain-… or batch-…', spellcheck: 'false', required: true });
+  const input = h('input', { type: 'text', id: 'open-id', placeholder: 'a job, chain or batch id', spellcheck: 'false', required: true });
   return h('form', { class: 'open-id', onsubmit: event => {
     event.preventDefault();
     const id = input.value.trim();
-    window.location.hash = id.startsWith('batch-') && !/\.\d{4}$/.test(id) ? `#/batches/${encodeURIComponent(id)}` : `#/jobs/${encodeURIComponent(id)}`;
+    // Ids start with their owner's prefix (o + 12 hex digits + '-'); a batch's (not its items') is then batch-….
+    window.location.hash = /^(o[0-9a-f]{12}-)?batch-/.test(id) && !/\.\d{4}$/.test(id) ? `#/batches/${encodeURIComponent(id)}` : `#/jobs/${encodeURIComponent(id)}`;
   } }, h('label', { for: 'open-id' }, 'Open by id'), input, h('button', { type: 'submit' }, 'Open'));
 }
 
@@ -100,7 +106,7 @@ function purgePanel(onDone) {
     const before = new Date(date.value).toISOString();
     confirmAction({
       title: 'Purge finished jobs',
-      text: `Delete the records (status, history) of every Completed, Failed or Canceled job, chain and batch created before ${new Date(before).toLocaleString()}? Running jobs stay; stored media stay. This cannot be undone.`,
+      text: `Delete the records (status, history) of every Completed, Failed or Canceled job, chain and batch of this key's caller (an operator's: of every caller) created before ${new Date(before).toLocaleString()}? Running jobs stay; stored media stay. This cannot be undone.`,
       ok: 'Purge',
       action: async () => {
         const purged = await api.purge(before);
@@ -116,6 +122,7 @@ function row(job) {
   const phase = job.progress?.phase ?? '';
   return h('tr', { 'data-id': job.id },
     h('td', {}, h('a', { href: `#/jobs/${encodeURIComponent(job.id)}`, class: 'job-link' }, job.id)),
+    h('td', { class: 'caller' }, job.caller ?? '—'),
     h('td', {}, job.kind), h('td', {}, job.provider), h('td', {}, badge(job.status)),
     h('td', { class: 'phase' }, job.error ? `${job.error.type}` : phase),
     h('td', {}, time(job.createdAt)), h('td', {}, time(job.updatedAt)));
@@ -129,7 +136,7 @@ export async function renderList(view, hash) {
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'jobs', id: 'jobs' },
     h('caption', { class: 'visually-hidden' }, 'Jobs'),
-    h('thead', {}, h('tr', {}, ['Id', 'Kind', 'Provider', 'Status', 'Phase / error', 'Created', 'Updated'].map(t => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Id', 'Caller', 'Kind', 'Provider', 'Status', 'Phase / error', 'Created', 'Updated'].map(t => h('th', { scope: 'col' }, t)))),
     body));
   replace(view, h('h2', {}, 'Jobs'), h('div', { class: 'row' }, openById()), filterForm(query), count, table, pager, purgePanel(() => refresh()));
 
@@ -138,13 +145,13 @@ export async function renderList(view, hash) {
     const page = await api.listJobs({
       status: query.status.length ? query.status.join(',') : undefined,
       kind: query.kind, provider: query.provider, createdFrom: query.createdFrom, createdTo: query.createdTo,
-      q: query.q, pageSize: query.pageSize, continuationToken: query.continuationToken,
+      q: query.q, caller: query.caller, pageSize: query.pageSize, continuationToken: query.continuationToken,
     });
     // Re-render only on change, so keyboard focus in the table survives the live updates.
     const signature = JSON.stringify(page);
     if (signature === shown) return;
     shown = signature;
-    replace(body, page.jobs.length ? page.jobs.map(row) : h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No jobs on this page.')));
+    replace(body, page.jobs.length ? page.jobs.map(row) : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No jobs on this page.')));
     count.textContent = `${page.jobs.length} job(s) on this page${page.continuationToken ? '; more on the next page' : ''}.`;
     replace(pager,
       query.continuationToken ? h('a', { href: hashOf({ ...query, continuationToken: '' }), id: 'first-page', onclick: () => { tokens.length = 0; } }, 'First page') : null,
