@@ -26,6 +26,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private TaskHubWorker? _worker;
     private Task? _starting;
 
@@ -56,6 +57,12 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host whose start failed can dispose its services before it is stopped: nothing is left to stop then.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_starting is not null)
         {
@@ -92,6 +99,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, 1);
         _worker?.Dispose();
         _stopping.Dispose();
     }
