@@ -2,6 +2,7 @@ using System.Globalization;
 using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Budgets;
 
@@ -17,12 +18,11 @@ public static class DashboardApiEndpoints
 {
     /// <summary>Maps the routes onto <paramref name="api"/> (the API-key group under <c>/api</c>).</summary>
     /// <param name="api">The group.</param>
-    /// <param name="includeHistory">Whether this host's durable client can read orchestration histories.</param>
-    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api, bool includeHistory)
+    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/{id}/details", (string id, HttpContext http, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, includeHistory, http, service, links, ct))
+        jobs.MapGet("/{id}/details", (string id, HttpContext http, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, http, service, links, ct))
             .WithName("GetJobDetails")
             .WithSummary("A job or chain with its request (secrets removed), a timeline, the orchestration's history and short-lived read links of its stored items")
             .WithDescription("404 when no job or chain of the calling caller has this id (operators see every caller's).")
@@ -47,12 +47,11 @@ public static class DashboardApiEndpoints
     }
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
-    public static async Task<IResult> GetDetailsAsync(
-        string id, bool includeHistory, HttpContext httpContext, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDetailsAsync(string id, HttpContext httpContext, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(links);
-        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobDetailsAsync(id, CallerIdentity.AccessOf(httpContext), includeHistory, cancellationToken) is not { } details)
+        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobDetailsAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is not { } details)
         {
             return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
         }
@@ -84,6 +83,10 @@ public static class DashboardApiEndpoints
         catch (BudgetExceededException ex)
         {
             return ProblemResults.BudgetExceeded(ex);
+        }
+        catch (NotConfiguredException ex)
+        {
+            return ProblemResults.NotConfigured(ex);
         }
 
         if (started is null)

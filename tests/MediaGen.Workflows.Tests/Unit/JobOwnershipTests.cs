@@ -37,7 +37,7 @@ public sealed class JobOwnershipTests : IAsyncLifetime
         Assert.Equal((false, false, bobs.Id, true), (alices.AlreadyExisted, bobs.AlreadyExisted, again.Id, again.AlreadyExisted));
         Assert.Equal("alice", (await _host.Jobs.GetJobAsync(alices.Id, Alice))!.Caller);
         Assert.Null(await _host.Jobs.GetJobAsync(alices.Id, Bob));
-        Assert.Null(await _host.Jobs.GetJobDetailsAsync(alices.Id, Bob, includeHistory: true));
+        Assert.Null(await _host.Jobs.GetJobDetailsAsync(alices.Id, Bob));
         Assert.Equal("bob", (await _host.Jobs.GetJobAsync(bobs.Id, Operator))!.Caller);
     }
 
