@@ -68,8 +68,8 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddSingleton<ApiKeyRing>();
-        services.AddSingleton<CallerRoles>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, ApiKeyRing>(sp => sp.GetRequiredService<ApiKeyRing>()));
+        services.AddSingleton<CallerRoles>();
         services.AddSingleton<ICallerResolver, ApiKeyCallerResolver>();
         return services;
     }

@@ -15,8 +15,8 @@ public sealed partial class JobService
     /// <summary>
     /// A job or chain with its request (secrets removed), a timeline and the orchestration's history (read through
     /// <see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/>: the standalone engine's client reads the backend; under
-    /// Functions the isolated client streams it from the Durable extension's gRPC server); null when no job or chain
-    /// <paramref name="access"/> may see has this id, or it vanished (was purged) between the two reads.
+    /// Functions the isolated client streams it from the Durable extension's gRPC server); null when no job or chain has
+    /// this id that <paramref name="access"/> may see, or it vanished (was purged) between the two reads.
     /// </summary>
     /// <param name="jobId">The job or chain id.</param>
     /// <param name="access">Who asks.</param>

@@ -131,7 +131,8 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        // Node starting Azurite on a loaded 2-core machine took over 60 s while several suites ran at once.
+        timeout.CancelAfter(Waits.HangGuard);
         try
         {
             var ports = await Task.WhenAll(blob.Task, queue.Task, table.Task).WaitAsync(timeout.Token);

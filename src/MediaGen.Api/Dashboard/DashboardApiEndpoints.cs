@@ -47,7 +47,8 @@ public static class DashboardApiEndpoints
     }
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
-    public static async Task<IResult> GetDetailsAsync(string id, HttpContext httpContext, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDetailsAsync(
+        string id, HttpContext httpContext, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(links);
