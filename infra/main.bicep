@@ -65,6 +65,12 @@ param budgetDailyUsd string = ''
 @description('US dollars the app may spend per UTC month (empty: no limit).')
 param budgetMonthlyUsd string = ''
 
+@description('Operators: comma-separated caller names (each with a key: "default" is Api__Key) that see and act on every caller\'s jobs. Empty: every caller sees its own jobs only.')
+param adminCallers string = ''
+
+@description('The caller jobs from the requests queue and the blob inbox belong to and are charged to (a caller name; it needs no key).')
+param intakeCaller string = 'default'
+
 @description('Deny storage traffic except from the app\'s subnet, trusted Azure services and storageAllowedIpRanges. True (default): result and preview SAS links, and inbox images a provider fetches (Pixazo image-to-video), work only from those ranges. False: the endpoint accepts any network (still only Entra ID and user-delegation SAS, no account keys).')
 param restrictStorageNetwork bool = true
 
@@ -235,6 +241,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Api__Key', value: secretRef(vault.name, 'api-key') }
         // More callers' keys (each its own budgets): add app settings Api__Keys__<caller> = a Key Vault reference.
         { name: 'Api__Keys', value: '' }
+        { name: 'Api__AdminCallers', value: adminCallers }
+        { name: 'Api__IntakeCaller', value: intakeCaller }
         { name: 'Api__MaxRequestBodyBytes', value: '1048576' }
         // Trigger settings are flat names: the host and the scale controller read binding expressions literally.
         { name: 'RequestQueueName', value: requestQueue }

@@ -74,7 +74,7 @@ public sealed class OutputContainerAttackTests(HostEnvironment env)
         var envelope = JsonSerializer.Deserialize<PoisonEnvelope>(message.Body.ToString(), JobJson.Options)!;
         Assert.Equal((sent.MessageId, "invalid"), (envelope.MessageId, envelope.Reason));
         Assert.Contains(envelope.Errors, e => e is { Field: "output.container", Rule: "not_allowed" });
-        Assert.Null(await host.GetJobAsync(sent.MessageId));
+        Assert.Null(await host.GetJobAsync(TestHost.IntakeId(sent.MessageId)));
         await AssertNothingHappenedAsync(host, prompt);
     }
 
