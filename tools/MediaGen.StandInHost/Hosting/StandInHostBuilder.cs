@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using MediaGen.StandInHost.Configuration;
+using MediaGen.StandInHost.Extensions;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Config;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MediaGen.StandInHost.Hosting;
+
+/// <summary>
+/// Builds the stand-in host: a WebJobs SDK host configured as the Functions host configures one (host.json under
+/// <c>AzureFunctionsJobHost</c>, the app settings, a host id), with each host-side extension's startup run on its builder
+/// and the services the Functions host supplies that a plain WebJobs host lacks.
+/// </summary>
+public static class StandInHostBuilder
+{
+    private const string HostIdKey = "AzureFunctionsWebHost:hostid";
+
+    /// <summary>A host builder for <paramref name="app"/>; <paramref name="configureServices"/> adds what the caller brings (the worker side).</summary>
+    public static IHostBuilder Create(StandInApp app, Action<HostBuilderContext, IServiceCollection>? configureServices = null)
+    {
+        var address = new FrontDoorAddress(app.Options.Port);
+        return new HostBuilder()
+            .UseContentRoot(app.Options.AppFolder)
+            .ConfigureLogging((context, logging) =>
+            {
+                logging.AddConfiguration(context.Configuration.GetSection(ConfigurationPath.Combine(FunctionsHostConfiguration.JobHostSection, "logging")));
+                logging.AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss.fff ";
+                });
+            })
+            .ConfigureWebJobs(
+                (context, webJobs) =>
+                {
+                    var startupContext = new WebJobsBuilderContext
+                    {
+                        ApplicationRootPath = app.Options.AppFolder,
+                        Configuration = context.Configuration,
+                        EnvironmentName = context.HostingEnvironment.EnvironmentName,
+                    };
+                    foreach (var extension in app.Extensions)
+                    {
+                        webJobs.UseWebJobsStartup(extension.StartupType, startupContext, NullLoggerFactory.Instance);
+                    }
+
+                    webJobs.UseHostId(HostId(context.Configuration, app.Options.AppFolder));
+                    webJobs.Services.AddSingleton(address);
+                    webJobs.Services.AddSingleton(app);
+#pragma warning disable CS0618 // IWebHookProvider is "not ready for public consumption"; the Functions host implements it.
+                    webJobs.Services.AddSingleton<IWebHookProvider, StandInWebHookProvider>();
+#pragma warning restore CS0618
+                    configureServices?.Invoke(context, webJobs.Services);
+                },
+                _ => { },
+                (_, configuration) => app.Configuration.AddTo(configuration.ConfigurationBuilder));
+    }
+
+    /// <summary>
+    /// The WebJobs host id (it names the blob trigger's receipts and the host's locks): <c>AzureFunctionsWebHost__hostid</c>
+    /// when set, as in the Functions host; otherwise derived from the app folder, stable across runs.
+    /// </summary>
+    private static string HostId(IConfiguration configuration, string appFolder)
+    {
+        if (configuration[HostIdKey] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(appFolder)));
+        return "standin-" + Convert.ToHexStringLower(hash)[..24];
+    }
+}
