@@ -6,8 +6,8 @@ using MediaGen.Testing;
 namespace MediaGen.Functions.Tests.Wiring;
 
 /// <summary>
-/// host.json uses only option names the served host extensions read (checked against their option types), and the
-/// standalone engine's defaults.
+/// host.json uses only option names the served host extensions read (checked against their option types), with values
+/// chosen for Durable Functions (docs/durable.md); tests/MediaGen.StandInHost.Tests runs the extension's own validation.
 /// </summary>
 public sealed class HostJsonTests
 {
@@ -39,7 +39,7 @@ public sealed class HostJsonTests
     }
 
     [Fact]
-    public void DurableTask_Settings_MatchTheStandaloneEngineDefaults()
+    public void DurableTask_Settings_AreChosenForDurableFunctions()
     {
         var durable = Extensions.GetProperty("durableTask");
         var storage = durable.GetProperty("storageProvider");
@@ -49,9 +49,26 @@ public sealed class HostJsonTests
         Assert.Equal("AzureStorage", storage.GetProperty("type").GetString());
         Assert.Equal(4, storage.GetProperty("partitionCount").GetInt32());
         Assert.Equal(TimeSpan.FromSeconds(1), Time(storage, "maxQueuePollingInterval"));
-        Assert.Equal(TimeSpan.FromSeconds(30), Time(storage, "controlQueueVisibilityTimeout"));
+        // The extension refuses a control-queue visibility outside 1-60 minutes (the stand-in host's tests run its check).
+        Assert.Equal(TimeSpan.FromMinutes(2), Time(storage, "controlQueueVisibilityTimeout"));
         Assert.Equal(TimeSpan.FromSeconds(30), Time(storage, "workItemQueueVisibilityTimeout"));
         Assert.False(durable.GetProperty("extendedSessionsEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public void DurableTask_BufferedControlMessages_AreProcessedWellWithinTheirVisibilityTimeout()
+    {
+        // docs/durable.md: a message buffered past its visibility timeout can stall its instance (the DTFx session leak).
+        var durable = Extensions.GetProperty("durableTask");
+        var storage = durable.GetProperty("storageProvider");
+        var mostBuffered = storage.GetProperty("controlQueueBufferThreshold").GetInt32()
+            + (storage.GetProperty("partitionCount").GetInt32() * storage.GetProperty("controlQueueBatchSize").GetInt32());
+        var rounds = (int)Math.Ceiling(mostBuffered / (double)durable.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32());
+        var slowestEpisode = TimeSpan.FromSeconds(5); // an overloaded Azurite on a 2-core machine
+
+        Assert.True(
+            slowestEpisode * rounds <= Time(storage, "controlQueueVisibilityTimeout") / 2,
+            $"{mostBuffered} buffered messages take {rounds} rounds of episodes: more than half the visibility timeout");
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public static class StandInHostBuilder
             .UseContentRoot(app.Options.AppFolder)
             .ConfigureLogging((context, logging) =>
             {
+                // The Functions host shows its own and the functions' categories, not every storage request: quiet those
+                // unless host.json names them.
+                logging.AddFilter("Azure.Core", LogLevel.Warning);
+                logging.AddFilter("Microsoft.Azure.WebJobs.Hosting.OptionsLoggingService", LogLevel.Warning);
                 logging.AddConfiguration(context.Configuration.GetSection(ConfigurationPath.Combine(FunctionsHostConfiguration.JobHostSection, "logging")));
                 logging.AddSimpleConsole(console =>
                 {
