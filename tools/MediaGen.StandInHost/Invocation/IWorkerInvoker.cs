@@ -9,5 +9,6 @@ namespace MediaGen.StandInHost.Invocation;
 public interface IWorkerInvoker
 {
     /// <summary>Runs one invocation of a function in the worker and returns its outcome (never throws for a function failure).</summary>
+    /// <exception cref="WorkerProcessExitException">The worker process exited or its stream broke before it answered; let it propagate (the trigger retries).</exception>
     Task<InvocationOutcome> InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken);
 }
