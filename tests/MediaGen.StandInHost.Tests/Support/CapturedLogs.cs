@@ -33,6 +33,17 @@ internal sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"[{category}] {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
+            lines.Enqueue($"[{category}] {formatter(state, exception)}{Describe(exception)}");
+
+        private static string Describe(Exception? exception)
+        {
+            var messages = new List<string>();
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                messages.Add($"{e.GetType().Name}: {e.Message}");
+            }
+
+            return messages.Count == 0 ? "" : " <- " + string.Join(" <- ", messages);
+        }
     }
 }

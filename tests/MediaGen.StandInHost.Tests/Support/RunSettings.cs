@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MediaGen.StandInHost.Tests.Worker;
 using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;
@@ -66,7 +67,7 @@ internal sealed class RunSettings : IDisposable
     /// <summary>The stand-in host's options for the built app with these files.</summary>
     public StandInHostOptions Options(int port = 0) => new()
     {
-        AppFolder = FunctionsAppBuild.Folder,
+        AppFolder = FunctionsAppOutput.Directory,
         SettingsFile = SettingsFile,
         HostJsonFile = HostJsonFile,
         Port = port,

@@ -1,17 +1,24 @@
 using MediaGen.StandInHost.Configuration;
 using MediaGen.StandInHost.Extensions;
+using MediaGen.StandInHost.Indexing;
 
 namespace MediaGen.StandInHost.Hosting;
 
-/// <summary>Everything the stand-in host runs, read from the built app before a host is built: settings, host.json and the host-side extensions.</summary>
+/// <summary>Everything the stand-in host runs, read from the built app before a host is built: settings, host.json, the host-side extensions and the functions.</summary>
 public sealed class StandInApp
 {
-    private StandInApp(StandInHostOptions options, FunctionsHostConfiguration configuration, ExtensionManifest manifest, IReadOnlyList<LoadedExtension> extensions)
+    private StandInApp(
+        StandInHostOptions options,
+        FunctionsHostConfiguration configuration,
+        ExtensionManifest manifest,
+        IReadOnlyList<LoadedExtension> extensions,
+        AppFunctions functions)
     {
         Options = options;
         Configuration = configuration;
         Manifest = manifest;
         Extensions = extensions;
+        Functions = functions;
     }
 
     /// <summary>The command line's options.</summary>
@@ -26,6 +33,9 @@ public sealed class StandInApp
     /// <summary>The host-side extensions whose startups run on the WebJobs builder.</summary>
     public IReadOnlyList<LoadedExtension> Extensions { get; }
 
+    /// <summary>The app's functions and the WebJobs functions generated for them.</summary>
+    public AppFunctions Functions { get; }
+
     /// <summary>Reads the app of <paramref name="options"/>: its settings over <paramref name="environment"/> (the process's by default) and its extensions.</summary>
     public static StandInApp Load(StandInHostOptions options, IReadOnlyDictionary<string, string?>? environment = null)
     {
@@ -36,6 +46,10 @@ public sealed class StandInApp
 
         var configuration = FunctionsHostConfiguration.Load(options, environment);
         var manifest = ExtensionManifest.Read(options.AppFolder);
-        return new StandInApp(options, configuration, manifest, manifest.LoadStartupTypes());
+        var extensions = manifest.LoadStartupTypes();
+        var functions = AppFunctions.Load(
+            options.AppFolder,
+            configuration.HostJson.GetValueOrDefault(FunctionsHostConfiguration.JobHostSection + ":functionTimeout"));
+        return new StandInApp(options, configuration, manifest, extensions, functions);
     }
 }

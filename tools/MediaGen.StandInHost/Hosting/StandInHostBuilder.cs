@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using MediaGen.StandInHost.Configuration;
 using MediaGen.StandInHost.Extensions;
+using MediaGen.StandInHost.Indexing;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Config;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,8 @@ namespace MediaGen.StandInHost.Hosting;
 /// <summary>
 /// Builds the stand-in host: a WebJobs SDK host configured as the Functions host configures one (host.json under
 /// <c>AzureFunctionsJobHost</c>, the app settings, a host id), with each host-side extension's startup run on its builder
-/// and the services the Functions host supplies that a plain WebJobs host lacks.
+/// and the services the Functions host supplies that a plain WebJobs host lacks; its functions are the ones generated from
+/// the app's metadata, which hand their invocations to the <c>IWorkerInvoker</c> the caller registers.
 /// </summary>
 public static class StandInHostBuilder
 {
@@ -55,6 +58,10 @@ public static class StandInHostBuilder
                     }
 
                     webJobs.UseHostId(HostId(context.Configuration, app.Options.AppFolder));
+                    webJobs.AddExecutionContextBinding();
+                    webJobs.Services.AddSingleton<ITypeLocator>(new GeneratedFunctionsTypeLocator(app.Functions.Type));
+                    webJobs.Services.AddSingleton<IJobActivator, ServiceProviderJobActivator>();
+                    webJobs.Services.AddSingleton<FunctionBridge>();
                     webJobs.Services.AddSingleton(address);
                     webJobs.Services.AddSingleton(app);
 #pragma warning disable CS0618 // IWebHookProvider is "not ready for public consumption"; the Functions host implements it.
