@@ -11,7 +11,7 @@ namespace MediaGen.StandInHost.Tests.Support;
 internal sealed class ScriptedWorker : IWorkerInvoker
 {
     private readonly ConcurrentQueue<FunctionInvocation> _invocations = new();
-    private readonly ConcurrentDictionary<string, Func<FunctionInvocation, InvocationOutcome>> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<FunctionInvocation, Task<InvocationOutcome>>> _answers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _invoked = new(0);
 
     /// <summary>Every invocation so far, in order.</summary>
@@ -24,7 +24,10 @@ internal sealed class ScriptedWorker : IWorkerInvoker
     public static InvocationOutcome Failure(string message) => new(false, null, [], $"Result: Failure\nException: {message}\nStack: at Test()");
 
     /// <summary>Answers invocations of <paramref name="function"/> with <paramref name="answer"/>.</summary>
-    public void Answer(string function, Func<FunctionInvocation, InvocationOutcome> answer) => _answers[function] = answer;
+    public void Answer(string function, Func<FunctionInvocation, InvocationOutcome> answer) => _answers[function] = i => Task.FromResult(answer(i));
+
+    /// <summary>Answers invocations of <paramref name="function"/> with <paramref name="answer"/>, which may write an HTTP response.</summary>
+    public void AnswerAsync(string function, Func<FunctionInvocation, Task<InvocationOutcome>> answer) => _answers[function] = answer;
 
     /// <summary>The invocations of <paramref name="function"/> so far.</summary>
     public IReadOnlyList<FunctionInvocation> Of(string function) => [.. _invocations.Where(i => i.FunctionName == function)];
@@ -47,11 +50,11 @@ internal sealed class ScriptedWorker : IWorkerInvoker
     }
 
     /// <inheritdoc />
-    public Task<InvocationOutcome> InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    public async Task<InvocationOutcome> InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
     {
-        var outcome = _answers.TryGetValue(invocation.FunctionName, out var answer) ? answer(invocation) : Success();
+        var outcome = _answers.TryGetValue(invocation.FunctionName, out var answer) ? await answer(invocation) : Success();
         _invocations.Enqueue(invocation);
         _invoked.Release();
-        return Task.FromResult(outcome);
+        return outcome;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MediaGen.StandInHost.Configuration;
 using MediaGen.StandInHost.Extensions;
+using MediaGen.StandInHost.Http;
 using MediaGen.StandInHost.Indexing;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
@@ -70,7 +71,15 @@ public static class StandInHostBuilder
                     configureServices?.Invoke(context, webJobs.Services);
                 },
                 _ => { },
-                (_, configuration) => app.Configuration.AddTo(configuration.ConfigurationBuilder));
+                (_, configuration) => app.Configuration.AddTo(configuration.ConfigurationBuilder))
+            .ConfigureServices((context, services) =>
+            {
+                // Registered after the WebJobs host's service, so it starts once the functions are indexed and listening.
+                services.AddSingleton(HttpRouteTable.Create(
+                    app.Functions.Functions,
+                    context.Configuration[ConfigurationPath.Combine(FunctionsHostConfiguration.JobHostSection, "extensions", "http", "routePrefix")]));
+                services.AddHostedService<FrontDoor>();
+            });
     }
 
     /// <summary>
