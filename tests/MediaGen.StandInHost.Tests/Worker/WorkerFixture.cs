@@ -1,5 +1,6 @@
 using MediaGen.StandInHost.Worker;
 using MediaGen.Testing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,22 @@ namespace MediaGen.StandInHost.Tests.Worker;
 public sealed class WorkerFixture : IAsyncLifetime
 {
     private AzuriteInstance? _azurite;
+    private LoopbackHttpServer? _cosmic;
     private ILoggerFactory? _loggerFactory;
     private WorkerSupervisor? _supervisor;
+
+    /// <summary>The API key callers of the app's HTTP functions send (<c>x-functions-key</c>).</summary>
+    public string ApiKey { get; } = "stand-in-test-key-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// What answers the app's Cosmic calls (Cosmic's base URL points at a loopback server running this); a test that
+    /// needs Cosmic sets it. Default: 503.
+    /// </summary>
+    public RequestDelegate Cosmic { get; set; } = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return Task.CompletedTask;
+    };
 
     /// <summary>The key the app signs callbacks with.</summary>
     public string CallbackSigningKey { get; } = ReceivedWebhook.NewSecret();
@@ -31,9 +46,10 @@ public sealed class WorkerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartAsync();
+        _cosmic = await LoopbackHttpServer.StartAsync(context => Cosmic(context));
         _loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         var options = new FunctionsWorkerOptions { AppDirectory = FunctionsAppOutput.Directory };
-        foreach (var (name, value) in WorkerAppSettings.FromSample(_azurite.ConnectionString, CallbackSigningKey))
+        foreach (var (name, value) in WorkerAppSettings.FromSample(_azurite.ConnectionString, ApiKey, CallbackSigningKey, _cosmic.BaseAddress))
         {
             options.Environment[name] = value;
         }
@@ -51,6 +67,11 @@ public sealed class WorkerFixture : IAsyncLifetime
         }
 
         _loggerFactory?.Dispose();
+        if (_cosmic is not null)
+        {
+            await _cosmic.DisposeAsync();
+        }
+
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();
