@@ -1,2 +1,3 @@
-Console.Error.WriteLine("MediaGen stand-in Functions host: not assembled yet.");
-return 2;
+using MediaGen.StandInHost.Hosting;
+
+return await StandInProgram.RunAsync(args, Console.Out, Console.Error);

@@ -31,6 +31,9 @@ internal sealed class RunSettings : IDisposable
     /// <summary>The host.json copy.</summary>
     public string HostJsonFile => Path.Combine(Folder, "host.json");
 
+    /// <summary>The run's API key (<c>Api__Key</c>).</summary>
+    public string ApiKey => Value("Api__Key");
+
     /// <summary>Writes the files; <paramref name="values"/> overrides sample values, <paramref name="hostJson"/> changes the host.json copy.</summary>
     public static RunSettings Create(
         string storageConnectionString,
@@ -46,10 +49,12 @@ internal sealed class RunSettings : IDisposable
         var sampleValues = sample["Values"]!.AsObject();
         sampleValues["AzureWebJobsStorage"] = storageConnectionString;
         sampleValues["DurableTaskHubName"] = hubName;
-        foreach (var secret in new[] { "Api__Key", "Workflows__WebhookSigningKey", "Callbacks__SigningKey" })
+        foreach (var secret in new[] { "Api__Key", "Workflows__WebhookSigningKey" })
         {
             sampleValues[secret] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         }
+
+        sampleValues["Callbacks__SigningKey"] = ReceivedWebhook.NewSecret();
 
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
@@ -72,6 +77,10 @@ internal sealed class RunSettings : IDisposable
         HostJsonFile = HostJsonFile,
         Port = port,
     };
+
+    /// <summary>A value of the generated settings file.</summary>
+    public string Value(string name) =>
+        JsonNode.Parse(File.ReadAllText(SettingsFile))!["Values"]![name]!.GetValue<string>();
 
     /// <inheritdoc />
     public void Dispose()

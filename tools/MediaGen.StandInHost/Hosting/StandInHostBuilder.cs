@@ -4,6 +4,7 @@ using MediaGen.StandInHost.Configuration;
 using MediaGen.StandInHost.Extensions;
 using MediaGen.StandInHost.Http;
 using MediaGen.StandInHost.Indexing;
+using MediaGen.StandInHost.Worker;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Config;
@@ -81,6 +82,27 @@ public static class StandInHostBuilder
                 services.AddHostedService<FrontDoor>();
             });
     }
+
+    /// <summary>
+    /// A host builder for <paramref name="app"/> with the real worker side: the app's worker process, started before the
+    /// WebJobs host's listeners with the app settings as its environment, answers every invocation.
+    /// </summary>
+    public static IHostBuilder CreateWithWorker(StandInApp app, Action<HostBuilderContext, IServiceCollection>? configureServices = null) =>
+        Create(app, (context, services) =>
+        {
+            services.AddFunctionsWorker(worker =>
+            {
+                worker.AppDirectory = app.Options.AppFolder;
+                foreach (var (name, value) in app.Configuration.AppSettings)
+                {
+                    worker.Environment[name] = value;
+                }
+            });
+
+            // Ahead of the WebJobs host's own service, which is added after this callback.
+            services.AddHostedService<WorkerStartup>();
+            configureServices?.Invoke(context, services);
+        });
 
     /// <summary>
     /// The WebJobs host id (it names the blob trigger's receipts and the host's locks): <c>AzureFunctionsWebHost__hostid</c>
