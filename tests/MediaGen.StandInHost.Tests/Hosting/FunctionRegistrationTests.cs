@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Net.Client;
 using MediaGen.StandInHost.Invocation;
 using MediaGen.StandInHost.Tests.Support;
+using MediaGen.StandInHost.Tests.Worker;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
@@ -34,8 +35,8 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite) : IClassFi
         try
         {
             var controlQueue = new QueueClient(azurite.ConnectionString, settings.HubName.ToLowerInvariant() + "-control-00");
-            Assert.True(await controlQueue.ExistsAsync(), "no control queue for the task hub:\n" + logs);
-            Assert.True(logs.Contains("Opened local gRPC endpoint"), "the Durable extension opened no gRPC endpoint:\n" + logs);
+            Assert.True(await controlQueue.ExistsAsync(), "no control queue for the task hub:\n" + logs.Text());
+            Assert.True(logs.Has("Opened local gRPC endpoint"), "the Durable extension opened no gRPC endpoint:\n" + logs.Text());
         }
         finally
         {
@@ -143,7 +144,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite) : IClassFi
             }
             catch (OperationCanceledException e)
             {
-                throw new TimeoutException($"{id} did not finish; invocations: {string.Join(", ", worker.Invocations.Select(i => i.FunctionName))}\n{logs}", e);
+                throw new TimeoutException($"{id} did not finish; invocations: {string.Join(", ", worker.Invocations.Select(i => i.FunctionName))}\n{logs.Text()}", e);
             }
 
             Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);

@@ -1,9 +1,9 @@
 using MediaGen.StandInHost.Hosting;
 using MediaGen.StandInHost.Tests.Support;
+using MediaGen.StandInHost.Tests.Worker;
 using MediaGen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.StandInHost.Tests.Hosting;
 
@@ -25,7 +25,7 @@ public sealed class StartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         try
         {
             var loaded = $"HubName: {settings.HubName}. AppName: . SlotName: . ExtensionVersion: {durable.Version}.";
-            Assert.True(logs.Contains(loaded), $"the Durable extension did not load its configuration ({loaded}):\n{logs}");
+            Assert.True(logs.Has(loaded), $"the Durable extension did not load its configuration ({loaded}):\n{logs.Text()}");
         }
         finally
         {
@@ -46,11 +46,7 @@ public sealed class StartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Contains("ControlQueueVisibilityTimeout must be between 1 and 60 minutes.", Messages(error), StringComparison.Ordinal);
     }
 
-    private static IHost Build(RunSettings settings, CapturedLogs logs) =>
-        StandInHostBuilder.Create(
-                StandInApp.Load(settings.Options(), new Dictionary<string, string?>()),
-                (_, services) => services.AddSingleton<ILoggerProvider>(logs))
-            .Build();
+    private static IHost Build(RunSettings settings, CapturedLogs logs) => WebJobsSideHost.Build(settings, new ScriptedWorker(), logs);
 
     private static string Messages(Exception error)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using MediaGen.StandInHost.Extensions;
 using MediaGen.StandInHost.Invocation;
 using MediaGen.StandInHost.Tests.Support;
+using MediaGen.StandInHost.Tests.Worker;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

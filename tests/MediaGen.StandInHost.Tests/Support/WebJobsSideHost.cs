@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using MediaGen.StandInHost.Tests.Worker;
+
 namespace MediaGen.StandInHost.Tests.Support;
 
 /// <summary>The stand-in host's WebJobs side, in the test process, over a scripted worker (unit-test seam for the WebJobs side).</summary>
