@@ -29,8 +29,9 @@ public sealed class FunctionsHostConfigurationTests : IDisposable
         var resolver = new DefaultNameResolver(configuration);
 
         Assert.Equal(settings.HubName, resolver.Resolve("DurableTaskHubName"));
+        Assert.Equal("mediagen-requests", resolver.Resolve("RequestQueueName"));
         // A Values name with __ is a section path, as an environment variable's is.
-        Assert.Equal("mediagen-requests", resolver.Resolve("RequestQueue:QueueName"));
+        Assert.Equal("16", configuration["RequestQueue:BatchSize"]);
         Assert.Equal(Storage, configuration["AzureWebJobsStorage"]);
         Assert.Equal("dotnet-isolated", configuration["FUNCTIONS_WORKER_RUNTIME"]);
     }

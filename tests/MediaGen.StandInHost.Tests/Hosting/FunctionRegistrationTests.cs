@@ -48,7 +48,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite) : IClassFi
     public async Task QueueMessage_RequestQueue_ReachesTheWorkerAsModelBindingDataWithADurableClient()
     {
         var queueName = "requests-" + Guid.NewGuid().ToString("N")[..8];
-        using var settings = RunSettings.Create(azurite.ConnectionString, new Dictionary<string, string> { ["RequestQueue__QueueName"] = queueName });
+        using var settings = RunSettings.Create(azurite.ConnectionString, new Dictionary<string, string> { ["RequestQueueName"] = queueName });
         var worker = new ScriptedWorker();
         using var host = WebJobsSideHost.Build(settings, worker, new CapturedLogs());
         await host.StartAsync();
@@ -82,7 +82,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite) : IClassFi
         var queueName = "requests-" + Guid.NewGuid().ToString("N")[..8];
         using var settings = RunSettings.Create(
             azurite.ConnectionString,
-            new Dictionary<string, string> { ["RequestQueue__QueueName"] = queueName },
+            new Dictionary<string, string> { ["RequestQueueName"] = queueName },
             host =>
             {
                 // Fast retries for the test; the count is the repository's.

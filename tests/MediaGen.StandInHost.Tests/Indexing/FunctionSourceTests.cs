@@ -29,7 +29,7 @@ public sealed class FunctionSourceTests
         var source = FunctionSource.Generate(App, TimeSpan.FromMinutes(30));
 
         Assert.Contains(
-            """[global::Microsoft.Azure.WebJobs.QueueTrigger("%RequestQueue:QueueName%", Connection = "AzureWebJobsStorage")] global::Microsoft.Azure.WebJobs.ParameterBindingData message""",
+            """[global::Microsoft.Azure.WebJobs.QueueTrigger("%RequestQueueName%", Connection = "AzureWebJobsStorage")] global::Microsoft.Azure.WebJobs.ParameterBindingData message""",
             source,
             StringComparison.Ordinal);
         Assert.Contains("Source = global::Microsoft.Azure.WebJobs.BlobTriggerSource.EventGrid)] global::Microsoft.Azure.WebJobs.ParameterBindingData blob", source, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class JobTests(StandInAppFixture app) : IClassFixture<StandInAppFi
     [InlineData(true)]
     public async Task QueueMessage_PlainOrBase64_CompletesAsTheMessagesJob(bool base64)
     {
-        var queue = new QueueClient(app.StorageConnectionString, app.Setting("RequestQueue__QueueName"));
+        var queue = new QueueClient(app.StorageConnectionString, app.Setting("RequestQueueName"));
         await queue.CreateIfNotExistsAsync();
         var job = """{"kind":"image","provider":"comet","params":{"prompt":"a queued fox"}}""";
 
