@@ -1,6 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.StandInHost.Tests.Support;
 using MediaGen.Testing;
@@ -42,6 +44,21 @@ public sealed class JobTests(StandInAppFixture app) : IClassFixture<StandInAppFi
 
         using var client = app.Client();
         Assert.Equal("Completed", await StatusAsync(client, sent.MessageId, s => s is "Completed" or "Failed" or "Canceled"));
+    }
+
+    [Fact]
+    public async Task InboxBlob_JobSpec_CompletesThroughThePollingBlobTrigger()
+    {
+        var inbox = new BlobContainerClient(app.StorageConnectionString, app.Setting("BlobInboxContainerName"));
+        await inbox.CreateIfNotExistsAsync();
+        var name = $"spec-{Guid.NewGuid():N}.json";
+
+        var uploaded = (await inbox.GetBlobClient(name).UploadAsync(BinaryData.FromString("""{"kind":"image","provider":"cosmic","params":{"prompt":"an inbox heron"}}"""))).Value;
+
+        // The job id the app derives from the blob (InboxJobFactory.InstanceId): container/name and ETag.
+        var id = "inbox-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{inbox.Name}/{name}|{uploaded.ETag.ToString().Trim('"')}")))[..40];
+        using var client = app.Client();
+        Assert.Equal("Completed", await StatusAsync(client, id, s => s is "Completed" or "Failed" or "Canceled"));
     }
 
     private async Task<string> StatusAsync(HttpClient client, string id, Func<string, bool> done)
