@@ -137,14 +137,25 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        var ready = CurrentSlot();
-        ready.TrySetException(new WorkerProcessExitException("The stand-in host is stopping."));
-        if (ready.Task.IsCompletedSuccessfully)
+        var ready = CurrentSlot().Task;
+        if (ready.IsCompletedSuccessfully)
         {
-            await ready.Task.Result.DisposeAsync().ConfigureAwait(false);
+            // Supervision sees it lost, and ends (it stops replacing workers once stopping).
+            await ready.Result.DisposeAsync().ConfigureAwait(false);
         }
 
         await _supervision.ConfigureAwait(false);
+        lock (_gate)
+        {
+            // From now on every invocation fails at once, as one in flight on a stopping host does.
+            var stopped = new WorkerProcessExitException("The stand-in host is stopping.");
+            if (!_ready.TrySetException(stopped))
+            {
+                _ready = NewSlot();
+                _ready.SetException(stopped);
+            }
+        }
+
         _httpProxy.Dispose();
         if (_server is not null)
         {
@@ -232,6 +243,13 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
             }
 
             Publish(replacement);
+            if (_stopping.IsCancellationRequested)
+            {
+                // Stopping began while it started: the stop may not have seen it.
+                await replacement.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+
             current = replacement;
         }
     }
@@ -258,8 +276,14 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
                     await worker.DisposeAsync().ConfigureAwait(false);
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (_stopping.IsCancellationRequested)
             {
+                // The host stopped while this worker was starting: nothing to replace any more.
+                if (worker is not null)
+                {
+                    await worker.DisposeAsync().ConfigureAwait(false);
+                }
+
                 break;
             }
         }
