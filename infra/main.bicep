@@ -29,8 +29,10 @@ param maximumInstanceCount int = 100
 @allowed([ 512, 2048, 4096 ])
 param instanceMemoryMB int = 2048
 
-@description('Durable Functions task hub name (letters/digits, 3-45 chars).')
-param taskHubName string = 'MediaGen'
+@description('Durable Functions task hub name (3-45 letters/digits, starting with a letter). Not the standalone host\'s default (MediaGen), so the two never share a hub by accident when pointed at one storage account.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'MediaGenFunctions'
 
 @description('Cosmic AI bucket slug (not a secret).')
 param cosmicBucketSlug string = ''
@@ -65,7 +67,10 @@ var deploymentContainer = 'app-package'
 var mediaContainer = 'media'
 var inboxContainer = 'inbox'
 var workflowsContainer = 'mediagen-workflows'
-var queues = [ 'mediagen-requests', 'mediagen-requests-poison', 'mediagen-results' ]
+var requestQueue = 'mediagen-requests'
+// <queue>-poison: where the Functions host moves a message after maxDequeueCount failures, and where the app writes
+// requests that cannot become jobs.
+var queues = [ requestQueue, '${requestQueue}-poison', 'mediagen-results' ]
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${appName}-logs-${suffix}'
@@ -178,9 +183,13 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // More callers' keys (each its own budgets): add app settings Api__Keys__<caller> = a Key Vault reference.
         { name: 'Api__Keys', value: '' }
         { name: 'Api__MaxRequestBodyBytes', value: '1048576' }
-        { name: 'RequestQueue__QueueName', value: queues[0] }
-        { name: 'RequestQueue__PoisonQueueName', value: queues[1] }
-        { name: 'BlobInbox__ContainerName', value: inboxContainer }
+        // Trigger settings are flat names: the host and the scale controller read binding expressions literally.
+        { name: 'RequestQueueName', value: requestQueue }
+        { name: 'BlobInboxContainerName', value: inboxContainer }
+        // The inbox runs on Event Grid here (the Flex Consumption plan has no polling blob trigger); BlobInboxPolling
+        // is the function Core Tools + Azurite use. One of the two is enabled.
+        { name: 'AzureWebJobs.BlobInbox.Disabled', value: 'false' }
+        { name: 'AzureWebJobs.BlobInboxPolling.Disabled', value: 'true' }
         { name: 'BlobInbox__DefaultPrompt', value: 'Bring this image to life with gentle, natural camera motion.' }
         { name: 'BlobInbox__SasLifetime', value: '01:00:00' }
         { name: 'BlobInbox__MaxSpecBytes', value: '1048576' }

@@ -87,8 +87,8 @@ host_env=(
   "Workflows__PublicBaseUrl=$host_url" "Workflows__WebhookSigningKey=$webhook_key"
   "Workflows__PollInitialInterval=00:00:01" "Workflows__PollMaxInterval=00:00:03"
   "Callbacks__SigningKey=$callback_key" "Callbacks__SecondarySigningKey=$callback_next_key" "Callbacks__FirstRetryInterval=00:00:01"
-  "RequestQueue__QueueName=$requests_queue" "Workflows__ResultsQueue=$results_queue"
-  "BlobInbox__ContainerName=$inbox" "BlobInbox__ProcessedContainerName=$inbox-processed" "BlobInbox__PollingInterval=00:00:01"
+  "RequestQueueName=$requests_queue" "Workflows__ResultsQueue=$results_queue"
+  "BlobInboxContainerName=$inbox" "BlobInbox__ProcessedContainerName=$inbox-processed" "BlobInbox__PollingInterval=00:00:01"
 )
 env "${host_env[@]}" ASPNETCORE_ENVIRONMENT=Development \
   dotnet src/MediaGen.Host/bin/Release/net10.0/MediaGen.Host.dll >"$run_dir/logs/host.log" 2>&1 &

@@ -14,7 +14,7 @@ namespace MediaGen.Api;
 /// <summary>Registration of the shared HTTP surface, made alike by the standalone host and the Functions app.</summary>
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>Binds <c>Api</c> and <c>BlobInbox</c> intake limits (validated at start-up); pins HTTP JSON to <see cref="HostJson"/>; adds ProblemDetails, <see cref="RequestBody"/> and the dashboard's <see cref="DashboardAssets"/> and <see cref="MediaPreviewLinks"/>.</summary>
+    /// <summary>Binds <c>Api</c>, <c>BlobInbox</c> intake limits and the triggers' queue and container names (<see cref="TriggerNames"/>, flat settings at the root), validated at start-up; pins HTTP JSON to <see cref="HostJson"/>; adds ProblemDetails, <see cref="RequestBody"/> and the dashboard's <see cref="DashboardAssets"/> and <see cref="MediaPreviewLinks"/>.</summary>
     public static IServiceCollection AddMediaGenSharedApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -25,6 +25,10 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<InboxJobSettings>()
             .Bind(configuration.GetSection(InboxJobSettings.ConfigurationSection))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<TriggerNames>()
+            .Bind(configuration)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.ConfigureHttpJsonOptions(options => HostJson.Configure(options.SerializerOptions));

@@ -10,7 +10,7 @@ namespace MediaGen.Api.Triggers;
 /// <summary>
 /// One requests-queue message into one job, for the standalone listener and the Functions queue trigger alike: the job id
 /// derives from the message's idempotency key or else is the message id, so a redelivery finds the job it started.
-/// An invalid message is permanent: it goes to the poison queue at once with its errors attached.
+/// An invalid message is permanent: it goes to the poison queue (<c>&lt;queue&gt;-poison</c>) at once with its errors attached.
 /// </summary>
 public static class RequestQueueIntake
 {
@@ -48,7 +48,7 @@ public static class RequestQueueIntake
     }
 
     /// <summary>Writes a <see cref="PoisonEnvelope"/> of <paramref name="message"/> to <paramref name="poison"/> (the caller removes the original).</summary>
-    public static async Task PoisonAsync(
+    private static async Task PoisonAsync(
         QueueClient poison, QueueMessage message, string reason, IReadOnlyList<ValidationError> errors, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(poison);

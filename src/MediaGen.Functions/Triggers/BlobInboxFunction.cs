@@ -9,21 +9,48 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Functions.Triggers;
 
 /// <summary>
-/// The inbox container: each uploaded blob becomes a job through the shared intake, its id derived from the blob's name
-/// and ETag, so a repeated trigger for one upload finds the same job. An invalid blob is logged and not retried (the
-/// function completes); a transient failure throws and the runtime retries it. The Event Grid source is what the Flex
-/// Consumption plan supports (infra/main.bicep subscribes the function to the inbox container's BlobCreated events).
+/// The inbox container (<c>%BlobInboxContainerName%</c>): each uploaded blob becomes a job through the shared intake, its
+/// id derived from the blob's name and ETag, so a repeated trigger for one upload finds the same job. An invalid blob is
+/// logged and not retried (the function completes); a transient failure throws and the runtime retries it.
+/// Two functions watch the container, one enabled at a time by the standard <c>AzureWebJobs.&lt;name&gt;.Disabled</c>
+/// settings, and both run <see cref="StartAsync"/>, so an upload is one job whichever fires (or if both do):
+/// <see cref="EventGridFunction"/> (Event Grid source, what the Flex Consumption plan supports; infra/main.bicep subscribes
+/// it to the inbox container's BlobCreated events and disables the other) and <see cref="PollingFunction"/> (the polling
+/// source, logs and container scan, which works on Azurite, which raises no Event Grid events; local.settings.sample.json
+/// enables it and disables the Event Grid one).
 /// </summary>
 public sealed partial class BlobInboxFunction(
     JobServiceFactory jobs, IOptions<InboxJobSettings> settings, TimeProvider time, ILogger<BlobInboxFunction> logger)
 {
-    /// <summary>Starts the job of one uploaded blob.</summary>
-    [Function("BlobInbox")]
-    public async Task Run(
-        [BlobTrigger("%BlobInbox:ContainerName%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
+    /// <summary>The function fed by Event Grid's BlobCreated events.</summary>
+    public const string EventGridFunction = "BlobInbox";
+
+    /// <summary>The function fed by the host's polling of the container (logs and container scan).</summary>
+    public const string PollingFunction = "BlobInboxPolling";
+
+    /// <summary>The blob path both functions watch: the flat setting <see cref="TriggerNames.BlobInboxContainerName"/>.</summary>
+    public const string PathExpression = "%" + nameof(TriggerNames.BlobInboxContainerName) + "%/{name}";
+
+    /// <summary>Starts the job of one uploaded blob, announced by Event Grid.</summary>
+    [Function(EventGridFunction)]
+    public Task Run(
+        [BlobTrigger(PathExpression, Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         string name,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        StartAsync(blob, name, client, cancellationToken);
+
+    /// <summary>Starts the job of one uploaded blob, found by polling the container.</summary>
+    [Function(PollingFunction)]
+    public Task RunPolling(
+        [BlobTrigger(PathExpression, Source = BlobTriggerSource.LogsAndContainerScan, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        string name,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        StartAsync(blob, name, client, cancellationToken);
+
+    /// <summary>The one intake of both functions: the job id comes from the blob alone, not from which function saw it.</summary>
+    private async Task StartAsync(BlobClient blob, string name, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var outcome = await InboxBlobIntake.StartAsync(blob, jobs.Create(client), settings.Value, time.GetUtcNow(), cancellationToken);
         if (outcome.Started is { } started)

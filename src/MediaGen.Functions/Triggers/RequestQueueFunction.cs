@@ -4,26 +4,30 @@ using MediaGen.Api.Triggers;
 using MediaGen.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Triggers;
 
 /// <summary>
-/// The requests queue: each message becomes a job through the shared intake (idempotent on the message id). An invalid
-/// message is written to the poison queue with its errors and the function completes, so it is not retried; a
-/// transient failure throws and the Functions runtime retries it (host.json <c>maxDequeueCount</c>).
+/// The requests queue (<c>%RequestQueueName%</c>): each message becomes a job through the shared intake (idempotent on the
+/// message id). An invalid message is written to <c>&lt;queue&gt;-poison</c> with its errors and the function completes, so
+/// it is not retried; a transient failure throws and the Functions host retries it, then moves the message as it is to
+/// the same <c>&lt;queue&gt;-poison</c> after host.json's <c>maxDequeueCount</c> deliveries — the standalone listener's
+/// behaviour too (docs/host.md, "Poison queue").
 /// </summary>
 public sealed partial class RequestQueueFunction(
-    JobServiceFactory jobs, QueueServiceClient queues, IConfiguration configuration, TimeProvider time, ILogger<RequestQueueFunction> logger)
+    JobServiceFactory jobs, QueueServiceClient queues, IOptions<TriggerNames> names, TimeProvider time, ILogger<RequestQueueFunction> logger)
 {
-    // The same setting (and default) as the standalone host's RequestQueueOptions.PoisonQueueName.
-    private readonly QueueClient _poison = queues.GetQueueClient(configuration["RequestQueue:PoisonQueueName"] is { Length: > 0 } name ? name : "mediagen-requests-poison");
+    /// <summary>The binding expression of the queue: the flat setting <see cref="TriggerNames.RequestQueueName"/>.</summary>
+    public const string QueueExpression = "%" + nameof(TriggerNames.RequestQueueName) + "%";
+
+    private readonly QueueClient _poison = queues.GetQueueClient(names.Value.RequestPoisonQueueName);
 
     /// <summary>Starts the job of one message, or poisons it with the reason.</summary>
     [Function("RequestQueue")]
     public async Task Run(
-        [QueueTrigger("%RequestQueue:QueueName%", Connection = "AzureWebJobsStorage")] QueueMessage message,
+        [QueueTrigger(QueueExpression, Connection = "AzureWebJobsStorage")] QueueMessage message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

@@ -1,11 +1,16 @@
+using MediaGen.Api.Triggers;
 using MediaGen.Host.Listeners;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 
 /// <summary>The queue and blob listeners (the standalone host's stand-ins for Functions triggers).</summary>
 public static class ListenerExtensions
 {
-    /// <summary>Registers the requests-queue and blob-inbox listeners; binds <c>RequestQueue</c> and <c>BlobInbox</c> (validated at start-up).</summary>
+    /// <summary>
+    /// Registers the requests-queue and blob-inbox listeners; binds <c>RequestQueue</c> and <c>BlobInbox</c> (validated at
+    /// start-up); honours the older sectioned names of <see cref="TriggerNames"/> (<see cref="SectionedTriggerNames"/>).
+    /// </summary>
     public static IServiceCollection AddMediaGenListeners(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RequestQueueOptions>()
@@ -16,6 +21,9 @@ public static class ListenerExtensions
             .Bind(configuration.GetSection(BlobInboxOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        var sectioned = new SectionedTriggerNames(configuration);
+        services.AddSingleton<IPostConfigureOptions<TriggerNames>>(sectioned);
+        services.AddSingleton<IValidateOptions<TriggerNames>>(sectioned);
         services.AddHostedService<RequestQueueListener>();
         services.AddHostedService<BlobInboxListener>();
         return services;

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Host.Listeners;
 
 /// <summary>
-/// Scans the inbox container: every blob without a current marker in the processed container becomes one job
+/// Scans the inbox container (<see cref="TriggerNames.BlobInboxContainerName"/>): every blob without a current marker in the processed container becomes one job
 /// (<see cref="InboxJobFactory"/>), then gets its marker (<see cref="InboxRecord"/>) — the job id, or the errors of an
 /// invalid blob, which is not tried again until it is re-uploaded. What was processed lives in storage, not memory,
 /// so a restarted host starts no second job; two hosts scanning together derive the same idempotency key from the
@@ -23,6 +23,7 @@ public sealed partial class BlobInboxListener(
     BlobServiceClient blobs,
     JobService jobs,
     IOptions<BlobInboxOptions> options,
+    IOptions<TriggerNames> names,
     TimeProvider time,
     ILogger<BlobInboxListener> logger) : BackgroundService
 {
@@ -30,7 +31,7 @@ public sealed partial class BlobInboxListener(
     public const string SourceETagMetadata = "sourceetag";
 
     private readonly BlobInboxOptions _settings = options.Value;
-    private readonly BlobContainerClient _inbox = blobs.GetBlobContainerClient(options.Value.ContainerName);
+    private readonly BlobContainerClient _inbox = blobs.GetBlobContainerClient(names.Value.BlobInboxContainerName);
     private readonly BlobContainerClient _processed = blobs.GetBlobContainerClient(options.Value.ProcessedContainerName);
 
     // Transient failures per blob upload; only paces giving up, so losing it on restart merely restarts the count.
@@ -65,7 +66,7 @@ public sealed partial class BlobInboxListener(
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
             {
                 // Storage unreachable or failing: keep scanning; nothing was recorded, so nothing is lost.
-                LogScanFailed(logger, _settings.ContainerName, ex);
+                LogScanFailed(logger, _inbox.Name, ex);
             }
 
             try

@@ -3,7 +3,10 @@ using MediaGen.Api.Triggers;
 
 namespace MediaGen.Host.Listeners;
 
-/// <summary>The standalone host's listener on the inbox container (in Azure the Functions blob trigger does this).</summary>
+/// <summary>
+/// The standalone host's listener on the inbox container (in Azure the Functions blob trigger does this; the Functions app
+/// reads only the <see cref="InboxJobSettings"/> part). The container is <see cref="TriggerNames.BlobInboxContainerName"/>.
+/// </summary>
 public sealed class BlobInboxOptions : InboxJobSettings
 {
     /// <summary>Configuration section: <c>BlobInbox</c>.</summary>
@@ -11,11 +14,6 @@ public sealed class BlobInboxOptions : InboxJobSettings
 
     /// <summary>Whether the listener runs. Default true.</summary>
     public bool Enabled { get; set; } = true;
-
-    /// <summary>Container watched for job specs (<c>*.json</c>) and images (<c>png</c>, <c>jpg</c>, <c>jpeg</c>, <c>webp</c>). Default <c>inbox</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "BlobInbox__ContainerName must be a valid container name.")]
-    public string ContainerName { get; set; } = "inbox";
 
     /// <summary>
     /// Container of the durable processing records: one marker blob per inbox blob, same name, holding the job id

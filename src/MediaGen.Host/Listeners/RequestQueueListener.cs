@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
 using MediaGen.Api.Triggers;
 using Microsoft.Extensions.Options;
@@ -9,16 +8,19 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Host.Listeners;
 
 /// <summary>
-/// Listens on the requests queue: each message (the HTTP start body, plain or base64 JSON) becomes a job through the
-/// job service (<see cref="RequestQueueIntake"/>, shared with the Functions queue trigger), whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
-/// message finds the job it started instead of starting a second. Invalid messages are poisoned at once (validation is permanent) with the
-/// errors attached; transient failures are retried with backoff and poisoned after
-/// <see cref="RequestQueueOptions.MaxDequeueCount"/> deliveries. Several hosts may listen on one queue.
+/// Listens on the requests queue (<see cref="TriggerNames.RequestQueueName"/>): each message (the HTTP start body, plain or
+/// base64 JSON) becomes a job through the job service (<see cref="RequestQueueIntake"/>, shared with the Functions queue
+/// trigger), whose id derives from the message's idempotency key or else is the queue message id, so a redelivered
+/// message finds the job it started instead of starting a second. The poison behaviour is the Functions app's: invalid
+/// messages go at once (validation is permanent) to <c>&lt;queue&gt;-poison</c> in a <see cref="PoisonEnvelope"/> with the
+/// errors; transient failures are retried with backoff and, after <see cref="RequestQueueOptions.MaxDequeueCount"/>
+/// deliveries, moved to the same queue as they are (what the Functions host does). Several hosts may listen on one queue.
 /// </summary>
 public sealed partial class RequestQueueListener(
     QueueServiceClient queues,
     JobService jobs,
     IOptions<RequestQueueOptions> options,
+    IOptions<TriggerNames> names,
     TimeProvider time,
     ILogger<RequestQueueListener> logger) : BackgroundService
 {
@@ -26,8 +28,8 @@ public sealed partial class RequestQueueListener(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 
     private readonly RequestQueueOptions _settings = options.Value;
-    private readonly QueueClient _queue = queues.GetQueueClient(options.Value.QueueName);
-    private readonly QueueClient _poison = queues.GetQueueClient(options.Value.PoisonQueueName);
+    private readonly QueueClient _queue = queues.GetQueueClient(names.Value.RequestQueueName);
+    private readonly QueueClient _poison = queues.GetQueueClient(names.Value.RequestPoisonQueueName);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,7 +62,7 @@ public sealed partial class RequestQueueListener(
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
             {
                 // Storage unreachable or failing: keep listening, at the slowest polling pace.
-                LogReceiveFailed(logger, _settings.QueueName, ex);
+                LogReceiveFailed(logger, _queue.Name, ex);
                 await DelayAsync(_settings.MaxPollingInterval, stoppingToken).ConfigureAwait(false);
                 continue;
             }
@@ -84,8 +86,8 @@ public sealed partial class RequestQueueListener(
             if (message.DequeueCount > _settings.MaxDequeueCount)
             {
                 // Delivered more often than allowed without an outcome (e.g. hosts crashing while handling it).
-                await PoisonAsync(message, "gave_up",
-                    [new ValidationError("$", "max_dequeue", $"was delivered {message.DequeueCount} times without being handled")], stoppingToken).ConfigureAwait(false);
+                LogGaveUp(logger, message.MessageId, message.DequeueCount, _poison.Name, null);
+                await MoveToPoisonAsync(message, stoppingToken).ConfigureAwait(false);
                 return;
             }
 
@@ -97,7 +99,7 @@ public sealed partial class RequestQueueListener(
             }
             else
             {
-                LogPoisoned(logger, message.MessageId, "invalid", outcome.Errors?.Count ?? 0, _settings.PoisonQueueName);
+                LogPoisoned(logger, message.MessageId, outcome.Errors?.Count ?? 0, _poison.Name);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -119,7 +121,8 @@ public sealed partial class RequestQueueListener(
         {
             if (message.DequeueCount >= _settings.MaxDequeueCount)
             {
-                await PoisonAsync(message, "gave_up", [new ValidationError("$", "failed", $"failed {message.DequeueCount} times; last: {failure.GetType().Name}: {failure.Message}")], stoppingToken).ConfigureAwait(false);
+                LogGaveUp(logger, message.MessageId, message.DequeueCount, _poison.Name, failure);
+                await MoveToPoisonAsync(message, stoppingToken).ConfigureAwait(false);
                 return;
             }
 
@@ -133,11 +136,16 @@ public sealed partial class RequestQueueListener(
         }
     }
 
-    private async Task PoisonAsync(QueueMessage message, string reason, IReadOnlyList<ValidationError> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// The message as it is (same text, no envelope) into the poison queue, then out of the requests queue: what the
+    /// Functions host does after <c>maxDequeueCount</c> failed deliveries, so both hosts leave the same thing behind and
+    /// it can be sent to the requests queue again unchanged.
+    /// </summary>
+    private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        await RequestQueueIntake.PoisonAsync(_poison, message, reason, errors, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
         await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-        LogPoisoned(logger, message.MessageId, reason, errors.Count, _settings.PoisonQueueName);
     }
 
     private async Task ReleaseAsync(QueueMessage message)
@@ -169,8 +177,11 @@ public sealed partial class RequestQueueListener(
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue message {MessageId} -> job {JobId} (created: {Created})")]
     private static partial void LogStarted(ILogger logger, string messageId, string jobId, bool created);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} poisoned ({Reason}, {ErrorCount} errors) into {PoisonQueue}")]
-    private static partial void LogPoisoned(ILogger logger, string messageId, string reason, int errorCount, string poisonQueue);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} poisoned (invalid, {ErrorCount} errors) into {PoisonQueue}")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, int errorCount, string poisonQueue);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} reached {DequeueCount} deliveries without a job; moved as it is to {PoisonQueue}")]
+    private static partial void LogGaveUp(ILogger logger, string messageId, long dequeueCount, string poisonQueue, Exception? lastFailure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from queue {Queue} failed; retrying")]
     private static partial void LogReceiveFailed(ILogger logger, string queue, Exception exception);

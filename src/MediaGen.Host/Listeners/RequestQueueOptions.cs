@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MediaGen.Host.Listeners;
 
-/// <summary>The standalone host's listener on the requests queue (in Azure the Functions queue trigger does this).</summary>
+/// <summary>
+/// The standalone host's listener on the requests queue (in Azure the Functions queue trigger does this; the Functions app
+/// reads none of these: its host takes the same knobs from host.json's <c>extensions.queues</c>). The queue is
+/// <see cref="MediaGen.Api.Triggers.TriggerNames.RequestQueueName"/>, its poison queue <c>&lt;queue&gt;-poison</c>.
+/// </summary>
 public sealed class RequestQueueOptions
 {
     /// <summary>Configuration section: <c>RequestQueue</c>.</summary>
@@ -11,17 +15,10 @@ public sealed class RequestQueueOptions
     /// <summary>Whether the listener runs. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Queue of job requests (the HTTP start body, as plain or base64 JSON). Default <c>mediagen-requests</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "RequestQueue__QueueName must be a valid queue name.")]
-    public string QueueName { get; set; } = "mediagen-requests";
-
-    /// <summary>Where messages that cannot become a job go, with the reason attached. Default <c>mediagen-requests-poison</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "RequestQueue__PoisonQueueName must be a valid queue name.")]
-    public string PoisonQueueName { get; set; } = "mediagen-requests-poison";
-
-    /// <summary>Deliveries of a message that fails for a transient reason (storage) before it is poisoned. Default 5 (as Functions).</summary>
+    /// <summary>
+    /// Deliveries of a message that fails for a transient reason (storage) before it is moved, as it is, to the poison
+    /// queue. Default 5 (as host.json's <c>maxDequeueCount</c> for the Functions host).
+    /// </summary>
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 

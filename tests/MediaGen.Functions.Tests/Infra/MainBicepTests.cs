@@ -64,14 +64,16 @@ public sealed class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
         var settings = FunctionsAppSettings.All();
 
         // One of each source, so a broken source cannot make the checks above pass by finding nothing.
-        Assert.Contains("binding expression of RequestQueue", settings["RequestQueue__QueueName"]);
-        Assert.Contains("connection of RequestQueue", settings["AzureWebJobsStorage"]);
+        Assert.Contains("binding expression of RequestQueue", settings["RequestQueueName"]);
+        Assert.Contains("options TriggerNames", settings["RequestQueueName"]);
+        Assert.Contains("binding expression of BlobInboxPolling", settings["BlobInboxContainerName"]);
+        Assert.Contains("options StorageConnectionOptions", settings["AzureWebJobsStorage"]);
         Assert.Contains("host.json", settings["DurableTaskHubName"]);
-        Assert.Contains("read by RequestQueueFunction.cs", settings["RequestQueue__PoisonQueueName"]);
         Assert.Contains("options ApiKeyOptions", settings["Api__Key"]);
         Assert.Contains("options InboxJobSettings", settings["BlobInbox__SasLifetime"]);
         Assert.Contains("read by FunctionsServiceCollectionExtensions.cs", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.Contains("read by TelemetryServiceCollectionExtensions.cs", settings["OTEL_SERVICE_NAME"]);
         Assert.DoesNotContain("DurableTask__HubName", settings.Keys);
+        Assert.DoesNotContain("RequestQueue__MaxDequeueCount", settings.Keys);
     }
 }

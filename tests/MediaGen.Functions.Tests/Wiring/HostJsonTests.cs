@@ -45,7 +45,7 @@ public sealed class HostJsonTests
         var storage = durable.GetProperty("storageProvider");
 
         Assert.Equal("%DurableTaskHubName%", durable.GetProperty("hubName").GetString());
-        Assert.Equal("MediaGen", SampleSetting("DurableTaskHubName"));
+        Assert.Equal("MediaGenFunctions", SampleSetting("DurableTaskHubName"));
         Assert.Equal("AzureStorage", storage.GetProperty("type").GetString());
         Assert.Equal(4, storage.GetProperty("partitionCount").GetInt32());
         Assert.Equal(TimeSpan.FromSeconds(1), Time(storage, "maxQueuePollingInterval"));

@@ -110,14 +110,16 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
     }
 
     [Fact]
-    public async Task Message_DeliveredMoreThanMaxDequeueCount_IsPoisonedAsGaveUp()
+    public async Task Message_DeliveredMoreThanMaxDequeueCount_IsMovedAsItIsToThePoisonQueue()
     {
         var names = HostNames.Unique();
+        const string body = """{"kind":"text","provider":"cosmic","params":{"prompt":"never handled"}}""";
+        string messageId;
         await using (var before = await env.StartHostAsync(names, ListenerOff))
         {
             // Three deliveries that never finished (MaxDequeueCount is 3 in the test hosts).
             var queue = await QueueAsync(before, names.Requests);
-            await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"never handled"}}""");
+            messageId = (await queue.SendMessageAsync(body)).Value.MessageId;
             for (var i = 0; i < 3; i++)
             {
                 var received = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
@@ -127,10 +129,11 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
 
         await using var host = await env.StartHostAsync(names);
 
-        var envelope = await PoisonAsync(host);
-        Assert.Equal("gave_up", envelope.Reason);
-        Assert.Equal(4, envelope.DequeueCount);
-        Assert.Null(await host.GetJobAsync(envelope.MessageId));
+        // As the Functions host does: the original text, no envelope, in <queue>-poison; the requests queue is emptied.
+        Assert.Equal(names.Requests + "-poison", names.Poison);
+        Assert.Equal(body, (await PoisonedAsync(host)).Body.ToString());
+        await TestHost.EventuallyAsync(async () => (await (await QueueAsync(host, names.Requests)).PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to leave the requests queue");
+        Assert.Null(await host.GetJobAsync(messageId));
     }
 
     [Fact]
@@ -147,19 +150,18 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
     }
 
     [Fact]
-    public async Task Message_FailingEveryDelivery_IsPoisonedAfterMaxDequeueCount()
+    public async Task Message_FailingEveryDelivery_IsMovedAsItIsToThePoisonQueueAfterMaxDequeueCount()
     {
         await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: -1));
         var queue = await QueueAsync(host, host.Names.Requests);
+        const string body = """{"kind":"text","provider":"cosmic","params":{"prompt":"always failing"}}""";
 
-        var sent = (await queue.SendMessageAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"always failing"}}""")).Value;
+        await queue.SendMessageAsync(body);
 
-        var envelope = await PoisonAsync(host);
-        Assert.Equal(sent.MessageId, envelope.MessageId);
-        Assert.Equal("gave_up", envelope.Reason);
-        Assert.Equal(3, envelope.DequeueCount);
-        Assert.Contains(nameof(Azure.RequestFailedException), Assert.Single(envelope.Errors).Message, StringComparison.Ordinal);
+        var poisoned = await PoisonedAsync(host);
+        Assert.Equal(body, poisoned.Body.ToString());
         Assert.Equal(3, ((FlakyDurableClient)host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()).Failed);
+        await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to leave the requests queue");
     }
 
     [Fact]
@@ -188,11 +190,13 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         return queue;
     }
 
-    private static async Task<PoisonEnvelope> PoisonAsync(TestHost host)
+    private static async Task<PoisonEnvelope> PoisonAsync(TestHost host) =>
+        JsonSerializer.Deserialize<PoisonEnvelope>((await PoisonedAsync(host)).Body.ToString(), JobJson.Options)!;
+
+    private static async Task<PeekedMessage> PoisonedAsync(TestHost host)
     {
         var poison = await QueueAsync(host, host.Names.Poison);
-        var message = await TestHost.EventuallyAsync<PeekedMessage>(
+        return await TestHost.EventuallyAsync<PeekedMessage>(
             async () => (await poison.PeekMessagesAsync()).Value.FirstOrDefault(), "a poison message");
-        return JsonSerializer.Deserialize<PoisonEnvelope>(message.Body.ToString(), JobJson.Options)!;
     }
 }

@@ -6,6 +6,7 @@ public sealed record HostNames(string Hub, string Requests, string Poison, strin
     public static HostNames Unique()
     {
         var token = Guid.NewGuid().ToString("N")[..10];
+        // The poison queue is always <requests>-poison (TriggerNames.RequestPoisonQueueName), as the Functions host's.
         return new HostNames("hub" + token, "req-" + token, "req-" + token + "-poison", "res-" + token, "inbox-" + token, "inbox-" + token + "-done");
     }
 }
