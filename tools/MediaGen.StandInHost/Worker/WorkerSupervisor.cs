@@ -61,7 +61,7 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
     /// <c>functions.metadata</c> when the worker leaves indexing to the host) and loads every one.
     /// </summary>
     /// <returns>The indexed functions.</returns>
-    /// <exception cref="InvalidOperationException">The worker could not start, index or load (the worker's own message).</exception>
+    /// <exception cref="InvalidOperationException">The worker could not start, index or load in time (the worker's own message where it gave one).</exception>
     public async Task<IReadOnlyList<WorkerFunctionMetadata>> StartAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1)
@@ -72,7 +72,16 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
         _config = WorkerConfig.Read(_options.AppDirectory);
         _server = await WorkerRpcServer.StartAsync(_registry, _loggerFactory, cancellationToken).ConfigureAwait(false);
         LogListening(_logger, _server.Endpoint);
-        var worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
+        WorkerInstance worker;
+        try
+        {
+            worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or WorkerProcessExitException)
+        {
+            throw new InvalidOperationException(ex.Message, ex);
+        }
+
         try
         {
             var indexed = (_config.WorkerIndexing ? await worker.IndexAsync(cancellationToken).ConfigureAwait(false) : null)
@@ -84,6 +93,11 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
 
             await worker.LoadAsync(indexed, cancellationToken).ConfigureAwait(false);
             _functions = indexed.ToDictionary(f => f.Name, f => new IndexedFunction(f, HttpTriggerName(f)), StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is TimeoutException or WorkerProcessExitException or NotSupportedException)
+        {
+            await worker.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"Worker process {worker.Process.Id} could not index or load the app's functions: {ex.Message}", ex);
         }
         catch
         {
