@@ -6,6 +6,10 @@
 //
 // Provider keys are NOT parameters of this template: put them into the Key Vault it creates
 // (secret names below); the app reads them through Key Vault references.
+//
+// Storage is reached with the app's managed identity (identity-based AzureWebJobsStorage, role assignments
+// below); shared-key access is off, and the account's firewall admits the app's subnet (VNet integration,
+// service endpoint) and the listed IP ranges only. README.md ("Deploying the infrastructure") says what remains open.
 
 targetScope = 'resourceGroup'
 
@@ -61,6 +65,18 @@ param budgetDailyUsd string = ''
 @description('US dollars the app may spend per UTC month (empty: no limit).')
 param budgetMonthlyUsd string = ''
 
+@description('Deny storage traffic except from the app\'s subnet, trusted Azure services and storageAllowedIpRanges. True (default): result and preview SAS links, and inbox images a provider fetches (Pixazo image-to-video), work only from those ranges. False: the endpoint accepts any network (still only Entra ID and user-delegation SAS, no account keys).')
+param restrictStorageNetwork bool = true
+
+@description('Public IP ranges (CIDR, or single addresses) let through the storage firewall when restrictStorageNetwork is true: e.g. the callers that download results, the operators using the dashboard previews, Pixazo\'s egress for inbox images.')
+param storageAllowedIpRanges array = []
+
+@description('Address space of the virtual network the app is integrated into (its outbound traffic to storage goes through the subnet\'s service endpoint).')
+param vnetAddressPrefix string = '10.40.0.0/16'
+
+@description('Address range of the app\'s subnet (delegated to Microsoft.App/environments, as Flex Consumption requires), inside vnetAddressPrefix.')
+param appSubnetPrefix string = '10.40.0.0/24'
+
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = toLower('${appName}${take(suffix, 13)}')
 var deploymentContainer = 'app-package'
@@ -92,6 +108,27 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${appName}-vnet-${suffix}'
+  location: location
+  properties: {
+    addressSpace: { addressPrefixes: [ vnetAddressPrefix ] }
+    subnets: [
+      {
+        name: 'app'
+        properties: {
+          addressPrefix: appSubnetPrefix
+          delegations: [ { name: 'flex-consumption', properties: { serviceName: 'Microsoft.App/environments' } } ]
+          serviceEndpoints: [ { service: 'Microsoft.Storage' } ]
+        }
+      }
+    ]
+  }
+}
+
+// Read from the network resource (not resourceId()), so the storage firewall and the app wait for the subnet.
+var appSubnetId = vnet.properties.subnets[0].id
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageName
   location: location
@@ -101,6 +138,19 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
     supportsHttpsTrafficOnly: true
+    // No account keys: the app, the Functions host, the Durable extension and the Flex deployment all use the app's
+    // managed identity; SAS links are user-delegation SAS.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowCrossTenantReplication: false
+    // Enabled (not Disabled) because SAS consumers outside Azure reach the blob endpoint; networkAcls narrow who may.
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: restrictStorageNetwork ? 'Deny' : 'Allow'
+      bypass: 'AzureServices'
+      virtualNetworkRules: [ { id: appSubnetId, action: 'Allow' } ]
+      ipRules: [for range in storageAllowedIpRanges: { value: range, action: 'Allow' }]
+    }
   }
 }
 
@@ -156,6 +206,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: appSubnetId
     keyVaultReferenceIdentity: 'SystemAssigned'
     functionAppConfig: {
       deployment: {
@@ -175,7 +226,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: [
-        { name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
+        // Identity-based: no account key anywhere; the host, the extensions and MediaGen's own clients use the managed identity.
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'OTEL_SERVICE_NAME', value: appName }
         { name: 'DurableTaskHubName', value: taskHubName }
@@ -215,6 +268,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ProviderResilience__MaxDelay', value: '00:00:30' }
         { name: 'ProviderResilience__MaxRetryAfter', value: '00:01:00' }
         { name: 'Media__DefaultContainer', value: mediaContainer }
+        // More containers jobs may name as output.container (comma-separated); the inbox and MediaGen's own never are.
+        { name: 'Media__AllowedContainers', value: '' }
         { name: 'Media__DefaultFolder', value: '' }
         { name: 'Media__CreateContainer', value: 'false' }
         { name: 'Media__MaxBytes', value: '2147483648' }

@@ -19,6 +19,21 @@ public static class ApiKeyCheck
         return request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
     }
 
+    /// <summary>
+    /// The answer to a request <paramref name="keys"/> names no caller for: the 401 of <see cref="Unauthorized"/>, or — while
+    /// no key is usable at all (each is an unresolved Key Vault reference) — a 503 <c>not_configured</c> naming the key
+    /// settings, since no key could be accepted.
+    /// </summary>
+    public static IResult Refuse(ApiKeyRing keys, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(request);
+        return keys.HasUsableKey
+            ? Unauthorized(keyGiven: GivenKey(request) is not null)
+            : ProblemResults.NotConfigured(keys.UnresolvedSettings,
+                $"No API key can be accepted yet: {string.Join(", ", keys.UnresolvedSettings)} hold Key Vault references that have not resolved.");
+    }
+
     /// <summary>The 401 ProblemDetails for a request without a valid key.</summary>
     public static IResult Unauthorized(bool keyGiven) =>
         Results.Problem(

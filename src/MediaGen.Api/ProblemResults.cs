@@ -1,4 +1,5 @@
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api;
@@ -75,6 +76,32 @@ public static class ProblemResults
     {
         ArgumentNullException.ThrowIfNull(refusal);
         return new ValidationError("$", "budget", new BudgetExceededException(refusal).Message);
+    }
+
+    /// <summary>
+    /// The 503 of work that needs secret settings the app does not have (missing, or an unresolved Key Vault reference):
+    /// <c>error_type</c> <c>not_configured</c> and <c>settings</c> naming them (never their values). Nothing was done;
+    /// retrying helps once the settings resolve.
+    /// </summary>
+    public static IResult NotConfigured(IReadOnlyList<string> settings, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Results.Problem(
+            title: "Not configured",
+            detail: detail,
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            extensions: new Dictionary<string, object?>
+            {
+                ["error_type"] = NotConfiguredException.ErrorType,
+                ["settings"] = settings,
+            });
+    }
+
+    /// <summary>The 503 of <see cref="NotConfigured(IReadOnlyList{string}, string)"/> for <paramref name="exception"/>'s setting.</summary>
+    public static IResult NotConfigured(NotConfiguredException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return NotConfigured([exception.Setting], exception.Message);
     }
 
     /// <summary>A 404 naming what was not found.</summary>

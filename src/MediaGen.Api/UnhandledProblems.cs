@@ -1,10 +1,12 @@
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 
 namespace MediaGen.Api;
 
 /// <summary>
 /// How a failure that escaped a route's own handling is answered: the caller's faults (a validation error, a request
-/// that could not be read, a body that is not JSON) as 400-class ProblemDetails, a closed request as 499, anything else as a 500 that says only
+/// that could not be read, a body that is not JSON) as 400-class ProblemDetails, work needing a secret the app lacks as 503,
+/// a closed request as 499, anything else as a 500 that says only
 /// that the failure was logged (the exception itself is never sent).
 /// </summary>
 public static class UnhandledProblems
@@ -33,6 +35,7 @@ public static class UnhandledProblems
         {
             RequestValidationException invalid => (ProblemResults.StatusOf(invalid.Errors), ProblemResults.TitleOf(ProblemResults.StatusOf(invalid.Errors)),
                 string.Join("; ", invalid.Errors.Select(e => $"{e.Field}: {e.Message}"))),
+            NotConfiguredException notConfigured => (StatusCodes.Status503ServiceUnavailable, "Not configured", notConfigured.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad =>
                 (bad.StatusCode, "Unsupported media type", bad.Message),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),

@@ -1,4 +1,5 @@
 using DurableTask.AzureStorage;
+using MediaGen.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
@@ -7,9 +8,20 @@ namespace MediaGen.Engine;
 internal static class AzureStorageSettingsFactory
 {
     public static AzureStorageOrchestrationServiceSettings Create(
-        DurableEngineOptions options, string connectionString, ILoggerFactory loggerFactory) => new()
+        DurableEngineOptions options, string connectionString, ILoggerFactory loggerFactory) =>
+        Create(options, new StorageAccountClientProvider(connectionString), loggerFactory);
+
+    /// <summary>The settings on <paramref name="account"/>: its connection string, or its endpoints with its Entra ID credential.</summary>
+    public static AzureStorageOrchestrationServiceSettings Create(
+        DurableEngineOptions options, StorageAccount account, ILoggerFactory loggerFactory) =>
+        Create(options, account.ConnectionString is { } connectionString
+            ? new StorageAccountClientProvider(connectionString)
+            : new StorageAccountClientProvider(account.BlobServiceUri!, account.QueueServiceUri!, account.TableServiceUri!, account.Credential!), loggerFactory);
+
+    private static AzureStorageOrchestrationServiceSettings Create(
+        DurableEngineOptions options, StorageAccountClientProvider provider, ILoggerFactory loggerFactory) => new()
     {
-        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        StorageAccountClientProvider = provider,
         TaskHubName = options.HubName,
         PartitionCount = options.PartitionCount,
         MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using MediaGen.Core.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ namespace MediaGen.Engine;
 
 /// <summary>
 /// Rejects engine settings that could not work, at start-up, naming the setting: the options themselves, the
-/// <c>AzureWebJobsStorage</c> connection string (never echoed: it holds the account key) and the app's
+/// <c>AzureWebJobsStorage</c> connection (a connection string — never echoed: it holds the account key — or an
+/// identity-based connection with a table endpoint) and the app's
 /// <see cref="DataConverter"/> registration.
 /// </summary>
 internal sealed class DurableEngineOptionsValidator(IConfiguration configuration, IServiceProviderIsService? services)
@@ -52,7 +54,7 @@ internal sealed class DurableEngineOptionsValidator(IConfiguration configuration
         Check(options.ControlQueueBufferThreshold is >= 1 and <= 1000, nameof(options.ControlQueueBufferThreshold), "must be 1–1000");
         Check(options.WorkerId is not null && options.WorkerId.Length <= 200, nameof(options.WorkerId), "must be at most 200 characters");
 
-        if (StorageConnectionProblem(configuration[DurableEngineOptions.ConnectionStringKey]) is { } problem)
+        if (StorageConnectionProblem(configuration) is { } problem)
         {
             errors.Add($"{DurableEngineOptions.ConnectionStringKey} {problem}.");
         }
@@ -66,14 +68,31 @@ internal sealed class DurableEngineOptionsValidator(IConfiguration configuration
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    /// <summary>Why a storage connection string cannot serve the engine, or null when it can.</summary>
-    internal static string? StorageConnectionProblem(string? connectionString)
+    /// <summary>
+    /// Why the storage connection <paramref name="configuration"/> names (<see cref="StorageAccount"/>: a connection string,
+    /// or identity-based) cannot serve the engine, or null when it can.
+    /// </summary>
+    internal static string? StorageConnectionProblem(IConfiguration configuration)
     {
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (StorageAccount.Problem(configuration) is { } problem)
         {
-            return "(the storage connection string) is not set";
+            return problem;
         }
 
+        var account = StorageAccount.From(configuration);
+        if (account.ConnectionString is { } connectionString)
+        {
+            return StorageConnectionProblem(connectionString);
+        }
+
+        return account.TableServiceUri is null
+            ? $"names no table endpoint: set {StorageAccount.SettingName}__tableServiceUri, or {StorageAccount.SettingName}__accountName (the Durable Task backend keeps its state in tables)"
+            : null;
+    }
+
+    /// <summary>Why a storage connection string cannot serve the engine, or null when it can.</summary>
+    internal static string? StorageConnectionProblem(string connectionString)
+    {
         try
         {
             _ = new BlobServiceClient(connectionString);

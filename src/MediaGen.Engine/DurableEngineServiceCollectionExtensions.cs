@@ -1,4 +1,5 @@
 using DurableTask.AzureStorage;
+using MediaGen.Core.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -60,14 +61,13 @@ public static class DurableEngineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
-            var connectionString = configuration[DurableEngineOptions.ConnectionStringKey];
-            if (DurableEngineOptionsValidator.StorageConnectionProblem(connectionString) is { } problem)
+            if (DurableEngineOptionsValidator.StorageConnectionProblem(configuration) is { } problem)
             {
                 throw new InvalidOperationException($"{DurableEngineOptions.ConnectionStringKey} {problem}.");
             }
 
             return new AzureStorageOrchestrationService(
-                AzureStorageSettingsFactory.Create(options, connectionString!, sp.GetRequiredService<ILoggerFactory>()));
+                AzureStorageSettingsFactory.Create(options, StorageAccount.From(configuration), sp.GetRequiredService<ILoggerFactory>()));
         });
         services.TryAddSingleton(sp => new StandaloneDurableTaskClient(
             sp.GetRequiredService<AzureStorageOrchestrationService>(),

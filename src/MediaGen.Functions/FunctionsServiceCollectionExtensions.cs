@@ -44,6 +44,11 @@ public static class FunctionsServiceCollectionExtensions
         // The Durable extension's hub is host.json's "%DurableTaskHubName%".
         services.AddMediaGenHealthChecks(_ => configuration["DurableTaskHubName"] ?? "");
 
+        // Never a job's output: the Durable extension's task hub containers (the inbox is reserved by AddMediaGenSharedApi).
+        services.ReserveContainers(_ => string.IsNullOrWhiteSpace(configuration["DurableTaskHubName"])
+            ? []
+            : PlatformContainers.OfTaskHub(configuration["DurableTaskHubName"]!).Select(container => (container, "DurableTaskHubName")));
+
         // Functions has no DurableTaskClient service (each invocation binds its own [DurableClient]): the job service is
         // built per invocation by JobServiceFactory, so its singleton registration cannot resolve and must not exist.
         services.RemoveAll<JobService>();

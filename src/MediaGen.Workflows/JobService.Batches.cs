@@ -17,6 +17,7 @@ public sealed partial class JobService
     /// </summary>
     /// <exception cref="RequestValidationException">An item or the batch is invalid (fields named <c>items[i].…</c>); nothing was started.</exception>
     /// <exception cref="Budgets.BudgetExceededException">The items' summed estimates do not fit the caller's remaining budget; nothing was started.</exception>
+    /// <exception cref="Core.Secrets.NotConfiguredException">The batch asks for a callback and callbacks cannot be signed; nothing was started.</exception>
     public async Task<JobStartResult> StartBatchAsync(BatchRequest request, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,6 +47,7 @@ public sealed partial class JobService
 
         _validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors);
         RequestValidationException.ThrowIfAny(errors);
+        _validator.RequireCallbacks(request.CallbackUrl);
         var policy = Policy();
         var id = IdFor("batch", request.IdempotencyKey, instanceId);
         using var span = StartSpan("batch", id);
@@ -107,11 +109,13 @@ public sealed partial class JobService
     /// </summary>
     /// <exception cref="RequestValidationException">The chain is invalid; nothing was started.</exception>
     /// <exception cref="Budgets.BudgetExceededException">The chain's estimate does not fit the caller's remaining budget; nothing was started.</exception>
+    /// <exception cref="Core.Secrets.NotConfiguredException">The chain asks for a callback and callbacks cannot be signed; nothing was started.</exception>
     public async Task<JobStartResult> StartChainAsync(ChainRequest request, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.ValidateChain(request, _options.Value.ChainMaxSteps, now));
+        _validator.RequireCallbacks(request.CallbackUrl);
         var id = IdFor("chain", request.IdempotencyKey, instanceId);
         using var span = StartSpan("chain", id, ProviderName.Cosmic, JobKind.VideoExtension);
         var input = new ChainInput(

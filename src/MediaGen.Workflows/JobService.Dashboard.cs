@@ -13,17 +13,14 @@ public sealed partial class JobService
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
     /// <summary>
-    /// A job or chain with its request (secrets removed), a timeline and — when <paramref name="includeHistory"/> and the
-    /// engine's client can read it — the orchestration's history; null when no job or chain has this id.
+    /// A job or chain with its request (secrets removed), a timeline and the orchestration's history (read through
+    /// <see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/>: the standalone engine's client reads the backend; under
+    /// Functions the isolated client streams it from the Durable extension's gRPC server); null when no job or chain has
+    /// this id, or it vanished (was purged) between the two reads.
     /// </summary>
     /// <param name="jobId">The job or chain id.</param>
-    /// <param name="includeHistory">
-    /// Read the history through <see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/> (the standalone engine's client
-    /// can; Durable Functions' isolated worker has no client API for it, so the Functions app passes false and the timeline
-    /// comes from the job's status alone).
-    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<JobDetails?> GetJobDetailsAsync(string jobId, bool includeHistory, CancellationToken cancellationToken = default)
+    public async Task<JobDetails?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         var instance = await _client.GetInstanceAsync(jobId, true, cancellationToken).ConfigureAwait(false);
@@ -36,13 +33,16 @@ public sealed partial class JobService
         var isChain = instance.Name == nameof(ChainOrchestrator);
         var (request, idempotencyKey, resumed) = ReadRequest(instance, isChain);
         var batchId = BatchOrchestrator.BatchIdOf(jobId);
-        if (!includeHistory)
+        IList<DurableTask.Core.History.HistoryEvent> history;
+        try
         {
-            return new JobDetails(state, isChain ? "chain" : "job", request, idempotencyKey, batchId, JobTimeline.FromState(state), null,
-                "This host cannot read orchestration histories (Durable Functions has no client API for them in the isolated worker): the timeline comes from the job's status.");
+            history = await _client.GetOrchestrationHistoryAsync(jobId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (DurableClientErrors.IsMissing(ex))
+        {
+            return null;
         }
 
-        var history = await _client.GetOrchestrationHistoryAsync(jobId, cancellationToken).ConfigureAwait(false);
         var note = resumed
             ? "Pixazo jobs continue as new executions while they wait: this is the latest execution's history; earlier polls and webhooks are summed up in the progress counters."
             : null;

@@ -12,6 +12,16 @@ public sealed partial class JobService
     public const int MaxWebhookBodyBytes = 256 * 1024;
 
     /// <summary>
+    /// Whether <paramref name="secret"/> is <paramref name="jobId"/>'s Pixazo webhook secret (constant time; false when
+    /// webhooks are off). The HTTP layer asks before it reads the body, so an unauthenticated caller gets nothing read.
+    /// </summary>
+    public bool IsPixazoWebhookSecretValid(string jobId, string? secret)
+    {
+        ArgumentNullException.ThrowIfNull(jobId);
+        return _webhooks.Verify(jobId, secret);
+    }
+
+    /// <summary>
     /// Receives a Pixazo webhook for <paramref name="jobId"/>. The secret is checked first, in constant time (so an
     /// unknown id and a wrong secret look alike to anyone without the key); then the job must exist and be a Pixazo job;
     /// then the body must be a Pixazo status (<see cref="PixazoWebhookPayload"/>). Only then is it delivered to the job; a duplicate, or a webhook after the job

@@ -6,6 +6,7 @@ using MediaGen.Core.Jobs;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Orchestrations;
@@ -64,11 +65,13 @@ public sealed partial class JobService
     /// <param name="caller">The caller identity whose budgets the job's estimate is reserved from (<see cref="DefaultCaller"/> when null).</param>
     /// <exception cref="RequestValidationException">The request is invalid; nothing was started. Every problem is listed.</exception>
     /// <exception cref="BudgetExceededException">The estimate does not fit the caller's remaining budget; nothing was started.</exception>
+    /// <exception cref="NotConfiguredException">The request asks for a callback and callbacks cannot be signed; nothing was started.</exception>
     public async Task<JobStartResult> StartJobAsync(JobRequest request, string? instanceId = null, CancellationToken cancellationToken = default, string? caller = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
+        _validator.RequireCallbacks(request.CallbackUrl);
         var id = IdFor("job", request.IdempotencyKey, instanceId);
         var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy()));
         using var span = StartSpan("job", id, request.Provider, request.Kind);
@@ -221,46 +224,19 @@ public sealed partial class JobService
             return new JobStartResult(id, AlreadyExisted: true);
         }
 
-        caller ??= DefaultCaller;
-        var limits = _budgets.LimitsOf(caller);
-        var amounts = costs.OfType<JobCost>()
-            .GroupBy(c => c.Unit, StringComparer.Ordinal)
-            .Where(g => limits.Limits(g.Key))
-            .Select(g => (Unit: g.Key, Amount: g.Any(c => c.Estimate is null) ? null : (decimal?)g.Sum(c => c.Estimate!.Value)))
-            .ToList();
-        var reserved = new List<BudgetAmount>();
-        foreach (var (unit, amount) in amounts)
-        {
-            if (await _budgets.ReserveAsync(caller, id, unit, amount, cancellationToken).ConfigureAwait(false) is { } refusal)
-            {
-                await ReleaseAsync(caller, id, reserved).ConfigureAwait(false);
-                throw new BudgetExceededException(refusal);
-            }
-
-            reserved.Add(new BudgetAmount(unit, amount!.Value));
-        }
-
-        var hold = reserved.Count > 0 ? new BudgetHold(caller, reserved) : null;
+        var hold = await _budgets.ReserveAllAsync(caller ?? DefaultCaller, id, costs, cancellationToken).ConfigureAwait(false);
         try
         {
             return await StartAsync(orchestrator, id, input(hold), span, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (await _client.GetInstanceAsync(id, false, CancellationToken.None).ConfigureAwait(false) is null)
+            if (hold is not null && await _client.GetInstanceAsync(id, false, CancellationToken.None).ConfigureAwait(false) is null)
             {
-                await ReleaseAsync(caller, id, reserved).ConfigureAwait(false);
+                await _budgets.ReleaseAsync(id, hold).ConfigureAwait(false);
             }
 
             throw;
-        }
-    }
-
-    private async Task ReleaseAsync(string caller, string id, IEnumerable<BudgetAmount> reserved)
-    {
-        foreach (var amount in reserved)
-        {
-            await _budgets.SettleAsync(caller, id, amount.Unit, 0m, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -279,9 +255,15 @@ public sealed partial class JobService
                 orchestrator, input, new StartOrchestrationOptions(id) { DedupeStatuses = EveryStatus }, cancellationToken).ConfigureAwait(false);
             return new JobStartResult(id, AlreadyExisted: false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (DurableClientErrors.IsCancellation(ex, cancellationToken))
         {
-            // A concurrent start with the same id won the race (each client reports that its own way): the job exists once.
+            throw new OperationCanceledException("The start was canceled.", ex, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // A concurrent start with the same id won the race: the job exists once. The clients say so their own way (DTFx's
+            // OrchestrationAlreadyExistsException from both; a raw RpcException AlreadyExists from a gRPC client that does not
+            // convert it), and a backend's own write conflict is another way, so any refusal is settled by reading again.
             if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is null)
             {
                 throw;
@@ -295,9 +277,10 @@ public sealed partial class JobService
     /// <summary>
     /// Raises <paramref name="eventName"/> on <paramref name="instance"/>, read as existing and not finished. A Pending
     /// instance is first given up to <see cref="PendingStartWait"/> to start: the Azure Storage backend can drop an event
-    /// that reaches an instance before its start message is processed (Durable Functions shares this). When the raise
-    /// fails (clients report an instance that ended or vanished meanwhile in their own way), the instance is read again
-    /// to tell which: null when it no longer exists, else its state.
+    /// that reaches an instance before its start message is processed (Durable Functions shares this). When the client
+    /// refuses the event because the instance ended or vanished meanwhile (each client its own way:
+    /// <see cref="DurableClientErrors.IsNotRunning"/>), the instance is read again to tell which: null when it no longer
+    /// exists, else its state. Any other failure is thrown as it is; a canceled call as <see cref="OperationCanceledException"/>.
     /// </summary>
     private async Task<(bool Raised, OrchestrationMetadata? Instance)> TryRaiseAsync(
         OrchestrationMetadata instance, string eventName, object payload, CancellationToken cancellationToken)
@@ -322,7 +305,11 @@ public sealed partial class JobService
             await _client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken).ConfigureAwait(false);
             return (true, null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (DurableClientErrors.IsCancellation(ex, cancellationToken))
+        {
+            throw new OperationCanceledException("Raising the event was canceled.", ex, cancellationToken);
+        }
+        catch (Exception ex) when (DurableClientErrors.IsNotRunning(ex))
         {
             var now = await _client.GetInstanceAsync(instanceId, false, cancellationToken).ConfigureAwait(false);
             if (now is not null && !now.IsCompleted)

@@ -15,23 +15,6 @@ namespace MediaGen.Workflows;
 /// </summary>
 internal static class JobTimeline
 {
-    /// <summary>The timeline of a job whose history cannot be read: created, last change, outcome.</summary>
-    public static IReadOnlyList<JobTimelineEntry> FromState(JobState state)
-    {
-        var entries = new List<JobTimelineEntry> { new(state.CreatedAt, "accepted", Accepted(state)) };
-        if (state.Progress is { ValueKind: JsonValueKind.Object } progress && progress.TryGetProperty("phase", out var phase))
-        {
-            entries.Add(new(state.UpdatedAt, "status", $"phase {phase}" + Describe(progress)));
-        }
-
-        if (Finished(state) is { } end)
-        {
-            entries.Add(end with { At = state.UpdatedAt });
-        }
-
-        return entries;
-    }
-
     /// <summary>The timeline read from <paramref name="history"/> (the latest execution).</summary>
     public static IReadOnlyList<JobTimelineEntry> FromHistory(JobState state, IList<HistoryEvent> history, bool resumed)
     {
@@ -157,21 +140,6 @@ internal static class JobTimeline
         JobStatus.Canceled => new(state.UpdatedAt, "completed", $"canceled: {state.Error?.Message}", false),
         _ => null,
     };
-
-    private static string Describe(JsonElement progress)
-    {
-        var parts = new List<string>();
-        foreach (var name in (string[])["providerStatus", "attempt", "polls", "webhooks", "itemsStored", "step", "lastError"])
-        {
-            if (progress.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                && !(value.ValueKind == JsonValueKind.Number && value.GetInt32() == 0))
-            {
-                parts.Add($"{name} {value}");
-            }
-        }
-
-        return parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
-    }
 
     private static string Failure(StepFailure failure) =>
         $"{failure.Type}: {failure.Message}" + (failure.HttpStatus is { } status ? $" (HTTP {status.ToString(CultureInfo.InvariantCulture)})" : "");

@@ -6,6 +6,7 @@ using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows;
@@ -13,9 +14,11 @@ namespace MediaGen.Workflows;
 /// <summary>
 /// Everything checked before a job starts: the params bound and validated by the provider's rules, caller-supplied URLs
 /// (<c>media_url</c>, <c>reference_images</c>, <c>image_url</c>, <c>callbackUrl</c>) against the <see cref="OutboundUrlGuard"/>,
-/// output names, idempotency key, deadline, and that a callback can be signed. Problems are returned, all at once.
+/// output names (the container one of <see cref="MediaStoreOptions.OutputContainers"/>), idempotency key and deadline;
+/// problems are returned, all at once. Whether a callback can be signed is a separate refusal
+/// (<see cref="RequireCallbacks"/>): the server's configuration, not the request, is at fault.
 /// </summary>
-public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<CallbackOptions> callbacks)
+public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<CallbackOptions> callbacks, IOptions<MediaStoreOptions> media)
 {
     /// <summary>Every problem of <paramref name="request"/>, fields prefixed with <paramref name="prefix"/> (e.g. <c>items[3].</c>).</summary>
     public IReadOnlyList<ValidationError> Validate(JobRequest request, DateTimeOffset now, string prefix = "")
@@ -59,6 +62,12 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
             {
                 errors.Add(new ValidationError("output.container", "format", "must be a blob container name: 3–63 lowercase letters, digits and single dashes"));
             }
+            else if (output.Container is not null && !media.Value.IsOutputContainer(output.Container) && !errors.Any(e => e.Field == "output.container"))
+            {
+                // The inbox, the task hub's and the workflows' containers are never outputs, whatever the settings list.
+                errors.Add(new ValidationError("output.container", "not_allowed",
+                    $"must be one of the output containers ({string.Join(", ", media.Value.OutputContainers())}; Media__DefaultContainer, Media__AllowedContainers)"));
+            }
 
             if (MediaBlobNames.FolderProblem(output.Folder) is { } folder)
             {
@@ -78,15 +87,25 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
 
         if (callbackUrl is not null)
         {
-            if (CheckUrl("callbackUrl", callbackUrl, errors) && string.IsNullOrEmpty(callbacks.Value.SigningKey))
-            {
-                errors.Add(new ValidationError("callbackUrl", "not_configured", "callbacks are not configured here (Callbacks__SigningKey is not set)"));
-            }
+            CheckUrl("callbackUrl", callbackUrl, errors);
         }
 
         if (deadline is { } due && due <= now)
         {
             errors.Add(new ValidationError("deadline", "range", "must be in the future"));
+        }
+    }
+
+    /// <summary>
+    /// Refuses a request asking for a callback (<paramref name="callbackUrl"/> set) while callbacks cannot be signed:
+    /// <c>Callbacks__SigningKey</c> missing or an unresolved Key Vault reference. Called once the request is valid.
+    /// </summary>
+    /// <exception cref="NotConfiguredException">A callback is asked for and cannot be signed; nothing was started.</exception>
+    public void RequireCallbacks(string? callbackUrl)
+    {
+        if (callbackUrl is not null && SecretValue.Problem(CallbackOptions.SigningKeySetting, callbacks.Value.SigningKey) is { } problem)
+        {
+            throw new NotConfiguredException(CallbackOptions.SigningKeySetting, $"Callbacks are not configured here: {problem}. Nothing was started.");
         }
     }
 

@@ -10,6 +10,9 @@ public sealed class WorkflowOptions
     /// <summary>The configuration section: <c>Workflows</c> (<c>Workflows__PollInitialInterval</c> as an environment variable).</summary>
     public const string SectionName = "Workflows";
 
+    /// <summary>The app-setting name of <see cref="WebhookSigningKey"/>.</summary>
+    public const string WebhookSigningKeySetting = "Workflows__WebhookSigningKey";
+
     /// <summary>
     /// Public base URL of this deployment, where Pixazo can reach <c>/api/webhooks/pixazo/{jobId}</c>, e.g.
     /// <c>https://mediagen.example.com</c>. Default empty: no <c>X-Webhook-URL</c> is sent and Pixazo jobs rely on polling alone.
@@ -18,7 +21,8 @@ public sealed class WorkflowOptions
 
     /// <summary>
     /// Key of the per-job Pixazo webhook secrets (<c>HMAC-SHA256(key, jobId)</c>); a secret (Key Vault reference in Azure).
-    /// Default empty: webhooks are off (polling only) and every webhook call is refused.
+    /// Default empty: webhooks are off (polling only) and every webhook call is refused. An unresolved Key Vault reference
+    /// counts as empty (it is never used as the key), and readiness names it while <see cref="PublicBaseUrl"/> is set.
     /// </summary>
     public string WebhookSigningKey { get; set; } = "";
 

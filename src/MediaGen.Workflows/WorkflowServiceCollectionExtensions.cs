@@ -1,8 +1,8 @@
-using Azure.Storage.Queues;
 using MediaGen.Core.Media;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
 using MediaGen.Core.Costs;
+using MediaGen.Core.Secrets;
 using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Pixazo;
@@ -21,7 +21,7 @@ public static class WorkflowServiceCollectionExtensions
     /// helpers, the generation ledger (a synchronous provider call buys once per job step), the results-queue client and the signed-callback sender (its connections pass the
     /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
     /// <c>Workflows</c>, <c>Callbacks</c>, <c>Costs</c> and <c>Budgets</c> (all validated at start-up), and the
-    /// <see cref="BudgetLedger"/>. Needs <c>AddMediaGenProviders</c> and
+    /// <see cref="BudgetLedger"/>; reports the signing keys to readiness (<see cref="ISecretSettingSource"/>). Needs <c>AddMediaGenProviders</c> and
     /// <c>AddMediaStore</c>, and an engine that runs <see cref="WorkflowCatalog"/>'s types and provides the
     /// <c>DurableTaskClient</c> (the standalone engine, Durable Functions, or the in-process test host).
     /// </summary>
@@ -30,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
+        services.ReserveContainers(sp => [(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.StateContainer, "Workflows:StateContainer")]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
         services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>());
@@ -45,22 +46,18 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
         services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<JobValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, WorkflowSecretSettings>());
         services.TryAddSingleton<JobService>();
-        services.TryAddSingleton(_ =>
-        {
-            var connection = new StorageConnectionOptions();
-            configuration.Bind(connection);
-            return string.IsNullOrWhiteSpace(connection.ConnectionString)
-                ? throw new InvalidOperationException("AzureWebJobsStorage (the storage connection string) is not set; the results queue needs it.")
-                : new QueueServiceClient(connection.ConnectionString);
-        });
+        services.TryAddSingleton(_ => StorageAccount.From(configuration).CreateQueueServiceClient());
 
-        // Callback URLs come from callers: connect only where the guard allows, and never follow redirects.
+        // Callback URLs come from callers: connect only where the guard allows, and never follow redirects. No proxy: through
+        // one, the connect-time check would judge the proxy's address instead of the callback's (as the media client does).
         services.AddHttpClient<CallbackSender>()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<OutboundUrlGuard>().ConnectAsync,
                 AllowAutoRedirect = false,
+                UseProxy = false,
             });
         return services;
     }

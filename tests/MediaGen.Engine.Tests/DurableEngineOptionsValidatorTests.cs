@@ -103,6 +103,30 @@ public sealed class DurableEngineOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_IdentityBasedAccountName_Passes()
+    {
+        var result = Validate(new DurableEngineOptions(), new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage:accountName"] = "mediagenabc",
+            ["AzureWebJobsStorage:credential"] = "managedidentity",
+        });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_IdentityBasedServiceUrisWithoutTables_FailsNamingTableServiceUri()
+    {
+        var result = Validate(new DurableEngineOptions(), new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage:blobServiceUri"] = "https://acct.blob.core.windows.net",
+            ["AzureWebJobsStorage:queueServiceUri"] = "https://acct.queue.core.windows.net",
+        });
+
+        Assert.Contains("AzureWebJobsStorage__tableServiceUri", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HostStart_BadSetting_FailsBeforeTheWorkerStarts()
     {
         var settings = EngineTestHost.TestSettings(Azurite, "ValidHub");
@@ -124,11 +148,12 @@ public sealed class DurableEngineOptionsValidatorTests
         Assert.Contains("Microsoft.DurableTask.DataConverter", error.Message, StringComparison.Ordinal);
     }
 
-    private static ValidateOptionsResult Validate(DurableEngineOptions options, string? connectionString)
+    private static ValidateOptionsResult Validate(DurableEngineOptions options, string? connectionString) =>
+        Validate(options, new Dictionary<string, string?> { [DurableEngineOptions.ConnectionStringKey] = connectionString });
+
+    private static ValidateOptionsResult Validate(DurableEngineOptions options, Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [DurableEngineOptions.ConnectionStringKey] = connectionString })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new DurableEngineOptionsValidator(configuration, services: null).Validate(null, options);
     }
 }

@@ -82,8 +82,15 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("Api__Key", error.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>A host on <paramref name="storage"/> with every secret readiness requires (provider and callback keys) set.</summary>
     private static WebApplicationFactory<Program> Factory(string storage) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", storage).UseSetting("Api:Key", ApiKey));
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("AzureWebJobsStorage", storage)
+            .UseSetting("Api:Key", ApiKey)
+            .UseSetting("Cosmic:WriteKey", "health-cosmic-key")
+            .UseSetting("Pixazo:SubscriptionKey", "health-pixazo-key")
+            .UseSetting("Comet:ApiKey", "health-comet-key")
+            .UseSetting("Callbacks:SigningKey", ReceivedWebhook.NewSecret()));
 
     private static string DeadStorage()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Budgets;
 
@@ -15,12 +16,11 @@ public static class DashboardApiEndpoints
 {
     /// <summary>Maps the routes onto <paramref name="api"/> (the API-key group under <c>/api</c>).</summary>
     /// <param name="api">The group.</param>
-    /// <param name="includeHistory">Whether this host's durable client can read orchestration histories.</param>
-    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api, bool includeHistory)
+    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/{id}/details", (string id, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, includeHistory, service, links, ct))
+        jobs.MapGet("/{id}/details", (string id, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, service, links, ct))
             .WithName("GetJobDetails")
             .WithSummary("A job or chain with its request (secrets removed), a timeline, the orchestration's history and short-lived read links of its stored items")
             .Produces<JobDetails>()
@@ -43,11 +43,11 @@ public static class DashboardApiEndpoints
     }
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
-    public static async Task<IResult> GetDetailsAsync(string id, bool includeHistory, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDetailsAsync(string id, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(links);
-        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobDetailsAsync(id, includeHistory, cancellationToken) is not { } details)
+        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobDetailsAsync(id, cancellationToken) is not { } details)
         {
             return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
         }
@@ -78,6 +78,10 @@ public static class DashboardApiEndpoints
         catch (BudgetExceededException ex)
         {
             return ProblemResults.BudgetExceeded(ex);
+        }
+        catch (NotConfiguredException ex)
+        {
+            return ProblemResults.NotConfigured(ex);
         }
 
         if (started is null)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Budgets;
 
@@ -32,6 +33,10 @@ public static partial class JobStarts
         catch (BudgetExceededException ex)
         {
             return ProblemResults.BudgetExceeded(ex);
+        }
+        catch (NotConfiguredException ex)
+        {
+            return ProblemResults.NotConfigured(ex);
         }
 
         var request = httpContext.Request;

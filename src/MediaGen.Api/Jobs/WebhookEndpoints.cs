@@ -7,8 +7,8 @@ namespace MediaGen.Api.Jobs;
 
 /// <summary>
 /// <c>POST /api/webhooks/pixazo/{id}?secret=…</c>: Pixazo's status callback for a job. No API key — the per-job secret
-/// in the URL, checked by the job service in constant time, is the credential. A wrong secret (401) or unknown job (404)
-/// changes nothing; a duplicate or late webhook is accepted and changes nothing either.
+/// in the URL, checked by the job service in constant time before the body is read, is the credential. A wrong secret
+/// (401) or unknown job (404) changes nothing; a duplicate or late webhook is accepted and changes nothing either.
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -32,6 +32,18 @@ public static class WebhookEndpoints
     /// <summary><c>POST /api/webhooks/pixazo/{id}</c>: delivers a Pixazo webhook to its job.</summary>
     public static async Task<IResult> ReceiveAsync(string id, HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(jobs);
+
+        // A secret given twice is no secret: which one would count is a parser's guess.
+        var secret = httpContext.Request.Query[PixazoWebhooks.SecretParameter] is { Count: 1 } given ? given[0] : null;
+
+        // The secret first: whoever does not hold it gets nothing read, not even the body.
+        if (!jobs.IsPixazoWebhookSecretValid(id, secret))
+        {
+            return InvalidSecret();
+        }
+
         ReadOnlyMemory<byte> json;
         IReadOnlyList<ValidationError>? unreadable = null;
         try
@@ -45,14 +57,15 @@ public static class WebhookEndpoints
             unreadable = ex.Errors;
         }
 
-        // A secret given twice is no secret: which one would count is a parser's guess.
-        var secret = httpContext.Request.Query[PixazoWebhooks.SecretParameter] is { Count: 1 } given ? given[0] : null;
         return await jobs.ReceivePixazoWebhookAsync(id, secret, json, cancellationToken) switch
         {
             PixazoWebhookResult.Accepted => TypedResults.Ok(new WebhookReceipt(id, "accepted")),
-            PixazoWebhookResult.InvalidSecret => Results.Problem(title: "Unauthorized", detail: "The webhook secret is not valid for this job.", statusCode: StatusCodes.Status401Unauthorized),
+            PixazoWebhookResult.InvalidSecret => InvalidSecret(),
             PixazoWebhookResult.UnknownJob => ProblemResults.NotFound($"No Pixazo job has the id '{id}'."),
             _ => ProblemResults.Invalid(unreadable ?? PixazoWebhookPayload.Problems(json)),
         };
     }
+
+    private static IResult InvalidSecret() =>
+        Results.Problem(title: "Unauthorized", detail: "The webhook secret is not valid for this job.", statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using MediaGen.Core.Providers.Validation;
 
@@ -55,7 +56,8 @@ public static class InboxJobFactory
 
         if (ImageExtensions.Contains(extension))
         {
-            return Encoding.UTF8.GetBytes(ImageToVideo(client, metadata, options, now).ToJsonString());
+            var sas = await ReadOnlySasAsync(client, now, now.Add(options.SasLifetime), cancellationToken).ConfigureAwait(false);
+            return Encoding.UTF8.GetBytes(ImageToVideo(sas, metadata, options).ToJsonString());
         }
 
         throw new RequestValidationException([new ValidationError("$", "not_supported",
@@ -75,20 +77,32 @@ public static class InboxJobFactory
         return content.Value.Content.ToMemory();
     }
 
-    private static JsonObject ImageToVideo(BlobClient client, IDictionary<string, string>? metadata, InboxJobSettings options, DateTimeOffset now)
+    /// <summary>
+    /// A read-only SAS URL of <paramref name="client"/>'s blob until <paramref name="expires"/>: a service SAS when the
+    /// connection has the account key, else a user-delegation SAS signed with a key the host's identity asks Entra ID for
+    /// (an identity-based <c>AzureWebJobsStorage</c>, where shared-key access can be off).
+    /// </summary>
+    private static async Task<Uri> ReadOnlySasAsync(BlobClient client, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        if (!client.CanGenerateSasUri)
-        {
-            throw new InvalidOperationException("The storage connection has no account key, so no SAS URL can be made for inbox images.");
-        }
-
-        var sas = client.GenerateSasUri(new BlobSasBuilder(BlobSasPermissions.Read, now.Add(options.SasLifetime))
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expires)
         {
             BlobContainerName = client.BlobContainerName,
             BlobName = client.Name,
             Resource = "b",
             StartsOn = now.AddMinutes(-5), // clock skew between us and the storage service
-        });
+        };
+        if (client.CanGenerateSasUri)
+        {
+            return client.GenerateSasUri(sas);
+        }
+
+        var service = client.GetParentBlobContainerClient().GetParentBlobServiceClient();
+        var key = await service.GetUserDelegationKeyAsync(sas.StartsOn, expires, cancellationToken).ConfigureAwait(false);
+        return new BlobUriBuilder(client.Uri) { Sas = sas.ToSasQueryParameters(key.Value, client.AccountName) }.ToUri();
+    }
+
+    private static JsonObject ImageToVideo(Uri sas, IDictionary<string, string>? metadata, InboxJobSettings options)
+    {
         var prompt = metadata is not null && metadata.TryGetValue(PromptMetadata, out var given) && !string.IsNullOrWhiteSpace(given)
             ? given
             : options.DefaultPrompt;

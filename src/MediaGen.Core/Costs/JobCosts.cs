@@ -50,6 +50,16 @@ public static class JobCosts
     }
 
     /// <summary>
+    /// The estimate of a Cosmic text generation (a job's or the text stream's), as <see cref="Estimate"/> makes it: unknown
+    /// without <c>max_tokens</c>, with a <c>media_url</c>, or for an unpriced model.
+    /// </summary>
+    public static JobCost EstimateText(CosmicTextRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new JobCost(CostUnits.Tokens, TextEstimate(request));
+    }
+
+    /// <summary>
     /// The actual cost of a synchronous call that succeeded: Cosmic's reported usage (text: its tokens × the tier
     /// multiplier; media: the reported total, billed as output tokens), else the documented fixed cost; CometAPI: the
     /// images it returned × the configured price.

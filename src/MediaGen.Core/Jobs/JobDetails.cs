@@ -9,8 +9,8 @@ namespace MediaGen.Core.Jobs;
 /// <param name="IdempotencyKey">The request's idempotency key, when it had one.</param>
 /// <param name="BatchId">The batch this job is an item of, when it is one.</param>
 /// <param name="Timeline">What happened when: accepted, provider calls, polls and webhooks, copies, completion, notifications.</param>
-/// <param name="History">The orchestration's history as the engine recorded it (latest execution), or null when the host cannot read it.</param>
-/// <param name="HistoryNote">Why <paramref name="History"/> is null, or what it leaves out.</param>
+/// <param name="History">The orchestration's history as the engine recorded it (latest execution), on both hosts.</param>
+/// <param name="HistoryNote">What <paramref name="History"/> leaves out (a Pixazo job's earlier executions), or null.</param>
 /// <param name="Previews">One read link per stored item, filled in by the HTTP layer.</param>
 public sealed record JobDetails(
     JobState Job,
@@ -19,6 +19,6 @@ public sealed record JobDetails(
     string? IdempotencyKey,
     string? BatchId,
     IReadOnlyList<JobTimelineEntry> Timeline,
-    IReadOnlyList<JobHistoryEvent>? History,
+    IReadOnlyList<JobHistoryEvent> History,
     string? HistoryNote,
     IReadOnlyList<MediaPreview>? Previews = null);

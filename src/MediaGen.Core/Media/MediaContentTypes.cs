@@ -1,4 +1,5 @@
 using System.Text;
+using MediaGen.Core.Jobs;
 
 namespace MediaGen.Core.Media;
 
@@ -121,6 +122,49 @@ public static class MediaContentTypes
         }
 
         return Sniff(head) ?? given ?? OctetStream;
+    }
+
+    /// <summary>
+    /// Whether a job of <paramref name="kind"/> may store <paramref name="contentType"/>: images <c>image/*</c> (not SVG,
+    /// which can carry scripts), videos and extensions <c>video/*</c>, audio <c>audio/*</c>, text <c>text/plain</c> or
+    /// <c>text/markdown</c>. With no kind, any of those. Everything else (HTML, JSON, octet-stream, …) is refused.
+    /// </summary>
+    public static bool IsAllowed(string? contentType, JobKind? kind)
+    {
+        if (Normalize(contentType)?.Split(';', 2)[0] is not { } type)
+        {
+            return false;
+        }
+
+        var image = type.StartsWith("image/", StringComparison.Ordinal) && type != "image/svg+xml";
+        var video = type.StartsWith("video/", StringComparison.Ordinal);
+        var audio = type.StartsWith("audio/", StringComparison.Ordinal);
+        var text = type is "text/plain" or "text/markdown";
+        return kind switch
+        {
+            JobKind.Image => image,
+            JobKind.Video or JobKind.VideoExtension => video,
+            JobKind.Audio => audio,
+            JobKind.Text => text,
+            _ => image || video || audio || text,
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Choose"/> for a job of <paramref name="kind"/>: the chosen type when the kind allows it, else the declared
+    /// (or header) type when that is allowed (generated text whose first bytes look like a BMP header stays text), else null:
+    /// the item must not be stored.
+    /// </summary>
+    public static string? ChooseAllowed(JobKind? kind, string? declared, string? header, ReadOnlySpan<byte> head)
+    {
+        var chosen = Choose(declared, header, head);
+        if (IsAllowed(chosen, kind))
+        {
+            return chosen;
+        }
+
+        var given = Normalize(declared) ?? Normalize(header);
+        return given is not null && IsAllowed(given, kind) ? given : null;
     }
 
     /// <summary>The file extension (with the dot) for <paramref name="contentType"/>; <c>.bin</c> when unknown.</summary>

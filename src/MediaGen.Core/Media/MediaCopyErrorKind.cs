@@ -17,4 +17,13 @@ public enum MediaCopyErrorKind
 
     /// <summary>Blob Storage refused or failed the write.</summary>
     StorageFailed,
+
+    /// <summary>
+    /// The media's content type is not one the job's kind stores (<see cref="MediaContentTypes.IsAllowed"/>): e.g. HTML or
+    /// JSON where an image was due. Nothing is committed.
+    /// </summary>
+    UnsupportedMediaType,
+
+    /// <summary>The target container is not an output container (<see cref="MediaStoreOptions.OutputContainers"/>); nothing is written.</summary>
+    ContainerNotAllowed,
 }

@@ -24,10 +24,15 @@ public sealed class MediaCopyException : Exception
     /// <summary>Whether running the copy again may succeed (source 408/429/5xx, stalls, connection and storage faults).</summary>
     public bool IsTransient { get; }
 
-    /// <summary>Snake-case error code for job errors and logs: <c>blocked_url</c>, <c>too_large</c>, <c>source_failed</c>, <c>invalid_data</c>, <c>storage_failed</c>.</summary>
+    /// <summary>
+    /// Snake-case error code for job errors and logs: <c>blocked_url</c>, <c>too_large</c>, <c>source_failed</c>,
+    /// <c>invalid_data</c>, <c>storage_failed</c>, <c>unsupported_media_type</c>, <c>container_not_allowed</c>.
+    /// </summary>
     public string Code => Kind switch
     {
         MediaCopyErrorKind.BlockedUrl => "blocked_url",
+        MediaCopyErrorKind.UnsupportedMediaType => "unsupported_media_type",
+        MediaCopyErrorKind.ContainerNotAllowed => "container_not_allowed",
         MediaCopyErrorKind.TooLarge => "too_large",
         MediaCopyErrorKind.SourceFailed => "source_failed",
         MediaCopyErrorKind.InvalidData => "invalid_data",

@@ -52,7 +52,12 @@ public sealed partial class MediaStore
         }
 
         var (sha256, head) = await HashBlobAsync(blob, cancellationToken).ConfigureAwait(false);
-        var contentType = MediaContentTypes.Choose(target.ContentType, properties.ContentType, head);
+        if (MediaContentTypes.ChooseAllowed(target.Kind, target.ContentType, properties.ContentType, head) is not { } contentType)
+        {
+            await StorageCallAsync(blob.Name, () => blob.DeleteIfExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            throw UnsupportedType(source, MediaContentTypes.Choose(target.ContentType, properties.ContentType, head), target);
+        }
+
         var metadata = BaseMetadata(target);
         metadata["sha256"] = sha256;
         metadata["size"] = properties.ContentLength.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -111,6 +111,12 @@ public sealed partial class MediaStore : IDisposable
     internal static MediaCopyException TooLarge(string source, string detail, long maxBytes) =>
         new(MediaCopyErrorKind.TooLarge, $"{source} is larger than the {maxBytes}-byte cap (Media:MaxBytes): {detail}.");
 
+    /// <summary>The failure of an item whose content type its job's kind does not store (<see cref="MediaContentTypes.IsAllowed"/>).</summary>
+    internal static MediaCopyException UnsupportedType(string source, string contentType, MediaTarget target) =>
+        new(MediaCopyErrorKind.UnsupportedMediaType, target.Kind is { } kind
+            ? $"{source} is '{contentType}', which {Jobs.JobRequestReader.KindText(kind)} jobs do not store; nothing was stored."
+            : $"{source} is '{contentType}', not an image, video, audio or text type; nothing was stored.");
+
     /// <summary>Runs a Blob Storage call, turning its failures into <see cref="MediaCopyErrorKind.StorageFailed"/>.</summary>
     internal static async Task<T> StorageCallAsync<T>(string blobName, Func<Task<T>> call)
     {
@@ -138,7 +144,8 @@ public sealed partial class MediaStore : IDisposable
         var metadata = BaseMetadata(target);
         BlockBlobClient ChooseBlob(ReadOnlySpan<byte> head, out string contentType)
         {
-            contentType = MediaContentTypes.Choose(target.ContentType, sourceContentType, head);
+            contentType = MediaContentTypes.ChooseAllowed(target.Kind, target.ContentType, sourceContentType, head)
+                ?? throw UnsupportedType(sourceName, MediaContentTypes.Choose(target.ContentType, sourceContentType, head), target);
             return container.GetBlockBlobClient(fixedName ?? GetBlobName(target, contentType));
         }
 
@@ -194,6 +201,13 @@ public sealed partial class MediaStore : IDisposable
         if (!MediaBlobNames.IsValidContainerName(name))
         {
             throw new ArgumentException($"'{name}' is not a valid container name (3-63 lowercase letters, digits and single hyphens).", nameof(target));
+        }
+
+        if (!_options.IsOutputContainer(name))
+        {
+            // The job API refuses such jobs; this guards jobs that started before the rule (or a re-run of their input).
+            throw new MediaCopyException(MediaCopyErrorKind.ContainerNotAllowed,
+                $"'{name}' is not an output container (Media:DefaultContainer, Media:AllowedContainers); nothing was stored.");
         }
 
         // Fail on bad name parts before any I/O.

@@ -12,8 +12,18 @@ public sealed class MediaStoreOptions
     /// <summary>Default cap on one media item: 2 GiB.</summary>
     public const long DefaultMaxBytes = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>Container used when a job names none. Default <c>media</c>.</summary>
+    private readonly Dictionary<string, string> _reserved = new(StringComparer.Ordinal);
+
+    /// <summary>Container used when a job names none; always a valid <c>output.container</c>. Default <c>media</c>.</summary>
     public string DefaultContainer { get; set; } = "media";
+
+    /// <summary>
+    /// Comma-separated containers a job may name as <c>output.container</c> besides <see cref="DefaultContainer"/>, e.g.
+    /// <c>media-eu,media-us</c> (one string, so one app setting holds the whole list). A job naming any other container is
+    /// refused (400, <c>output.container</c>). MediaGen's own containers (<see cref="ReservedContainers"/>: the inbox, the
+    /// task hub's, the workflows' state) are never outputs: listing one fails start-up. Default empty (only the default container).
+    /// </summary>
+    public string AllowedContainers { get; set; } = "";
 
     /// <summary>Folder (blob name prefix path) used when a job names none. Default empty: blobs start with the job id.</summary>
     public string DefaultFolder { get; set; } = "";
@@ -60,6 +70,31 @@ public sealed class MediaStoreOptions
     /// <summary>The entries of <see cref="AllowedNetworks"/>.</summary>
     public IReadOnlyList<string> AllowedNetworkList() =>
         AllowedNetworks.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The entries of <see cref="AllowedContainers"/>.</summary>
+    public IReadOnlyList<string> AllowedContainerList() =>
+        AllowedContainers.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The containers a job may write to: <see cref="DefaultContainer"/> and <see cref="AllowedContainers"/>, less the reserved ones.</summary>
+    public IReadOnlyList<string> OutputContainers() =>
+        [.. new[] { DefaultContainer }.Concat(AllowedContainerList()).Distinct(StringComparer.Ordinal).Where(c => !_reserved.ContainsKey(c))];
+
+    /// <summary>Whether a job may store its media in <paramref name="container"/> (<see cref="OutputContainers"/>).</summary>
+    public bool IsOutputContainer(string container) => !_reserved.ContainsKey(container) && OutputContainers().Contains(container, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Marks <paramref name="container"/> as one of MediaGen's own (the setting <paramref name="setting"/> names it), so it
+    /// is never a job's output. The hosts reserve theirs at registration (<see cref="MediaServiceCollectionExtensions.ReserveContainers"/>).
+    /// </summary>
+    public void Reserve(string container, string setting)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(container);
+        ArgumentException.ThrowIfNullOrEmpty(setting);
+        _reserved.TryAdd(container.ToLowerInvariant(), setting);
+    }
+
+    /// <summary>The reserved containers (<see cref="Reserve"/>), each with the setting or component that owns it.</summary>
+    public IReadOnlyDictionary<string, string> ReservedContainers() => _reserved;
 
     /// <summary>Redirects followed per source URL, each re-validated. Default 5; 0 to 20.</summary>
     public int MaxRedirects { get; set; } = 5;

@@ -13,6 +13,22 @@ internal sealed class MediaStoreOptionsValidator : IValidateOptions<MediaStoreOp
         {
             failures.Add($"{S}:DefaultContainer '{options.DefaultContainer}' is not a valid container name (3-63 lowercase letters, digits and single hyphens).");
         }
+        else if (options.ReservedContainers().TryGetValue(options.DefaultContainer, out var owner))
+        {
+            failures.Add($"{S}:DefaultContainer '{options.DefaultContainer}' is MediaGen's own container ({owner}); media never goes there.");
+        }
+
+        foreach (var entry in options.AllowedContainerList())
+        {
+            if (!MediaBlobNames.IsValidContainerName(entry))
+            {
+                failures.Add($"{S}:AllowedContainers entry '{entry}' is not a valid container name (3-63 lowercase letters, digits and single hyphens).");
+            }
+            else if (options.ReservedContainers().TryGetValue(entry, out var entryOwner))
+            {
+                failures.Add($"{S}:AllowedContainers entry '{entry}' is MediaGen's own container ({entryOwner}); it is never a job's output.");
+            }
+        }
 
         if (MediaBlobNames.FolderProblem(options.DefaultFolder) is { } folderProblem)
         {

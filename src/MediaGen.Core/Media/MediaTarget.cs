@@ -1,3 +1,5 @@
+using MediaGen.Core.Jobs;
+
 namespace MediaGen.Core.Media;
 
 /// <summary>Which media item of which job is being stored, and where.</summary>
@@ -11,7 +13,14 @@ public sealed record MediaTarget(string JobId, int ItemIndex)
     /// <summary>The model that generated the item; stored as metadata.</summary>
     public string? Model { get; init; }
 
-    /// <summary>Target container; <see cref="MediaStoreOptions.DefaultContainer"/> when null.</summary>
+    /// <summary>
+    /// The kind of the job the item belongs to: the stored content type must be one it allows
+    /// (<see cref="MediaContentTypes.IsAllowed"/>). Null (payloads of jobs started before kinds were passed): any image,
+    /// video, audio or text type those rules allow.
+    /// </summary>
+    public JobKind? Kind { get; init; }
+
+    /// <summary>Target container; <see cref="MediaStoreOptions.DefaultContainer"/> when null. Must be one of <see cref="MediaStoreOptions.OutputContainers"/>.</summary>
     public string? Container { get; init; }
 
     /// <summary>Folder inside the container (<c>a/b</c>); <see cref="MediaStoreOptions.DefaultFolder"/> when null.</summary>

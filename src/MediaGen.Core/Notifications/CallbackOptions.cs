@@ -6,17 +6,25 @@ public sealed class CallbackOptions
     /// <summary>Configuration section: <c>Callbacks</c>.</summary>
     public const string SectionName = "Callbacks";
 
+    /// <summary>The app-setting name of <see cref="SigningKey"/>.</summary>
+    public const string SigningKeySetting = "Callbacks__SigningKey";
+
+    /// <summary>The app-setting name of <see cref="SecondarySigningKey"/>.</summary>
+    public const string SecondarySigningKeySetting = "Callbacks__SecondarySigningKey";
+
     /// <summary>
     /// The signing secret in the Standard Webhooks form <c>whsec_&lt;base64 of 24–64 random bytes&gt;</c> (a secret; in Azure
-    /// a Key Vault reference). Receivers verify with the same string. No default: a job asking for a callback is refused
-    /// while it is unset; a value of another form stops start-up.
+    /// a Key Vault reference). Receivers verify with the same string. No default: while it is missing or an unresolved Key
+    /// Vault reference, a job asking for a callback is refused with 503 <c>not_configured</c> and readiness names it; a
+    /// value of another form stops start-up.
     /// </summary>
     public string SigningKey { get; set; } = "";
 
     /// <summary>
     /// A second secret (same form) used during a key rotation: while set, every delivery carries two signatures in
     /// <c>webhook-signature</c>, the <see cref="SigningKey"/> one first, so receivers holding either key accept it.
-    /// Default empty (one signature).
+    /// Default empty (one signature). While it is an unresolved Key Vault reference, callbacks carry the primary signature
+    /// only and readiness names it.
     /// </summary>
     public string SecondarySigningKey { get; set; } = "";
 

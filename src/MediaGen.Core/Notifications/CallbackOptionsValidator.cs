@@ -1,8 +1,9 @@
+using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Notifications;
 
-/// <summary>Start-up checks of <see cref="CallbackOptions"/>: secrets in the <c>whsec_</c> form, sane retry settings.</summary>
+/// <summary>Start-up checks of <see cref="CallbackOptions"/>: secrets in the <c>whsec_</c> form (when set and resolved), sane retry settings.</summary>
 public sealed class CallbackOptionsValidator : IValidateOptions<CallbackOptions>
 {
     /// <inheritdoc />
@@ -11,20 +12,22 @@ public sealed class CallbackOptionsValidator : IValidateOptions<CallbackOptions>
         ArgumentNullException.ThrowIfNull(options);
         const string Section = CallbackOptions.SectionName;
         var failures = new List<string>();
-        if (!string.IsNullOrEmpty(options.SigningKey) && !CallbackSignature.TryParseSecret(options.SigningKey, out _, out var error))
+        // Empty or an unresolved Key Vault reference is not a failure here: callbacks are refused with not_configured and
+        // readiness names the setting until it resolves. Only a value of the wrong form stops start-up.
+        if (SecretValue.IsUsable(options.SigningKey) && !CallbackSignature.TryParseSecret(options.SigningKey, out _, out var error))
         {
-            failures.Add($"{Section}__{nameof(options.SigningKey)} {error}.");
+            failures.Add($"{CallbackOptions.SigningKeySetting} {error}.");
         }
 
-        if (!string.IsNullOrEmpty(options.SecondarySigningKey))
+        if (SecretValue.IsUsable(options.SecondarySigningKey))
         {
-            if (string.IsNullOrEmpty(options.SigningKey))
+            if (SecretValue.StateOf(options.SigningKey) == SecretState.Missing)
             {
-                failures.Add($"{Section}__{nameof(options.SecondarySigningKey)} is set but {Section}__{nameof(options.SigningKey)} is not.");
+                failures.Add($"{CallbackOptions.SecondarySigningKeySetting} is set but {CallbackOptions.SigningKeySetting} is not.");
             }
             else if (!CallbackSignature.TryParseSecret(options.SecondarySigningKey, out _, out var secondaryError))
             {
-                failures.Add($"{Section}__{nameof(options.SecondarySigningKey)} {secondaryError}.");
+                failures.Add($"{CallbackOptions.SecondarySigningKeySetting} {secondaryError}.");
             }
         }
 

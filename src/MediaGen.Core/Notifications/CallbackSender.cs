@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,14 +15,15 @@ public sealed partial class CallbackSender(HttpClient httpClient, IOptions<Callb
 {
     /// <summary>POSTs <paramref name="body"/> (JSON) to <paramref name="url"/>, signed; throws unless the receiver answers 2xx.</summary>
     /// <exception cref="CallbackDeliveryException">The receiver answered non-2xx, or did not answer in time.</exception>
+    /// <exception cref="NotConfiguredException"><see cref="CallbackOptions.SigningKey"/> is missing or an unresolved Key Vault reference; nothing was sent.</exception>
     public async Task SendAsync(Uri url, string deliveryId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.SigningKey))
+        if (SecretValue.Problem(CallbackOptions.SigningKeySetting, settings.SigningKey) is { } problem)
         {
-            throw new InvalidOperationException($"{CallbackOptions.SectionName}__{nameof(CallbackOptions.SigningKey)} is not set; callbacks cannot be signed.");
+            throw new NotConfiguredException(CallbackOptions.SigningKeySetting, $"{problem}; callbacks cannot be signed.");
         }
 
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
@@ -62,15 +64,16 @@ public sealed partial class CallbackSender(HttpClient httpClient, IOptions<Callb
     /// <summary>The keys to sign with: the primary, then the secondary while a rotation is under way.</summary>
     private static byte[][] SigningKeys(CallbackOptions settings)
     {
-        var primary = Parse(settings.SigningKey, nameof(CallbackOptions.SigningKey));
-        return string.IsNullOrEmpty(settings.SecondarySigningKey)
-            ? [primary]
-            : [primary, Parse(settings.SecondarySigningKey, nameof(CallbackOptions.SecondarySigningKey))];
+        var primary = Parse(settings.SigningKey, CallbackOptions.SigningKeySetting);
+        // An unresolved secondary key signs nothing (readiness names it); the primary signature still verifies.
+        return SecretValue.IsUsable(settings.SecondarySigningKey)
+            ? [primary, Parse(settings.SecondarySigningKey, CallbackOptions.SecondarySigningKeySetting)]
+            : [primary];
 
         static byte[] Parse(string secret, string setting) =>
             CallbackSignature.TryParseSecret(secret, out var key, out var error)
                 ? key
-                : throw new InvalidOperationException($"{CallbackOptions.SectionName}__{setting} {error}; callbacks cannot be signed.");
+                : throw new InvalidOperationException($"{setting} {error}; callbacks cannot be signed.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback {DeliveryId} delivered to {Target} ({Status})")]

@@ -2,6 +2,7 @@ using MediaGen.Core.Providers.Comet;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,7 @@ public static class ProviderServiceCollectionExtensions
     /// Registers <see cref="CosmicClient"/>, <see cref="PixazoClient"/> and <see cref="CometClient"/> as typed HTTP clients
     /// each with the <see cref="ProviderResilience"/> handler (Microsoft.Extensions.Http.Resilience); binds <c>Cosmic</c>, <c>Pixazo</c>, <c>Comet</c> and
     /// <c>ProviderResilience</c> from <paramref name="configuration"/> and checks them at start-up; registers every
-    /// <see cref="IRequestValidator{TRequest}"/>.
+    /// <see cref="IRequestValidator{TRequest}"/>; reports the three keys to readiness (<see cref="ISecretSettingSource"/>).
     /// </summary>
     public static IServiceCollection AddMediaGenProviders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +29,7 @@ public static class ProviderServiceCollectionExtensions
         AddOptions<CometClientOptions, CometClientOptionsValidator>(services, configuration, CometClientOptions.SectionName);
         AddOptions<ProviderResilienceOptions, ProviderResilienceOptionsValidator>(services, configuration, ProviderResilienceOptions.SectionName);
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, ProviderKeySettings>());
         services.TryAddSingleton(TimeProvider.System);
 
         // Timeouts are per attempt, in the resilience handler; HttpClient's own 100 s default would cut a video call short.

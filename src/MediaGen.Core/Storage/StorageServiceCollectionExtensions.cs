@@ -11,7 +11,8 @@ namespace MediaGen.Core.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="StorageConnectionOptions"/> (validated at start-up) and registers a <see cref="BlobServiceClient"/>
+    /// Binds <see cref="StorageConnectionOptions"/> (validated at start-up: a connection string or an identity-based
+    /// connection, <see cref="StorageAccount"/>) and registers the <see cref="StorageAccount"/>, a <see cref="BlobServiceClient"/>
     /// and a <see cref="QueueServiceClient"/> (plain-text messages, as host.json's <c>messageEncoding: none</c>) on it.
     /// </summary>
     public static IServiceCollection AddMediaGenStorage(this IServiceCollection services, IConfiguration configuration)
@@ -20,12 +21,16 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StorageConnectionOptions>()
             .Bind(configuration)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageConnectionOptions>>(new StorageConnectionOptionsValidator(configuration)));
         services.TryAddSingleton(sp =>
-            new BlobServiceClient(sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value.ConnectionString));
-        services.TryAddSingleton(sp => new QueueServiceClient(
-            sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value.ConnectionString,
+        {
+            // Resolving the options runs the validator: a missing or incomplete connection fails naming the setting.
+            _ = sp.GetRequiredService<IOptions<StorageConnectionOptions>>().Value;
+            return StorageAccount.From(configuration);
+        });
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateQueueServiceClient(
             new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
         return services;
     }

@@ -7,9 +7,9 @@ namespace MediaGen.Functions.Http;
 
 /// <summary>
 /// The operator dashboard: its files through one function (at <c>/api/dashboard/</c>, the app's route prefix), and the
-/// routes it adds to the job API, answered by the standalone host's handlers. Durable Functions has no client API for
-/// orchestration histories in the isolated worker, so job details here carry no history: the timeline comes from the
-/// job's status.
+/// routes it adds to the job API, answered by the standalone host's handlers. Job details carry the orchestration's history
+/// and the timeline built from it, as on the standalone host: the isolated client's <c>GetOrchestrationHistoryAsync</c> is
+/// served by the Durable extension's gRPC server (<c>TaskHubGrpcServer.StreamInstanceHistory</c>, extension 3.18).
 /// </summary>
 public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAssets assets, MediaPreviewLinks links)
 {
@@ -27,7 +27,7 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        DashboardApiEndpoints.GetDetailsAsync(id, includeHistory: false, jobs.Create(client), links, cancellationToken);
+        DashboardApiEndpoints.GetDetailsAsync(id, jobs.Create(client), links, cancellationToken);
 
     /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>
     [Function("RerunJob")]

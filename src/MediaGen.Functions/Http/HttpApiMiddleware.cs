@@ -8,9 +8,14 @@ namespace MediaGen.Functions.Http;
 
 /// <summary>
 /// What the standalone host's pipeline does around its routes, for the HTTP functions: an API key on every route but
-/// <see cref="OpenFunctions"/> (any caller's key of <see cref="ApiKeyRing"/>, as the standalone host's filter; else a 401
-/// ProblemDetails), and a ProblemDetails answer for a failure that escaped the route
-/// (<see cref="UnhandledProblems"/>), logged, instead of the Functions host's empty 500. Other triggers pass through.
+/// <see cref="OpenFunctions"/> (any caller's key of <see cref="ApiKeyRing"/>, as the standalone host's filter; else the
+/// 401 — or, while no key has resolved, the 503 — of <see cref="ApiKeyCheck.Refuse"/>), and a ProblemDetails answer for a
+/// failure that escaped the route (<see cref="UnhandledProblems"/>), logged, instead of the Functions host's empty 500.
+/// Every answer is the invocation's result, which the worker's ASP.NET Core integration executes after this middleware
+/// returns: a refusal and a failure are handed over as results too (a response written here with no result reads to the
+/// integration as a function that returned nothing), and a function's own result is wrapped so that a failure while it
+/// executes (the text stream's events) is still answered as a ProblemDetails, or logged with the route once the response
+/// has started. Other triggers pass through.
 /// </summary>
 public sealed partial class HttpApiMiddleware(
     ApiKeyRing keys, IProblemDetailsService problems, ILogger<HttpApiMiddleware> logger) : IFunctionsWorkerMiddleware
@@ -36,9 +41,10 @@ public sealed partial class HttpApiMiddleware(
             return;
         }
 
-        if (!OpenFunctions.Contains(context.FunctionDefinition.Name) && keys.CallerOf(http.Request) is null)
+        var function = context.FunctionDefinition.Name;
+        if (!OpenFunctions.Contains(function) && keys.CallerOf(http.Request) is null)
         {
-            await ApiKeyCheck.Unauthorized(keyGiven: ApiKeyCheck.GivenKey(http.Request) is not null).ExecuteAsync(http);
+            context.GetInvocationResult().Value = ApiKeyCheck.Refuse(keys, http.Request);
             return;
         }
 
@@ -49,23 +55,74 @@ public sealed partial class HttpApiMiddleware(
         catch (Exception ex) when (!http.Response.HasStarted)
         {
             // The one place a failed request ends, as the standalone host's exception handler: answered, logged, not rethrown.
-            var (status, title, detail) = UnhandledProblems.Describe(ex, http);
-            if (status >= StatusCodes.Status500InternalServerError)
-            {
-                LogUnhandled(logger, context.FunctionDefinition.Name, ex);
-            }
+            context.GetInvocationResult().Value = new FailureResult(this, function, ex);
+            return;
+        }
 
-            UnhandledProblems.ClearResponse(http.Response);
-            http.Response.StatusCode = status;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                Exception = ex,
-                ProblemDetails = { Status = status, Title = title, Detail = detail },
-            });
+        var invocation = context.GetInvocationResult();
+        if (invocation.Value is IResult result)
+        {
+            invocation.Value = new GuardedResult(this, function, result);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure of function {Function}")]
-    private static partial void LogUnhandled(ILogger logger, string function, Exception exception);
+    /// <summary>Answers <paramref name="exception"/> as a ProblemDetails on a response that has not started; logs a server-side failure.</summary>
+    private async Task AnswerAsync(HttpContext http, string function, Exception exception)
+    {
+        var (status, title, detail) = UnhandledProblems.Describe(exception, http);
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, function, http.Request.Method, http.Request.Path, exception);
+        }
+
+        UnhandledProblems.ClearResponse(http.Response);
+        http.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private void LogAfterStart(HttpContext http, string function, Exception exception) =>
+        LogFailedAfterStart(logger, function, http.Request.Method, http.Request.Path, exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure of function {Function} ({Method} {Path})")]
+    private static partial void LogUnhandled(ILogger logger, string function, string method, PathString path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Failure of function {Function} ({Method} {Path}) after its response had started; the response is cut short")]
+    private static partial void LogFailedAfterStart(ILogger logger, string function, string method, PathString path, Exception exception);
+
+    /// <summary>The ProblemDetails answer of a failure that escaped the function.</summary>
+    private sealed class FailureResult(HttpApiMiddleware owner, string function, Exception exception) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => owner.AnswerAsync(httpContext, function, exception);
+    }
+
+    /// <summary>A function's result, executed so that a failure while it runs is answered or logged as a route's failure is.</summary>
+    private sealed class GuardedResult(HttpApiMiddleware owner, string function, IResult inner) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            try
+            {
+                await inner.ExecuteAsync(httpContext);
+            }
+            catch (Exception ex) when (!httpContext.Response.HasStarted)
+            {
+                await owner.AnswerAsync(httpContext, function, ex);
+            }
+            catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The caller went away mid-answer: nobody is left to tell, as on the standalone host.
+            }
+            catch (Exception ex)
+            {
+                // Too late for a ProblemDetails: logged with the route, and rethrown so the invocation counts as failed.
+                owner.LogAfterStart(httpContext, function, ex);
+                throw;
+            }
+        }
+    }
 }

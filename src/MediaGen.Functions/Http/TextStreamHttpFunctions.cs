@@ -12,12 +12,12 @@ namespace MediaGen.Functions.Http;
 
 /// <summary>Cosmic text streaming as server-sent events, answered by the standalone host's handler (not durable).</summary>
 public sealed class TextStreamHttpFunctions(
-    RequestBody body, IRequestValidator<CosmicTextRequest> validator, CosmicClient cosmic, IOptions<JsonOptions> json, ILoggerFactory loggers)
+    RequestBody body, IRequestValidator<CosmicTextRequest> validator, TextStreamSpending spending, CosmicClient cosmic, IOptions<JsonOptions> json, ILoggerFactory loggers)
 {
     /// <summary><c>POST /api/text/stream</c>.</summary>
     [Function("StreamText")]
     public Task<IResult> StreamText(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "text/stream")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        TextStreamEndpoints.StreamAsync(req.HttpContext, body, validator, cosmic, json, loggers, cancellationToken);
+        TextStreamEndpoints.StreamAsync(req.HttpContext, body, validator, spending, cosmic, json, loggers, cancellationToken);
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MediaGen.Host.Api;
 
 /// <summary>
-/// Logs each request as method, path, status and duration — never the query string, which carries webhook secrets
+/// Logs each request as method, path, status and duration, and a failure after the response started with its route — never the query string, which carries webhook secrets
 /// (<c>?secret=</c>) and API keys (<c>?code=</c>). ASP.NET Core's own request lines log the whole URL, so the host
 /// raises their category to Warning for every provider (<see cref="QuietHostingDiagnostics"/>).
 /// </summary>
@@ -20,6 +20,13 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         try
         {
             await next(context);
+        }
+        catch (Exception ex) when (context.Response.HasStarted && !(ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested))
+        {
+            // Too late for the exception handler's ProblemDetails (it only notes that the response had started): name the
+            // route here, and let the failure go on to cut the response short.
+            LogFailedAfterStart(logger, context.Request.Method, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText, context.Request.Path, ex);
+            throw;
         }
         finally
         {
@@ -46,6 +53,9 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
             options.Rules.Add(new LoggerFilterRule(provider, HostingDiagnosticsCategory, explicitLevel > LogLevel.Warning ? explicitLevel : LogLevel.Warning, null));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Failure of {Method} {Route} ({Path}) after its response had started; the response is cut short")]
+    private static partial void LogFailedAfterStart(ILogger logger, string method, string? route, PathString path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} -> {StatusCode} in {ElapsedMs:0.0} ms")]
     private static partial void LogRequest(ILogger logger, string method, PathString path, int statusCode, double elapsedMs);

@@ -65,12 +65,14 @@ public static class ApiExtensions
             .WithMetadata(ApiKeyRequirement.Instance)
             .RequireRateLimiting(PerCallerRateLimit.PolicyName)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            // not_configured: no API key has resolved yet, or the route needs a secret that has not (a Key Vault reference).
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapJobs();
         api.MapBatchesAndChains();
         api.MapBudgets();
         api.MapTextStream();
-        api.MapDashboardApi(includeHistory: true);
+        api.MapDashboardApi();
         return app;
     }
 }

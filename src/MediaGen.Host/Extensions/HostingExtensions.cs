@@ -4,6 +4,7 @@ using MediaGen.Core.Storage;
 using MediaGen.Workflows;
 using MediaGen.Engine;
 using MediaGen.Host.Api;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 
@@ -37,6 +38,8 @@ public static class HostingExtensions
                 engine.AddActivity(activity);
             }
         });
+        services.ReserveContainers(sp => PlatformContainers.OfTaskHub(sp.GetRequiredService<IOptions<DurableEngineOptions>>().Value.HubName)
+            .Select(container => (container, "DurableTask:HubName")));
         services.AddMediaGenApi(configuration);
         services.AddMediaGenListeners(configuration);
         builder.AddMediaGenHostTelemetry();

@@ -1,4 +1,5 @@
 using MediaGen.Api.Triggers;
+using MediaGen.Core.Media;
 using MediaGen.Host.Listeners;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ public static class ListenerExtensions
 {
     /// <summary>
     /// Registers the requests-queue and blob-inbox listeners; binds <c>RequestQueue</c> and <c>BlobInbox</c> (validated at
-    /// start-up); honours the older sectioned names of <see cref="TriggerNames"/> (<see cref="SectionedTriggerNames"/>).
+    /// start-up); honours the older sectioned names of <see cref="TriggerNames"/> (<see cref="SectionedTriggerNames"/>); the
+    /// processed-records container is never a job's output (the inbox itself is reserved by the shared API registration).
     /// </summary>
     public static IServiceCollection AddMediaGenListeners(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +26,8 @@ public static class ListenerExtensions
         var sectioned = new SectionedTriggerNames(configuration);
         services.AddSingleton<IPostConfigureOptions<TriggerNames>>(sectioned);
         services.AddSingleton<IValidateOptions<TriggerNames>>(sectioned);
+        services.ReserveContainers(sp =>
+            [(sp.GetRequiredService<IOptions<BlobInboxOptions>>().Value.ProcessedContainerName, "BlobInbox:ProcessedContainerName")]);
         services.AddHostedService<RequestQueueListener>();
         services.AddHostedService<BlobInboxListener>();
         return services;

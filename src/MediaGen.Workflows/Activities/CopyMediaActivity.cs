@@ -41,6 +41,7 @@ public sealed class CopyMediaActivity(MediaStore media) : TaskActivity<CopyInput
         {
             Provider = input.Provider,
             Model = item.Model,
+            Kind = input.Kind,
             Container = input.Output?.Container,
             Folder = input.Output?.Folder,
             Prefix = input.Output?.Prefix,

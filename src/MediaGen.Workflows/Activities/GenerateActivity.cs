@@ -199,6 +199,7 @@ public sealed partial class GenerateActivity(
         {
             Provider = JobRequestReader.ProviderText(input.Request.Provider),
             Model = model,
+            Kind = input.Request.Kind,
             Container = input.Request.Output?.Container,
             Folder = input.Request.Output?.Folder,
             Prefix = input.Request.Output?.Prefix,

@@ -4,6 +4,8 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MediaGen.Core.Costs;
+using MediaGen.Core.Jobs;
+using MediaGen.Workflows.Payloads;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Budgets;
@@ -70,6 +72,47 @@ public sealed class BudgetLedger
             {
                 return null;
             }
+        }
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="costs"/> for <paramref name="jobId"/>: per unit the caller has a limit in, their summed
+    /// estimate (unknown when any is). On a refusal, what was reserved before it is released and
+    /// <see cref="BudgetExceededException"/> is thrown: nothing stays held.
+    /// </summary>
+    /// <returns>The hold to settle when the work ends; null when no limit applies (nothing was stored).</returns>
+    /// <exception cref="BudgetExceededException">The estimate does not fit one of the caller's budgets.</exception>
+    public async Task<BudgetHold?> ReserveAllAsync(string caller, string jobId, IEnumerable<JobCost?> costs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        var limits = LimitsOf(caller);
+        var amounts = costs.OfType<JobCost>()
+            .GroupBy(c => c.Unit, StringComparer.Ordinal)
+            .Where(g => limits.Limits(g.Key))
+            .Select(g => (Unit: g.Key, Amount: g.Any(c => c.Estimate is null) ? null : (decimal?)g.Sum(c => c.Estimate!.Value)))
+            .ToList();
+        var reserved = new List<BudgetAmount>();
+        foreach (var (unit, amount) in amounts)
+        {
+            if (await ReserveAsync(caller, jobId, unit, amount, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
+                await ReleaseAsync(jobId, new BudgetHold(caller, reserved)).ConfigureAwait(false);
+                throw new BudgetExceededException(refusal);
+            }
+
+            reserved.Add(new BudgetAmount(unit, amount!.Value));
+        }
+
+        return reserved.Count > 0 ? new BudgetHold(caller, reserved) : null;
+    }
+
+    /// <summary>Releases every amount of <paramref name="hold"/> (settles each to 0 spent); runs to the end whatever the caller's token says.</summary>
+    public async Task ReleaseAsync(string jobId, BudgetHold hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        foreach (var amount in hold.Amounts)
+        {
+            await SettleAsync(hold.Caller, jobId, amount.Unit, 0m, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

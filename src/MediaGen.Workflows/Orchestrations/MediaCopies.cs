@@ -19,7 +19,7 @@ internal static class MediaCopies
         run.Progress = run.Progress with { Phase = "copying", ItemsTotal = run.Stored.Count + items.Count };
         var copies = items
             .Select(item => StepRetry.CallAsync<CopyOutput>(
-                run, nameof(CopyMediaActivity), trace => new CopyInput(item, request.Output, provider, trace), o => o.Failure, f => f.Retryable,
+                run, nameof(CopyMediaActivity), trace => new CopyInput(item, request.Output, provider, trace, request.Kind), o => o.Failure, f => f.Retryable,
                 policy.CopyMaxAttempts, policy.CopyRetryInterval, policy.CopyRetryInterval * 8, "copying"))
             .ToList();
         var results = await Task.WhenAll(copies);

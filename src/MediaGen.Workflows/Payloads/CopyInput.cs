@@ -7,4 +7,5 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Output">Where the job's media goes.</param>
 /// <param name="Provider">The provider that generated it (blob metadata).</param>
 /// <param name="Trace">The job's trace context and the attempt (spans only; never part of what the step does).</param>
-public sealed record CopyInput(MediaToCopy Item, JobOutput? Output, string Provider, StepTrace? Trace = null);
+/// <param name="Kind">The job's kind: the stored type must be one it allows. Null in payloads of jobs started before it was passed.</param>
+public sealed record CopyInput(MediaToCopy Item, JobOutput? Output, string Provider, StepTrace? Trace = null, JobKind? Kind = null);

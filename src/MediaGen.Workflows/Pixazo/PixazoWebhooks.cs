@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Pixazo;
@@ -26,11 +27,12 @@ public sealed class PixazoWebhooks
     public PixazoWebhooks(IOptions<WorkflowOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _key = Encoding.UTF8.GetBytes(options.Value.WebhookSigningKey ?? "");
+        // An unresolved Key Vault reference is public text, not a key: webhooks stay off until it resolves.
+        _key = SecretValue.IsUsable(options.Value.WebhookSigningKey) ? Encoding.UTF8.GetBytes(options.Value.WebhookSigningKey) : [];
         _baseUrl = (options.Value.PublicBaseUrl ?? "").TrimEnd('/');
     }
 
-    /// <summary>Whether webhooks are configured (a signing key and a public base URL); otherwise Pixazo jobs only poll.</summary>
+    /// <summary>Whether webhooks are configured (a usable signing key and a public base URL); otherwise Pixazo jobs only poll.</summary>
     public bool Enabled => _key.Length > 0 && _baseUrl.Length > 0;
 
     /// <summary>The <c>X-Webhook-URL</c> for a job, or null when webhooks are off. Contains a secret: never log it.</summary>

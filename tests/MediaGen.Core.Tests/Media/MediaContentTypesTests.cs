@@ -1,3 +1,4 @@
+using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 
 namespace MediaGen.Core.Tests.Media;
@@ -48,6 +49,34 @@ public sealed class MediaContentTypesTests
     [InlineData("application/octet-stream", "application/octet-stream")]
     public void Choose_UnrecognisedBytes_KeepsDeclaredOrOctetStream(string? declared, string expected) =>
         Assert.Equal(expected, MediaContentTypes.Choose(declared, null, "plain words"u8));
+
+    [Theory]
+    [InlineData("image/png", JobKind.Image, true)]
+    [InlineData("image/svg+xml", JobKind.Image, false)]
+    [InlineData("video/mp4", JobKind.Image, false)]
+    [InlineData("video/mp4", JobKind.Video, true)]
+    [InlineData("video/webm", JobKind.VideoExtension, true)]
+    [InlineData("audio/mpeg", JobKind.Video, false)]
+    [InlineData("audio/mpeg", JobKind.Audio, true)]
+    [InlineData("text/plain; charset=utf-8", JobKind.Text, true)]
+    [InlineData("text/markdown", JobKind.Text, true)]
+    [InlineData("text/html", JobKind.Text, false)]
+    [InlineData("application/json", JobKind.Text, false)]
+    [InlineData("application/octet-stream", JobKind.Image, false)]
+    [InlineData("text/plain", null, true)]
+    [InlineData("image/jpeg", null, true)]
+    [InlineData("text/html", null, false)]
+    [InlineData("application/octet-stream", null, false)]
+    [InlineData(null, null, false)]
+    public void IsAllowed_ContentTypeForKind_OnlyTheKindsOwnFamily(string? contentType, JobKind? kind, bool expected) =>
+        Assert.Equal(expected, MediaContentTypes.IsAllowed(contentType, kind));
+
+    [Theory]
+    [InlineData(JobKind.Image, null, "text/html", "image/png")]
+    [InlineData(JobKind.Video, null, "image/png", null)]
+    [InlineData(JobKind.Text, "text/plain", null, "text/plain")]
+    public void ChooseAllowed_PngBytes_ChosenTypeWhenTheKindStoresItElseNull(JobKind kind, string? declared, string? header, string? expected) =>
+        Assert.Equal(expected, MediaContentTypes.ChooseAllowed(kind, declared, header, Payload.Png(64)));
 
     [Theory]
     [InlineData("image/png", ".png")]

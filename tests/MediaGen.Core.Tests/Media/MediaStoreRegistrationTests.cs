@@ -28,6 +28,41 @@ public sealed class MediaStoreRegistrationTests
     }
 
     [Fact]
+    public void AddMediaStore_AllowedContainers_OutputsAreTheDefaultAndTheListedOnly()
+    {
+        using var provider = Build(new() { ["Media:DefaultContainer"] = "results", ["Media:AllowedContainers"] = "media-eu, media-us" });
+
+        var options = provider.GetRequiredService<IOptions<MediaStoreOptions>>().Value;
+        Assert.Equal(["results", "media-eu", "media-us"], options.OutputContainers());
+        Assert.True(options.IsOutputContainer("media-us"));
+        Assert.False(options.IsOutputContainer("media"));
+        Assert.False(options.IsOutputContainer("azure-webjobs-hosts"));
+    }
+
+    [Theory]
+    [InlineData("Media:AllowedContainers", "media,azure-webjobs-secrets", "Media:AllowedContainers entry 'azure-webjobs-secrets' is MediaGen's own container (the Functions host's own)")]
+    [InlineData("Media:AllowedContainers", "inbox", "Media:AllowedContainers entry 'inbox' is MediaGen's own container (BlobInboxContainerName)")]
+    [InlineData("Media:AllowedContainers", "taskhub-leases", "Media:AllowedContainers entry 'taskhub-leases' is MediaGen's own container (DurableTask:HubName)")]
+    [InlineData("Media:DefaultContainer", "inbox", "Media:DefaultContainer 'inbox' is MediaGen's own container (BlobInboxContainerName)")]
+    [InlineData("Media:AllowedContainers", "media,Bad_Name", "Media:AllowedContainers entry 'Bad_Name' is not a valid container name")]
+    public void AddMediaStore_ReservedOrInvalidOutputContainer_FailsValidationNamingTheKeyAndTheOwner(string key, string value, string expected)
+    {
+        using var provider = Build(new() { [key] = value }, services => services
+            .ReserveContainers(_ => [("inbox", "BlobInboxContainerName")])
+            .ReserveContainers(_ => PlatformContainers.OfTaskHub("TaskHub").Select(c => (c, "DurableTask:HubName"))));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MediaStoreOptions>>().Value);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OfTaskHub_AHubName_NamesTheContainersDurableTaskAzureStorageCreates()
+    {
+        Assert.Equal(["mediagen-leases", "mediagen-applease", "mediagen-largemessages"], PlatformContainers.OfTaskHub("MediaGen"));
+    }
+
+    [Fact]
     public void AddMediaStore_Defaults_RefuseLoopbackAndCapAt2GiB()
     {
         using var provider = Build([]);
@@ -55,12 +90,13 @@ public sealed class MediaStoreRegistrationTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? more = null)
     {
         settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging(b => b.ClearProviders());
         services.AddMediaStore(configuration);
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

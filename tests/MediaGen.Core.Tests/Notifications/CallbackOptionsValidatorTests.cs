@@ -46,4 +46,25 @@ public sealed class CallbackOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("Callbacks__SecondarySigningKey must decode to 24–64 bytes", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_KeysAreUnresolvedKeyVaultReferences_Succeeds()
+    {
+        // A first deployment before the vault holds the secrets: refused at use (not_configured), named by readiness.
+        var options = new CallbackOptions
+        {
+            SigningKey = "@Microsoft.KeyVault(SecretUri=https://mediagen-kv.vault.azure.net/secrets/callback-signing-key/)",
+            SecondarySigningKey = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-next-key)",
+        };
+
+        Assert.True(new CallbackOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_SecondaryWhilePrimaryIsUnresolved_Succeeds()
+    {
+        var options = new CallbackOptions { SigningKey = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-signing-key)", SecondarySigningKey = Secret };
+
+        Assert.True(new CallbackOptionsValidator().Validate(null, options).Succeeded);
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MediaGen.Core.Notifications;
+using MediaGen.Core.Secrets;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -107,12 +108,29 @@ public sealed class CallbackSenderTests
         Assert.Null(error.StatusCode);
     }
 
-    [Fact]
-    public async Task SendAsync_NoSigningKey_RefusesNamingTheSetting()
+    [Theory]
+    [InlineData("")]
+    [InlineData("@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-signing-key)")]
+    public async Task SendAsync_SigningKeyMissingOrUnresolved_RefusesNotConfiguredNamingTheSetting(string secret)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Sender("").SendAsync(new Uri("http://127.0.0.1:9/"), "d", Body));
+        var error = await Assert.ThrowsAsync<NotConfiguredException>(() => Sender(secret).SendAsync(new Uri("http://127.0.0.1:9/"), "d", Body));
 
+        Assert.Equal("Callbacks__SigningKey", error.Setting);
         Assert.Contains("Callbacks__SigningKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretName", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_SecondaryKeyAnUnresolvedKeyVaultReference_SignsWithThePrimaryOnly()
+    {
+        await using var receiver = await StartReceiverAsync(_ => HttpStatusCode.OK);
+
+        await Sender(Secret, "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-next-key)")
+            .SendAsync(new Uri(receiver.BaseAddress, "hooks/done"), "delivery-6", Body);
+
+        var got = Assert.Single(_received);
+        Assert.Matches("^v1,[A-Za-z0-9+/]{43}=$", got.Signature);
+        Assert.Null(got.Verify(Secret));
     }
 
     private static CallbackSender Sender(string secret, string secondary = "", TimeProvider? clock = null) =>

@@ -65,6 +65,36 @@ public sealed class ProviderServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddMediaGenProviders_KeysAreUnresolvedKeyVaultReferences_StartsAndFailsEachCallNamingTheKeyWithoutSending()
+    {
+        var fake = new FakeHttpHandler();
+        var services = Services(new()
+        {
+            ["Cosmic:BucketSlug"] = "bucket",
+            ["Cosmic:WriteKey"] = "@Microsoft.KeyVault(VaultName=kv;SecretName=cosmic-write-key)",
+            ["Pixazo:SubscriptionKey"] = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/pixazo-subscription-key/)",
+            ["Comet:ApiKey"] = " @microsoft.keyvault(VaultName=kv;SecretName=comet-api-key)",
+        });
+        foreach (var client in (string[])[nameof(CosmicClient), nameof(PixazoClient), nameof(CometClient)])
+        {
+            services.AddHttpClient(client).ConfigurePrimaryHttpMessageHandler(() => fake);
+        }
+
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var cosmic = await Assert.ThrowsAsync<ProviderException>(() => provider.GetRequiredService<CosmicClient>().GenerateTextAsync(new CosmicTextRequest("p")));
+        var pixazo = await Assert.ThrowsAsync<ProviderException>(() => provider.GetRequiredService<PixazoClient>().GetStatusAsync("r1"));
+        var comet = await Assert.ThrowsAsync<ProviderException>(() => provider.GetRequiredService<CometClient>().CreateImagesAsync(new CometImageRequest("p")));
+
+        Assert.All([cosmic, pixazo, comet], e => Assert.Equal(ProviderErrorType.NotConfigured, e.ErrorType));
+        Assert.Contains("Cosmic__WriteKey holds a Key Vault reference that has not resolved", cosmic.Message, StringComparison.Ordinal);
+        Assert.Contains("Pixazo__SubscriptionKey", pixazo.Message, StringComparison.Ordinal);
+        Assert.Contains("Comet__ApiKey", comet.Message, StringComparison.Ordinal);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
     public async Task AddMediaGenProviders_TypedClient_RetriesThroughTheSharedResilienceHandler()
     {
         var fake = new FakeHttpHandler()

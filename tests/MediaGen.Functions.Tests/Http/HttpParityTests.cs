@@ -339,8 +339,9 @@ public sealed class HttpParityTests(ParityFixture fixture)
             return;
         }
 
-        // The Functions app cannot read orchestration histories (no client API in the isolated worker): it says so and
-        // builds the timeline from the job's status; everything else is the same, and both sign read links of the item.
+        // Both read the orchestration's history through their DurableTaskClient (under Functions the isolated client streams
+        // it from the Durable extension's gRPC server; here the standalone engine's client stands in for it) and build the
+        // same timeline from it; the instances are two runs, so times differ and events and phases are compared.
         var (standalone, functions) = await fixture.SendBothAsync(request);
         Assert.Equal(200, standalone.Status);
         Assert.Equal(200, functions.Status);
@@ -351,10 +352,14 @@ public sealed class HttpParityTests(ParityFixture fixture)
             Assert.Equal(a.GetProperty(part).GetRawText(), b.GetProperty(part).GetRawText());
         }
 
-        Assert.True(a.GetProperty("history").GetArrayLength() > 0);
-        Assert.False(b.TryGetProperty("history", out _));
-        Assert.Contains("cannot read orchestration histories", b.GetProperty("historyNote").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["accepted", "status", "completed"], b.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("phase").GetString()));
+        static IEnumerable<string> Events(JsonElement side) =>
+            side.GetProperty("history").EnumerateArray().Select(e => $"{e.GetProperty("type").GetString()} {(e.TryGetProperty("name", out var n) ? n.GetString() : "")}");
+        static IEnumerable<string?> Phases(JsonElement side) => side.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("phase").GetString());
+        Assert.Contains("TaskScheduled GenerateActivity", Events(b));
+        Assert.Equal(Events(a), Events(b));
+        Assert.Equal(Phases(a), Phases(b));
+        Assert.Contains("provider-call", Phases(b));
+        Assert.False(b.TryGetProperty("historyNote", out _));
         foreach (var side in (JsonElement[])[a, b])
         {
             var preview = side.GetProperty("previews").EnumerateArray().Single();
@@ -498,16 +503,8 @@ public sealed class HttpParityTests(ParityFixture fixture)
         }
     }
 
-    private async Task<(HttpAnswer Standalone, HttpAnswer Functions)> AssertParityAsync(ParityRequest request, int status)
-    {
-        var (standalone, functions) = await fixture.SendBothAsync(request);
-
-        Assert.True(standalone.Status == status, $"{request}: the standalone host answered\n{standalone}");
-        var expected = fixture.Normalize(standalone, standalone: true).ToString();
-        var actual = fixture.Normalize(functions, standalone: false).ToString();
-        Assert.True(expected == actual, $"{request}: the answers differ.\n--- standalone host:\n{expected}\n--- Functions app:\n{actual}");
-        return (standalone, functions);
-    }
+    private Task<(HttpAnswer Standalone, HttpAnswer Functions)> AssertParityAsync(ParityRequest request, int status) =>
+        fixture.AssertParityAsync(request, status);
 
     /// <summary>Starts <paramref name="json"/> on both sides (202 each) and returns the standalone host's answer; optionally waits until it has ended on both.</summary>
     private async Task<HttpAnswer> StartedOnBothAsync(string route, string json, bool waitForEnd = false)

@@ -6,10 +6,13 @@ namespace MediaGen.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/main.bicep, which deploys the Functions app, compiles with the Bicep CLI, has no linter warning left
-/// unexplained, and gives the app every setting its code reads — as local.settings.sample.json does for Core Tools.
+/// unexplained, reaches storage with the app's managed identity only (identity-based <c>AzureWebJobsStorage</c>, the data
+/// roles, shared-key access off, a firewall admitting the app's subnet), and gives the app every setting its code reads — as local.settings.sample.json does for Core Tools.
 /// </summary>
-public sealed class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
+public sealed partial class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
 {
+    private const string StorageConnection = "AzureWebJobsStorage";
+
     /// <summary>
     /// Linter warnings accepted, by rule, with the reason. Empty: the template compiles without any; add a rule here only
     /// with the reason it cannot be fixed in the template.
@@ -33,7 +36,11 @@ public sealed class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
     {
         var appSettings = bicep.FunctionAppSettings();
 
-        var missing = FunctionsAppSettings.All().Where(s => !appSettings.ContainsKey(s.Key)).Select(s => $"{s.Key} ({string.Join("; ", s.Value)})").ToList();
+        // The storage connection is deployed identity-based (AzureWebJobsStorage__accountName), which the host, its
+        // extensions and MediaGen's StorageAccount all read in place of the connection string.
+        var missing = FunctionsAppSettings.All()
+            .Where(s => !appSettings.ContainsKey(s.Key) && !(s.Key == StorageConnection && appSettings.ContainsKey(StorageConnection + "__accountName")))
+            .Select(s => $"{s.Key} ({string.Join("; ", s.Value)})").ToList();
 
         Assert.True(missing.Count == 0, "the compiled template's app settings lack: " + string.Join(", ", missing));
     }
@@ -47,6 +54,60 @@ public sealed class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
         var missing = FunctionsAppSettings.All().Where(s => !values.TryGetProperty(s.Key, out _)).Select(s => $"{s.Key} ({string.Join("; ", s.Value)})").ToList();
 
         Assert.True(missing.Count == 0, "local.settings.sample.json lacks: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void CompiledTemplate_StorageConnection_IsIdentityBasedWithNoAccountKey()
+    {
+        var appSettings = bicep.FunctionAppSettings();
+
+        Assert.False(appSettings.ContainsKey(StorageConnection), "AzureWebJobsStorage is a connection string (with the account key)");
+        Assert.Equal("[variables('storageName')]", appSettings[StorageConnection + "__accountName"]);
+        Assert.Equal("managedidentity", appSettings[StorageConnection + "__credential"]);
+        Assert.DoesNotContain("AccountKey", bicep.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("listKeys(resourceId('Microsoft.Storage/storageAccounts'", bicep.Output, StringComparison.Ordinal);
+        var deployment = bicep.Resource("Microsoft.Web/sites").GetProperty("properties").GetProperty("functionAppConfig").GetProperty("deployment").GetProperty("storage");
+        Assert.Equal("SystemAssignedIdentity", deployment.GetProperty("authentication").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void CompiledTemplate_StorageAccount_HasSharedKeyOffAndAFirewallThatAdmitsTheAppsSubnet()
+    {
+        var storage = bicep.Resource("Microsoft.Storage/storageAccounts").GetProperty("properties");
+        var site = bicep.Resource("Microsoft.Web/sites").GetProperty("properties");
+        var subnet = bicep.Resource("Microsoft.Network/virtualNetworks").GetProperty("properties").GetProperty("subnets")[0].GetProperty("properties");
+
+        Assert.False(storage.GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.False(storage.GetProperty("allowBlobPublicAccess").GetBoolean());
+        Assert.True(storage.GetProperty("defaultToOAuthAuthentication").GetBoolean());
+        var acls = storage.GetProperty("networkAcls");
+        Assert.Equal("[if(parameters('restrictStorageNetwork'), 'Deny', 'Allow')]", acls.GetProperty("defaultAction").GetString());
+        Assert.True(bicep.ParameterDefault("restrictStorageNetwork").GetBoolean(), "the firewall denies by default");
+        Assert.Equal("[reference('vnet').subnets[0].id]", acls.GetProperty("virtualNetworkRules")[0].GetProperty("id").GetString());
+        Assert.Equal("[reference('vnet').subnets[0].id]", site.GetProperty("virtualNetworkSubnetId").GetString());
+        Assert.Equal("Microsoft.Storage", subnet.GetProperty("serviceEndpoints")[0].GetProperty("service").GetString());
+        Assert.Equal("Microsoft.App/environments", subnet.GetProperty("delegations")[0].GetProperty("properties").GetProperty("serviceName").GetString());
+    }
+
+    [Fact]
+    public void CompiledTemplate_AppIdentity_HoldsTheStorageDataRolesOnTheAccount()
+    {
+        var variables = bicep.Variables();
+        var storageRoles = bicep.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(r => r.GetProperty("scope").GetString()!.Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal))
+            .ToList();
+
+        var granted = storageRoles
+            .SelectMany(r => RoleVariable().Matches(r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!).Select(m => m.Groups["name"].Value))
+            .Select(name => variables.GetProperty(name).GetString())
+            .ToHashSet();
+        Assert.Superset(new HashSet<string?>
+        {
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner (blobs, blob leases, the Flex deployment container, user delegation keys)
+            "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor (triggers, task hub queues, results queue)
+            "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor (task hub history and instances)
+        }, granted);
+        Assert.All(storageRoles, r => Assert.Equal("[reference('app', '2024-04-01', 'full').identity.principalId]", r.GetProperty("properties").GetProperty("principalId").GetString()));
     }
 
     [Fact]
@@ -76,4 +137,7 @@ public sealed class MainBicepTests(BicepBuild bicep) : IClassFixture<BicepBuild>
         Assert.DoesNotContain("DurableTask__HubName", settings.Keys);
         Assert.DoesNotContain("RequestQueue__MaxDequeueCount", settings.Keys);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"variables\('(?<name>[A-Za-z]+)'\)")]
+    private static partial System.Text.RegularExpressions.Regex RoleVariable();
 }

@@ -55,16 +55,35 @@ public sealed partial class BicepBuild
             .Select(d => (d.Match.Groups["code"].Value, d.Line));
 
     /// <summary>The app settings (name → value expression) of the template's one <c>Microsoft.Web/sites</c> resource.</summary>
-    public IReadOnlyDictionary<string, string> FunctionAppSettings()
+    public IReadOnlyDictionary<string, string> FunctionAppSettings() =>
+        Resource("Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").ToString(), StringComparer.Ordinal);
+
+    /// <summary>The compiled template's resources of <paramref name="type"/> (e.g. <c>Microsoft.Storage/storageAccounts</c>).</summary>
+    public IReadOnlyList<JsonElement> Resources(string type)
     {
         using var template = JsonDocument.Parse(Output);
         var resources = template.RootElement.GetProperty("resources");
-        var sites = (resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().Select(r => r.Value) : resources.EnumerateArray())
-            .Where(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites")
-            .ToList();
-        var site = Assert.Single(sites);
-        return site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
-            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").ToString(), StringComparer.Ordinal);
+        return [.. (resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().Select(r => r.Value) : resources.EnumerateArray())
+            .Where(r => r.GetProperty("type").GetString() == type)
+            .Select(r => r.Clone())];
+    }
+
+    /// <summary>The compiled template's one resource of <paramref name="type"/>.</summary>
+    public JsonElement Resource(string type) => Assert.Single(Resources(type));
+
+    /// <summary>The compiled template's variables (name → value).</summary>
+    public JsonElement Variables()
+    {
+        using var template = JsonDocument.Parse(Output);
+        return template.RootElement.GetProperty("variables").Clone();
+    }
+
+    /// <summary>The default value of the template's parameter <paramref name="name"/>.</summary>
+    public JsonElement ParameterDefault(string name)
+    {
+        using var template = JsonDocument.Parse(Output);
+        return template.RootElement.GetProperty("parameters").GetProperty(name).GetProperty("defaultValue").Clone();
     }
 
     // e.g. "/repo/infra/main.bicep(12,7) : Warning no-unused-params: Parameter "x" is declared but never used. [https://…]"

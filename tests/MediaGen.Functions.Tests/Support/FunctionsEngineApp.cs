@@ -9,6 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Tests.Support;
 
@@ -45,8 +46,14 @@ internal sealed class FunctionsEngineApp : IAsyncDisposable
     /// <summary>Runs HTTP requests through the app's functions.</summary>
     public HttpFunctionInvoker Invoker { get; }
 
-    /// <summary>Builds the app with the settings <paramref name="settings"/> gives for its base address and starts the engine worker.</summary>
-    public static async Task<FunctionsEngineApp> StartAsync(Func<Uri, IReadOnlyDictionary<string, string?>> settings)
+    /// <summary>
+    /// Builds the app with the settings <paramref name="settings"/> gives for its base address (and
+    /// <paramref name="configureServices"/>' changes), runs the start-up validation the worker's host runs when it starts
+    /// (<see cref="IStartupValidator"/>: every <c>ValidateOnStart</c> option; a failure there stops the worker in Azure),
+    /// and starts the engine worker.
+    /// </summary>
+    public static async Task<FunctionsEngineApp> StartAsync(
+        Func<Uri, IReadOnlyDictionary<string, string?>> settings, Action<IServiceCollection>? configureServices = null)
     {
         HttpFunctionInvoker? invoker = null;
         var server = await LoopbackHttpServer.StartAsync(async http =>
@@ -72,7 +79,19 @@ internal sealed class FunctionsEngineApp : IAsyncDisposable
                 engine.AddActivity(activity);
             }
         });
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException)
+        {
+            app.Dispose();
+            await server.DisposeAsync();
+            throw;
+        }
+
         var worker = ActivatorUtilities.CreateInstance<DurableEngineWorker>(app.Services);
         await worker.StartAsync(CancellationToken.None);
         invoker = new HttpFunctionInvoker(app.Services, app.Services.GetRequiredService<StandaloneDurableTaskClient>());

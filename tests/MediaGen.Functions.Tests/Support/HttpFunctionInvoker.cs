@@ -9,12 +9,12 @@ namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>
 /// Runs an HTTP request through the Functions app as the worker's ASP.NET Core integration does, minus the Functions host:
-/// the route picks the function (<see cref="HttpFunctionRoutes"/>); the request gets a scope of the app's services as its
-/// <c>RequestServices</c> (the invocation's services) and its route values; the app's <see cref="HttpApiMiddleware"/>
-/// runs with the <c>HttpContext</c> where the integration puts it; the function's class is activated from that scope and
-/// its method called with the request, route values, <paramref name="client"/> for <c>[DurableClient]</c> and the
-/// cancellation token; the <see cref="IResult"/> it returns is executed on the <c>HttpContext</c>, as the integration's
-/// proxying middleware does. No route: 404 with no body, as the Functions host answers.
+/// the route picks the function (<see cref="HttpFunctionRoutes"/>) and sets the request's route values; the invocation
+/// runs through the integration's own coordinator and proxying middleware (<see cref="WorkerHttpPipeline"/>), which run the
+/// app's <see cref="HttpApiMiddleware"/> and execute the <see cref="IResult"/> the invocation ends with on the
+/// <c>HttpContext</c>; the function's class is activated from the invocation's services and its method called with the
+/// request, route values, <paramref name="client"/> for <c>[DurableClient]</c> and the cancellation token. No route: 404
+/// with no body, as the Functions host answers.
 /// </summary>
 internal sealed class HttpFunctionInvoker(IServiceProvider services, DurableTaskClient client)
 {
@@ -28,18 +28,9 @@ internal sealed class HttpFunctionInvoker(IServiceProvider services, DurableTask
         }
 
         await using var scope = services.CreateAsyncScope();
-        http.RequestServices = scope.ServiceProvider;
         http.Request.RouteValues = match.Values;
-        var context = new TestFunctionContext(scope.ServiceProvider, new MetadataFunctionDefinition(match.Name, match.Method));
-        context.Items["HttpRequestContext"] = http;
-
-        object? result = null;
-        await services.GetRequiredService<HttpApiMiddleware>().Invoke(context, async _ =>
-            result = await CallAsync(match.Method, scope.ServiceProvider, http, cancellationToken));
-        if (result is IResult answer)
-        {
-            await answer.ExecuteAsync(http);
-        }
+        await WorkerHttpPipeline.RunAsync(services, scope.ServiceProvider, new MetadataFunctionDefinition(match.Name, match.Method), http,
+            context => CallAsync(match.Method, context.InstanceServices, http, cancellationToken));
     }
 
     private async Task<object?> CallAsync(MethodInfo method, IServiceProvider instanceServices, HttpContext http, CancellationToken cancellationToken)

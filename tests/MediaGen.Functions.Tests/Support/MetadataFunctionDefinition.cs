@@ -22,6 +22,12 @@ internal sealed class MetadataFunctionDefinition : FunctionDefinition
         OutputBindings = bindings.Where(b => b.Direction == BindingDirection.Out).ToImmutableDictionary(b => b.Name, b => (BindingMetadata)b);
     }
 
+    /// <summary>The definition of the app's function named <paramref name="name"/>.</summary>
+    public static MetadataFunctionDefinition Of(string name) =>
+        new(name, typeof(FunctionsApplicationBuilderExtensions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == name));
+
     public override ImmutableArray<FunctionParameter> Parameters { get; }
 
     public override string PathToAssembly => typeof(FunctionsApplicationBuilderExtensions).Assembly.Location;

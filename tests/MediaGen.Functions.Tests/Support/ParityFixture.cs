@@ -21,6 +21,12 @@ public sealed class ParityFixture : IAsyncLifetime
     /// <summary>A third caller both sides know (<c>Api__Keys__parity-b</c>), with the same budget.</summary>
     public const string PartnerB = "parity-b";
 
+    /// <summary>A caller of the text stream's budget tests (<c>Api__Keys__parity-stream</c>), with the same budget.</summary>
+    public const string PartnerStream = "parity-stream";
+
+    /// <summary><see cref="PartnerStream"/>'s API key.</summary>
+    public const string PartnerStreamKey = "parity-partner-stream-key-0123456789";
+
     /// <summary><see cref="PartnerA"/>'s API key.</summary>
     public const string PartnerAKey = "parity-partner-a-key-0123456789";
 
@@ -120,6 +126,21 @@ public sealed class ParityFixture : IAsyncLifetime
         return (await standalone, await functions);
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> to both sides (<see cref="SendBothAsync"/>) and asserts the standalone host answered
+    /// <paramref name="status"/> and the Functions app answered the same, once normalised.
+    /// </summary>
+    public async Task<(HttpAnswer Standalone, HttpAnswer Functions)> AssertParityAsync(ParityRequest request, int status)
+    {
+        var (standalone, functions) = await SendBothAsync(request);
+
+        Assert.True(standalone.Status == status, $"{request}: the standalone host answered\n{standalone}");
+        var expected = Normalize(standalone, standalone: true).ToString();
+        var actual = Normalize(functions, standalone: false).ToString();
+        Assert.True(expected == actual, $"{request}: the answers differ.\n--- standalone host:\n{expected}\n--- Functions app:\n{actual}");
+        return (standalone, functions);
+    }
+
     /// <summary>Both sides' clients.</summary>
     internal IEnumerable<DurableTaskClient> Clients => [Standalone.Client, Functions.Client];
 
@@ -168,6 +189,8 @@ public sealed class ParityFixture : IAsyncLifetime
             [$"Api:Keys:{PartnerB}"] = PartnerBKey,
             [$"Budgets:Callers:{PartnerA}:DailyTokens"] = PartnerDailyTokens.ToString(CultureInfo.InvariantCulture),
             [$"Budgets:Callers:{PartnerB}:DailyTokens"] = PartnerDailyTokens.ToString(CultureInfo.InvariantCulture),
+            [$"Api:Keys:{PartnerStream}"] = PartnerStreamKey,
+            [$"Budgets:Callers:{PartnerStream}:DailyTokens"] = PartnerDailyTokens.ToString(CultureInfo.InvariantCulture),
             ["Api:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(CultureInfo.InvariantCulture),
             ["Api:RateLimit:PermitLimit"] = "1000000", // tests poll and flood from one key; LimitsTests lower it
             ["Media:DefaultContainer"] = $"media-{side}-{_run}",

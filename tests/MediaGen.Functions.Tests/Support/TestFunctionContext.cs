@@ -3,11 +3,12 @@ using Microsoft.Azure.Functions.Worker;
 namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>
-/// A <see cref="FunctionContext"/> reduced to what MediaGen's functions and middleware read: the invocation's services
-/// (a scope of the app's, as the worker creates per invocation), the function's name, and the items (where the ASP.NET
-/// Core integration puts the request's <c>HttpContext</c>).
+/// A <see cref="FunctionContext"/> reduced to what MediaGen's functions and middleware and the worker's ASP.NET Core
+/// integration read: the invocation's id and services (a scope of the app's, as the worker creates per invocation), the
+/// function's definition, the items (where the integration puts the request's <c>HttpContext</c>) and the features (the
+/// bindings, holding the invocation's result: <see cref="TestInvocationFeatures"/>).
 /// </summary>
-internal sealed class TestFunctionContext(IServiceProvider instanceServices, FunctionDefinition definition) : FunctionContext
+internal sealed class TestFunctionContext(IServiceProvider instanceServices, FunctionDefinition definition, string? invocationId = null) : FunctionContext
 {
     /// <summary>A context for the function named <paramref name="functionName"/>.</summary>
     public TestFunctionContext(IServiceProvider instanceServices, string functionName = "test")
@@ -15,7 +16,7 @@ internal sealed class TestFunctionContext(IServiceProvider instanceServices, Fun
     {
     }
 
-    public override string InvocationId { get; } = Guid.NewGuid().ToString();
+    public override string InvocationId { get; } = invocationId ?? Guid.NewGuid().ToString();
 
     public override string FunctionId => FunctionDefinition.Id;
 
@@ -31,7 +32,7 @@ internal sealed class TestFunctionContext(IServiceProvider instanceServices, Fun
 
     public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
 
-    public override IInvocationFeatures Features => throw new NotSupportedException();
+    public override IInvocationFeatures Features { get; } = new TestInvocationFeatures();
 
     private sealed class NamedFunctionDefinition(string name) : FunctionDefinition
     {

@@ -117,6 +117,40 @@ public sealed class ServiceProviderTests
         Assert.IsType<ApiKeyCallerResolver>(host.Services.GetRequiredService<ICallerResolver>());
     }
 
+    [Fact]
+    public void StartupValidation_EverySecretAnUnresolvedKeyVaultReference_Passes()
+    {
+        // What the worker's host validates when it starts (ValidateOnStart), with every secret as Azure hands it over on a
+        // first deployment, before the vault holds the secrets: the literal reference text.
+        static string Reference(string name) => $"@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName={name})";
+        using var host = FunctionsApp.Build(new Dictionary<string, string?>
+        {
+            ["Api:Key"] = Reference("api-key"),
+            [$"Api:Keys:{FunctionsApp.PartnerCaller}"] = Reference("partner-key"),
+            ["Cosmic:WriteKey"] = Reference("cosmic-write-key"),
+            ["Pixazo:SubscriptionKey"] = Reference("pixazo-subscription-key"),
+            ["Comet:ApiKey"] = Reference("comet-api-key"),
+            ["Callbacks:SigningKey"] = Reference("callback-signing-key"),
+            ["Callbacks:SecondarySigningKey"] = Reference("callback-next-key"),
+            ["Workflows:WebhookSigningKey"] = Reference("webhook-signing-key"),
+        });
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Empty(host.Services.GetRequiredService<ApiKeyRing>().Callers);
+    }
+
+    [Fact]
+    public void StartupValidation_SigningKeyOfTheWrongForm_FailsNamingIt()
+    {
+        using var host = FunctionsApp.Build(new Dictionary<string, string?> { ["Callbacks:SigningKey"] = "not-a-whsec-secret" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Callbacks__SigningKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-whsec-secret", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class NeedsMissingService(IDisposable missing)
     {
         public IDisposable Missing { get; } = missing;

@@ -8,7 +8,7 @@ public sealed class OpenApiTests(HostEnvironment env)
 {
     private static readonly (string Method, string Path, string[] Statuses, bool Keyed)[] Routes =
     [
-        ("post", "/api/jobs", ["202", "200", "400", "401", "402", "415"], true),
+        ("post", "/api/jobs", ["202", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/jobs", ["200", "400", "401"], true),
         ("get", "/api/jobs/{id}", ["200", "404", "401"], true),
         ("post", "/api/jobs/{id}/cancel", ["202", "404", "409", "401"], true),
@@ -17,9 +17,9 @@ public sealed class OpenApiTests(HostEnvironment env)
         ("post", "/api/jobs/purge", ["200", "400", "401"], true),
         ("post", "/api/batches", ["202", "200", "400", "401", "402", "415"], true),
         ("get", "/api/batches/{id}", ["200", "404", "401"], true),
-        ("post", "/api/chains", ["202", "200", "400", "401", "402", "415"], true),
+        ("post", "/api/chains", ["202", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/budgets", ["200", "401"], true),
-        ("post", "/api/text/stream", ["200", "400", "401", "415"], true),
+        ("post", "/api/text/stream", ["200", "400", "401", "415", "503"], true),
         ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404"], false),
         ("get", "/api/health", ["200", "503"], false),
         ("get", "/api/health/ready", ["200", "503"], false),

@@ -88,6 +88,26 @@ public sealed class WebhookTests(HostEnvironment env)
         }
     }
 
+    [Fact]
+    public async Task PixazoWebhook_WrongSecret_Answers401BeforeTheBodyArrives()
+    {
+        // Headers announce a body, and only part of it is ever sent: a host that read the body before checking the secret
+        // would still be waiting for the rest (until Waits.HangGuard fails the test); one that checks first answers at once.
+        await using var host = await env.StartHostAsync();
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(host.BaseAddress.Host, host.BaseAddress.Port);
+        var stream = socket.GetStream();
+        var head = $"POST /api/webhooks/pixazo/job-{Guid.NewGuid():N}?secret=not-the-secret HTTP/1.1\r\n" +
+                   $"Host: {host.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n" +
+                   "{\"request_id\":";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync().WaitAsync(Waits.HangGuard);
+
+        Assert.Equal("HTTP/1.1 401 Unauthorized", statusLine);
+    }
+
     private static byte[] PngBytes() =>
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 200).Select(i => (byte)i)];
 

@@ -246,7 +246,8 @@ public sealed class BadInputTests(BadInputHost fixture, ITestOutputHelper output
                 "/api/jobs" => validator.Validate(JobRequestReader.Read(bytes, now), now),
                 "/api/batches" => [.. BatchRequestReader.Read(bytes, now).Items.SelectMany((item, i) => validator.Validate(item, now, $"items[{i}]."))],
                 "/api/chains" => validator.ValidateChain(ChainRequestReader.Read(bytes, now), 20, now),
-                "/api/text/stream" => Read(() => TextStreamRequestReader.Read(bytes, services.GetRequiredService<IRequestValidator<CosmicTextRequest>>())),
+                "/api/text/stream" => services.GetRequiredService<TextStreamSpending>().UrlProblems(
+                    TextStreamRequestReader.Read(bytes, services.GetRequiredService<IRequestValidator<CosmicTextRequest>>())),
                 _ => PixazoWebhookPayload.Problems(bytes),
             };
         }
@@ -256,11 +257,5 @@ public sealed class BadInputTests(BadInputHost fixture, ITestOutputHelper output
         }
 
         Assert.True(errors.Count == 0, $"{body.Name} is not valid: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}");
-
-        static IReadOnlyList<ValidationError> Read(Action read)
-        {
-            read();
-            return [];
-        }
     }
 }

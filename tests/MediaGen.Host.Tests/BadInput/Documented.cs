@@ -87,7 +87,7 @@ public static class Documented
     [
         new("/api/text/stream", "text prompt",
             """{"prompt":"Tell me about foxes","model":"claude-opus-4-8","max_tokens":256,"media_url":"https://example.com/notes.txt"}""",
-            [.. CosmicTextPrompt(guardedUrl: false)]),
+            [.. CosmicTextPrompt()]),
         new("/api/text/stream", "text messages",
             """{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}],"max_tokens":64}""",
             [.. CosmicTextMessages()]),
@@ -98,7 +98,7 @@ public static class Documented
     [
         ("cosmic text (prompt)", "text", "cosmic",
             """{"prompt":"Tell me about foxes","model":"claude-opus-4-8","max_tokens":256,"media_url":"https://example.com/notes.txt"}""",
-            CosmicTextPrompt(guardedUrl: true)),
+            CosmicTextPrompt()),
         ("cosmic text (messages)", "text", "cosmic",
             """{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}],"model":"gpt-5"}""",
             CosmicTextMessages()),
@@ -203,7 +203,9 @@ public static class Documented
     private static List<FieldSpec> OutputFields() =>
     [
         Object("output"),
-        Pattern("output.container", "", "x", "ab", "NaN", "Media", "a--b", "-abc", "abc-", "a_b", Long(64)),
+        // Well-formed names that are not output containers too (issue 28.3): MediaGen's own, the Functions host's, any other.
+        Pattern("output.container", "", "x", "ab", "NaN", "Media", "a--b", "-abc", "abc-", "a_b", Long(64),
+            "inbox", "mediagen-workflows", "azure-webjobs-hosts", "azure-webjobs-secrets", "not-an-output"),
         Pattern("output.folder", "", ".", "..", "a/../b", "/a", "a/", "a//b", "a b", "a\\b", "a?b", Long(513)),
         Pattern("output.prefix", "a/b", "a b", "a?b", Long(65)),
     ];
@@ -214,13 +216,14 @@ public static class Documented
         "", "x", "NaN", "-1", "0", "2030-01-01", "2030-01-01T12:00:00", "2001-01-01T00:00:00Z", "2030-13-01T00:00:00Z",
         "2030-01-01T25:00:00Z", "2030-01-01 12:00:00Z", "9999-99-99T99:99:99Z", Long(300));
 
-    private static List<FieldSpec> CosmicTextPrompt(bool guardedUrl) =>
+    // media_url is guarded for jobs and for the text stream alike (issue 28.4).
+    private static List<FieldSpec> CosmicTextPrompt() =>
     [
         Text("prompt", required: true),
         Array("messages", bad: "[]") with { AlsoNamed = ["prompt"] },
         Enum("model", CosmicCatalog.TextModels),
         Integer("max_tokens", 1, int.MaxValue),
-        Url("media_url", guarded: guardedUrl),
+        Url("media_url"),
     ];
 
     private static List<FieldSpec> CosmicTextMessages() =>

@@ -52,18 +52,6 @@ public sealed class JobTimelineTests
         Assert.Equal(13, JobTimeline.Events(history).Count);
     }
 
-    [Fact]
-    public void FromState_RunningJob_ShowsAcceptedAndTheCurrentPhase()
-    {
-        using var progress = JsonDocument.Parse("""{"phase":"waiting","polls":3,"webhooks":0,"providerStatus":"PROCESSING"}""");
-        var state = State(JobStatus.Running) with { Progress = progress.RootElement.Clone() };
-
-        var timeline = JobTimeline.FromState(state);
-
-        Assert.Equal(["accepted", "status"], timeline.Select(e => e.Phase));
-        Assert.Equal("phase waiting (providerStatus PROCESSING, polls 3)", timeline[1].Detail);
-    }
-
     private static JobState State(JobStatus status) =>
         new("job-1", JobKind.Image, ProviderName.Pixazo, status, null, new DateTimeOffset(T0), new DateTimeOffset(T0.AddSeconds(15)),
             status == JobStatus.Completed ? new JobResult([new JobResultItem(new Uri("http://s/acc/media/j/0.png"), "image/png", 42, new string('a', 64))]) : null);

@@ -96,4 +96,48 @@ public sealed class JobValidationTests : IAsyncLifetime
         Assert.Contains(error.Errors, e => e.Field == "initial.duration");
         Assert.Contains(error.Errors, e => e.Field == "prompts[1]");
     }
+
+    [Theory]
+    [InlineData("mediagen-workflows")]
+    [InlineData("azure-webjobs-hosts")]
+    [InlineData("someone-elses-container")]
+    public async Task StartJob_OutputContainerNotAnOutput_NamesOutputContainerAndStartsNothing(string container)
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(
+            $$"""{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"output":{"container":"{{container}}"},"fallbacks":[{"provider":"comet"}]}""");
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(json));
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal(("output.container", "not_allowed"), (problem.Field, problem.Rule));
+        Assert.Contains("media", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(_host.Fakes.Calls);
+        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery())).Jobs);
+    }
+
+    [Fact]
+    public async Task StartBatchAndChain_OutputInTheStateContainer_NameTheItemsAndTheChainsOutputContainer()
+    {
+        var batch = """
+            {"items":[{"kind":"image","provider":"cosmic","params":{"prompt":"ok"},"output":{"container":"media"}},{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"output":{"container":"mediagen-workflows"}}]}
+            """u8.ToArray();
+        var chain = """{"initial":{"prompt":"A kitten"},"prompts":["It walks away"],"output":{"container":"mediagen-workflows"}}"""u8.ToArray();
+
+        var batchError = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartBatchAsync(batch));
+        var chainError = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(chain));
+
+        Assert.Equal(["items[1].output.container"], batchError.Errors.Select(e => e.Field));
+        Assert.Equal(["output.container"], chainError.Errors.Select(e => e.Field));
+        Assert.Empty(_host.Fakes.Calls);
+    }
+
+    [Fact]
+    public async Task StartJob_OutputInTheDefaultContainer_Starts()
+    {
+        var json = """{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"output":{"container":"media","folder":"ok"}}"""u8.ToArray();
+
+        var started = await _host.Jobs.StartJobAsync(json);
+
+        Assert.False(started.AlreadyExisted);
+    }
 }

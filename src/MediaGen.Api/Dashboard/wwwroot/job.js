@@ -72,7 +72,6 @@ function timeline(entries) {
 }
 
 function history(details) {
-  if (!details.history) return h('p', { class: 'muted', id: 'history-note' }, details.historyNote ?? 'No history.');
   return h('details', { class: 'history', id: 'history' },
     h('summary', {}, `Orchestration history (${details.history.length} events)`),
     details.historyNote ? h('p', { class: 'muted' }, details.historyNote) : null,

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 
 namespace MediaGen.Core.Providers.Comet;
 
@@ -46,9 +47,9 @@ public class CometClient
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidationException.ThrowIfAny(Validator.Validate(request));
-        if (string.IsNullOrWhiteSpace(_options.ApiKey))
+        if (SecretValue.Problem(CometClientOptions.ApiKeySetting, _options.ApiKey) is { } problem)
         {
-            throw new ProviderException(ProviderName.Comet, ProviderErrorType.NotConfigured, "CometAPI is not configured: set Comet:ApiKey (Comet__ApiKey). Nothing was sent.");
+            throw new ProviderException(ProviderName.Comet, ProviderErrorType.NotConfigured, $"CometAPI is not configured: {problem}. Nothing was sent.");
         }
 
         using var message = ProviderHttp.JsonPost(new Uri(_baseUrl, GenerationsPath), request, CometJsonContext.Default.CometImageRequest);

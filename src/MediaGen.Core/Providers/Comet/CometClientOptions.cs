@@ -6,13 +6,16 @@ public sealed class CometClientOptions
     /// <summary>Configuration section: <c>Comet</c>.</summary>
     public const string SectionName = "Comet";
 
+    /// <summary>The app-setting name of <see cref="ApiKey"/>.</summary>
+    public const string ApiKeySetting = "Comet__ApiKey";
+
     /// <summary>Default <see cref="BaseUrl"/>.</summary>
     public const string DefaultBaseUrl = "https://api.cometapi.com";
 
     /// <summary>CometAPI endpoint; the client appends <c>v1/images/generations</c>. Default <c>https://api.cometapi.com</c>; must be absolute http(s).</summary>
     public Uri BaseUrl { get; set; } = new(DefaultBaseUrl);
 
-    /// <summary>The API key, sent as a Bearer token. A secret: never logged. No default: without it every call fails with <c>not_configured</c>.</summary>
+    /// <summary>The API key, sent as a Bearer token. A secret: never logged. No default: while it is missing or an unresolved Key Vault reference, every call fails with <c>not_configured</c> (nothing is sent) and readiness names it.</summary>
     public string ApiKey { get; set; } = "";
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 
 namespace MediaGen.Core.Providers.Cosmic;
 
@@ -141,10 +142,12 @@ public class CosmicClient
 
     private HttpRequestMessage CreateRequest<T>(string path, T body, JsonTypeInfo<T> bodyType)
     {
-        if (string.IsNullOrWhiteSpace(_options.BucketSlug) || string.IsNullOrWhiteSpace(_options.WriteKey))
+        var problem = string.IsNullOrWhiteSpace(_options.BucketSlug)
+            ? "Cosmic__BucketSlug is not set"
+            : SecretValue.Problem(CosmicClientOptions.WriteKeySetting, _options.WriteKey);
+        if (problem is not null)
         {
-            var missing = string.IsNullOrWhiteSpace(_options.BucketSlug) ? "Cosmic:BucketSlug (Cosmic__BucketSlug)" : "Cosmic:WriteKey (Cosmic__WriteKey)";
-            throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.NotConfigured, $"Cosmic is not configured: set {missing}. Nothing was sent.");
+            throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.NotConfigured, $"Cosmic is not configured: {problem}. Nothing was sent.");
         }
 
         var uri = new Uri(_baseUrl, $"v3/buckets/{Uri.EscapeDataString(_options.BucketSlug)}/{path}");

@@ -6,6 +6,9 @@ public sealed class CosmicClientOptions
     /// <summary>Configuration section: <c>Cosmic</c>.</summary>
     public const string SectionName = "Cosmic";
 
+    /// <summary>The app-setting name of <see cref="WriteKey"/>.</summary>
+    public const string WriteKeySetting = "Cosmic__WriteKey";
+
     /// <summary>Default <see cref="BaseUrl"/>.</summary>
     public const string DefaultBaseUrl = "https://workers.cosmicjs.com";
 
@@ -15,7 +18,7 @@ public sealed class CosmicClientOptions
     /// <summary>The bucket slug (lowercase letters, digits and hyphens). No default: without it every call fails with <c>not_configured</c>.</summary>
     public string BucketSlug { get; set; } = "";
 
-    /// <summary>The bucket write key, sent as a Bearer token. A secret: never logged. No default: without it every call fails with <c>not_configured</c>.</summary>
+    /// <summary>The bucket write key, sent as a Bearer token. A secret: never logged. No default: while it is missing or an unresolved Key Vault reference, every call fails with <c>not_configured</c> (nothing is sent) and readiness names it.</summary>
     public string WriteKey { get; set; } = "";
 
     /// <summary>Per-attempt timeout of text, image and audio calls. Default 2 minutes.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediaGen.Core.Providers.Validation;
+using MediaGen.Core.Secrets;
 
 namespace MediaGen.Core.Providers.Pixazo;
 
@@ -93,9 +94,9 @@ public class PixazoClient
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string path)
     {
-        if (string.IsNullOrWhiteSpace(_options.SubscriptionKey))
+        if (SecretValue.Problem(PixazoClientOptions.SubscriptionKeySetting, _options.SubscriptionKey) is { } problem)
         {
-            throw new ProviderException(ProviderName.Pixazo, ProviderErrorType.NotConfigured, "Pixazo is not configured: set Pixazo:SubscriptionKey (Pixazo__SubscriptionKey). Nothing was sent.");
+            throw new ProviderException(ProviderName.Pixazo, ProviderErrorType.NotConfigured, $"Pixazo is not configured: {problem}. Nothing was sent.");
         }
 
         var request = new HttpRequestMessage(method, new Uri(_baseUrl, path));

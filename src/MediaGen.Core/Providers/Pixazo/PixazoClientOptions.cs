@@ -6,6 +6,9 @@ public sealed class PixazoClientOptions
     /// <summary>Configuration section: <c>Pixazo</c>.</summary>
     public const string SectionName = "Pixazo";
 
+    /// <summary>The app-setting name of <see cref="SubscriptionKey"/>.</summary>
+    public const string SubscriptionKeySetting = "Pixazo__SubscriptionKey";
+
     /// <summary>Default <see cref="BaseUrl"/>.</summary>
     public const string DefaultBaseUrl = "https://gateway.pixazo.ai";
 
@@ -15,7 +18,7 @@ public sealed class PixazoClientOptions
     /// </summary>
     public Uri BaseUrl { get; set; } = new(DefaultBaseUrl);
 
-    /// <summary>The <c>Ocp-Apim-Subscription-Key</c>. A secret: never logged. No default: without it every call fails with <c>not_configured</c>.</summary>
+    /// <summary>The <c>Ocp-Apim-Subscription-Key</c>. A secret: never logged. No default: while it is missing or an unresolved Key Vault reference, every call fails with <c>not_configured</c> (nothing is sent) and readiness names it.</summary>
     public string SubscriptionKey { get; set; } = "";
 
     /// <summary>Per-attempt timeout of submissions and status polls (both answer at once; the work is asynchronous). Default 30 s.</summary>

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using MediaGen.Functions.Tests.Support;
+using MediaGen.Simulator;
+using MediaGen.Testing;
+
+namespace MediaGen.Functions.Tests.Http;
+
+/// <summary>
+/// A first deployment of the Functions app: secrets that are App Service Key Vault references the platform has not resolved
+/// (their literal text) or are missing. The app passes its start-up validation (<see cref="FunctionsEngineApp"/> runs it as
+/// the worker's host does), readiness names each such setting, work that needs one fails <c>not_configured</c> without
+/// buying anything, the rest works, and a restart with the secret resolved works fully. Jobs run on the standalone engine
+/// standing in for the Durable extension.
+/// </summary>
+public sealed class UnresolvedSecretsTests(EngineAppFixture fixture) : IClassFixture<EngineAppFixture>
+{
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://mediagen-kv.vault.azure.net/secrets/pixazo-subscription-key/)")]
+    [InlineData(null)]
+    public async Task Start_PixazoKeyUnresolvedOrMissing_ReadyNamesItPixazoJobFailsNotConfiguredCosmicJobCompletes(string? pixazoKey)
+    {
+        var hub = EngineAppFixture.NewHub();
+        var prompt = "unresolved pixazo " + Guid.NewGuid().ToString("N");
+        await using (var app = await fixture.StartAsync(hub, new Dictionary<string, string?> { ["Pixazo:SubscriptionKey"] = pixazoKey }))
+        {
+            Assert.Equal(["Pixazo__SubscriptionKey"], await NotConfiguredAsync(app));
+
+            var pixazo = await StartAsync(app, $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""");
+            var cosmic = await StartAsync(app, """{"kind":"image","provider":"cosmic","params":{"prompt":"a heron in fog"}}""");
+
+            var failed = await EndedAsync(app, pixazo);
+            Assert.Equal(("Failed", "not_configured"), (failed.GetProperty("status").GetString(), failed.GetProperty("error").GetProperty("type").GetString()));
+            Assert.Contains("Pixazo__SubscriptionKey", failed.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Equal(0, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
+            Assert.Equal("Completed", (await EndedAsync(app, cosmic)).GetProperty("status").GetString());
+        }
+
+        // The platform reads Key Vault references again when the app restarts: with the secret resolved, all is well.
+        await using var resolved = await fixture.StartAsync(hub);
+        await ReadyAsync(resolved);
+        var again = await StartAsync(resolved, $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""");
+        Assert.Equal("Completed", (await EndedAsync(resolved, again)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Start_SigningAndCosmicKeysUnresolved_ReadyNamesThemRoutesNeedingThemAnswer503AndCometWorks()
+    {
+        await using var app = await fixture.StartAsync(EngineAppFixture.NewHub(), new Dictionary<string, string?>
+        {
+            ["Cosmic:WriteKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=cosmic-write-key)",
+            ["Callbacks:SigningKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-signing-key)",
+            ["Callbacks:SecondarySigningKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-next-key)",
+            ["Workflows:WebhookSigningKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=webhook-signing-key)",
+        });
+
+        Assert.Equal(["Callbacks__SecondarySigningKey", "Callbacks__SigningKey", "Cosmic__WriteKey", "Workflows__WebhookSigningKey"], await NotConfiguredAsync(app));
+
+        var stream = Problem(await app.SendAsync(Keyed(ParityRequest.Post("/api/text/stream", """{"prompt":"Tell me about foxes"}"""))));
+        Assert.Equal("not_configured", stream.GetProperty("error_type").GetString());
+        Assert.Contains("Cosmic__WriteKey", stream.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var prompt = "callback " + Guid.NewGuid().ToString("N");
+        var callback = Problem(await app.SendAsync(Keyed(ParityRequest.Post("/api/jobs",
+            $$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{prompt}}}"},"callbackUrl":"http://127.0.0.1:9/hook"}"""))));
+        Assert.Equal(["Callbacks__SigningKey"], callback.GetProperty("settings").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CometImages, prompt));
+
+        var comet = await StartAsync(app, """{"kind":"image","provider":"comet","params":{"prompt":"a lighthouse"}}""");
+        Assert.Equal("Completed", (await EndedAsync(app, comet)).GetProperty("status").GetString());
+    }
+
+    private static ParityRequest Keyed(ParityRequest request) => request.WithKey(EngineAppFixture.ApiKey);
+
+    private static async Task<string> StartAsync(FunctionsEngineApp app, string json)
+    {
+        var answer = await app.SendAsync(Keyed(ParityRequest.Post("/api/jobs", json)));
+        Assert.True(answer.Status == 202, answer.ToString());
+        return answer.Json.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<JsonElement> EndedAsync(FunctionsEngineApp app, string id)
+    {
+        using var guard = new CancellationTokenSource(Waits.HangGuard);
+        await app.Client.WaitForInstanceCompletionAsync(id, false, guard.Token);
+        var answer = await app.SendAsync(Keyed(ParityRequest.Get($"/api/jobs/{id}")));
+        Assert.Equal(200, answer.Status);
+        return answer.Json;
+    }
+
+    /// <summary>The settings readiness names once storage and the task hub are ready (the engine creates the hub after start-up).</summary>
+    private static async Task<IReadOnlyList<string?>> NotConfiguredAsync(FunctionsEngineApp app)
+    {
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(100))
+        {
+            var answer = await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
+            Assert.Equal(503, answer.Status);
+            Assert.DoesNotContain("vault.azure.net", answer.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("SecretName=", answer.Body, StringComparison.Ordinal);
+            var problem = answer.Json;
+            if (problem.GetProperty("checks").GetProperty("taskHub").GetString() == "Healthy")
+            {
+                Assert.Equal("Settings not configured", problem.GetProperty("title").GetString());
+                return [.. problem.GetProperty("notConfigured").EnumerateArray().Select(e => e.GetString())];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The task hub did not become ready.");
+        }
+    }
+
+    private static async Task ReadyAsync(FunctionsEngineApp app)
+    {
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(100))
+        {
+            var answer = await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
+            if (answer.Status == 200)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The app did not become ready: {answer}");
+        }
+    }
+
+    private static JsonElement Problem(HttpAnswer answer)
+    {
+        Assert.True(answer.Status == 503, answer.ToString());
+        Assert.Equal("application/problem+json", answer.Header("content-type"));
+        Assert.DoesNotContain("SecretName=", answer.Body, StringComparison.Ordinal);
+        var problem = answer.Json;
+        Assert.Equal("not_configured", problem.GetProperty("error_type").GetString());
+        return problem;
+    }
+}
