@@ -7,7 +7,7 @@ public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly Lock _lock = new();
     private readonly List<LogEntry> _entries = [];
-    private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _signal = new();
 
     /// <summary>The entries so far.</summary>
     public IReadOnlyList<LogEntry> Snapshot()
@@ -19,32 +19,8 @@ public sealed class CapturedLogs : ILoggerProvider
     }
 
     /// <summary>Waits until an entry matches <paramref name="match"/> (hang guard: <see cref="MediaGen.Testing.Waits.HangGuard"/>).</summary>
-    public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> match, string what)
-    {
-        using var guard = new CancellationTokenSource(MediaGen.Testing.Waits.HangGuard);
-        while (true)
-        {
-            Task added;
-            lock (_lock)
-            {
-                if (_entries.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-
-                added = _added.Task;
-            }
-
-            try
-            {
-                await added.WaitAsync(guard.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"No log entry {what} within {MediaGen.Testing.Waits.HangGuard}.");
-            }
-        }
-    }
+    public Task<LogEntry> WaitForAsync(Func<LogEntry, bool> match, string what) =>
+        _signal.WaitForAsync(() => Snapshot().FirstOrDefault(match), $"a log entry {what}", () => $"{Snapshot().Count} entries logged");
 
     /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
@@ -56,15 +32,12 @@ public sealed class CapturedLogs : ILoggerProvider
 
     private void Add(LogEntry entry)
     {
-        TaskCompletionSource added;
         lock (_lock)
         {
             _entries.Add(entry);
-            added = _added;
-            _added = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        added.TrySetResult();
+        _signal.Changed();
     }
 
     private sealed class Logger(string category, CapturedLogs logs) : ILogger

@@ -8,7 +8,7 @@ internal sealed class ObservedResponseBody : Stream
 {
     private readonly Lock _lock = new();
     private readonly MemoryStream _written = new();
-    private TaskCompletionSource _grew = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChangeSignal _signal = new();
 
     /// <summary>Everything written so far, as UTF-8 text.</summary>
     public string Text
@@ -37,46 +37,19 @@ internal sealed class ObservedResponseBody : Stream
     }
 
     /// <summary>Waits until the written text contains <paramref name="text"/> (hang guard: <see cref="Waits.HangGuard"/>).</summary>
-    public async Task WaitForAsync(string text)
-    {
-        using var guard = new CancellationTokenSource(Waits.HangGuard);
-        while (true)
-        {
-            Task grew;
-            lock (_lock)
-            {
-                if (Encoding.UTF8.GetString(_written.GetBuffer(), 0, (int)_written.Length).Contains(text, StringComparison.Ordinal))
-                {
-                    return;
-                }
-
-                grew = _grew.Task;
-            }
-
-            try
-            {
-                await grew.WaitAsync(guard.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"The response body did not contain '{text}' within {Waits.HangGuard}; it holds: {Text}");
-            }
-        }
-    }
+    public Task WaitForAsync(string text) =>
+        _signal.WaitForAsync(() => Text is var written && written.Contains(text, StringComparison.Ordinal) ? written : null, $"'{text}' in the response body", () => $"it holds: {Text}");
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        TaskCompletionSource grew;
         lock (_lock)
         {
             _written.Write(buffer);
-            grew = _grew;
-            _grew = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        grew.TrySetResult();
+        _signal.Changed();
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)

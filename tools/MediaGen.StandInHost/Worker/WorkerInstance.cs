@@ -18,6 +18,7 @@ internal sealed partial class WorkerInstance : IAsyncDisposable
 
     private readonly FunctionsWorkerOptions _options;
     private readonly ILogger _logger;
+    private Lazy<Task>? _disposal;
 
     private WorkerInstance(WorkerProcess process, WorkerConnection connection, FunctionsWorkerOptions options, ILogger logger)
     {
@@ -79,6 +80,15 @@ internal sealed partial class WorkerInstance : IAsyncDisposable
             await worker.DisposeAsync().ConfigureAwait(false);
             throw new TimeoutException($"Worker process {process.Id} did not start within {options.StartupTimeout}.", ex);
         }
+        catch (WorkerProcessExitException ex)
+        {
+            // It stopped while starting: what it wrote to standard error says why (e.g. the app's settings validation).
+            await Task.WhenAny(process.Exited, Task.Delay(options.GracePeriod, cancellationToken)).ConfigureAwait(false);
+            var errors = process.LastErrors;
+            await worker.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException(
+                $"Worker process {process.Id} failed to start: {ex.Message}" + (errors.Length == 0 ? "" : " Its last errors:" + Environment.NewLine + errors), ex);
+        }
         catch
         {
             await worker.DisposeAsync().ConfigureAwait(false);
@@ -125,7 +135,13 @@ internal sealed partial class WorkerInstance : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
+    {
+        var disposal = new Lazy<Task>(DisposeCoreAsync);
+        return new ValueTask((Interlocked.CompareExchange(ref _disposal, disposal, null) ?? disposal).Value);
+    }
+
+    private async Task DisposeCoreAsync()
     {
         if (!Process.Exited.IsCompleted && Capabilities.ContainsKey(HandlesWorkerTerminateCapability) && !Connection.Lost.IsCompleted)
         {

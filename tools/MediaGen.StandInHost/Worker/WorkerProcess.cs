@@ -13,14 +13,17 @@ namespace MediaGen.StandInHost.Worker;
 internal sealed partial class WorkerProcess : IAsyncDisposable
 {
     private const int MaxMessageLength = int.MaxValue;
+    private const int KeptErrorLines = 20;
 
     private readonly Process _process;
     private readonly ILogger _logger;
+    private readonly Queue<string> _lastErrors;
 
-    private WorkerProcess(Process process, ILogger logger)
+    private WorkerProcess(Process process, ILogger logger, Queue<string> lastErrors)
     {
         _process = process;
         _logger = logger;
+        _lastErrors = lastErrors;
         Id = process.Id;
         Exited = WaitForExitAsync();
     }
@@ -30,6 +33,18 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     /// <summary>Completes with the exit code when the process has exited.</summary>
     public Task<int> Exited { get; }
+
+    /// <summary>The last lines the process wrote to standard error (why it failed to start, typically).</summary>
+    public string LastErrors
+    {
+        get
+        {
+            lock (_lastErrors)
+            {
+                return string.Join(Environment.NewLine, _lastErrors);
+            }
+        }
+    }
 
     /// <summary>Starts a worker that will connect to <paramref name="hostEndpoint"/> and introduce itself as <paramref name="workerId"/>.</summary>
     public static WorkerProcess Start(WorkerConfig config, FunctionsWorkerOptions options, Uri hostEndpoint, string workerId, ILogger logger)
@@ -72,6 +87,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         startInfo.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = options.AppDirectory;
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        var lastErrors = new Queue<string>();
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } line)
@@ -84,6 +100,14 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             if (e.Data is { Length: > 0 } line)
             {
                 LogError(logger, process.Id, line);
+                lock (lastErrors)
+                {
+                    lastErrors.Enqueue(line);
+                    if (lastErrors.Count > KeptErrorLines)
+                    {
+                        lastErrors.Dequeue();
+                    }
+                }
             }
         };
         if (!process.Start())
@@ -94,7 +118,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         LogStarted(logger, process.Id, workerId, config.WorkerPath);
-        return new WorkerProcess(process, logger);
+        return new WorkerProcess(process, logger, lastErrors);
     }
 
     /// <summary>Kills the process (and its children) if it still runs.</summary>

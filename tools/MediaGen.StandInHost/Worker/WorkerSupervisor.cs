@@ -61,7 +61,7 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
     /// <c>functions.metadata</c> when the worker leaves indexing to the host) and loads every one.
     /// </summary>
     /// <returns>The indexed functions.</returns>
-    /// <exception cref="InvalidOperationException">The worker could not start, index or load (the worker's own message).</exception>
+    /// <exception cref="InvalidOperationException">The worker could not start, index or load in time (the worker's own message where it gave one).</exception>
     public async Task<IReadOnlyList<WorkerFunctionMetadata>> StartAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1)
@@ -72,7 +72,16 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
         _config = WorkerConfig.Read(_options.AppDirectory);
         _server = await WorkerRpcServer.StartAsync(_registry, _loggerFactory, cancellationToken).ConfigureAwait(false);
         LogListening(_logger, _server.Endpoint);
-        var worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
+        WorkerInstance worker;
+        try
+        {
+            worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or WorkerProcessExitException)
+        {
+            throw new InvalidOperationException(ex.Message, ex);
+        }
+
         try
         {
             var indexed = (_config.WorkerIndexing ? await worker.IndexAsync(cancellationToken).ConfigureAwait(false) : null)
@@ -84,6 +93,11 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
 
             await worker.LoadAsync(indexed, cancellationToken).ConfigureAwait(false);
             _functions = indexed.ToDictionary(f => f.Name, f => new IndexedFunction(f, HttpTriggerName(f)), StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is TimeoutException or WorkerProcessExitException or NotSupportedException)
+        {
+            await worker.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"Worker process {worker.Process.Id} could not index or load the app's functions: {ex.Message}", ex);
         }
         catch
         {
@@ -137,14 +151,25 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        var ready = CurrentSlot();
-        ready.TrySetException(new WorkerProcessExitException("The stand-in host is stopping."));
-        if (ready.Task.IsCompletedSuccessfully)
+        var ready = CurrentSlot().Task;
+        if (ready.IsCompletedSuccessfully)
         {
-            await ready.Task.Result.DisposeAsync().ConfigureAwait(false);
+            // Supervision sees it lost, and ends (it stops replacing workers once stopping).
+            await ready.Result.DisposeAsync().ConfigureAwait(false);
         }
 
         await _supervision.ConfigureAwait(false);
+        lock (_gate)
+        {
+            // From now on every invocation fails at once, as one in flight on a stopping host does.
+            var stopped = new WorkerProcessExitException("The stand-in host is stopping.");
+            if (!_ready.TrySetException(stopped))
+            {
+                _ready = NewSlot();
+                _ready.SetException(stopped);
+            }
+        }
+
         _httpProxy.Dispose();
         if (_server is not null)
         {
@@ -232,6 +257,13 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
             }
 
             Publish(replacement);
+            if (_stopping.IsCancellationRequested)
+            {
+                // Stopping began while it started: the stop may not have seen it.
+                await replacement.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+
             current = replacement;
         }
     }
@@ -258,8 +290,14 @@ public sealed partial class WorkerSupervisor : IWorkerInvoker, IAsyncDisposable
                     await worker.DisposeAsync().ConfigureAwait(false);
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (_stopping.IsCancellationRequested)
             {
+                // The host stopped while this worker was starting: nothing to replace any more.
+                if (worker is not null)
+                {
+                    await worker.DisposeAsync().ConfigureAwait(false);
+                }
+
                 break;
             }
         }
