@@ -1,0 +1,3 @@
+using MediaGen.StandInHost.Hosting;
+
+return await StandInProgram.RunAsync(args, Console.Out, Console.Error);
