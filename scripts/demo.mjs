@@ -4,9 +4,14 @@
 // Exits 1 if any demo job does not complete. Node 20+; storage calls are signed with the account key, callbacks are
 // verified with the npm `standardwebhooks` package (installed by bootstrap.sh).
 //
+// The same demo runs on the standalone host and on the Functions app: queued and inbox jobs are waited for by the ids
+// both hosts give them (the intake caller's prefix + the message id, or + the blob's name-and-ETag id).
+//
 // Environment: DEMO_HOST_URL, DEMO_API_KEY, DEMO_CALLBACK_KEY (Callbacks__SigningKey), DEMO_CALLBACK_NEXT_KEY
 // (Callbacks__SecondarySigningKey, optional), DEMO_BLOB_URL, DEMO_QUEUE_URL,
-// DEMO_ACCOUNT, DEMO_ACCOUNT_KEY, DEMO_REQUESTS_QUEUE, DEMO_RESULTS_QUEUE, DEMO_INBOX, DEMO_INBOX_PROCESSED.
+// DEMO_ACCOUNT, DEMO_ACCOUNT_KEY, DEMO_REQUESTS_QUEUE, DEMO_RESULTS_QUEUE, DEMO_INBOX, DEMO_INTAKE_CALLER
+// (Api__IntakeCaller, default "default"), DEMO_INBOX_PROCESSED (the standalone host's inbox markers; unset for the
+// Functions app, which keeps the blob trigger's own receipts instead).
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { Webhook } from 'standardwebhooks';
@@ -19,7 +24,8 @@ const accountKey = Buffer.from(env.DEMO_ACCOUNT_KEY, 'base64');
 const deadline = Date.now() + 100_000;
 
 // --- Azure Storage REST with Shared Key ------------------------------------------------------------------------------
-async function storage(method, base, path, { query = {}, body, headers = {} } = {}) {
+// Any answer but 2xx and the statuses in `allow` throws.
+async function storage(method, base, path, { query = {}, body, headers = {}, allow = [] } = {}) {
   const url = new URL(`${base}/${account}${path}`);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const all = { 'x-ms-date': new Date().toUTCString(), 'x-ms-version': '2021-12-02', ...headers };
@@ -31,7 +37,7 @@ async function storage(method, base, path, { query = {}, body, headers = {} } = 
     '\n' + xms + resource;
   all.authorization = `SharedKey ${account}:${crypto.createHmac('sha256', accountKey).update(toSign, 'utf8').digest('base64')}`;
   const response = await fetch(url, { method, headers: all, body });
-  if (!response.ok && response.status !== 404) {
+  if (!response.ok && !allow.includes(response.status)) {
     throw new Error(`storage ${method} ${url.pathname} answered ${response.status}: ${await response.text()}`);
   }
   return response;
@@ -54,6 +60,13 @@ async function api(method, path, body, { allowNotFound = false } = {}) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
+// Queued and inbox jobs belong to the intake caller: their ids start with its prefix (docs/host.md, "Callers are tenants"):
+// 'o', 12 hex digits of SHA-256 of "mediagen-owner:" + the caller name in lower case, '-'.
+const intakePrefix = `o${sha256(`mediagen-owner:${(env.DEMO_INTAKE_CALLER || 'default').toLowerCase()}`).slice(0, 12)}-`;
+// An inbox blob's job id: the prefix + 'inbox-' + the first 40 hex digits of SHA-256 of "container/name|ETag" (unquoted).
+const inboxJobId = (container, name, etag) => `${intakePrefix}inbox-${sha256(`${container}/${name}|${etag.replace(/^"+|"+$/g, '')}`).slice(0, 40)}`;
 
 // A queued request becomes a job when the listener takes it: until then the id is unknown (404).
 async function waitForJob(id) {
@@ -112,6 +125,12 @@ await submitHttp('text   cosmic', '/api/jobs',
 await submitHttp('chain  cosmic video + 2 extensions', '/api/chains',
   { initial: { prompt: 'A hot-air balloon rising over hills' }, prompts: ['The balloon drifts over a lake', 'Sunset, the balloon lands'] });
 
+// The requests queue and the inbox container exist in Azure (infra/main.bicep creates them) and once the standalone
+// host's listeners started; a trigger's listener under the Functions host does not create them. Create them as a client
+// would (an existing queue answers 204, an existing container 409).
+await storage('PUT', env.DEMO_QUEUE_URL, `/${env.DEMO_REQUESTS_QUEUE}`);
+await storage('PUT', env.DEMO_BLOB_URL, `/${env.DEMO_INBOX}`, { query: { restype: 'container' }, allow: [409] });
+
 // Audio through the requests queue, base64-encoded as the Functions queue trigger expects it.
 const audioSpec = { kind: 'audio', provider: 'cosmic', params: { prompt: 'Welcome to MediaGen.' }, callbackUrl };
 const sent = await storage('POST', env.DEMO_QUEUE_URL, `/${env.DEMO_REQUESTS_QUEUE}/messages`, {
@@ -119,24 +138,28 @@ const sent = await storage('POST', env.DEMO_QUEUE_URL, `/${env.DEMO_REQUESTS_QUE
   headers: { 'content-type': 'application/xml' },
 });
 const messageId = xmlText(await sent.text(), 'MessageId')[0];
-jobs.push({ label: 'audio  cosmic', id: messageId, via: `queue ${env.DEMO_REQUESTS_QUEUE} (message ${messageId})` });
+jobs.push({ label: 'audio  cosmic', id: intakePrefix + messageId, via: `queue ${env.DEMO_REQUESTS_QUEUE} (message ${messageId})` });
 
 // Pixazo image-to-video through the blob inbox: the Cosmic image, once stored, dropped into the inbox with a prompt.
 const first = await waitForJob(cosmicImage.id);
 if (first.status !== 'Completed') throw new Error(`the Cosmic image job ended ${first.status}: ${JSON.stringify(first.error)}`);
 const image = await fetchBlob(first.result.items[0].blobUri);
-await storage('PUT', env.DEMO_BLOB_URL, `/${env.DEMO_INBOX}/demo-lighthouse.png`, {
+const uploaded = await storage('PUT', env.DEMO_BLOB_URL, `/${env.DEMO_INBOX}/demo-lighthouse.png`, {
   body: image,
   headers: { 'content-type': 'image/png', 'x-ms-blob-type': 'BlockBlob', 'x-ms-meta-prompt': 'The lighthouse beam sweeps across the sea' },
 });
-let inboxJob;
-while (!inboxJob && Date.now() < deadline) {
-  const marker = await storage('GET', env.DEMO_BLOB_URL, `/${env.DEMO_INBOX_PROCESSED}/demo-lighthouse.png`);
-  if (marker.status === 200) inboxJob = JSON.parse(await marker.text());
-  else await sleep(300);
+const inboxId = inboxJobId(env.DEMO_INBOX, 'demo-lighthouse.png', uploaded.headers.get('etag'));
+if (env.DEMO_INBOX_PROCESSED) {
+  // The standalone host records what it started in a marker blob: it must name the same job.
+  let marker;
+  while (!marker && Date.now() < deadline) {
+    const response = await storage('GET', env.DEMO_BLOB_URL, `/${env.DEMO_INBOX_PROCESSED}/demo-lighthouse.png`, { allow: [404] });
+    if (response.status === 200) marker = JSON.parse(await response.text());
+    else await sleep(300);
+  }
+  if (marker?.jobId !== inboxId) throw new Error(`the inbox marker does not name job ${inboxId}: ${JSON.stringify(marker)}`);
 }
-if (!inboxJob?.jobId) throw new Error(`the inbox did not start a job: ${JSON.stringify(inboxJob)}`);
-jobs.push({ label: 'video  pixazo (image-to-video)', id: inboxJob.jobId, via: `blob ${env.DEMO_INBOX}/demo-lighthouse.png` });
+jobs.push({ label: 'video  pixazo (image-to-video)', id: inboxId, via: `blob ${env.DEMO_INBOX}/demo-lighthouse.png` });
 
 async function fetchBlob(uri) {
   const path = new URL(uri).pathname.slice(account.length + 1);
@@ -166,7 +189,7 @@ for (const job of jobs) {
 // Completion notifications are published as each job ends; give the last ones a moment.
 let results = [];
 for (let i = 0; i < 20 && results.length < jobs.length; i++) {
-  const response = await storage('GET', env.DEMO_QUEUE_URL, `/${env.DEMO_RESULTS_QUEUE}/messages`, { query: { numofmessages: '32', peekonly: 'true' } });
+  const response = await storage('GET', env.DEMO_QUEUE_URL, `/${env.DEMO_RESULTS_QUEUE}/messages`, { query: { numofmessages: '32', peekonly: 'true' }, allow: [404] });
   results = response.status === 200 ? xmlText(await response.text(), 'MessageText').map((t) => JSON.parse(t)) : [];
   if (results.length < jobs.length) await sleep(300);
 }
