@@ -3,23 +3,29 @@ using System.Diagnostics;
 namespace MediaGen.Bench.Drives;
 
 /// <summary>
-/// The standalone host (<c>MediaGen.Host.dll</c>, copied next to the drive) as a child process on a fixed loopback port:
-/// started, killed with SIGKILL (no shutdown code runs: leases, dequeued messages and half-done activities are left as a
-/// crash leaves them) and started again with the same settings and worker id, as a supervisor restarts a crashed host.
-/// Its output goes to a log file per start.
+/// The standalone host (<c>MediaGen.Host.dll</c>, copied next to the drive) — or another app serving MediaGen's API, such
+/// as the Functions app under the stand-in Functions host — as a child process on a fixed loopback port: started, killed
+/// with SIGKILL (no shutdown code runs: leases, dequeued messages and half-done activities are left as a crash leaves
+/// them) and started again with the same settings and worker id, as a supervisor restarts a crashed host. Its output goes
+/// to a log file per start.
 /// </summary>
 public sealed class HostProcess : IDisposable
 {
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly IReadOnlyList<string> _command;
     private readonly string _logFolder;
     private readonly HttpClient _health;
     private Process? _process;
 
-    /// <summary>A host on <paramref name="baseAddress"/> with <paramref name="environment"/> (<c>Section__Key</c> names).</summary>
-    public HostProcess(Uri baseAddress, IReadOnlyDictionary<string, string> environment, string logFolder)
+    /// <summary>
+    /// A host on <paramref name="baseAddress"/> with <paramref name="environment"/> (<c>Section__Key</c> names), started as
+    /// <c>dotnet</c> with <paramref name="command"/> (default: <c>MediaGen.Host.dll</c> next to the drive).
+    /// </summary>
+    public HostProcess(Uri baseAddress, IReadOnlyDictionary<string, string> environment, string logFolder, IReadOnlyList<string>? command = null)
     {
         BaseAddress = baseAddress;
         _environment = environment;
+        _command = command ?? [Path.Combine(AppContext.BaseDirectory, "MediaGen.Host.dll")];
         _logFolder = logFolder;
         _health = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
     }
@@ -48,7 +54,6 @@ public sealed class HostProcess : IDisposable
         }
 
         Starts++;
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "MediaGen.Host.dll");
         var psi = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
@@ -56,7 +61,11 @@ public sealed class HostProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        psi.ArgumentList.Add(hostDll);
+        foreach (var argument in _command)
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in _environment)
         {
             psi.Environment[key] = value;

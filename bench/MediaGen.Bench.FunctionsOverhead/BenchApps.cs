@@ -1,0 +1,67 @@
+using MediaGen.Bench.Drives;
+using MediaGen.Testing;
+
+namespace MediaGen.Bench.FunctionsOverhead;
+
+/// <summary>
+/// The two apps the benchmark compares, each as a process on its own loopback address and task hub with the run's common
+/// settings (<c>Section__Key</c> names both apps read): the Functions app under the stand-in Functions host, configured by a
+/// <c>local.settings.json</c> written from the sample and the repository's <c>host.json</c>; and the standalone host,
+/// configured by environment variables. Everything else is each app's shipped defaults.
+/// </summary>
+internal static class BenchApps
+{
+    /// <summary>The app names, in the default order.</summary>
+    public static readonly IReadOnlyList<string> Names = ["functions", "standalone"];
+
+    /// <summary>The app <paramref name="name"/> on <paramref name="address"/> (not started); its files and logs go to <paramref name="folder"/>.</summary>
+    public static HostProcess Create(string name, Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        return name switch
+        {
+            "functions" => Functions(address, common, folder),
+            "standalone" => Standalone(address, common, folder),
+            _ => throw new ArgumentException($"Unknown app '{name}' (use {string.Join(" or ", Names)}).", nameof(name)),
+        };
+    }
+
+    private static HostProcess Functions(Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    {
+        var settings = new Dictionary<string, string>(common, StringComparer.Ordinal)
+        {
+            ["DurableTaskHubName"] = "FunctionsBench",
+            // Azurite raises no Event Grid events: the polling inbox function, as under Core Tools.
+            ["AzureWebJobs.BlobInbox.Disabled"] = "true",
+            ["AzureWebJobs.BlobInboxPolling.Disabled"] = "false",
+        };
+        var file = Path.Combine(folder, "local.settings.json");
+        LocalSettingsFile.Write(file, settings);
+        var host = RepoPaths.Combine("tools", "MediaGen.StandInHost", "bin", "Release", "net10.0", "MediaGen.StandInHost.dll");
+        var app = RepoPaths.Combine("src", "MediaGen.Functions", "bin", "Release", "net10.0");
+        if (!File.Exists(host) || !File.Exists(Path.Combine(app, "functions.metadata")))
+        {
+            throw new InvalidOperationException($"{host} or {app} is missing: build tools/MediaGen.StandInHost and src/MediaGen.Functions (-c Release) first.");
+        }
+
+        string[] command =
+        [
+            host, "--app", app, "--settings", file, "--host-json", RepoPaths.Combine("host.json"),
+            "--port", address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+        return new HostProcess(address, new Dictionary<string, string>(), folder, command);
+    }
+
+    private static HostProcess Standalone(Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    {
+        var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DurableTask__HubName"] = "StandaloneBench",
+            // The benchmark is one caller sending far more than 100 requests in 10 s; the Functions app has no such limit.
+            ["Api__RateLimit__Enabled"] = "false",
+        };
+        return new HostProcess(address, environment, folder);
+    }
+}
