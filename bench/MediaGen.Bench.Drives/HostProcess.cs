@@ -39,6 +39,9 @@ public sealed class HostProcess : IDisposable
     /// <summary>How often it was killed with SIGKILL.</summary>
     public int Kills { get; private set; }
 
+    /// <summary>The running process's id (its children, e.g. a Functions worker, are not included), or null.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>Whether a started process is running.</summary>
     public bool IsRunning => _process is { HasExited: false };
 

@@ -14,23 +14,26 @@ internal static class BenchApps
     /// <summary>The app names, in the default order.</summary>
     public static readonly IReadOnlyList<string> Names = ["functions", "standalone"];
 
-    /// <summary>The app <paramref name="name"/> on <paramref name="address"/> (not started); its files and logs go to <paramref name="folder"/>.</summary>
-    public static HostProcess Create(string name, Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    /// <summary>
+    /// The app <paramref name="name"/> on <paramref name="address"/> and task hub <paramref name="hubName"/> (not started);
+    /// its files and logs go to <paramref name="folder"/>.
+    /// </summary>
+    public static HostProcess Create(string name, string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
     {
         Directory.CreateDirectory(folder);
         return name switch
         {
-            "functions" => Functions(address, common, folder),
-            "standalone" => Standalone(address, common, folder),
+            "functions" => Functions(hubName, address, common, folder),
+            "standalone" => Standalone(hubName, address, common, folder),
             _ => throw new ArgumentException($"Unknown app '{name}' (use {string.Join(" or ", Names)}).", nameof(name)),
         };
     }
 
-    private static HostProcess Functions(Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    private static HostProcess Functions(string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
     {
         var settings = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
-            ["DurableTaskHubName"] = "FunctionsBench",
+            ["DurableTaskHubName"] = hubName,
             // Azurite raises no Event Grid events: the polling inbox function, as under Core Tools.
             ["AzureWebJobs.BlobInbox.Disabled"] = "true",
             ["AzureWebJobs.BlobInboxPolling.Disabled"] = "false",
@@ -52,13 +55,13 @@ internal static class BenchApps
         return new HostProcess(address, new Dictionary<string, string>(), folder, command);
     }
 
-    private static HostProcess Standalone(Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    private static HostProcess Standalone(string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
     {
         var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
             ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DurableTask__HubName"] = "StandaloneBench",
+            ["DurableTask__HubName"] = hubName,
             // The benchmark is one caller sending far more than 100 requests in 10 s; the Functions app has no such limit.
             ["Api__RateLimit__Enabled"] = "false",
         };

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using MediaGen.Bench.Common;
 using MediaGen.Bench.Drives;
@@ -13,8 +10,9 @@ namespace MediaGen.Bench.FunctionsOverhead;
 /// <summary>
 /// bench/functions-overhead.sh: the same image jobs through the Functions app under the stand-in Functions host and through
 /// the standalone host, one app after the other on one Azurite and one provider simulator (answering at once), each app a
-/// process of its own with its own task hub, stopped before the next starts. Per app: WARMUP jobs (not measured), then N
-/// jobs with CONCURRENCY in flight; jobs per second from the first submit to the last Completed. Last line:
+/// process of its own with a task hub of its own, stopped before the next starts; ROUNDS rounds in ABBA order. Per app
+/// and round: WARMUP jobs (not measured), then N jobs with CONCURRENCY in flight; jobs per second from the first submit to
+/// the last Completed, pooled over the rounds. Last line:
 /// <c>functions-overhead functions_jobs_per_s=… standalone_jobs_per_s=… ratio=…</c> (ratio = Functions ÷ standalone).
 /// (A named class, not top-level statements: the standalone host's public top-level <c>Program</c> is referenced.)
 /// </summary>
@@ -22,7 +20,8 @@ internal static class Program
 {
     private static async Task<int> Main()
     {
-        var n = Int("N", 150);
+        var n = Int("N", 75);
+        var rounds = Int("ROUNDS", 2);
         var concurrency = Int("CONCURRENCY", 10);
         var warmup = Int("WARMUP", 20);
         var order = Environment.GetEnvironmentVariable("ORDER") is { Length: > 0 } given
@@ -34,7 +33,7 @@ internal static class Program
             return 2;
         }
 
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(Int("TIMEOUT_MINUTES", 20)));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(Int("TIMEOUT_MINUTES", 30)));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
@@ -47,36 +46,20 @@ internal static class Program
         await simulator.InitializeAsync();
         var callbackKey = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await using var callbacks = await CallbackReceiver.StartAsync(callbackKey, _ => false);
-        Console.WriteLine($"functions-overhead: N={n} CONCURRENCY={concurrency} WARMUP={warmup} ORDER={string.Join(',', order)}; " +
-            $"azurite blob={azurite.BlobPort} queue={azurite.QueuePort} table={azurite.TablePort}; simulator {simulator.BaseAddress}; logs {folder}");
+        Console.WriteLine($"functions-overhead: N={n} per app and round, ROUNDS={rounds} (ABBA order from {string.Join(',', order)}), " +
+            $"CONCURRENCY={concurrency}, WARMUP={warmup}; azurite blob={azurite.BlobPort} queue={azurite.QueuePort} table={azurite.TablePort}; " +
+            $"simulator {simulator.BaseAddress}; logs {folder}");
 
-        var results = new Dictionary<string, PhaseResult>(StringComparer.Ordinal);
-        foreach (var name in order)
+        var results = BenchApps.Names.ToDictionary(name => name, _ => new List<PhaseResult>(), StringComparer.Ordinal);
+        for (var round = 1; round <= rounds; round++)
         {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-            var apiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-            var settings = SimulatorFixture.ProviderSettings(simulator.BaseAddress.ToString())
-                .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!, StringComparer.Ordinal);
-            settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-            settings["Api__Key"] = apiKey;
-            settings["Workflows__PublicBaseUrl"] = address.ToString().TrimEnd('/');
-            settings["Workflows__WebhookSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            settings["Callbacks__SigningKey"] = callbackKey;
-
-            // Disposed (the process tree killed) before the next app starts: nothing of it polls Azurite while the other runs.
-            using var app = BenchApps.Create(name, address, settings, Path.Combine(folder, name));
-            using var api = new DriveApi(address, apiKey);
-            var startup = Stopwatch.StartNew();
-            await app.StartAsync(cancel.Token);
-            Console.WriteLine($"{name}: ready at {address} in {F(startup.Elapsed.TotalSeconds, "0.0")} s");
-            var warm = await HttpClosedLoop.RunAsync(api, callbacks, $"{name} warm-up", warmup, concurrency, cancel.Token);
-            Console.WriteLine($"{name}: warm-up {warm.Jobs} jobs in {F(warm.Elapsed.TotalSeconds, "0.0")} s");
-            var result = await HttpClosedLoop.RunAsync(api, callbacks, name, n, concurrency, cancel.Token);
-            results[name] = result;
-            Console.WriteLine($"{name}: {result.Jobs} jobs in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond)} jobs/s); " +
-                $"submit -> callback p50={Percentile(result.LatenciesMs, 50):0} ms p95={Percentile(result.LatenciesMs, 95):0} ms; " +
-                $"5xx answers {api.ServerErrors}, 429 answers {api.RateLimited}; failed work items {FailedWorkItems(app.CurrentLog)} " +
-                "(after each, DTFx's dispatcher waits 10 s after every fetch until 5 work items succeed)");
+            // A B, then B A, …: a drift in the machine's load during the run weighs on both apps alike.
+            IEnumerable<string> phaseOrder = round % 2 == 1 ? order : Enumerable.Reverse(order);
+            foreach (var name in phaseOrder)
+            {
+                var phase = new Phase(name, round, Path.Combine(folder, $"{round}-{name}"));
+                results[name].Add(await phase.RunAsync(azurite, simulator, callbacks, callbackKey, warmup, n, concurrency, cancel.Token));
+            }
         }
 
         if (Environment.GetEnvironmentVariable("KEEP_LOGS") != "1")
@@ -84,30 +67,16 @@ internal static class Program
             Directory.Delete(folder, recursive: true);
         }
 
-        var functions = results["functions"].PerSecond;
-        var standalone = results["standalone"].PerSecond;
+        // Pooled over the rounds: all measured jobs over all measured time.
+        double Pooled(string name) => results[name].Sum(r => r.Jobs) / results[name].Sum(r => r.Elapsed.TotalSeconds);
+        var functions = Pooled("functions");
+        var standalone = Pooled("standalone");
+        Console.WriteLine("ratio per round: " + string.Join(", ", Enumerable.Range(0, rounds)
+            .Select(i => F(results["functions"][i].PerSecond / results["standalone"][i].PerSecond))) +
+            "; CPU of the app's processes per job (ms, mean of the rounds): " + string.Join(", ", BenchApps.Names
+            .Select(name => $"{name} {results[name].Average(r => r.CpuMsPerJob ?? double.NaN):0}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"functions-overhead functions_jobs_per_s={functions:0.00} standalone_jobs_per_s={standalone:0.00} ratio={functions / standalone:0.00}"));
         return 0;
-    }
-
-    /// <summary>Work items the engine's dispatchers failed (DurableTask.Core's "Unhandled exception with work item"), in the app's log.</summary>
-    private static int FailedWorkItems(string log)
-    {
-        using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-        var count = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            count += line.Contains("Unhandled exception with work item", StringComparison.Ordinal) ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
