@@ -12,6 +12,7 @@
 #   bench/functions-overhead.sh
 #   N=150 ROUNDS=4 CONCURRENCY=20 bench/functions-overhead.sh
 #   ORDER=standalone,functions bench/functions-overhead.sh   # which app starts the ABBA order
+#   LOG_LEVEL=Warning bench/functions-overhead.sh            # both apps logging less than they ship with (Information)
 # Last line: functions-overhead functions_jobs_per_s=<n> standalone_jobs_per_s=<n> ratio=<n>   (ratio = functions / standalone)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using MediaGen.Bench.Drives;
 using MediaGen.Testing;
 
@@ -7,7 +9,9 @@ namespace MediaGen.Bench.FunctionsOverhead;
 /// The two apps the benchmark compares, each as a process on its own loopback address and task hub with the run's common
 /// settings (<c>Section__Key</c> names both apps read): the Functions app under the stand-in Functions host, configured by a
 /// <c>local.settings.json</c> written from the sample and the repository's <c>host.json</c>; and the standalone host,
-/// configured by environment variables. Everything else is each app's shipped defaults.
+/// configured by environment variables. Everything else is each app's shipped defaults, except the log level when
+/// <c>LOG_LEVEL</c> names one (e.g. <c>Warning</c>): then every category of host.json's <c>logging.logLevel</c>, and the
+/// standalone host's <c>Logging__LogLevel__Default</c>, is that level.
 /// </summary>
 internal static class BenchApps
 {
@@ -49,7 +53,7 @@ internal static class BenchApps
 
         string[] command =
         [
-            host, "--app", app, "--settings", file, "--host-json", RepoPaths.Combine("host.json"),
+            host, "--app", app, "--settings", file, "--host-json", HostJson(folder),
             "--port", address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
         return new HostProcess(address, new Dictionary<string, string>(), folder, command);
@@ -65,6 +69,34 @@ internal static class BenchApps
             // The benchmark is one caller sending far more than 100 requests in 10 s; the Functions app has no such limit.
             ["Api__RateLimit__Enabled"] = "false",
         };
+        if (LogLevel is { } level)
+        {
+            environment["Logging__LogLevel__Default"] = level;
+        }
+
         return new HostProcess(address, environment, folder);
+    }
+
+    private static string? LogLevel => Environment.GetEnvironmentVariable("LOG_LEVEL") is { Length: > 0 } level ? level : null;
+
+    /// <summary>The repository's host.json, or a copy in <paramref name="folder"/> with every log category at <see cref="LogLevel"/>.</summary>
+    private static string HostJson(string folder)
+    {
+        var original = RepoPaths.Combine("host.json");
+        if (LogLevel is not { } level)
+        {
+            return original;
+        }
+
+        var hostJson = JsonNode.Parse(File.ReadAllText(original))!.AsObject();
+        var levels = hostJson["logging"]!["logLevel"]!.AsObject();
+        foreach (var category in levels.Select(p => p.Key).ToList())
+        {
+            levels[category] = level;
+        }
+
+        var copy = Path.Combine(folder, "host.json");
+        File.WriteAllText(copy, hostJson.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return copy;
     }
 }

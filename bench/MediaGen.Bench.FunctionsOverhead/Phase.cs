@@ -43,10 +43,13 @@ internal sealed class Phase(string app, int round, string folder)
         var pid = host.ProcessId ?? throw new InvalidOperationException($"{app} exited; see {host.CurrentLog}");
         var cpuBefore = ProcessTreeCpu.Of(pid);
         var result = await HttpClosedLoop.RunAsync(api, callbacks, label, count, concurrency, cancellationToken);
-        result = result with { CpuMsPerJob = (ProcessTreeCpu.Of(pid) - cpuBefore).TotalMilliseconds / count };
+        var cpuAfter = ProcessTreeCpu.Of(pid);
+        var hostMs = (cpuAfter.Root - cpuBefore.Root).TotalMilliseconds / count;
+        var childrenMs = (cpuAfter.Descendants - cpuBefore.Descendants).TotalMilliseconds / count;
+        result = result with { CpuMsPerJob = hostMs + childrenMs };
         Console.WriteLine($"{label}: {result.Jobs} jobs in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond)} jobs/s); " +
             $"submit -> callback p50={Percentile(result.LatenciesMs, 50):0} ms p95={Percentile(result.LatenciesMs, 95):0} ms; " +
-            $"CPU of the app's processes {result.CpuMsPerJob:0} ms per job; " +
+            $"CPU of the app's processes {result.CpuMsPerJob:0} ms per job (the host process {hostMs:0}, its children {childrenMs:0}); " +
             $"5xx answers {api.ServerErrors}, 429 answers {api.RateLimited}; failed work items {FailedWorkItems(host.CurrentLog)} " +
             "(after each, DTFx's dispatcher waits 10 s after every fetch until 5 work items succeed)");
         return result;

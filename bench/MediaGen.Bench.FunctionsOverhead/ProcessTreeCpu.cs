@@ -11,8 +11,8 @@ internal static class ProcessTreeCpu
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    /// <summary>The CPU time of <paramref name="root"/> and its live descendants.</summary>
-    public static TimeSpan Of(int root)
+    /// <summary>The CPU time of <paramref name="root"/> itself, and of its live descendants together.</summary>
+    public static (TimeSpan Root, TimeSpan Descendants) Of(int root)
     {
         var stats = new Dictionary<int, (int Parent, long Ticks)>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
@@ -33,7 +33,9 @@ internal static class ProcessTreeCpu
             }
         }
 
-        return TimeSpan.FromSeconds(tree.Sum(pid => stats.TryGetValue(pid, out var stat) ? stat.Ticks : 0) / TicksPerSecond);
+        var rootTicks = stats.TryGetValue(root, out var own) ? own.Ticks : 0;
+        var descendantTicks = tree.Where(pid => pid != root).Sum(pid => stats[pid].Ticks);
+        return (TimeSpan.FromSeconds(rootTicks / TicksPerSecond), TimeSpan.FromSeconds(descendantTicks / TicksPerSecond));
     }
 
     private static (int Parent, long Ticks)? Read(int pid)
