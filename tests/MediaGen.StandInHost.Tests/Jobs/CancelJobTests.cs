@@ -35,6 +35,26 @@ public sealed class CancelJobTests(StandInAppFixture app)
     }
 
     [Fact]
+    public async Task CancelBatch_ItemWaitingForPixazo_BatchAndItemEndCanceled()
+    {
+        using var jobs = new AppJobs(app);
+        var prompt = AppJobs.UniquePrompt("batch cancel [sim:queued=600000]");
+        var accepted = await jobs.StartAsync($$$"""{"items":[{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}]}""", "api/batches");
+        var batchPath = $"api/batches/{Uri.EscapeDataString(accepted.GetProperty("id").GetString()!)}";
+        var running = await jobs.WaitAsync(batchPath, b => b.GetProperty("items")[0].GetProperty("status").GetString() == "Running", "the item to run");
+        var itemId = running.GetProperty("items")[0].GetProperty("jobId").GetString()!;
+        await jobs.WaitAsync(AppJobs.JobPath(itemId), j => AppJobs.ProgressText(j, "requestId") is not null, "the item's Pixazo request to be submitted");
+
+        using var cancel = await jobs.Client.PostAsync(accepted.GetProperty("cancelPostUri").GetString(), null);
+        var batch = await jobs.WaitAsync(batchPath, b => AppJobs.Status(b) is "Completed" or "Canceled", "the batch to end");
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal("Canceled", AppJobs.Status(batch));
+        Assert.Equal("Canceled", batch.GetProperty("items")[0].GetProperty("status").GetString());
+        Assert.Equal(1, (await app.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
+    }
+
+    [Fact]
     public async Task CancelChain_WhileAStepWaitsToRetry_EndsCanceledAndBuysNoLaterStep()
     {
         using var jobs = new AppJobs(app);

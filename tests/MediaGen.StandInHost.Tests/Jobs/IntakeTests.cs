@@ -98,6 +98,25 @@ public sealed partial class IntakeTests(StandInAppFixture app)
         Assert.Equal(2, (await app.Simulator.GetRequestsAsync()).AcceptedOf(SimulatorEndpoints.CosmicImage, prompt));
     }
 
+    [Fact]
+    public async Task InboxBlob_Image_BecomesAPixazoImageToVideoJobThatCompletes()
+    {
+        var inbox = await InboxAsync();
+        var name = $"frame-{Guid.NewGuid():N}.png";
+        var prompt = AppJobs.UniquePrompt("the heron takes off");
+        var image = inbox.GetBlobClient(name);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 64).Select(i => (byte)i)];
+
+        var uploaded = (await image.UploadAsync(BinaryData.FromBytes(png), new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = new Dictionary<string, string> { ["prompt"] = prompt } })).Value;
+
+        using var jobs = new AppJobs(app);
+        var job = await jobs.CompletedAsync(InboxJobId(inbox.Name, name, uploaded.ETag.ToString()));
+        Assert.Equal("video", job.GetProperty("kind").GetString());
+        Assert.Equal("pixazo", job.GetProperty("provider").GetString());
+        await jobs.AssertStoredAsync(job, "video/");
+        Assert.Equal(1, (await app.Simulator.GetRequestsAsync()).AcceptedOf(SimulatorEndpoints.PixazoImageToVideo, prompt));
+    }
+
     /// <summary>The job id the app derives from an upload (InboxJobFactory.InstanceId under the intake caller's prefix).</summary>
     private static string InboxJobId(string container, string name, string etag) =>
         AppJobs.IntakePrefix + "inbox-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{name}|{etag.Trim('"')}")))[..40];

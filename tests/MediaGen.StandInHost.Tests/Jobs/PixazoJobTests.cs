@@ -35,6 +35,46 @@ public sealed class PixazoJobTests(StandInAppFixture app)
     }
 
     [Fact]
+    public async Task PixazoWebhook_AgainAfterTheJobCompleted_IsAnswered200AndChangesNothing()
+    {
+        using var jobs = new AppJobs(app);
+        var prompt = AppJobs.UniquePrompt("late webhook heron");
+        var accepted = await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""");
+        var id = accepted.GetProperty("id").GetString()!;
+        var done = await jobs.CompletedAsync(id);
+        var media = done.GetProperty("result").GetProperty("items")[0].GetProperty("blobUri").GetString();
+
+        // The final status once more, from "Pixazo", to a finished orchestration (the extension refuses the raise-event).
+        using var late = await jobs.Client.PostAsync(
+            accepted.GetProperty("pixazoWebhookUri").GetString(),
+            new StringContent($$$"""{"request_id":"{{{AppJobs.ProgressText(done, "requestId")}}}","status":"COMPLETED","output":{"media_url":["{{{app.Simulator.Url("media/synthetic/late.png?size=100")}}}"]}}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, late.StatusCode);
+        var after = await jobs.GetAsync(AppJobs.JobPath(id));
+        Assert.Equal("Completed", AppJobs.Status(after));
+        Assert.Equal(media, Assert.Single(after.GetProperty("result").GetProperty("items").EnumerateArray()).GetProperty("blobUri").GetString());
+    }
+
+    [Fact]
+    public async Task PixazoJob_WaitingLongerThanOneGenerationOfPolls_ContinuesAsNewAndCompletes()
+    {
+        using var jobs = new AppJobs(app);
+        // QUEUED for 8 s, no webhook: more polls than one generation holds (Workflows__PollsPerGeneration is 3 here).
+        var prompt = AppJobs.UniquePrompt("patient heron [sim:no-webhook,queued=8000]");
+
+        var id = (await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""")).GetProperty("id").GetString()!;
+        var job = await jobs.CompletedAsync(id);
+
+        Assert.True(AppJobs.Counter(job, "polls") > 3, job.ToString());
+        await jobs.AssertStoredAsync(job, "image/");
+        Assert.Equal(1, (await app.Simulator.GetRequestsAsync()).AcceptedOf(SimulatorEndpoints.PixazoTextToImage, prompt));
+        // The latest execution's history: it was continued as new, and it says so.
+        var details = await jobs.GetAsync(AppJobs.JobPath(id) + "/details");
+        Assert.False(string.IsNullOrEmpty(AppJobs.Text(details, "historyNote")), details.ToString());
+        Assert.DoesNotContain(details.GetProperty("history").EnumerateArray(), e => AppJobs.Text(e, "type") == "TaskScheduled" && AppJobs.Text(e, "name") == "PixazoSubmitActivity");
+    }
+
+    [Fact]
     public async Task PixazoJob_NoWebhookSent_IsFinishedByPolling()
     {
         using var jobs = new AppJobs(app);

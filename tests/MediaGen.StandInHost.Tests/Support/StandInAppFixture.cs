@@ -61,6 +61,8 @@ public sealed partial class StandInAppFixture : IAsyncLifetime
         values["Workflows__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         values["Workflows__PollInitialInterval"] = "00:00:01";
         values["Workflows__PollMaxInterval"] = "00:00:02";
+        // A Pixazo job continues as new after 3 waits (default 20), so a job that waits a few seconds does.
+        values["Workflows__PollsPerGeneration"] = "3";
         values["Callbacks__FirstRetryInterval"] = "00:00:01";
         values["Callbacks__MaxRetryInterval"] = "00:00:02";
         _settings = RunSettings.Create(_azurite.ConnectionString, values);
