@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -25,6 +26,28 @@ internal sealed class AppJobs(StandInAppFixture app) : IDisposable
     /// <summary>A prompt no other test uses, so the simulator's ledger counts this test's calls alone.</summary>
     public static string UniquePrompt(string text) => $"{text} {Guid.NewGuid():N}";
 
+    /// <summary>The JSON of a job of <paramref name="kind"/> by <paramref name="provider"/> with only a prompt.</summary>
+    public static string PromptJob(string kind, string provider, string prompt) =>
+        JsonSerializer.Serialize(new { kind, provider, @params = new { prompt } });
+
+    /// <summary>
+    /// Calls <paramref name="probe"/> until it returns something (not null); gives up after <see cref="Waits.HangGuard"/>
+    /// with <paramref name="what"/> (read then) and the host's output.
+    /// </summary>
+    public async Task<T> UntilAsync<T>(Func<Task<T?>> probe, Func<string> what)
+        where T : class
+    {
+        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+        }
+
+        throw new TimeoutException($"Waited {Waits.HangGuard} for {what()}\n{app.Output}");
+    }
+
     /// <summary>The client (with the run's key).</summary>
     public HttpClient Client => _client;
 
@@ -36,6 +59,10 @@ internal sealed class AppJobs(StandInAppFixture app) : IDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST {path}: {(int)response.StatusCode} {body}\n{app.Output}");
         return Parse(body);
     }
+
+    /// <summary>Starts <paramref name="json"/> at <paramref name="path"/> (asserting 202) and returns its id.</summary>
+    public async Task<string> StartIdAsync(string json, string path = "api/jobs") =>
+        (await StartAsync(json, path)).GetProperty("id").GetString()!;
 
     /// <summary>GETs <paramref name="path"/> and returns its JSON; asserts 200.</summary>
     public async Task<JsonElement> GetAsync(string path)
@@ -53,22 +80,14 @@ internal sealed class AppJobs(StandInAppFixture app) : IDisposable
     public async Task<JsonElement> WaitAsync(string path, Func<JsonElement, bool> holds, string what)
     {
         string? last = null;
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(200))
+        var found = await UntilAsync(async () =>
         {
             using var response = await _client.GetAsync(path);
             var body = await response.Content.ReadAsStringAsync();
             last = $"{(int)response.StatusCode} {body}";
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var answer = Parse(body);
-                if (holds(answer))
-                {
-                    return answer;
-                }
-            }
-        }
-
-        throw new TimeoutException($"Waited {Waits.HangGuard} for {what} at {path}; last answer: {last}\n{app.Output}");
+            return response.StatusCode == HttpStatusCode.OK && Parse(body) is var answer && holds(answer) ? new StrongBox<JsonElement>(answer) : null;
+        }, () => $"{what} at {path} (last answer: {last})");
+        return found.Value;
     }
 
     /// <summary>Waits for job <paramref name="id"/> to end (Completed, Failed or Canceled) and returns its status answer.</summary>

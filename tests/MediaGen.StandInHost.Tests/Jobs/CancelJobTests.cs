@@ -18,7 +18,7 @@ public sealed class CancelJobTests(StandInAppFixture app)
         using var jobs = new AppJobs(app);
         // Pixazo keeps this request QUEUED for 10 minutes: the job waits on its webhook and its poll timer.
         var prompt = AppJobs.UniquePrompt("cancel me [sim:queued=600000]");
-        var id = (await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""")).GetProperty("id").GetString()!;
+        var id = await jobs.StartIdAsync(AppJobs.PromptJob("image", "pixazo", prompt));
         await jobs.WaitAsync(AppJobs.JobPath(id), j => AppJobs.ProgressText(j, "requestId") is not null, "the Pixazo request to be submitted");
 
         using var cancel = await jobs.Client.PostAsync(AppJobs.JobPath(id) + "/cancel?reason=test", null);
@@ -62,7 +62,7 @@ public sealed class CancelJobTests(StandInAppFixture app)
         // Step 2 is rate limited with a 60 s Retry-After: the chain waits on a durable timer, where the cancel finds it.
         var second = AppJobs.UniquePrompt("higher [sim:429=60]");
         var third = AppJobs.UniquePrompt("into the clouds");
-        var id = (await jobs.StartAsync($$$"""{"initial":{"prompt":"{{{first}}}"},"prompts":["{{{second}}}","{{{third}}}"]}""", "api/chains")).GetProperty("id").GetString()!;
+        var id = await jobs.StartIdAsync($$$"""{"initial":{"prompt":"{{{first}}}"},"prompts":["{{{second}}}","{{{third}}}"]}""", "api/chains");
         await jobs.WaitAsync(AppJobs.JobPath(id), j => AppJobs.ProgressText(j, "phase") == "retrying" && AppJobs.Counter(j, "step") == 2, "step 2 to wait for its retry");
 
         using var cancel = await jobs.Client.PostAsync(AppJobs.JobPath(id) + "/cancel", null);

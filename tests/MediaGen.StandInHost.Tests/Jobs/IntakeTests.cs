@@ -6,7 +6,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Simulator;
 using MediaGen.StandInHost.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 
@@ -25,7 +24,7 @@ public sealed partial class IntakeTests(StandInAppFixture app)
     {
         var queue = await RequestQueueAsync();
         var prompt = AppJobs.UniquePrompt("a queued fox");
-        var job = $$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{prompt}}}"}}""";
+        var job = AppJobs.PromptJob("image", "comet", prompt);
 
         var sent = (await queue.SendMessageAsync(base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(job)) : job)).Value;
 
@@ -61,7 +60,7 @@ public sealed partial class IntakeTests(StandInAppFixture app)
         var inbox = await InboxAsync();
         var name = $"spec-{Guid.NewGuid():N}.json";
         var prompt = AppJobs.UniquePrompt("an inbox heron");
-        var uploaded = (await inbox.GetBlobClient(name).UploadAsync(BinaryData.FromString($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"}}"""))).Value;
+        var uploaded = (await inbox.GetBlobClient(name).UploadAsync(BinaryData.FromString(AppJobs.PromptJob("image", "cosmic", prompt)))).Value;
         var id = InboxJobId(inbox.Name, name, uploaded.ETag.ToString());
         using var jobs = new AppJobs(app);
         await jobs.AssertStoredAsync(await jobs.CompletedAsync(id), "image/");
@@ -82,7 +81,7 @@ public sealed partial class IntakeTests(StandInAppFixture app)
         var inbox = await InboxAsync();
         var name = $"spec-{Guid.NewGuid():N}.json";
         var prompt = AppJobs.UniquePrompt("an inbox egret");
-        var spec = BinaryData.FromString($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"}}""");
+        var spec = BinaryData.FromString(AppJobs.PromptJob("image", "cosmic", prompt));
         using var jobs = new AppJobs(app);
         var first = (await inbox.GetBlobClient(name).UploadAsync(spec)).Value;
         await jobs.CompletedAsync(InboxJobId(inbox.Name, name, first.ETag.ToString()));
@@ -136,24 +135,22 @@ public sealed partial class IntakeTests(StandInAppFixture app)
     }
 
     /// <summary>Waits for the poison queue's envelope of message <paramref name="messageId"/>.</summary>
-    private static async Task<JsonElement> PoisonedAsync(QueueClient poison, string messageId)
+    private async Task<JsonElement> PoisonedAsync(QueueClient poison, string messageId)
     {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            if (await poison.ExistsAsync())
-            {
-                foreach (var message in (await poison.PeekMessagesAsync(32)).Value)
-                {
-                    using var envelope = JsonDocument.Parse(message.Body.ToString());
-                    if (envelope.RootElement.GetProperty("messageId").GetString() == messageId)
-                    {
-                        return envelope.RootElement.Clone();
-                    }
-                }
-            }
-        }
+        using var jobs = new AppJobs(app);
+        var envelope = await jobs.UntilAsync(
+            async () => await poison.ExistsAsync()
+                ? (await poison.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).FirstOrDefault(body => MessageIdOf(body) == messageId)
+                : null,
+            () => $"message {messageId} to reach {poison.Name}");
+        using var document = JsonDocument.Parse(envelope);
+        return document.RootElement.Clone();
+    }
 
-        throw new TimeoutException($"Message {messageId} did not reach {poison.Name}.");
+    private static string? MessageIdOf(string envelope)
+    {
+        using var document = JsonDocument.Parse(envelope);
+        return AppJobs.Text(document.RootElement, "messageId");
     }
 
     /// <summary>
@@ -189,15 +186,8 @@ public sealed partial class IntakeTests(StandInAppFixture app)
 
     private async Task StartedLinesAsync(string name, int count)
     {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            if (StartedLines(name).Length >= count)
-            {
-                return;
-            }
-        }
-
-        throw new TimeoutException($"The inbox function did not run {count} times for {name}:\n{app.Output}");
+        using var jobs = new AppJobs(app);
+        await jobs.UntilAsync(() => Task.FromResult(StartedLines(name) is { } lines && lines.Length >= count ? lines : null), () => $"the inbox function to run {count} times for {name}");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"Inbox blob (?<blob>\S+) -> job (?<job>\S+ \(created: \w+\))")]

@@ -15,7 +15,7 @@ public sealed class JobDetailsTests(StandInAppFixture app)
     public async Task GetJobDetails_CompletedJob_CarriesTheHistoryTheExtensionRecordedAndItsTimeline()
     {
         using var jobs = new AppJobs(app);
-        var id = (await jobs.StartAsync($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{AppJobs.UniquePrompt("a detailed lighthouse")}}}"}}""")).GetProperty("id").GetString()!;
+        var id = await jobs.StartIdAsync(AppJobs.PromptJob("image", "cosmic", AppJobs.UniquePrompt("a detailed lighthouse")));
         await jobs.CompletedAsync(id);
 
         var details = await jobs.GetAsync(AppJobs.JobPath(id) + "/details");

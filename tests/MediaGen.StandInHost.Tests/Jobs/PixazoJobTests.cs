@@ -17,7 +17,7 @@ public sealed class PixazoJobTests(StandInAppFixture app)
         // Every status poll of this request fails (503): only the webhook can finish the job.
         var prompt = AppJobs.UniquePrompt("webhook heron [sim:poll-503]");
 
-        var accepted = await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""");
+        var accepted = await jobs.StartAsync(AppJobs.PromptJob("image", "pixazo", prompt));
         var id = accepted.GetProperty("id").GetString()!;
         var job = await jobs.CompletedAsync(id);
 
@@ -39,7 +39,7 @@ public sealed class PixazoJobTests(StandInAppFixture app)
     {
         using var jobs = new AppJobs(app);
         var prompt = AppJobs.UniquePrompt("late webhook heron");
-        var accepted = await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""");
+        var accepted = await jobs.StartAsync(AppJobs.PromptJob("image", "pixazo", prompt));
         var id = accepted.GetProperty("id").GetString()!;
         var done = await jobs.CompletedAsync(id);
         var media = done.GetProperty("result").GetProperty("items")[0].GetProperty("blobUri").GetString();
@@ -62,7 +62,7 @@ public sealed class PixazoJobTests(StandInAppFixture app)
         // QUEUED for 8 s, no webhook: more polls than one generation holds (Workflows__PollsPerGeneration is 3 here).
         var prompt = AppJobs.UniquePrompt("patient heron [sim:no-webhook,queued=8000]");
 
-        var id = (await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""")).GetProperty("id").GetString()!;
+        var id = await jobs.StartIdAsync(AppJobs.PromptJob("image", "pixazo", prompt));
         var job = await jobs.CompletedAsync(id);
 
         Assert.True(AppJobs.Counter(job, "polls") > 3, job.ToString());
@@ -81,7 +81,7 @@ public sealed class PixazoJobTests(StandInAppFixture app)
         // The simulator never calls this request's webhook back: only polling can finish the job.
         var prompt = AppJobs.UniquePrompt("polled heron [sim:no-webhook]");
 
-        var accepted = await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""");
+        var accepted = await jobs.StartAsync(AppJobs.PromptJob("image", "pixazo", prompt));
         var job = await jobs.CompletedAsync(accepted.GetProperty("id").GetString()!);
 
         Assert.True(AppJobs.Counter(job, "polls") >= 1, job.ToString());

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MediaGen.Simulator;
 using MediaGen.StandInHost.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 
@@ -19,9 +18,9 @@ public sealed class WorkerRestartJobTests(StandInAppFixture app)
         // No webhook, and the first status poll takes 20 s: the worker is killed while that poll activity runs in it.
         var prompt = AppJobs.UniquePrompt("restart heron [sim:no-webhook,poll-slow=20000*1]");
         var before = app.WorkerProcessId ?? throw new InvalidOperationException("No worker has loaded:\n" + app.Output);
-        var id = (await jobs.StartAsync($$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"{{{prompt}}}"}}""")).GetProperty("id").GetString()!;
+        var id = await jobs.StartIdAsync(AppJobs.PromptJob("image", "pixazo", prompt));
         var requestId = AppJobs.ProgressText(await jobs.WaitAsync(AppJobs.JobPath(id), j => AppJobs.ProgressText(j, "requestId") is not null, "the submission"), "requestId")!;
-        await PollArrivedAsync(requestId);
+        await PollArrivedAsync(jobs, requestId);
 
         using (var worker = Process.GetProcessById(before))
         {
@@ -38,16 +37,8 @@ public sealed class WorkerRestartJobTests(StandInAppFixture app)
         Assert.True(ledger.Polls[requestId] >= 2, $"the interrupted poll was not made again ({ledger.Polls[requestId]} polls)");
     }
 
-    private async Task PollArrivedAsync(string requestId)
-    {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
-        {
-            if ((await app.Simulator.GetRequestsAsync()).Polls.GetValueOrDefault(requestId) >= 1)
-            {
-                return;
-            }
-        }
-
-        throw new TimeoutException($"No status poll of {requestId} reached the simulator:\n{app.Output}");
-    }
+    private Task PollArrivedAsync(AppJobs jobs, string requestId) =>
+        jobs.UntilAsync(
+            async () => (await app.Simulator.GetRequestsAsync()).Polls.GetValueOrDefault(requestId) >= 1 ? requestId : null,
+            () => $"a status poll of {requestId} to reach the simulator");
 }
