@@ -59,9 +59,11 @@ public sealed partial class StandInAppFixture : IAsyncLifetime
         var values = SimulatorFixture.ProviderSettings(_simulator.BaseAddress.ToString())
             .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
         values["Workflows__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
-        values["Workflows__PollInitialInterval"] = "00:00:01";
-        values["Workflows__PollMaxInterval"] = "00:00:02";
-        // A Pixazo job continues as new after 3 waits (default 20), so a job that waits a few seconds does.
+        // Pixazo status polls every 10 s: a job the simulator's webhook reaches is finished by it (the webhook and its one
+        // confirming poll) long before a scheduled poll is due, and a job without a webhook is finished by the first one.
+        values["Workflows__PollInitialInterval"] = "00:00:10";
+        values["Workflows__PollMaxInterval"] = "00:00:10";
+        // A Pixazo job continues as new after 3 waits (polls or webhooks; default 20).
         values["Workflows__PollsPerGeneration"] = "3";
         values["Callbacks__FirstRetryInterval"] = "00:00:01";
         values["Callbacks__MaxRetryInterval"] = "00:00:02";
