@@ -92,6 +92,37 @@ public sealed class WebhookTests(HostEnvironment env)
     }
 
     [Fact]
+    public async Task PixazoWebhook_AfterTheHostRestarted_FindsItsJob()
+    {
+        var names = HostNames.Unique();
+        // Pixazo (the simulator) holds the request QUEUED for the whole test; polls wait a minute.
+        env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMinutes(5);
+        try
+        {
+            Uri webhook;
+            string jobId, requestId;
+            await using (var before = await env.StartHostAsync(names, PollRarely))
+            {
+                var accepted = await before.StartJobAsync("""{"kind":"image","provider":"pixazo","params":{"prompt":"restart heron"}}""");
+                var waiting = await before.WaitForJobAsync(accepted.Id, j => j.Progress is { } p && p.GetProperty("requestId").ValueKind == JsonValueKind.String);
+                (webhook, jobId, requestId) = (accepted.PixazoWebhookUri!, accepted.Id, waiting.Progress!.Value.GetProperty("requestId").GetString()!);
+            }
+
+            // A new process on the same task hub (and another port): Pixazo's webhook reaches it, for the same job.
+            await using var after = await env.StartHostAsync(names, PollRarely);
+            using var answer = await PostAsync(after, new Uri(webhook.PathAndQuery, UriKind.Relative), $$"""{"request_id":"{{requestId}}","status":"PROCESSING"}""");
+            var seen = await after.WaitForJobAsync(jobId, j => j.Progress is { } p && p.GetProperty("webhooks").GetInt32() == 1);
+
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal((JobStatus.Running, "PROCESSING"), (seen.Status, seen.Progress!.Value.GetProperty("providerStatus").GetString()));
+        }
+        finally
+        {
+            env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMilliseconds(50);
+        }
+    }
+
+    [Fact]
     public async Task PixazoWebhook_WrongSecret_Answers401BeforeTheBodyArrives()
     {
         // Headers announce a body, and only part of it is ever sent: a host that read the body before checking the secret
@@ -110,6 +141,12 @@ public sealed class WebhookTests(HostEnvironment env)
 
         Assert.Equal("HTTP/1.1 401 Unauthorized", statusLine);
     }
+
+    private static readonly Dictionary<string, string?> PollRarely = new()
+    {
+        ["Workflows:PollInitialInterval"] = "00:01:00",
+        ["Workflows:PollMaxInterval"] = "00:01:00",
+    };
 
     private static byte[] PngBytes() =>
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 200).Select(i => (byte)i)];
