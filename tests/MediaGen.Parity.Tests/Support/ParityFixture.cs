@@ -222,12 +222,13 @@ public sealed class ParityFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The Functions side's own settings on top of the shared ones: the inbox's polling function runs and its Event Grid
-    /// function is disabled (Azurite raises no Event Grid events), as in <c>local.settings.sample.json</c>.
+    /// The Functions side's own settings on top of the shared ones: both inbox functions run — the polling one finds uploads
+    /// itself, the Event Grid one runs when a test delivers Event Grid's BlobCreated event to the host's blob webhook (Azurite
+    /// raises none), as a subscription would in Azure.
     /// </summary>
     private static Dictionary<string, string?> FunctionsSettings(Dictionary<string, string?> settings)
     {
-        settings["AzureWebJobs.BlobInbox.Disabled"] = "true";
+        settings["AzureWebJobs.BlobInbox.Disabled"] = "false";
         settings["AzureWebJobs.BlobInboxPolling.Disabled"] = "false";
         return settings;
     }

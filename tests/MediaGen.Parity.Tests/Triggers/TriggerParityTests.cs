@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
@@ -17,12 +19,17 @@ namespace MediaGen.Parity.Tests.Triggers;
 /// same jobs the standalone host's listeners start from the same message or blob: the same orchestrator and input (once
 /// the times each side stamped, the SAS window of an inbox image and each side's own queue message id are normalised), or
 /// the same poison envelope for an invalid message. Each side has its own requests queue (a message goes to both); the
-/// inbox container is shared, so one upload is the same job id on both. The Functions side's instances are read through
-/// the Durable extension's gRPC endpoint.
+/// inbox container is shared, so one upload is the same job id on both. Both inbox functions run on the Functions side:
+/// the polling one (<c>BlobInboxPolling</c>) finds an upload itself, the Event Grid one (<c>BlobInbox</c>) runs when the test
+/// delivers the upload's BlobCreated event to the host's blob webhook, as Azure's subscription does. The Functions side's
+/// instances are read through the Durable extension's gRPC endpoint.
 /// </summary>
 [Collection(ParityCollection.Name)]
 public sealed class TriggerParityTests(ParityFixture fixture)
 {
+    private const string PollingFunction = "BlobInboxPolling";
+    private const string EventGridFunction = "BlobInbox";
+
     // A 1×1 PNG.
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -62,21 +69,25 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         Assert.Null(await fixture.Functions.Client.GetInstanceAsync(ParityFixture.IntakeId(toFunctions.MessageId)));
     }
 
-    [Fact]
-    public async Task BlobInbox_JobSpec_StartsTheJobTheListenerStarts()
+    [Theory]
+    [InlineData(PollingFunction)]
+    [InlineData(EventGridFunction)]
+    public async Task BlobInbox_JobSpec_StartsTheJobTheListenerStarts(string function)
     {
         var name = $"spec-{Guid.NewGuid():N}.json";
         var spec = $$$"""{"kind":"image","provider":"comet","params":{"prompt":"an inbox owl {{{name}}}"}}""";
 
-        await AssertSameInboxJobAsync(name, BinaryData.FromString(spec), metadata: null);
+        await AssertSameInboxJobAsync(function, name, BinaryData.FromString(spec), metadata: null);
     }
 
-    [Fact]
-    public async Task BlobInbox_ImageWithPrompt_StartsTheImageToVideoJobTheListenerStarts()
+    [Theory]
+    [InlineData(PollingFunction)]
+    [InlineData(EventGridFunction)]
+    public async Task BlobInbox_ImageWithPrompt_StartsTheImageToVideoJobTheListenerStarts(string function)
     {
         var name = $"still-{Guid.NewGuid():N}.png";
 
-        var input = await AssertSameInboxJobAsync(name, BinaryData.FromBytes(Png), new Dictionary<string, string> { [InboxJobFactory.PromptMetadata] = "the kite rises" });
+        var input = await AssertSameInboxJobAsync(function, name, BinaryData.FromBytes(Png), new Dictionary<string, string> { [InboxJobFactory.PromptMetadata] = "the kite rises" });
 
         var parameters = input.RootElement.GetProperty("request").GetProperty("params");
         Assert.Equal("the kite rises", parameters.GetProperty("prompt").GetString());
@@ -84,18 +95,23 @@ public sealed class TriggerParityTests(ParityFixture fixture)
     }
 
     [Fact]
-    public async Task BlobInbox_OneUpload_OneJobAndOneGenerationPerDeployment()
+    public async Task BlobInbox_BothFunctionsFireForOneUpload_StartOneJob()
     {
-        var name = $"once-{Guid.NewGuid():N}.json";
+        // Switching the Event Grid function for the polling one (or both enabled by mistake) must not double an upload.
+        var name = $"twice-{Guid.NewGuid():N}.json";
         var prompt = $"an inbox heron {name}";
-        var (container, etag) = await UploadAsync(name, BinaryData.FromString($$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{prompt}}}"}}"""), metadata: null);
-        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(container.Name, name, etag));
+        var (blob, etag) = await UploadAsync(name, BinaryData.FromString($$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{prompt}}}"}}"""), metadata: null);
+        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
 
+        await ProcessedAsync(name, PollingFunction);
         await fixture.WaitForBothAsync(id);
-        await ProcessedByBothAsync(name);
+        var first = await fixture.Functions.Client.GetInstanceAsync(id);
+        await DeliverBlobCreatedAsync(blob, etag);
+        await ProcessedAsync(name, EventGridFunction);
 
-        var functions = await fixture.Functions.Client.GetInstanceAsync(id);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, functions!.RuntimeStatus);
+        var after = await fixture.Functions.Client.GetInstanceAsync(id);
+        Assert.NotNull(first);
+        Assert.Equal((first.CreatedAt, OrchestrationRuntimeStatus.Completed), (after!.CreatedAt, after.RuntimeStatus));
         // One generation per deployment: the standalone listener's job and the Functions app's one job.
         Assert.Equal(2, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CometImages, prompt));
     }
@@ -105,74 +121,89 @@ public sealed class TriggerParityTests(ParityFixture fixture)
     {
         // The loop issue 28 names: media stored in the inbox would start a new job charged to the intake caller.
         var name = $"loop-{Guid.NewGuid():N}.json";
-        var (container, etag) = await UploadAsync(name,
+        var (blob, etag) = await UploadAsync(name,
             BinaryData.FromString($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"a loop"},"output":{"container":"{{{ParityFixture.InboxContainer}}}"}}"""), metadata: null);
+        await DeliverBlobCreatedAsync(blob, etag);
 
-        await ProcessedByBothAsync(name);
+        await ProcessedAsync(name, PollingFunction, EventGridFunction);
 
-        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(container.Name, name, etag));
+        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
         foreach (var client in fixture.Clients)
         {
             Assert.Null(await client.GetInstanceAsync(id));
         }
     }
 
-    private async Task<JsonDocument> AssertSameInboxJobAsync(string name, BinaryData content, IDictionary<string, string>? metadata)
+    /// <summary>
+    /// Uploads <paramref name="name"/> and, for <see cref="EventGridFunction"/>, delivers its BlobCreated event (the polling
+    /// function finds the upload itself); both sides start one job; it is the same once normalised, and
+    /// <paramref name="function"/> has processed the blob.
+    /// </summary>
+    private async Task<JsonDocument> AssertSameInboxJobAsync(string function, string name, BinaryData content, IDictionary<string, string>? metadata)
     {
-        var (container, etag) = await UploadAsync(name, content, metadata);
-        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(container.Name, name, etag));
+        var (blob, etag) = await UploadAsync(name, content, metadata);
+        if (function == EventGridFunction)
+        {
+            await DeliverBlobCreatedAsync(blob, etag);
+        }
 
+        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
         var standalone = await StartedAsync(fixture.Standalone.Client, id);
         var functions = await StartedAsync(fixture.Functions.Client, id);
+        await ProcessedAsync(name, function);
 
         AssertSameJob(standalone, functions, id, id);
         return JsonDocument.Parse(functions.SerializedInput!);
     }
 
-    private async Task<(BlobContainerClient Container, string ETag)> UploadAsync(string name, BinaryData content, IDictionary<string, string>? metadata)
+    private async Task<(BlobClient Blob, string ETag)> UploadAsync(string name, BinaryData content, IDictionary<string, string>? metadata)
     {
         var container = new BlobContainerClient(fixture.StorageConnectionString, ParityFixture.InboxContainer);
         await container.CreateIfNotExistsAsync();
-        var uploaded = await container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { Metadata = metadata });
-        return (container, uploaded.Value.ETag.ToString());
+        var blob = container.GetBlobClient(name);
+        var uploaded = await blob.UploadAsync(content, new BlobUploadOptions { Metadata = metadata });
+        return (blob, uploaded.Value.ETag.ToString());
+    }
+
+    /// <summary>Delivers the BlobCreated event of <paramref name="blob"/> to the Event Grid inbox function, as its Azure subscription does (infra/main.bicep).</summary>
+    private async Task DeliverBlobCreatedAsync(BlobClient blob, string etag)
+    {
+        using var delivery = new HttpRequestMessage(HttpMethod.Post, $"runtime/webhooks/blobs?functionName=Host.Functions.{EventGridFunction}")
+        {
+            Content = new StringContent(EventGridEvents.BlobCreated(blob.Uri, etag), Encoding.UTF8, "application/json"),
+        };
+        delivery.Headers.Add(EventGridEvents.EventTypeHeader, "Notification");
+        using var response = await fixture.Functions.Http.SendAsync(delivery);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>
-    /// Waits until both sides have processed inbox blob <paramref name="name"/>: the standalone listener's marker in its
-    /// processed container, and the blob trigger's completed receipt (<c>azure-webjobs-hosts/blobreceipts/…/&lt;container&gt;/&lt;name&gt;</c>,
-    /// written by the Storage extension once the function has run).
+    /// Waits until inbox blob <paramref name="name"/> has been processed by the standalone listener (its marker in its
+    /// processed container) and by each of the Functions app's <paramref name="functions"/>: the WebJobs host's own log of
+    /// the function's execution for that blob ended <c>Succeeded</c> (<c>Executing '&lt;function&gt;' (Reason='New blob
+    /// detected(&lt;source&gt;): &lt;container&gt;/&lt;name&gt;', Id=&lt;id&gt;)</c>, then <c>Executed '&lt;function&gt;' (Succeeded, Id=&lt;id&gt;</c>). The
+    /// Event Grid source keeps no blob receipts, so the log is what both sources have in common.
     /// </summary>
-    private async Task ProcessedByBothAsync(string name)
+    private async Task ProcessedAsync(string name, params string[] functions)
     {
         var marker = new BlobContainerClient(fixture.StorageConnectionString, fixture.StandaloneProcessedContainer).GetBlobClient(name);
-        var receipts = new BlobContainerClient(fixture.StorageConnectionString, "azure-webjobs-hosts");
         for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(200))
         {
-            if (await marker.ExistsAsync() && await CompletedReceiptAsync(receipts, $"/{ParityFixture.InboxContainer}/{name}"))
+            var output = fixture.Functions.Output;
+            var pending = functions.Where(f => !Succeeded(output, f, $"{ParityFixture.InboxContainer}/{name}")).ToList();
+            if (pending.Count == 0 && await marker.ExistsAsync())
             {
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Inbox blob {name} was not processed by both sides.\n{fixture.Functions.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"Inbox blob {name} was not processed by the standalone listener and {string.Join(", ", functions)} (pending: {string.Join(", ", pending)}).\n{output}");
         }
     }
 
-    private static async Task<bool> CompletedReceiptAsync(BlobContainerClient receipts, string suffix)
+    private static bool Succeeded(string output, string function, string blob)
     {
-        if (!await receipts.ExistsAsync())
-        {
-            return false;
-        }
-
-        await foreach (var receipt in receipts.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = "blobreceipts/" }))
-        {
-            if (receipt.Name.EndsWith(suffix, StringComparison.Ordinal) && !receipt.Metadata.ContainsKey("Incomplete"))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var executing = Regex.Matches(output, $@"Executing '{function}' \(Reason='New blob detected\([A-Za-z]+\): {Regex.Escape(blob)}', Id=(?<id>[0-9a-f-]+)\)");
+        return executing.Any(m => output.Contains($"Executed '{function}' (Succeeded, Id={m.Groups["id"].Value}", StringComparison.Ordinal));
     }
 
     private void AssertSameJob(OrchestrationMetadata standalone, OrchestrationMetadata functions, string standaloneSource, string functionsSource)

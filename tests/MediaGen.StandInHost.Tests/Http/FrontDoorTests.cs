@@ -101,9 +101,9 @@ public sealed class FrontDoorTests(AzuriteFixture azurite) : IClassFixture<Azuri
             using var http = new HttpClient { BaseAddress = host.Services.GetRequiredService<FrontDoorAddress>().BaseUri };
             using var notification = new HttpRequestMessage(HttpMethod.Post, "runtime/webhooks/blobs?functionName=Host.Functions.BlobInbox")
             {
-                Content = new StringContent(BlobCreatedEvent(blob.Uri, uploaded.Value.ETag.ToString().Trim('"')), Encoding.UTF8, "application/json"),
+                Content = new StringContent(EventGridEvents.BlobCreated(blob.Uri, uploaded.Value.ETag.ToString()), Encoding.UTF8, "application/json"),
             };
-            notification.Headers.Add("aeg-event-type", "Notification");
+            notification.Headers.Add(EventGridEvents.EventTypeHeader, "Notification");
 
             using var response = await http.SendAsync(notification);
 
@@ -137,15 +137,6 @@ public sealed class FrontDoorTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Contains("'nothing'", body, StringComparison.Ordinal);
     }
 
-    /// <summary>An Event Grid <c>Microsoft.Storage.BlobCreated</c> event (Event Grid schema) for the blob at <paramref name="url"/>.</summary>
-    private static string BlobCreatedEvent(Uri url, string etag) =>
-        $$$"""
-        [{"id":"{{{Guid.NewGuid()}}}","topic":"/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
-          "subject":"/blobServices/default/containers/{{{url.Segments[^2].TrimEnd('/')}}}/blobs/{{{url.Segments[^1]}}}","eventType":"Microsoft.Storage.BlobCreated",
-          "eventTime":"{{{DateTimeOffset.UtcNow:O}}}","dataVersion":"","metadataVersion":"1",
-          "data":{"api":"PutBlob","eTag":"{{{etag}}}","contentType":"application/json","contentLength":2,"blobType":"BlockBlob","url":"{{{url}}}"}}]
-        """;
-
     private async Task<(HttpStatusCode Status, string Body)> SendAsync(
         ScriptedWorker worker, HttpMethod method, string path, IReadOnlyDictionary<string, string>? values = null, string content = "{}", string? eventType = null)
     {
@@ -158,7 +149,7 @@ public sealed class FrontDoorTests(AzuriteFixture azurite) : IClassFixture<Azuri
             using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Get ? null : new StringContent(content) };
             if (eventType is not null)
             {
-                request.Headers.Add("aeg-event-type", eventType);
+                request.Headers.Add(EventGridEvents.EventTypeHeader, eventType);
             }
 
             using var response = await http.SendAsync(request);
