@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Budgets;
@@ -17,16 +19,36 @@ public static class InboxBlobIntake
         BlobClient blob, JobService jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        ArgumentNullException.ThrowIfNull(jobs);
         // The job's trace starts here, whichever host saw the blob.
         using var span = IntakeSpans.InboxBlob(blob.BlobContainerName);
-
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        var etag = InboxJobFactory.NormalizeETag(properties.ETag.ToString());
+        return await StartAsync(span, blob, properties.ETag, properties.ContentLength, properties.Metadata, jobs, settings, now, caller, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts the job of a blob as listed in <paramref name="inbox"/> (the standalone host's scan: the listing already
+    /// carries its ETag, length and metadata); otherwise as <see cref="StartAsync(BlobClient, JobService, InboxJobSettings, DateTimeOffset, string, CancellationToken)"/>.
+    /// </summary>
+    public static async Task<IntakeOutcome> StartAsync(
+        BlobContainerClient inbox, BlobItem blob, JobService jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(blob);
+        using var span = IntakeSpans.InboxBlob(inbox.Name);
+        return await StartAsync(span, inbox.GetBlobClient(blob.Name), blob.Properties.ETag, blob.Properties.ContentLength, blob.Metadata, jobs, settings, now, caller, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static async Task<IntakeOutcome> StartAsync(
+        System.Diagnostics.Activity? span, BlobClient blob, ETag? etag, long? contentLength, IDictionary<string, string>? metadata,
+        JobService jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
         try
         {
-            var json = await InboxJobFactory.CreateAsync(blob, properties.ETag, properties.ContentLength, properties.Metadata, settings, now, cancellationToken).ConfigureAwait(false);
-            var started = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, etag), cancellationToken, caller).ConfigureAwait(false);
+            var json = await InboxJobFactory.CreateAsync(blob, etag, contentLength, metadata, settings, now, cancellationToken).ConfigureAwait(false);
+            var id = InboxJobFactory.InstanceId(blob.BlobContainerName, blob.Name, InboxJobFactory.NormalizeETag(etag?.ToString() ?? ""));
+            var started = await jobs.StartJobAsync(json, id, cancellationToken, caller).ConfigureAwait(false);
             IntakeSpans.Started(span, started.Id);
             return new IntakeOutcome(started, null);
         }
@@ -37,7 +59,7 @@ public static class InboxBlobIntake
         }
         catch (BudgetExceededException ex)
         {
-            return new IntakeOutcome(null, [ProblemResults.BudgetError(ex.Refusal)]);
+            return new IntakeOutcome(null, [ProblemResults.BudgetError(ex.Refusal)], BudgetRefused: true);
         }
     }
 }

@@ -31,16 +31,6 @@ public static class InboxJobFactory
     /// <summary>An ETag without the quotes some responses carry (listings and uploads spell it differently).</summary>
     public static string NormalizeETag(string etag) => (etag ?? "").Trim('"');
 
-    /// <summary>The job JSON of a listed <paramref name="blob"/> (validated by the job service when it starts).</summary>
-    /// <exception cref="RequestValidationException">The blob is not a supported file, or a spec over the size cap.</exception>
-    public static Task<ReadOnlyMemory<byte>> CreateAsync(
-        BlobContainerClient container, BlobItem blob, InboxJobSettings options, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(container);
-        ArgumentNullException.ThrowIfNull(blob);
-        return CreateAsync(container.GetBlobClient(blob.Name), blob.Properties.ETag, blob.Properties.ContentLength, blob.Metadata, options, now, cancellationToken);
-    }
-
     /// <summary>The job JSON of the blob at <paramref name="client"/> as it was at <paramref name="etag"/> (validated by the job service when it starts).</summary>
     /// <exception cref="RequestValidationException">The blob is not a supported file, or a spec over the size cap.</exception>
     public static async Task<ReadOnlyMemory<byte>> CreateAsync(

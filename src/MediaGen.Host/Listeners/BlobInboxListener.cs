@@ -5,7 +5,6 @@ using Azure.Storage.Blobs.Models;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Api;
 using MediaGen.Api.Triggers;
-using MediaGen.Core.Jobs;
 using MediaGen.Workflows;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,8 @@ namespace MediaGen.Host.Listeners;
 
 /// <summary>
 /// Scans the inbox container (<see cref="TriggerNames.BlobInboxContainerName"/>): every blob without a current marker in the processed container becomes one job
-/// (<see cref="InboxJobFactory"/>) of the intake caller (<c>Api__IntakeCaller</c>), then gets its marker (<see cref="InboxRecord"/>) — the job id, or the errors of an
+/// of the intake caller (<c>Api__IntakeCaller</c>) through the intake the Functions blob trigger uses too
+/// (<see cref="InboxBlobIntake"/>), then gets its marker (<see cref="InboxRecord"/>) — the job id, or the errors of an
 /// invalid blob, which is not tried again until it is re-uploaded. What was processed lives in storage, not memory,
 /// so a restarted host starts no second job; two hosts scanning together derive the same idempotency key from the
 /// blob's name and ETag (or the spec's idempotency key), so the job service answers the second with the first one's job. Inbox blobs are never
@@ -108,28 +108,15 @@ public sealed partial class BlobInboxListener(
     private async Task ProcessAsync(BlobItem blob, string etag, CancellationToken cancellationToken)
     {
         var attemptKey = blob.Name + "|" + etag;
-        // The job's trace starts here (the Functions trigger starts the same span in InboxBlobIntake).
-        using var span = IntakeSpans.InboxBlob(_inbox.Name);
         try
         {
-            JobStartResult outcome;
-            try
+            // The one intake both hosts share (the Functions blob trigger calls it too).
+            var intake = await InboxBlobIntake.StartAsync(_inbox, blob, jobs, _settings, time.GetUtcNow(), roles.IntakeCaller, cancellationToken).ConfigureAwait(false);
+            if (intake.Started is not { } outcome)
             {
-                var json = await InboxJobFactory.CreateAsync(_inbox, blob, _settings, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                outcome = await jobs.StartJobAsync(json, InboxJobFactory.InstanceId(_inbox.Name, blob.Name, etag), cancellationToken, roles.IntakeCaller).ConfigureAwait(false);
-                IntakeSpans.Started(span, outcome.Id);
-            }
-            catch (RequestValidationException ex)
-            {
-                IntakeSpans.Started(span, null);
-                await RecordAsync(blob.Name, etag, "failed", null, ex.Errors, "invalid", cancellationToken).ConfigureAwait(false);
-                LogInvalid(logger, blob.Name, ex.Errors.Count);
-                return;
-            }
-            catch (MediaGen.Workflows.Budgets.BudgetExceededException ex)
-            {
-                await RecordAsync(blob.Name, etag, "failed", null, [ProblemResults.BudgetError(ex.Refusal)], "budget_exceeded", cancellationToken).ConfigureAwait(false);
-                LogInvalid(logger, blob.Name, 1);
+                var errors = intake.Errors ?? [];
+                await RecordAsync(blob.Name, etag, "failed", null, errors, intake.BudgetRefused ? "budget_exceeded" : "invalid", cancellationToken).ConfigureAwait(false);
+                LogInvalid(logger, blob.Name, errors.Count);
                 return;
             }
 

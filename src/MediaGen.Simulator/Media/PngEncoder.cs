@@ -68,7 +68,7 @@ internal static class PngEncoder
         data.CopyTo(typed, 4);
         output.Write(typed);
         Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.Compute(typed));
+        BinaryPrimitives.WriteUInt32BigEndian(crc, System.IO.Hashing.Crc32.HashToUInt32(typed));
         output.Write(crc);
     }
 }

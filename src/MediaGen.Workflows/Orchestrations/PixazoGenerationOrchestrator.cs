@@ -10,8 +10,10 @@ namespace MediaGen.Workflows.Orchestrations;
 /// <summary>
 /// A Pixazo job (text-to-image, image-to-video): an idempotent submit, then <c>WhenAny(webhook event, durable timer)</c>
 /// with a status poll on every timer (backoff from <see cref="JobPolicy.PollInitialInterval"/> up to
-/// <see cref="JobPolicy.PollMaxInterval"/>) until COMPLETED, FAILED or ERROR. The first final status wins; later
-/// webhooks or polls change nothing. ERROR (not charged) is resubmitted up to <see cref="JobPolicy.MaxPixazoSubmissions"/>
+/// <see cref="JobPolicy.PollMaxInterval"/>) until COMPLETED, FAILED or ERROR. Webhooks are hints: Pixazo does not sign
+/// them, so whoever holds the URL could report anything; a webhook reporting a final status is confirmed by one status
+/// poll, and the poll's answer is what the job acts on (a forged COMPLETED or FAILED changes nothing; a failed poll leaves
+/// the job waiting and polling). The first confirmed final status wins; later webhooks or polls change nothing. ERROR (not charged) is resubmitted up to <see cref="JobPolicy.MaxPixazoSubmissions"/>
 /// times; FAILED is final. Every output URL is copied. Custom status: <see cref="JobProgress"/> with the provider status,
 /// request id, submission, polls and webhooks. After <see cref="JobPolicy.PollsPerGeneration"/> waits the job continues as
 /// new carrying its state (<see cref="PixazoResume"/>), so its history stays bounded however long Pixazo takes.
@@ -148,29 +150,35 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 run.Progress = run.Progress with { Phase = "waiting", NextCheckAt = due };
                 using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(run.Stop);
                 var timer = DurableTimers.UntilAsync(_context, due, timerStop.Token);
-                var winner = await Task.WhenAny(_webhook, timer);
+                var byWebhook = await Task.WhenAny(_webhook, timer) == _webhook;
                 run.Stop.ThrowIfCancellationRequested();
-                if (winner == _webhook)
+                if (byWebhook)
                 {
                     timerStop.Cancel();
                     var pushed = await _webhook;
                     _webhook = null;
                     JobTelemetry.PixazoReport(_context, "pixazo webhook", run.TraceParent, pushed, input.Request.Kind);
                     run.Progress = run.Progress with { Webhooks = run.Progress.Webhooks + 1 };
-                    if (pushed.RequestId == requestId && Observe(pushed) is { } final)
+                    if (pushed.RequestId != requestId)
                     {
-                        return (final, null);
+                        continue; // an earlier submission's
                     }
 
-                    continue;
+                    if (!pushed.IsTerminal)
+                    {
+                        Observe(pushed);
+                        continue;
+                    }
+
+                    // A final status is only a hint until Pixazo itself confirms it: one poll, whose answer wins.
+                }
+                else
+                {
+                    run.ThrowIfPastDeadline();
                 }
 
-                run.ThrowIfPastDeadline();
-                var polled = await _context.CallCheckedAsync<PixazoPollOutput>(
-                    nameof(PixazoPollActivity), new PixazoPollInput(requestId, new StepTrace(run.TraceParent, run.Progress.Polls + 1)));
-                run.Stop.ThrowIfCancellationRequested();
-                run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };
-                if (polled.Failure is { } failure)
+                var (confirmed, failure) = await PollAsync(requestId);
+                if (failure is not null)
                 {
                     run.Progress = run.Progress with { LastError = failure.Type };
                     if (++pollFailures >= _policy.MaxConsecutivePollFailures)
@@ -181,10 +189,15 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 else
                 {
                     pollFailures = 0;
-                    if (Observe(polled.Report!) is { } final)
+                    if (Observe(confirmed!) is { } final)
                     {
                         return (final, null);
                     }
+                }
+
+                if (byWebhook)
+                {
+                    continue; // a webhook's confirmation: the polling schedule is unchanged
                 }
 
                 var longer = delay.Ticks * _policy.PollBackoffCoefficient;
@@ -193,6 +206,16 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
 
             Continuation = new PixazoResume(submission, requestId, delay, pollFailures, deadline, run.Progress, _submittedAt);
             return (null, null);
+        }
+
+        /// <summary>One status poll of <paramref name="requestId"/> (counted in the progress): Pixazo's report, or why it could not be read.</summary>
+        private async Task<(PixazoStatusReport? Report, StepFailure? Failure)> PollAsync(string requestId)
+        {
+            var polled = await _context.CallCheckedAsync<PixazoPollOutput>(
+                nameof(PixazoPollActivity), new PixazoPollInput(requestId, new StepTrace(run.TraceParent, run.Progress.Polls + 1)));
+            run.Stop.ThrowIfCancellationRequested();
+            run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };
+            return (polled.Report, polled.Failure);
         }
 
         private PixazoStatusReport? Observe(PixazoStatusReport report)

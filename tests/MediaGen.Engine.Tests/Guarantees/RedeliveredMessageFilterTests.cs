@@ -52,6 +52,41 @@ public sealed class RedeliveredMessageFilterTests
     }
 
     [Fact]
+    public void Without_OutcomeOfAnIdTheHistoryGaveToAnotherKindOfTask_DropsIt()
+    {
+        // An uncommitted episode scheduled activity 1 and timer 2; it ran again and gave 1 to a timer and 2 to an activity.
+        var state = History(new TimerCreatedEvent(1), new TaskScheduledEvent(2), new SubOrchestrationInstanceCreatedEvent(3));
+
+        var kept = RedeliveredMessageFilter.Without(
+            [
+                Message(new TaskCompletedEvent(-1, 1, "stale activity")),
+                Message(new TimerFiredEvent(-1) { TimerId = 2 }),
+                Message(new TaskFailedEvent(-1, 3, "stale activity", null)),
+                Message(new SubOrchestrationInstanceCompletedEvent(-1, 2, "stale sub-orchestration")),
+                Message(new TaskCompletedEvent(-1, 2, "the activity's own")),
+            ],
+            state);
+
+        Assert.Equal("the activity's own", ((TaskCompletedEvent)Assert.Single(kept).Event).Result);
+    }
+
+    [Fact]
+    public void Without_OutcomeOfTaskZero_IsKeptWhateverOtherEventsCarryIdZero()
+    {
+        // Events that own no task id are loaded with EventId -1 or 0: only the scheduling event decides.
+        var state = History(
+            new OrchestratorStartedEvent(0),
+            new TaskScheduledEvent(0),
+            new OrchestratorCompletedEvent(0),
+            new EventRaisedEvent(0, "payload") { Name = "PixazoWebhook" },
+            new TimerFiredEvent(0) { TimerId = 5 });
+
+        var kept = RedeliveredMessageFilter.Without([Message(new TaskCompletedEvent(-1, 0, "1"))], state);
+
+        Assert.Single(kept);
+    }
+
+    [Fact]
     public void Without_NothingRepeated_ReturnsTheSameList()
     {
         IList<TaskMessage> messages = [Message(new TaskCompletedEvent(-1, 0, "1")), Message(Raised(RaisedAt))];

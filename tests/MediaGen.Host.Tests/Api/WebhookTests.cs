@@ -34,15 +34,18 @@ public sealed class WebhookTests(HostEnvironment env)
     }
 
     [Fact]
-    public async Task PixazoWebhook_WrongSecretUnknownJobBadBodyAndDuplicates_AreRejectedOrHarmless()
+    public async Task PixazoWebhook_WrongSecretUnknownJobBadBodyDuplicatesAndForgedCompletion_AreRejectedOrHarmless()
     {
         await using var host = await env.StartHostAsync();
         var png = PngBytes();
+        var mediaRequests = 0;
         await using var media = await LoopbackHttpServer.StartAsync(context =>
         {
+            Interlocked.Increment(ref mediaRequests);
             context.Response.ContentType = "image/png";
             return context.Response.Body.WriteAsync(png).AsTask();
         });
+        // Pixazo (the simulator) holds the request QUEUED for the whole test.
         env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMinutes(5);
         try
         {
@@ -71,16 +74,47 @@ public sealed class WebhookTests(HostEnvironment env)
             Assert.Equal(JobStatus.Running, still.Status);
             Assert.Null(still.Result);
 
-            // The real completion, twice: the first finishes the job, the duplicate changes nothing.
-            using var delivered = await PostAsync(host, goodUrl, completed);
-            var done = await host.WaitForJobAsync(accepted.Id);
+            // A COMPLETED Pixazo never sent, from whoever holds the URL, twice: accepted, each confirmed by one poll that
+            // reads QUEUED, so the job keeps waiting with nothing copied.
+            using var forged = await PostAsync(host, goodUrl, completed);
             using var again = await PostAsync(host, goodUrl, completed);
-            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+            var confirmed = await host.WaitForJobAsync(accepted.Id, j => j.Progress is { } p && p.GetProperty("polls").GetInt32() >= 2);
+            Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-            Assert.Equal(JobStatus.Completed, done.Status);
-            var item = Assert.Single(done.Result!.Items);
-            Assert.Equal(png.Length, item.Size);
-            Assert.Single((await host.GetJobAsync(accepted.Id))!.Result!.Items);
+            Assert.Equal((JobStatus.Running, "QUEUED"), (confirmed.Status, confirmed.Progress!.Value.GetProperty("providerStatus").GetString()));
+            Assert.Null(confirmed.Result);
+            Assert.Equal(0, Volatile.Read(ref mediaRequests)); // the forged media URL was never fetched
+        }
+        finally
+        {
+            env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMilliseconds(50);
+        }
+    }
+
+    [Fact]
+    public async Task PixazoWebhook_AfterTheHostRestarted_FindsItsJob()
+    {
+        var names = HostNames.Unique();
+        // Pixazo (the simulator) holds the request QUEUED for the whole test; polls wait a minute.
+        env.Simulator.Options.PixazoQueuedFor = TimeSpan.FromMinutes(5);
+        try
+        {
+            Uri webhook;
+            string jobId, requestId;
+            await using (var before = await env.StartHostAsync(names, PollRarely))
+            {
+                var accepted = await before.StartJobAsync("""{"kind":"image","provider":"pixazo","params":{"prompt":"restart heron"}}""");
+                var waiting = await before.WaitForJobAsync(accepted.Id, j => j.Progress is { } p && p.GetProperty("requestId").ValueKind == JsonValueKind.String);
+                (webhook, jobId, requestId) = (accepted.PixazoWebhookUri!, accepted.Id, waiting.Progress!.Value.GetProperty("requestId").GetString()!);
+            }
+
+            // A new process on the same task hub (and another port): Pixazo's webhook reaches it, for the same job.
+            await using var after = await env.StartHostAsync(names, PollRarely);
+            using var answer = await PostAsync(after, new Uri(webhook.PathAndQuery, UriKind.Relative), $$"""{"request_id":"{{requestId}}","status":"PROCESSING"}""");
+            var seen = await after.WaitForJobAsync(jobId, j => j.Progress is { } p && p.GetProperty("webhooks").GetInt32() == 1);
+
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal((JobStatus.Running, "PROCESSING"), (seen.Status, seen.Progress!.Value.GetProperty("providerStatus").GetString()));
         }
         finally
         {
@@ -107,6 +141,12 @@ public sealed class WebhookTests(HostEnvironment env)
 
         Assert.Equal("HTTP/1.1 401 Unauthorized", statusLine);
     }
+
+    private static readonly Dictionary<string, string?> PollRarely = new()
+    {
+        ["Workflows:PollInitialInterval"] = "00:01:00",
+        ["Workflows:PollMaxInterval"] = "00:01:00",
+    };
 
     private static byte[] PngBytes() =>
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 200).Select(i => (byte)i)];

@@ -143,7 +143,8 @@ public sealed class BlobInboxListenerTests(HostEnvironment env)
 
         Assert.NotNull(item);
 
-        var json = await InboxJobFactory.CreateAsync(container, item, new BlobInboxOptions(), DateTimeOffset.UtcNow, CancellationToken.None);
+        var json = await InboxJobFactory.CreateAsync(
+            container.GetBlobClient(item.Name), item.Properties.ETag, item.Properties.ContentLength, item.Metadata, new BlobInboxOptions(), DateTimeOffset.UtcNow, CancellationToken.None);
 
         var url = new Uri(JsonDocument.Parse(json).RootElement.GetProperty("params").GetProperty("image_url").GetString()!);
         Assert.Contains("sp=r&", url.Query, StringComparison.Ordinal);

@@ -7,7 +7,10 @@ namespace MediaGen.Simulator.Tests.Support;
 /// <summary>Checks media bytes structurally, not just their first bytes.</summary>
 internal static class MediaAssert
 {
-    /// <summary>A complete PNG: signature, IHDR, IDAT that inflates to height × (1 + 3 × width), IEND.</summary>
+    /// <summary>
+    /// A complete PNG: signature, IHDR, IDAT that inflates to height × (1 + 3 × width), IEND — the last with the CRC-32
+    /// every PNG ends with (AE 42 60 82, the CRC of the chunk type "IEND": a known answer for the chunk CRCs).
+    /// </summary>
     public static void IsPng(byte[] png)
     {
         Assert.Equal([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
@@ -35,6 +38,7 @@ internal static class MediaAssert
         }
 
         Assert.Equal(["IHDR", "IDAT", "IEND"], types);
+        Assert.Equal([0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82], png[^12..]);
         idat.Position = 0;
         using var inflated = new MemoryStream();
         using (var z = new ZLibStream(idat, CompressionMode.Decompress))

@@ -29,8 +29,18 @@ internal static class FakePixazo
         host.WaitForAsync(jobId, i => i.IsCompleted
             || (WorkflowTestHost.Progress(i).TryGetProperty("phase", out var phase) && phase.GetString() is "waiting" or "copying" or "notifying" or "done"));
 
-    /// <summary>Posts a webhook to the job service as Pixazo would, with the job's secret.</summary>
-    public static Task<PixazoWebhookResult> PostWebhookAsync(WorkflowTestHost host, string jobId, PixazoStatusReport report) =>
+    /// <summary>
+    /// Posts a webhook to the job service as Pixazo would, with the job's secret: Pixazo then holds <paramref name="report"/>
+    /// (<see cref="FakeProviders.PixazoHolds"/>), so the job's confirming poll reads the same.
+    /// </summary>
+    public static Task<PixazoWebhookResult> PostWebhookAsync(WorkflowTestHost host, string jobId, PixazoStatusReport report)
+    {
+        host.Fakes.PixazoHolds[report.RequestId] = report;
+        return ForgeWebhookAsync(host, jobId, report);
+    }
+
+    /// <summary>Posts a webhook with the job's secret that Pixazo did not send: Pixazo's own status is unchanged.</summary>
+    public static Task<PixazoWebhookResult> ForgeWebhookAsync(WorkflowTestHost host, string jobId, PixazoStatusReport report) =>
         host.Jobs.ReceivePixazoWebhookAsync(jobId, SecretOf(host.Jobs.GetPixazoWebhookUrl(jobId)!), Body(report));
 
     /// <summary>The poll waits the job asked for, exactly (durable time, from its episodes).</summary>

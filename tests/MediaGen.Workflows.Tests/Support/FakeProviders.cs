@@ -31,9 +31,18 @@ internal sealed class FakeProviders
         set => SubmitAsync = (jobId, input) => Task.FromResult(value(jobId, input));
     }
 
-    /// <summary>A status poll: the request id and the 1-based poll number of that request.</summary>
-    public Func<string, int, Task<PixazoPollOutput>> PollAsync { get; set; } =
-        (requestId, _) => Task.FromResult(new PixazoPollOutput(new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null)));
+    /// <summary>
+    /// What Pixazo itself holds for a request id: set by a genuine webhook (<see cref="FakePixazo.PostWebhookAsync"/>, which
+    /// posts what Pixazo reports), answered by the default poll.
+    /// </summary>
+    public ConcurrentDictionary<string, PixazoStatusReport> PixazoHolds { get; } = new();
+
+    /// <summary>A status poll: the request id and the 1-based poll number of that request. By default, what Pixazo holds (<see cref="PixazoHolds"/>), else PROCESSING.</summary>
+    public Func<string, int, Task<PixazoPollOutput>> PollAsync { get; set; }
+
+    public FakeProviders() =>
+        PollAsync = (requestId, _) => Task.FromResult(new PixazoPollOutput(
+            PixazoHolds.TryGetValue(requestId, out var held) ? held : new PixazoStatusReport(requestId, PixazoStatus.Processing, null, [], null)));
 
     /// <summary>Sets <see cref="PollAsync"/> from a synchronous behaviour.</summary>
     public Func<string, int, PixazoPollOutput> Poll

@@ -69,14 +69,15 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         var webhooks = new List<PixazoWebhookResult>();
         _host.Fakes.PollAsync = async (requestId, poll) =>
         {
-            var jobId = JobOf(requestId);
+            // Polls alone would finish it only much later: the job must finish by the webhook (and its confirming poll,
+            // which reads what Pixazo holds once it has sent the webhook). This poll read PROCESSING just before.
+            var answer = HeldOr(requestId, poll < 12 ? Processing(requestId) : Completed(requestId, 1));
             if (poll == 3)
             {
-                webhooks.Add(await PostWebhookAsync(_host, jobId, Completed(requestId, 1)));
+                webhooks.Add(await PostWebhookAsync(_host, JobOf(requestId), Completed(requestId, 1)));
             }
 
-            // Polls alone would finish it only much later: the job must finish by the webhook.
-            return new PixazoPollOutput(poll < 12 ? Processing(requestId) : Completed(requestId, 1));
+            return new PixazoPollOutput(answer);
         };
 
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
@@ -84,8 +85,8 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
 
         Assert.Equal([PixazoWebhookResult.Accepted], webhooks);
         var progress = WorkflowTestHost.Progress(done);
-        Assert.Equal((1, 3), (progress.GetProperty("webhooks").GetInt32(), progress.GetProperty("polls").GetInt32()));
-        Assert.Equal(3, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
+        Assert.Equal((1, 4), (progress.GetProperty("webhooks").GetInt32(), progress.GetProperty("polls").GetInt32()));
+        Assert.Equal(4, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
         Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
@@ -95,20 +96,20 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         var webhooks = new List<PixazoWebhookResult>();
         _host.Fakes.PollAsync = async (requestId, poll) =>
         {
-            var jobId = JobOf(requestId);
+            var answer = HeldOr(requestId, poll < 12 ? Processing(requestId) : Completed(requestId, 1));
             if (poll == 4)
             {
-                webhooks.Add(await PostWebhookAsync(_host, jobId, Completed(requestId, 1)));
+                webhooks.Add(await PostWebhookAsync(_host, JobOf(requestId), Completed(requestId, 1)));
             }
 
-            return new PixazoPollOutput(poll < 12 ? Processing(requestId) : Completed(requestId, 1));
+            return new PixazoPollOutput(answer);
         };
 
         var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Equal([PixazoWebhookResult.Accepted], webhooks);
-        Assert.Equal((1, 4), (WorkflowTestHost.Progress(done).GetProperty("webhooks").GetInt32(), WorkflowTestHost.Progress(done).GetProperty("polls").GetInt32()));
+        Assert.Equal((1, 5), (WorkflowTestHost.Progress(done).GetProperty("webhooks").GetInt32(), WorkflowTestHost.Progress(done).GetProperty("polls").GetInt32()));
         Assert.Equal(2, _host.Episodes.Generations(started.Id).Count);
     }
 
@@ -143,4 +144,8 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
     /// <summary>The deadline a generation hands the next one (the input it continues as new with).</summary>
     private static DateTimeOffset ResumeDeadlineOf(string jobInput) =>
         JsonDocument.Parse(jobInput).RootElement.GetProperty("resume").GetProperty("deadline").GetDateTimeOffset();
+
+    /// <summary>What Pixazo holds for <paramref name="requestId"/> once it has sent a webhook, else <paramref name="otherwise"/>.</summary>
+    private PixazoStatusReport HeldOr(string requestId, PixazoStatusReport otherwise) =>
+        _host.Fakes.PixazoHolds.TryGetValue(requestId, out var held) ? held : otherwise;
 }

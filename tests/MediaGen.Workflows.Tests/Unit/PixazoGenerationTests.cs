@@ -22,7 +22,7 @@ public sealed class PixazoGenerationTests
     };
 
     [Fact]
-    public async Task Pixazo_WebhookReportsCompleted_CompletesWithoutPollingAndCopiesEveryOutput()
+    public async Task Pixazo_WebhookReportsCompleted_ConfirmsWithOnePollAndCopiesEveryOutput()
     {
         await using var host = await WorkflowTestHost.StartAsync(NoPollingSoon);
         var started = await host.Jobs.StartJobAsync(Requests.PixazoImage(images: 2));
@@ -35,7 +35,7 @@ public sealed class PixazoGenerationTests
         var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(2, job.Result!.Items.Count);
-        Assert.Empty(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
+        Assert.Single(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
         Assert.Equal(2, host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id).Count);
         Assert.Equal(1, WorkflowTestHost.Progress(done).GetProperty("webhooks").GetInt32());
     }
@@ -75,7 +75,67 @@ public sealed class PixazoGenerationTests
 
         Assert.Equal([PixazoWebhookResult.Accepted], accepted);
         Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
-        Assert.Empty(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
+        Assert.Single(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id)); // the webhook's confirmation
+    }
+
+    [Fact]
+    public async Task Pixazo_ForgedCompletedAndFailedWebhooks_ChangeNothingAndTheProvidersAnswerWins()
+    {
+        await using var host = await WorkflowTestHost.StartAsync(NoPollingSoon);
+        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        await WaitingAsync(host, started.Id);
+        var requestId = $"req-{started.Id}-1";
+
+        // Someone holding the webhook URL reports outcomes Pixazo never reached (its status stays PROCESSING).
+        var forged = new[]
+        {
+            await ForgeWebhookAsync(host, started.Id, new PixazoStatusReport(requestId, PixazoStatus.Completed, null, ["https://forged.test/fake.jpg"], "image/jpeg")),
+            await ForgeWebhookAsync(host, started.Id, new PixazoStatusReport(requestId, PixazoStatus.Failed, "forged failure", [], null)),
+        };
+        var confirmed = await host.WaitForAsync(started.Id, i => WorkflowTestHost.Progress(i).GetProperty("polls").GetInt32() == 2);
+
+        Assert.Equal([PixazoWebhookResult.Accepted, PixazoWebhookResult.Accepted], forged);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, confirmed.RuntimeStatus);
+        Assert.Equal("PROCESSING", WorkflowTestHost.Progress(confirmed).GetProperty("providerStatus").GetString());
+        Assert.Empty(host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id));
+
+        // Pixazo's own COMPLETED ends it, with Pixazo's outputs only.
+        await PostWebhookAsync(host, started.Id, Completed(requestId, 1));
+        await host.CompleteAsync(started.Id);
+
+        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        Assert.Equal(JobStatus.Completed, job!.Status);
+        var copied = Assert.Single(host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id));
+        Assert.Equal($"https://cdn.test/{requestId}/0.jpg", ((CopyInput)copied.Input!).Item.Source);
+        Assert.Equal(3, host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
+    }
+
+    [Fact]
+    public async Task Pixazo_WebhooksConfirmingPollFails_KeepsWaitingAndTheNextPollDecides()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var failedConfirmation = 0;
+        host.Fakes.PollAsync = (requestId, _) =>
+        {
+            if (!host.Fakes.PixazoHolds.TryGetValue(requestId, out var held))
+            {
+                return Task.FromResult(new PixazoPollOutput(Processing(requestId)));
+            }
+
+            // The first poll after Pixazo's webhook cannot reach Pixazo: the job must not take the webhook's word for it.
+            return Task.FromResult(Interlocked.Increment(ref failedConfirmation) == 1
+                ? new PixazoPollOutput(null, new StepFailure("provider_unavailable", "Pixazo did not answer.", Retryable: true))
+                : new PixazoPollOutput(held));
+        };
+        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        await WaitingAsync(host, started.Id);
+
+        await PostWebhookAsync(host, started.Id, Completed($"req-{started.Id}-1", 1));
+        await host.CompleteAsync(started.Id);
+
+        // Had the job taken the webhook's word when its confirmation failed, Pixazo would have been asked only once.
+        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(2, failedConfirmation);
     }
 
     [Fact]
