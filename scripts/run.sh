@@ -37,6 +37,10 @@ cleanup() {
     for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     rm -f "$run_dir/host.pid"
   fi
+  # A stand-in host that died abnormally leaves its worker running: stop the workers its log names, if still theirs.
+  for pid in $(grep -Eo 'Worker process [0-9]+ started' "$run_dir/logs/host.log" 2>/dev/null | grep -Eo '[0-9]+'); do
+    if grep -qs 'MediaGen.Functions.dll' "/proc/$pid/cmdline"; then kill "$pid" 2>/dev/null || true; fi
+  done
   for pid in "${pids[@]}" ${sleeper:-} $(cat "$run_dir"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }

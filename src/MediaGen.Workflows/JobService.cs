@@ -33,6 +33,9 @@ public sealed partial class JobService
     private readonly BudgetLedger _budgets;
     private readonly TimeProvider _time;
 
+    /// <summary>How old a reservation without an instance must be before it counts as abandoned (a start takes milliseconds between the two).</summary>
+    private static readonly TimeSpan AbandonedReservationAge = TimeSpan.FromMinutes(5);
+
     /// <summary>Creates the service.</summary>
     public JobService(
         DurableTaskClient client,
@@ -265,7 +268,7 @@ public sealed partial class JobService
             return new JobStartResult(id, AlreadyExisted: true);
         }
 
-        var hold = await _budgets.ReserveAllAsync(caller ?? DefaultCaller, id, costs, cancellationToken).ConfigureAwait(false);
+        var hold = await ReserveAsync(caller ?? DefaultCaller, id, costs, cancellationToken).ConfigureAwait(false);
         try
         {
             return await StartAsync(orchestrator, id, input(hold), span, cancellationToken).ConfigureAwait(false);
@@ -280,6 +283,39 @@ public sealed partial class JobService
             throw;
         }
     }
+
+    /// <summary>
+    /// Reserves <paramref name="costs"/> for <paramref name="id"/>; on a refusal, first releases the caller's reservations
+    /// of orchestrations terminated from outside or purged (<see cref="BudgetLedger.ReleaseAbandonedAsync"/>: asked only
+    /// when the budget looks spent, so a start pays for those reads only then) and tries once more.
+    /// </summary>
+    private async Task<BudgetHold?> ReserveAsync(string caller, string id, IEnumerable<JobCost?> costs, CancellationToken cancellationToken)
+    {
+        var all = costs as IReadOnlyCollection<JobCost?> ?? [.. costs];
+        try
+        {
+            return await _budgets.ReserveAllAsync(caller, id, all, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BudgetExceededException)
+        {
+            if (await _budgets.ReleaseAbandonedAsync(caller, IsAbandonedAsync, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                throw;
+            }
+
+            return await _budgets.ReserveAllAsync(caller, id, all, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Whether the work holding a reservation under <paramref name="id"/> ended without settling it: terminated, or gone
+    /// (purged) — but a reservation younger than <see cref="AbandonedReservationAge"/> without an instance may be a start
+    /// between its reservation and its instance, so it stays.
+    /// </summary>
+    private async Task<bool> IsAbandonedAsync(string id, DateTimeOffset? takenAt, CancellationToken cancellationToken) =>
+        await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is { } instance
+            ? instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated
+            : takenAt is null || takenAt < _time.GetUtcNow() - AbandonedReservationAge;
 
     private async Task<JobStartResult> StartAsync(string orchestrator, string id, object input, Activity? span, CancellationToken cancellationToken)
     {

@@ -31,4 +31,5 @@ internal sealed record BudgetAccount(
 /// <param name="Amount">What is reserved.</param>
 /// <param name="Day">The UTC day it counts in.</param>
 /// <param name="Month">The UTC month it counts in.</param>
-internal sealed record BudgetAccountHold(decimal Amount, string Day, string Month);
+/// <param name="At">When it was taken (absent in reservations stored before it was recorded).</param>
+internal sealed record BudgetAccountHold(decimal Amount, string Day, string Month, DateTimeOffset? At = null);

@@ -66,7 +66,7 @@ public sealed class BudgetLedger
                 return refusal;
             }
 
-            account.Holds[jobId] = new BudgetAccountHold(amount!.Value, account.Day, account.Month);
+            account.Holds[jobId] = new BudgetAccountHold(amount!.Value, account.Day, account.Month, _time.GetUtcNow());
             var updated = account with { DayReserved = account.DayReserved + amount.Value, MonthReserved = account.MonthReserved + amount.Value };
             if (await TryWriteAsync(caller, unit, updated, etag, cancellationToken).ConfigureAwait(false))
             {
@@ -146,6 +146,36 @@ public sealed class BudgetLedger
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Releases <paramref name="caller"/>'s reservations whose work can no longer settle them: <paramref name="isAbandoned"/>
+    /// is asked about each open reservation (its job id, and when it was taken: absent for reservations stored before that
+    /// was recorded) — an orchestration terminated from outside the job, or purged, never runs the settlement its own end
+    /// would. Such a reservation is settled at 0 (what the work bought, if anything, is the provider's bill to show).
+    /// Returns how many were released.
+    /// </summary>
+    public async Task<int> ReleaseAbandonedAsync(
+        string caller, Func<string, DateTimeOffset?, CancellationToken, Task<bool>> isAbandoned, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caller);
+        ArgumentNullException.ThrowIfNull(isAbandoned);
+        var limits = LimitsOf(caller);
+        var released = 0;
+        foreach (var unit in CostUnits.All.Where(limits.Limits))
+        {
+            var (account, _) = await ReadAsync(caller, unit, cancellationToken).ConfigureAwait(false);
+            foreach (var (jobId, hold) in account.Holds)
+            {
+                if (await isAbandoned(jobId, hold.At, cancellationToken).ConfigureAwait(false))
+                {
+                    await SettleAsync(caller, jobId, unit, 0m, cancellationToken).ConfigureAwait(false);
+                    released++;
+                }
+            }
+        }
+
+        return released;
     }
 
     /// <summary>The caller's budgets now: limits, reserved and spent, per unit and period.</summary>

@@ -24,6 +24,37 @@ public sealed class FunctionSourceTests
     }
 
     [Fact]
+    public void Load_AppMetadata_NamesEachFunctionHostFunctionsAndItsNameAsTheFunctionsHostDoes()
+    {
+        var functions = AppFunctions.Load(FunctionsAppOutput.Directory, "00:30:00");
+
+        var methods = functions.Type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+
+        // The WebJobs id of each: Host.Functions.<name> (blob receipts are kept under it; Event Grid's functionName names it).
+        Assert.Equal("Host.Functions", functions.Type.FullName);
+        Assert.All(methods, m => Assert.Equal(m.GetCustomAttribute<FunctionNameAttribute>()!.Name, m.Name));
+    }
+
+    [Theory]
+    [InlineData("BlobInbox", "BlobInbox")]
+    [InlineData("resize-image", "resize_image")]
+    [InlineData("class", "@class")]
+    public void MethodName_FunctionName_IsAValidCSharpNameKeepingWhatItCan(string function, string method)
+    {
+        Assert.Equal(method, FunctionSource.MethodName(function));
+    }
+
+    [Fact]
+    public void Generate_TwoNamesGivingOneMethodName_FailsNamingBoth()
+    {
+        var trigger = """{ "name": "input", "type": "activityTrigger", "direction": "In" }""";
+
+        var error = Assert.Throws<StandInHostException>(() => FunctionSource.Generate([Function("a-b", trigger), Function("a_b", trigger)], null));
+
+        Assert.Contains("'a-b' and 'a_b'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_AppMetadata_BindsDeferredTriggersToParameterBindingData()
     {
         var source = FunctionSource.Generate(App, TimeSpan.FromMinutes(30));

@@ -125,6 +125,30 @@ public sealed class BudgetLedgerTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task ReleaseAbandonedAsync_AbandonedReservations_AreReleasedWithTheirTimeAndOthersStay()
+    {
+        var ledger = Ledger(new BudgetOptions { DailyUsd = 1m, DailyTokens = 100_000m });
+        Assert.Null(await ledger.ReserveAsync("partner", "job-stranded", "usd", 0.4m));
+        Assert.Null(await ledger.ReserveAsync("partner", "job-stranded", "tokens", 50_000m));
+        var takenAt = _time.GetUtcNow();
+        _time.Now += TimeSpan.FromMinutes(1);
+        Assert.Null(await ledger.ReserveAsync("partner", "job-live", "usd", 0.5m));
+        var asked = new List<(string, DateTimeOffset?)>();
+
+        var released = await ledger.ReleaseAbandonedAsync("partner", (id, at, _) =>
+        {
+            asked.Add((id, at));
+            return Task.FromResult(id == "job-stranded");
+        });
+
+        Assert.Equal(2, released);
+        Assert.Equal([("job-live", takenAt.AddMinutes(1)), ("job-stranded", takenAt), ("job-stranded", takenAt)], asked.Order());
+        var report = (await ledger.ReportAsync("partner")).Budgets;
+        Assert.Equal((0.5m, 0m), report.Where(b => b is { Unit: "usd", Period: "daily" }).Select(b => (b.Reserved, b.Spent)).Single());
+        Assert.Equal((0m, 0m), report.Where(b => b is { Unit: "tokens", Period: "daily" }).Select(b => (b.Reserved, b.Spent)).Single());
+    }
+
+    [Fact]
     public void Validate_NegativeLimitOrBadCallerName_FailsNamingTheSetting()
     {
         var budgets = new BudgetOptions { DailyTokens = -1m };

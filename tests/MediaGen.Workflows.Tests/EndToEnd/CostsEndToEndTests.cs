@@ -3,6 +3,7 @@ using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Simulator;
 using MediaGen.Workflows.Budgets;
+using Microsoft.DurableTask.Client;
 using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,24 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         Assert.Equal(0, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
         var report = await fixture.Jobs.GetBudgetsAsync("e2e-tight");
         var daily = report.Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
+        Assert.Equal((0m, 0.04m), (daily.Reserved, daily.Spent));
+    }
+
+    [Fact]
+    public async Task StartJob_BudgetHeldByATerminatedOrchestration_ReleasesItAndStarts()
+    {
+        // Pixazo holds the first job QUEUED for ten minutes; an operator terminates its orchestration from outside the job,
+        // so its own end, which would settle the reservation, never runs.
+        var first = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"[sim:queued=600000] A stranded star {Guid.NewGuid():N}"), caller: "e2e-abandon");
+        await fixture.Client.TerminateInstanceAsync(first.Id, "operator stopped it");
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await fixture.CompleteAsync(first.Id)).RuntimeStatus);
+        var stranded = (await fixture.Jobs.GetBudgetsAsync("e2e-abandon")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
+
+        var second = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"A second star {Guid.NewGuid():N}"), caller: "e2e-abandon");
+
+        Assert.Equal((0.04m, 0m), (stranded.Reserved, stranded.Spent)); // the stranded reservation, before the second start
+        await fixture.CompleteAsync(second.Id);
+        var daily = (await fixture.Jobs.GetBudgetsAsync("e2e-abandon")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
         Assert.Equal((0m, 0.04m), (daily.Reserved, daily.Spent));
     }
 

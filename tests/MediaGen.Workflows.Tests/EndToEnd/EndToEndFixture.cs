@@ -79,6 +79,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
             // CometAPI prices are configuration (the document has none); budgets bind only the callers the cost tests use.
             ["Costs:CometImagePrices"] = "dall-e-3=0.04",
             ["Budgets:Callers:e2e-tight:DailyUsd"] = "0.05",
+            ["Budgets:Callers:e2e-abandon:DailyUsd"] = "0.05",
             ["Budgets:Callers:e2e-release:DailyTokens"] = "40000",
             ["Budgets:Callers:e2e-release:DailyUsd"] = "1",
             ["Budgets:Callers:e2e-batch:MonthlyUsd"] = "1",

@@ -67,7 +67,8 @@ public static class StandInHostBuilder
                     webJobs.Services.AddSingleton(address);
                     webJobs.Services.AddSingleton(app);
 #pragma warning disable CS0618 // IWebHookProvider is "not ready for public consumption"; the Functions host implements it.
-                    webJobs.Services.AddSingleton<IWebHookProvider, StandInWebHookProvider>();
+                    webJobs.Services.AddSingleton<StandInWebHookProvider>();
+                    webJobs.Services.AddSingleton<IWebHookProvider>(services => services.GetRequiredService<StandInWebHookProvider>());
 #pragma warning restore CS0618
                     configureServices?.Invoke(context, webJobs.Services);
                 },

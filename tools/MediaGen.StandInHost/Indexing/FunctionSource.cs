@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace MediaGen.StandInHost.Indexing;
 
 /// <summary>
-/// C# source for one WebJobs function per function of the app's metadata: the trigger and input bindings become the real
+/// C# source for one WebJobs function per function of the app's metadata, named as the Functions host names its generated
+/// functions: a method with the function's name on the type <c>Host.Functions</c>, so each function's WebJobs id is
+/// <c>Host.Functions.&lt;name&gt;</c> (the id blob receipts are kept under and an Event Grid subscription's
+/// <c>functionName</c> names): the trigger and input bindings become the real
 /// extensions' attributes on parameters (Durable triggers as strings, as the Functions host binds them for an isolated
 /// worker; queue and blob triggers as <c>ParameterBindingData</c> where the SDK marked them for deferred binding), an HTTP
 /// function becomes a <c>[NoAutomaticTrigger]</c> method the front door calls with the request. Every method hands its
@@ -15,11 +18,11 @@ namespace MediaGen.StandInHost.Indexing;
 /// </summary>
 public static partial class FunctionSource
 {
-    /// <summary>The namespace of the generated type.</summary>
-    public const string Namespace = "MediaGen.StandInHost.Generated";
+    /// <summary>The namespace of the generated type (the Functions host's).</summary>
+    public const string Namespace = "Host";
 
-    /// <summary>The generated type's name.</summary>
-    public const string TypeName = "AppFunctions";
+    /// <summary>The generated type's name (the Functions host's).</summary>
+    public const string TypeName = "Functions";
 
     private const string Durable = "global::Microsoft.Azure.WebJobs.Extensions.DurableTask.";
     private const string WebJobs = "global::Microsoft.Azure.WebJobs.";
@@ -34,9 +37,14 @@ public static partial class FunctionSource
         source.AppendLine();
         source.AppendLine(CultureInfo.InvariantCulture, $"public sealed class {TypeName}({Bridge} bridge)");
         source.AppendLine("{");
-        for (var i = 0; i < functions.Count; i++)
+        foreach (var clash in functions.GroupBy(f => MethodName(f.Name), StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            Method(source, functions[i], i, functionTimeout);
+            throw new StandInHostException($"The functions {string.Join(" and ", clash.Select(f => $"'{f.Name}'"))} would have the same WebJobs name '{clash.Key}'.");
+        }
+
+        foreach (var function in functions)
+        {
+            Method(source, function, functionTimeout);
         }
 
         source.AppendLine("}");
@@ -53,7 +61,19 @@ public static partial class FunctionSource
         _ => throw Unsupported(function, function.Trigger),
     };
 
-    private static void Method(StringBuilder source, FunctionMetadata function, int index, TimeSpan? functionTimeout)
+    /// <summary>
+    /// The method a function becomes: its name, with a character C# does not allow in a name (a function name may hold
+    /// <c>-</c>) as <c>_</c>; the Functions host, which emits its methods as IL, keeps the name as it is.
+    /// </summary>
+    public static string MethodName(string functionName)
+    {
+        ArgumentNullException.ThrowIfNull(functionName);
+        var name = new string([.. functionName.Select(c => SyntaxFacts.IsIdentifierPartCharacter(c) ? c : '_')]);
+        name = name.Length > 0 && SyntaxFacts.IsIdentifierStartCharacter(name[0]) ? name : "_" + name;
+        return SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+    }
+
+    private static void Method(StringBuilder source, FunctionMetadata function, TimeSpan? functionTimeout)
     {
         var kind = KindOf(function);
         var parameters = new List<string>();
@@ -104,7 +124,7 @@ public static partial class FunctionSource
             _ => "TriggerAsync",
         };
         var http = kind == FunctionKind.Http ? Identifier(function.Trigger.Name) + ", " : "";
-        source.AppendLine(CultureInfo.InvariantCulture, $"    public {returns} Function{index}({string.Join(", ", parameters)}) =>");
+        source.AppendLine(CultureInfo.InvariantCulture, $"    public {returns} {MethodName(function.Name)}({string.Join(", ", parameters)}) =>");
         source.AppendLine(CultureInfo.InvariantCulture, $"        bridge.{call}({name}, {http}new global::MediaGen.StandInHost.Invocation.NamedValue[] {{ {string.Join(", ", inputs)} }}, __binder, __context, __cancellationToken);");
         source.AppendLine();
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace MediaGen.Functions.Tests.Support;
+namespace MediaGen.Parity.Tests.Support;
 
 /// <summary>
 /// JSON with what legitimately differs between two hosts doing the same thing replaced by placeholders, re-indented so a

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaGen.Functions.Tests.Support;
+namespace MediaGen.Parity.Tests.Support;
 
 /// <summary>
 /// An HTTP answer reduced to what a caller relies on: status, headers (without the ones the server framing adds:

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
-using MediaGen.Functions.Tests.Support;
+using MediaGen.Parity.Tests.Support;
 using MediaGen.Workflows.Pixazo;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MediaGen.Functions.Tests.Http;
+namespace MediaGen.Parity.Tests.Http;
 
 /// <summary>
-/// Each HTTP function, invoked with a real <c>HttpContext</c> and the standalone engine's real client over Azurite,
-/// answers exactly as the standalone host answers the same request over HTTP: status, headers (with <c>Location</c>) and
-/// body, once what two deployments must differ in (base address, containers, times, trace ids) is normalised. Every
+/// Each HTTP function of the Functions app under the stand-in host, called over HTTP through the host's front door (the
+/// request proxied to the worker, its <c>[DurableClient]</c> the Durable extension's), answers exactly as the standalone
+/// host answers the same request over HTTP: status, headers (with <c>Location</c>) and body, once what two deployments
+/// must differ in (base address, containers, times, trace ids) is normalised. Every
 /// route's happy path and error classes; each case also pins the status, so both sides failing alike cannot pass.
 /// Jobs carry idempotency keys, so both sides name them alike.
 /// </summary>
@@ -339,9 +340,9 @@ public sealed class HttpParityTests(ParityFixture fixture)
             return;
         }
 
-        // Both read the orchestration's history through their DurableTaskClient (under Functions the isolated client streams
-        // it from the Durable extension's gRPC server; here the standalone engine's client stands in for it) and build the
-        // same timeline from it; the instances are two runs, so times differ and events and phases are compared.
+        // Both read the orchestration's history through their DurableTaskClient (the Functions app's isolated client streams
+        // it from the Durable extension's gRPC server) and build the same timeline from it; the instances are two runs, so
+        // times differ and events and phases are compared.
         var (standalone, functions) = await fixture.SendBothAsync(request);
         Assert.Equal(200, standalone.Status);
         Assert.Equal(200, functions.Status);

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using MediaGen.Host.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace MediaGen.Functions.Tests.Support;
+namespace MediaGen.Parity.Tests.Support;
 
 /// <summary>
 /// The standalone host built as its <c>Program.cs</c> builds it (<c>AddMediaGenHost</c>, <c>MapMediaGenEndpoints</c>) on
@@ -43,7 +40,7 @@ internal sealed class StandaloneApp : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(HostingExtensions).Assembly.GetName().Name });
             builder.Configuration.AddInMemoryCollection(settings(baseAddress));
             builder.WebHost.UseUrls(baseAddress.GetLeftPart(UriPartial.Authority));
@@ -65,27 +62,7 @@ internal sealed class StandaloneApp : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="request"/> over HTTP and reads the answer.</summary>
-    public async Task<HttpAnswer> SendAsync(ParityRequest request)
-    {
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(request.PathAndQuery, UriKind.Relative));
-        if (request.Body is not null)
-        {
-            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
-            if (request.ContentType is not null)
-            {
-                message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
-            }
-        }
-
-        if (request.Key is not null)
-        {
-            message.Headers.Add("x-functions-key", request.Key);
-        }
-
-        using var response = await Http.SendAsync(message);
-        var headers = response.Headers.Concat(response.Content.Headers).Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value)));
-        return HttpAnswer.From((int)response.StatusCode, headers, await response.Content.ReadAsStringAsync());
-    }
+    public Task<HttpAnswer> SendAsync(ParityRequest request) => request.SendAsync(Http);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -93,12 +70,5 @@ internal sealed class StandaloneApp : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

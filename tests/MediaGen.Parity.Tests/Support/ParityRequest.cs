@@ -1,6 +1,8 @@
-namespace MediaGen.Functions.Tests.Support;
+using System.Text;
 
-/// <summary>One HTTP request sent alike to the standalone host and the Functions app.</summary>
+namespace MediaGen.Parity.Tests.Support;
+
+/// <summary>One HTTP request sent alike to the standalone host and the Functions app, over real HTTP to each.</summary>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="PathAndQuery">Path and query, e.g. <c>/api/jobs?pageSize=5</c>.</param>
 /// <param name="Body">The body (UTF-8), or null for none.</param>
@@ -23,6 +25,30 @@ public sealed record ParityRequest(string Method, string PathAndQuery, string? B
 
     /// <summary>The same request with <paramref name="key"/> (another caller's).</summary>
     public ParityRequest WithKey(string key) => this with { Key = key };
+
+    /// <summary>Sends the request with <paramref name="client"/> (its base address the host's) and reads the answer.</summary>
+    public async Task<HttpAnswer> SendAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var message = new HttpRequestMessage(new HttpMethod(Method), new Uri(PathAndQuery, UriKind.Relative));
+        if (Body is not null)
+        {
+            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body));
+            if (ContentType is not null)
+            {
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+            }
+        }
+
+        if (Key is not null)
+        {
+            message.Headers.Add("x-functions-key", Key);
+        }
+
+        using var response = await client.SendAsync(message);
+        var headers = response.Headers.Concat(response.Content.Headers).Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value)));
+        return HttpAnswer.From((int)response.StatusCode, headers, await response.Content.ReadAsStringAsync());
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Method} {PathAndQuery}" + (ContentType is null ? "" : $" ({ContentType})") + Key switch

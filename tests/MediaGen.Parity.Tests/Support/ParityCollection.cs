@@ -1,4 +1,4 @@
-namespace MediaGen.Functions.Tests.Support;
+namespace MediaGen.Parity.Tests.Support;
 
 /// <summary>Tests comparing the Functions app with the standalone host: one pair of apps, one Azurite and one simulator for all.</summary>
 [CollectionDefinition(Name)]

@@ -1,9 +1,9 @@
 using System.Globalization;
-using MediaGen.Functions.Tests.Support;
+using MediaGen.Parity.Tests.Support;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Orchestrations;
 
-namespace MediaGen.Functions.Tests.Http;
+namespace MediaGen.Parity.Tests.Http;
 
 /// <summary>
 /// Callers are tenants on both hosts (issue 28), tried as an attacker with a key of their own would: every job route of

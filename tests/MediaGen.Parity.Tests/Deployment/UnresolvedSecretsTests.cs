@@ -1,25 +1,24 @@
 using System.Text.Json;
-using MediaGen.Functions.Tests.Support;
+using MediaGen.Parity.Tests.Support;
 using MediaGen.Simulator;
 using MediaGen.Testing;
 
-namespace MediaGen.Functions.Tests.Http;
+namespace MediaGen.Parity.Tests.Deployment;
 
 /// <summary>
-/// A first deployment of the Functions app: secrets that are App Service Key Vault references the platform has not resolved
-/// (their literal text) or are missing. The app passes its start-up validation (<see cref="FunctionsEngineApp"/> runs it as
-/// the worker's host does), readiness names each such setting, work that needs one fails <c>not_configured</c> without
-/// buying anything, the rest works, and a restart with the secret resolved works fully. Jobs run on the standalone engine
-/// standing in for the Durable extension.
+/// A first deployment of the Functions app under the stand-in host: secrets that are App Service Key Vault references the
+/// platform has not resolved (their literal text) or are missing. The worker passes its start-up validation (the host
+/// reaches <c>ready:</c>), readiness names each such setting, work that needs one fails <c>not_configured</c> without
+/// buying anything, the rest works through the Durable extension, and a restart with the secret resolved works fully.
 /// </summary>
-public sealed class UnresolvedSecretsTests(EngineAppFixture fixture) : IClassFixture<EngineAppFixture>
+public sealed class UnresolvedSecretsTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
     [Theory]
     [InlineData("@Microsoft.KeyVault(SecretUri=https://mediagen-kv.vault.azure.net/secrets/pixazo-subscription-key/)")]
     [InlineData(null)]
     public async Task Start_PixazoKeyUnresolvedOrMissing_ReadyNamesItPixazoJobFailsNotConfiguredCosmicJobCompletes(string? pixazoKey)
     {
-        var hub = EngineAppFixture.NewHub();
+        var hub = DeploymentFixture.NewHub();
         var prompt = "unresolved pixazo " + Guid.NewGuid().ToString("N");
         await using (var app = await fixture.StartAsync(hub, new Dictionary<string, string?> { ["Pixazo:SubscriptionKey"] = pixazoKey }))
         {
@@ -45,7 +44,7 @@ public sealed class UnresolvedSecretsTests(EngineAppFixture fixture) : IClassFix
     [Fact]
     public async Task Start_SigningAndCosmicKeysUnresolved_ReadyNamesThemRoutesNeedingThemAnswer503AndCometWorks()
     {
-        await using var app = await fixture.StartAsync(EngineAppFixture.NewHub(), new Dictionary<string, string?>
+        await using var app = await fixture.StartAsync(DeploymentFixture.NewHub(), new Dictionary<string, string?>
         {
             ["Cosmic:WriteKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=cosmic-write-key)",
             ["Callbacks:SigningKey"] = "@Microsoft.KeyVault(VaultName=mediagen-kv;SecretName=callback-signing-key)",
@@ -69,18 +68,19 @@ public sealed class UnresolvedSecretsTests(EngineAppFixture fixture) : IClassFix
         Assert.Equal("Completed", (await EndedAsync(app, comet)).GetProperty("status").GetString());
     }
 
-    private static ParityRequest Keyed(ParityRequest request) => request.WithKey(EngineAppFixture.ApiKey);
+    private static ParityRequest Keyed(ParityRequest request) => request.WithKey(DeploymentFixture.ApiKey);
 
-    private static async Task<string> StartAsync(FunctionsEngineApp app, string json)
+    private static async Task<string> StartAsync(FunctionsHostApp app, string json)
     {
         var answer = await app.SendAsync(Keyed(ParityRequest.Post("/api/jobs", json)));
         Assert.True(answer.Status == 202, answer.ToString());
         return answer.Json.GetProperty("id").GetString()!;
     }
 
-    private static async Task<JsonElement> EndedAsync(FunctionsEngineApp app, string id)
+    private static async Task<JsonElement> EndedAsync(FunctionsHostApp app, string id)
     {
         using var guard = new CancellationTokenSource(Waits.HangGuard);
+        // The Durable extension's own client (gRPC, as the worker's): the job has ended when its instance has.
         await app.Client.WaitForInstanceCompletionAsync(id, false, guard.Token);
         var answer = await app.SendAsync(Keyed(ParityRequest.Get($"/api/jobs/{id}")));
         Assert.Equal(200, answer.Status);
@@ -88,7 +88,7 @@ public sealed class UnresolvedSecretsTests(EngineAppFixture fixture) : IClassFix
     }
 
     /// <summary>The settings readiness names once storage and the task hub are ready (the engine creates the hub after start-up).</summary>
-    private static async Task<IReadOnlyList<string?>> NotConfiguredAsync(FunctionsEngineApp app)
+    private static async Task<IReadOnlyList<string?>> NotConfiguredAsync(FunctionsHostApp app)
     {
         for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(100))
         {
@@ -107,7 +107,7 @@ public sealed class UnresolvedSecretsTests(EngineAppFixture fixture) : IClassFix
         }
     }
 
-    private static async Task ReadyAsync(FunctionsEngineApp app)
+    private static async Task ReadyAsync(FunctionsHostApp app)
     {
         for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(100))
         {

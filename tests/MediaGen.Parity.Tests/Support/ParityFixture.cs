@@ -1,14 +1,18 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 
-namespace MediaGen.Functions.Tests.Support;
+namespace MediaGen.Parity.Tests.Support;
 
 /// <summary>
-/// The standalone host and the Functions app side by side over one Azurite and one provider simulator, configured alike
-/// except where two deployments must differ: each has its own task hub, media and state containers, results and request
-/// queues, and base address. They share the inbox container, whose name is part of an inbox job's id. A request is sent
-/// to both (<see cref="SendBothAsync"/>), and their answers compared once normalised (<see cref="Normalize"/>).
+/// The standalone host (in this process, over real HTTP) and the Functions app as shipped under the stand-in Functions host
+/// (a process: its real worker, the Durable and Storage extensions) side by side over one Azurite and one provider
+/// simulator, configured from the same settings except where two deployments must differ: each has its own task hub, media
+/// and state containers, results and request queues, and base address. They share the inbox container, whose name is part
+/// of an inbox job's id, so one upload is a job on both. A request is sent to both (<see cref="SendBothAsync"/>), and their
+/// answers compared once normalised (<see cref="Normalize"/>). Nothing of the standalone engine serves the Functions side:
+/// its Durable client (<see cref="Clients"/>) is a gRPC client of the Durable extension's endpoint.
 /// </summary>
 public sealed class ParityFixture : IAsyncLifetime
 {
@@ -56,7 +60,7 @@ public sealed class ParityFixture : IAsyncLifetime
     private readonly string _callbackKey = ReceivedWebhook.NewSecret();
     private AzuriteInstance? _azurite;
     private StandaloneApp? _standalone;
-    private FunctionsEngineApp? _functions;
+    private FunctionsHostApp? _functions;
 
     /// <summary>The provider simulator.</summary>
     public SimulatorFixture Simulator { get; } = new();
@@ -70,8 +74,8 @@ public sealed class ParityFixture : IAsyncLifetime
     /// <summary>The standalone host.</summary>
     internal StandaloneApp Standalone => _standalone ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>The Functions app.</summary>
-    internal FunctionsEngineApp Functions => _functions ?? throw new InvalidOperationException("Not started.");
+    /// <summary>The Functions app under the stand-in host.</summary>
+    internal FunctionsHostApp Functions => _functions ?? throw new InvalidOperationException("Not started.");
 
     private string HubName(string side) => $"Parity{char.ToUpperInvariant(side[0])}{side[1..]}{_run}";
 
@@ -81,8 +85,14 @@ public sealed class ParityFixture : IAsyncLifetime
     /// <summary>The standalone host's poison queue: its requests queue's, <c>&lt;queue&gt;-poison</c>.</summary>
     public string StandalonePoisonQueue => StandaloneRequestsQueue + "-poison";
 
+    /// <summary>The standalone inbox listener's processed container (its markers: <c>BlobInbox:ProcessedContainerName</c>).</summary>
+    public string StandaloneProcessedContainer => "inbox-processed-" + _run;
+
+    /// <summary>The Functions app's requests queue (its <c>RequestQueueName</c>).</summary>
+    public string FunctionsRequestsQueue => "requests-functions-" + _run;
+
     /// <summary>The Functions app's poison queue: its requests queue's, <c>&lt;queue&gt;-poison</c> (the Functions host's too).</summary>
-    public string FunctionsPoisonQueue => $"requests-functions-{_run}-poison";
+    public string FunctionsPoisonQueue => FunctionsRequestsQueue + "-poison";
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -90,7 +100,7 @@ public sealed class ParityFixture : IAsyncLifetime
         _azurite = await AzuriteInstance.StartAsync(inMemory: true);
         await Simulator.InitializeAsync();
         var standalone = StandaloneApp.StartAsync(address => Settings("standalone", address));
-        var functions = FunctionsEngineApp.StartAsync(address => Settings("functions", address));
+        var functions = FunctionsHostApp.StartAsync(address => FunctionsSettings(Settings("functions", address)), FunctionsHostJson);
         _standalone = await standalone;
         _functions = await functions;
 
@@ -130,7 +140,7 @@ public sealed class ParityFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Sends <paramref name="request"/> to the standalone host over HTTP and, at the same time, through the Functions app's function.</summary>
+    /// <summary>Sends <paramref name="request"/> over HTTP to the standalone host and, at the same time, to the stand-in host's front door.</summary>
     public async Task<(HttpAnswer Standalone, HttpAnswer Functions)> SendBothAsync(ParityRequest request)
     {
         var standalone = Standalone.SendAsync(request);
@@ -149,7 +159,7 @@ public sealed class ParityFixture : IAsyncLifetime
         Assert.True(standalone.Status == status, $"{request}: the standalone host answered\n{standalone}");
         var expected = Normalize(standalone, standalone: true).ToString();
         var actual = Normalize(functions, standalone: false).ToString();
-        Assert.True(expected == actual, $"{request}: the answers differ.\n--- standalone host:\n{expected}\n--- Functions app:\n{actual}");
+        Assert.True(expected == actual, $"{request}: the answers differ.\n--- standalone host:\n{expected}\n--- Functions app:\n{actual}{HostOutputIfFailed(functions)}");
         return (standalone, functions);
     }
 
@@ -159,7 +169,7 @@ public sealed class ParityFixture : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(request);
         var (standalone, functions) = await SendBothAsync(request);
         Assert.True(standalone.Status == 202, standalone.ToString());
-        Assert.True(functions.Status == 202, functions.ToString());
+        Assert.True(functions.Status == 202, functions + HostOutputIfFailed(functions));
         var id = standalone.Json.GetProperty("id").GetString()!;
         Assert.Equal(id, functions.Json.GetProperty("id").GetString());
         if (waitForEnd)
@@ -170,7 +180,7 @@ public sealed class ParityFixture : IAsyncLifetime
         return standalone;
     }
 
-    /// <summary>Both sides' clients.</summary>
+    /// <summary>Both sides' Durable Task clients: the standalone engine's, and a gRPC client of the Durable extension's endpoint.</summary>
     internal IEnumerable<DurableTaskClient> Clients => [Standalone.Client, Functions.Client];
 
     /// <summary>Waits until instance <paramref name="id"/> has ended on both sides (a bound, not a timing assertion).</summary>
@@ -180,6 +190,10 @@ public sealed class ParityFixture : IAsyncLifetime
         var ended = await Task.WhenAll(Clients.Select(c => c.WaitForInstanceCompletionAsync(id, false, timeout.Token)));
         Assert.All(ended, e => Assert.True(e.IsCompleted, $"{id} did not end: {e.RuntimeStatus}"));
     }
+
+    /// <summary>The stand-in host's output when <paramref name="functions"/> is a server error (the worker's or the host's failure is there).</summary>
+    public string HostOutputIfFailed(HttpAnswer functions) =>
+        functions?.Status >= 500 ? "\n--- stand-in host output (last lines):\n" + string.Join('\n', Functions.Output.Split('\n').TakeLast(80)) : "";
 
     /// <summary>
     /// <paramref name="answer"/> of one side (<paramref name="standalone"/> or the Functions app) with what must differ
@@ -205,6 +219,32 @@ public sealed class ParityFixture : IAsyncLifetime
             [$"state-{side}-{_run}"] = "{state}",
             [$"results-{side}-{_run}"] = "{results}",
         };
+    }
+
+    /// <summary>
+    /// The Functions side's own settings on top of the shared ones: both inbox functions run — the polling one finds uploads
+    /// itself, the Event Grid one runs when a test delivers Event Grid's BlobCreated event to the host's blob webhook (Azurite
+    /// raises none), as a subscription would in Azure.
+    /// </summary>
+    private static Dictionary<string, string?> FunctionsSettings(Dictionary<string, string?> settings)
+    {
+        settings["AzureWebJobs.BlobInbox.Disabled"] = "false";
+        settings["AzureWebJobs.BlobInboxPolling.Disabled"] = "false";
+        return settings;
+    }
+
+    /// <summary>
+    /// The repository's host.json with the engine and queue settings both sides are given (<see cref="Settings"/>) where
+    /// the Functions host reads them: the Durable extension's partition count and queue polling, the queue trigger's polling.
+    /// </summary>
+    private void FunctionsHostJson(JsonObject host)
+    {
+        var settings = Settings("functions", new Uri("http://127.0.0.1/"));
+        var extensions = host["extensions"]!.AsObject();
+        var storage = extensions["durableTask"]!["storageProvider"]!.AsObject();
+        storage["partitionCount"] = int.Parse(settings["DurableTask:PartitionCount"]!, CultureInfo.InvariantCulture);
+        storage["maxQueuePollingInterval"] = settings["DurableTask:MaxQueuePollingInterval"];
+        extensions["queues"]!["maxPollingInterval"] = settings["RequestQueue:MaxPollingInterval"];
     }
 
     private Dictionary<string, string?> Settings(string side, Uri baseAddress)
@@ -245,7 +285,7 @@ public sealed class ParityFixture : IAsyncLifetime
             ["RequestQueueName"] = $"requests-{side}-{_run}",
             ["RequestQueue:MaxPollingInterval"] = "00:00:00.200",
             ["BlobInboxContainerName"] = InboxContainer,
-            ["BlobInbox:ProcessedContainerName"] = $"inbox-processed-{_run}",
+            ["BlobInbox:ProcessedContainerName"] = StandaloneProcessedContainer,
             ["BlobInbox:PollingInterval"] = "00:00:00.200",
         };
     }
