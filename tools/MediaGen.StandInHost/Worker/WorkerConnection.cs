@@ -193,6 +193,12 @@ internal sealed partial class WorkerConnection
         {
             WorkerLogs.Write(_loggerFactory, message.RpcLog);
         }
+        else if (message.ContentCase == MsgType.None)
+        {
+            // A message of a kind outside the host's subset of the protocol (Protos/FunctionRpc.proto): the worker sends one
+            // as it stops. Nothing here needs it.
+            LogOutsideSubset(_logger, WorkerId);
+        }
         else
         {
             LogUnexpected(_logger, WorkerId, message.ContentCase.ToString());
@@ -204,6 +210,9 @@ internal sealed partial class WorkerConnection
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Worker {WorkerId} answered {Key}, which nothing awaits (any more)")]
     private static partial void LogUnawaited(ILogger logger, string workerId, string key);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Worker {WorkerId} sent a message of a kind outside the stand-in host's protocol subset")]
+    private static partial void LogOutsideSubset(ILogger logger, string workerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {WorkerId} sent a {MessageType} message, which the stand-in host does not handle")]
     private static partial void LogUnexpected(ILogger logger, string workerId, string messageType);
