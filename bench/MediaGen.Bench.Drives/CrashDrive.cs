@@ -174,7 +174,7 @@ public static class CrashDrive
             $"crash-drive items={options.Items} completed={completed} failed_typed={failedTyped} lost={lost} duplicate_purchases={duplicatePurchases} stuck={stuck} kills={stack.Host.Kills} " +
             $"failed_types={(failedTypes.Count == 0 ? "none" : string.Join(',', failedTypes.Select(t => $"{t.Key}:{t.Value}")))} untyped={untyped} orphan_blobs={audit.OrphanBlobs} bad_blobs={audit.BadBlobs} results_messages={audit.ResultMessages} results_duplicates={audit.ResultDuplicates} " +
             $"callbacks={audit.CallbackDeliveries} notify_violations={audit.NotificationViolations} " +
-            $"pixazo_polls_per_job={FaultStorm.PollsPerJob(ledger.Polls.Values.Sum(), Enumerable.Range(0, options.Items).Count(i => Mix[i % Mix.Length].Provider == "pixazo")):0.00} rate_limited={stack.Api.RateLimited} seconds={elapsedRun.TotalSeconds:0}");
+            $"pixazo_polls_per_job={DriveAudit.PixazoPollsPerJob(ledger.Polls, Enumerable.Range(0, options.Items).Count(i => Mix[i % Mix.Length].Provider == "pixazo")):0.00} rate_limited={stack.Api.RateLimited} seconds={elapsedRun.TotalSeconds:0}");
         return stack.Finish(summary, audit.Violations, log);
     }
 

@@ -13,6 +13,10 @@ namespace MediaGen.Bench.Drives;
 /// </summary>
 public sealed class DriveAudit(DriveStack stack)
 {
+    /// <summary>Pixazo status polls (the simulator's count per request id) per Pixazo job, webhook confirmations included; 0 without Pixazo jobs.</summary>
+    public static double PixazoPollsPerJob(IReadOnlyDictionary<string, int> polls, int pixazoJobs) =>
+        pixazoJobs == 0 ? 0 : (double)polls.Values.Sum() / pixazoJobs;
+
     private readonly List<string> _violations = [];
 
     /// <summary>Every violation found, one line each.</summary>

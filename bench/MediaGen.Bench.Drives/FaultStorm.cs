@@ -176,10 +176,7 @@ public static class FaultStorm
             $"fault-storm seed={options.Seed} jobs={options.Jobs} faulted={plan.Count(j => j.Fault is not null)} completed={completed} failed_expected={failedExpected} wrong={wrong} lost={lost} " +
             $"pixazo_extra_submits={pixazoExtra} pixazo_error_resubmits={pixazoResubmits} duplicate_video_purchases={videoTwice} purchase_mismatches={purchaseMismatches} stuck={stuck} " +
             $"orphan_blobs={audit.OrphanBlobs} bad_blobs={audit.BadBlobs} results_duplicates={audit.ResultDuplicates} callbacks={audit.CallbackDeliveries} " +
-            $"notify_violations={audit.NotificationViolations} webhooks={ledger.Webhooks.Count} pixazo_polls_per_job={PollsPerJob(ledger.Polls.Values.Sum(), plan.Count(j => j.Type.Provider == "pixazo")):0.00} rate_limited={stack.Api.RateLimited} seconds={elapsedRun.TotalSeconds:0}");
+            $"notify_violations={audit.NotificationViolations} webhooks={ledger.Webhooks.Count} pixazo_polls_per_job={DriveAudit.PixazoPollsPerJob(ledger.Polls, plan.Count(j => j.Type.Provider == "pixazo")):0.00} rate_limited={stack.Api.RateLimited} seconds={elapsedRun.TotalSeconds:0}");
         return stack.Finish(summary, audit.Violations, log);
     }
-
-    /// <summary>Pixazo status polls per Pixazo job (webhook confirmations included); 0 without Pixazo jobs.</summary>
-    internal static double PollsPerJob(int polls, int jobs) => jobs == 0 ? 0 : (double)polls / jobs;
 }
