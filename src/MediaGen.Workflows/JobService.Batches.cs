@@ -1,6 +1,7 @@
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
+using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Orchestrations;

@@ -6,6 +6,8 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Api.Triggers;
@@ -98,8 +100,8 @@ public static class InboxJobFactory
             : options.DefaultPrompt;
         return new JsonObject
         {
-            ["kind"] = "video",
-            ["provider"] = "pixazo",
+            ["kind"] = WireNames.Of(JobKind.Video),
+            ["provider"] = WireNames.Of(ProviderName.Pixazo),
             ["params"] = new JsonObject { ["prompt"] = prompt, ["image_url"] = sas.AbsoluteUri },
         };
     }

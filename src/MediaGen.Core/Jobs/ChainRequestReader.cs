@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Jobs;
@@ -41,7 +42,10 @@ public static class ChainRequestReader
         var prompts = ReadPrompts(root, errors);
 
         // The fields a chain shares with a job are read by the job reader, so both follow one set of rules.
-        var shared = new JsonObject { ["kind"] = "video", ["provider"] = "cosmic", ["params"] = new JsonObject() };
+        var shared = new JsonObject
+        {
+            ["kind"] = WireNames.Of(JobKind.Video), ["provider"] = WireNames.Of(ProviderName.Cosmic), ["params"] = new JsonObject(),
+        };
         foreach (var field in SharedFields.Where(f => root.TryGetProperty(f, out _)))
         {
             shared[field] = JsonNode.Parse(root.GetProperty(field).GetRawText());

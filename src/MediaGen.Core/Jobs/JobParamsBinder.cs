@@ -2,9 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Jobs;
@@ -18,26 +15,13 @@ public static class JobParamsBinder
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    private static readonly Dictionary<(ProviderName, JobKind), Binding> Bindings = new()
-    {
-        [(ProviderName.Cosmic, JobKind.Text)] = Binding.For(new CosmicTextRequestValidator()),
-        [(ProviderName.Cosmic, JobKind.Image)] = Binding.For(new CosmicImageRequestValidator()),
-        [(ProviderName.Cosmic, JobKind.Video)] = Binding.For(new CosmicVideoRequestValidator()),
-        [(ProviderName.Cosmic, JobKind.VideoExtension)] = Binding.For(new CosmicVideoExtensionRequestValidator()),
-        [(ProviderName.Cosmic, JobKind.Audio)] = Binding.For(new CosmicAudioRequestValidator()),
-        [(ProviderName.Pixazo, JobKind.Image)] = Binding.For(new PixazoTextToImageRequestValidator()),
-        [(ProviderName.Pixazo, JobKind.Video)] = Binding.For(new PixazoImageToVideoRequestValidator()),
-        [(ProviderName.Comet, JobKind.Image)] = Binding.For(new CometImageRequestValidator()),
-    };
-
     /// <summary>The typed request a (provider, kind) pair binds to, or null when the pair is not supported.</summary>
-    public static Type? RequestTypeFor(ProviderName provider, JobKind kind) =>
-        Bindings.TryGetValue((provider, kind), out var binding) ? binding.Type : null;
+    public static Type? RequestTypeFor(ProviderName provider, JobKind kind) => ProviderRegistry.Find(provider, kind)?.RequestType;
 
     /// <summary>Binds and validates; never throws for bad input.</summary>
     public static JobParamsBinding TryBind(ProviderName provider, JobKind kind, JsonElement parameters)
     {
-        if (!Bindings.TryGetValue((provider, kind), out var binding))
+        if (ProviderRegistry.Find(provider, kind) is not { } descriptor)
         {
             return Invalid(new ValidationError("kind", "not_supported",
                 $"{JobRequestReader.ProviderText(provider)} does not generate {JobRequestReader.KindText(kind)}"));
@@ -48,7 +32,7 @@ public static class JobParamsBinder
             return Invalid(new ValidationError("params", "type", "must be an object (the provider's own fields)"));
         }
 
-        var info = Options.GetTypeInfo(binding.Type);
+        var info = Options.GetTypeInfo(descriptor.RequestType);
         // [JsonIgnore] members (e.g. WebhookUrl, which we set ourselves) stay listed but without accessors: not caller fields.
         var known = info.Properties.Where(p => p.Get is not null || p.Set is not null).ToDictionary(p => p.Name, StringComparer.Ordinal);
         var errors = new List<ValidationError>();
@@ -66,7 +50,7 @@ public static class JobParamsBinder
             }
             else
             {
-                errors.AddRange(CheckValue(property.Name, property.Value, field));
+                errors.AddRange(CheckValue(descriptor, property.Name, property.Value, field));
             }
         }
 
@@ -90,7 +74,7 @@ public static class JobParamsBinder
             return Invalid(new ValidationError("params", "type", "must be an object (the provider's own fields)"));
         }
 
-        var violations = binding.Validate(request).Select(e => e with { Field = "params." + e.Field }).ToList();
+        var violations = descriptor.Validate(request).Select(e => e with { Field = "params." + e.Field }).ToList();
         return violations.Count > 0 ? new JobParamsBinding(null, violations) : new JobParamsBinding(request, []);
     }
 
@@ -103,31 +87,19 @@ public static class JobParamsBinder
         return binding.Request!;
     }
 
-    private static IEnumerable<ValidationError> CheckValue(string name, JsonElement value, JsonPropertyInfo field)
+    private static IEnumerable<ValidationError> CheckValue(ProviderKind descriptor, string name, JsonElement value, JsonPropertyInfo field)
     {
         var type = Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType;
-        if (type == typeof(PixazoImageSize) && value.ValueKind == JsonValueKind.Object)
+        var named = descriptor.CheckParam(name, type, value).ToList();
+        if (named.Count > 0)
         {
-            // The converter skips unknown members and cannot say which dimension it could not read: check them here.
-            var named = false;
-            foreach (var member in value.EnumerateObject())
+            // The provider named what is wrong inside the value: more precise than the type check.
+            foreach (var error in named)
             {
-                if (member.Name is not ("width" or "height"))
-                {
-                    named = true;
-                    yield return new ValidationError($"params.{name}.{member.Name}", "unknown_field", "is not an image_size field (allowed: width, height)");
-                }
-                else if (member.Value.ValueKind != JsonValueKind.Null && !(member.Value.ValueKind == JsonValueKind.Number && member.Value.TryGetInt32(out _)))
-                {
-                    named = true;
-                    yield return new ValidationError($"params.{name}.{member.Name}", "type", $"must be an integer (was {Describe(member.Value.ValueKind)})");
-                }
+                yield return error;
             }
 
-            if (named)
-            {
-                yield break;
-            }
+            yield break;
         }
 
         string? path = null;
@@ -144,7 +116,7 @@ public static class JobParamsBinder
         {
             var nested = path.Length > 0;
             yield return new ValidationError($"params.{name}{path}", "type",
-                nested ? "is not allowed here or has a value of the wrong type" : $"must be {Describe(type)} (was {Describe(value.ValueKind)})");
+                nested ? "is not allowed here or has a value of the wrong type" : $"must be {descriptor.DescribeParamType(type) ?? Describe(type)} (was {DescribeValue(value.ValueKind)})");
         }
     }
 
@@ -161,14 +133,13 @@ public static class JobParamsBinder
         _ when type == typeof(int) || type == typeof(long) => "an integer",
         _ when type == typeof(double) => "a number",
         _ when type == typeof(bool) => "true or false",
-        _ when type == typeof(PixazoImageSize) => "a preset name or an object {\"width\", \"height\"}",
         _ when type == typeof(IReadOnlyList<string>) => "an array of strings",
-        _ when type == typeof(IReadOnlyList<CosmicMessage>) => "an array of {\"role\", \"content\"} objects",
         _ when type == typeof(IReadOnlyDictionary<string, JsonElement>) => "an object",
         _ => "a value of another type",
     };
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>How a JSON value's kind reads in an error (<c>a boolean</c>, <c>string</c>…).</summary>
+    internal static string DescribeValue(JsonValueKind kind) => kind switch
     {
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => kind.ToString().ToLowerInvariant(),
@@ -187,10 +158,5 @@ public static class JobParamsBinder
         };
         options.MakeReadOnly();
         return options;
-    }
-
-    private sealed record Binding(Type Type, Func<object, IReadOnlyList<ValidationError>> Validate)
-    {
-        public static Binding For<T>(IRequestValidator<T> validator) => new(typeof(T), request => validator.Validate((T)request));
     }
 }

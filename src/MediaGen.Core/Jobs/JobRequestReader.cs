@@ -20,14 +20,13 @@ public static partial class JobRequestReader
 
     private static readonly HashSet<string> OutputFields = ["container", "folder", "prefix"];
 
-    /// <summary>The kinds each provider generates.</summary>
+    private static readonly string AllowedKinds = string.Join(", ", Enum.GetValues<JobKind>().Select(KindText));
+
+    private static readonly string AllowedProviders = string.Join(", ", ProviderRegistry.Modules.Select(m => ProviderText(m.Name)));
+
+    /// <summary>The kinds each provider generates (its module's <see cref="ProviderModule.Kinds"/>).</summary>
     public static IReadOnlyDictionary<ProviderName, IReadOnlySet<JobKind>> SupportedKinds { get; } =
-        new Dictionary<ProviderName, IReadOnlySet<JobKind>>
-        {
-            [ProviderName.Cosmic] = new HashSet<JobKind> { JobKind.Text, JobKind.Image, JobKind.Video, JobKind.VideoExtension, JobKind.Audio },
-            [ProviderName.Pixazo] = new HashSet<JobKind> { JobKind.Image, JobKind.Video },
-            [ProviderName.Comet] = new HashSet<JobKind> { JobKind.Image },
-        };
+        ProviderRegistry.Modules.ToDictionary(m => m.Name, m => (IReadOnlySet<JobKind>)m.Kinds.Select(k => k.Kind).ToHashSet());
 
     /// <summary>Reads one job request.</summary>
     /// <param name="utf8Json">The request body.</param>
@@ -61,8 +60,8 @@ public static partial class JobRequestReader
             }
         }
 
-        var kind = ReadEnum(root, "kind", errors, ParseKind, "text, image, video, video-extension, audio");
-        var provider = ReadEnum(root, "provider", errors, ParseProvider, "cosmic, pixazo, comet");
+        var kind = ReadEnum(root, "kind", errors, WireNames.Parse<JobKind>, AllowedKinds);
+        var provider = ReadEnum(root, "provider", errors, WireNames.Parse<ProviderName>, AllowedProviders);
         if (kind is { } k && provider is { } p && !SupportedKinds[p].Contains(k))
         {
             errors.Add(new ValidationError("kind", "not_supported",
@@ -136,14 +135,14 @@ public static partial class JobRequestReader
             ProviderName? provider = null;
             if (!item.TryGetProperty("provider", out var given) || given.ValueKind == JsonValueKind.Null)
             {
-                errors.Add(new ValidationError($"{path}.provider", "required", "is required (one of cosmic, pixazo, comet)"));
+                errors.Add(new ValidationError($"{path}.provider", "required", $"is required (one of {AllowedProviders})"));
             }
             else if (ReadString(item, "provider", errors, $"{path}.provider") is { } text)
             {
-                provider = ParseProvider(text);
+                provider = WireNames.Parse<ProviderName>(text);
                 if (provider is null)
                 {
-                    errors.Add(new ValidationError($"{path}.provider", "one_of", $"must be one of cosmic, pixazo, comet (was '{text}')"));
+                    errors.Add(new ValidationError($"{path}.provider", "one_of", $"must be one of {AllowedProviders} (was '{text}')"));
                 }
                 else if (kind is { } k && !SupportedKinds[provider.Value].Contains(k))
                 {
@@ -178,17 +177,11 @@ public static partial class JobRequestReader
         return fallbacks;
     }
 
-    /// <summary>The JSON name of a kind.</summary>
-    public static string KindText(JobKind kind) => kind == JobKind.VideoExtension ? "video-extension" : kind.ToString().ToLowerInvariant();
+    /// <summary>The JSON name of a kind (<see cref="WireNames"/>).</summary>
+    public static string KindText(JobKind kind) => WireNames.Of(kind);
 
-    /// <summary>The JSON name of a provider.</summary>
-    public static string ProviderText(ProviderName provider) => provider.ToString().ToLowerInvariant();
-
-    private static JobKind? ParseKind(string text) =>
-        Enum.GetValues<JobKind>().Select(k => (JobKind?)k).FirstOrDefault(k => KindText(k!.Value) == text);
-
-    private static ProviderName? ParseProvider(string text) =>
-        Enum.GetValues<ProviderName>().Select(p => (ProviderName?)p).FirstOrDefault(p => ProviderText(p!.Value) == text);
+    /// <summary>The JSON name of a provider (<see cref="WireNames"/>).</summary>
+    public static string ProviderText(ProviderName provider) => WireNames.Of(provider);
 
     private static T? ReadEnum<T>(JsonElement root, string field, List<ValidationError> errors, Func<string, T?> parse, string allowed)
         where T : struct

@@ -68,16 +68,11 @@ internal static class ProviderErrorMapper
     /// <summary>The snake_case name of an error type, as it appears in JSON.</summary>
     public static string Snake(ProviderErrorType type) => JsonSerializer.Serialize(type, ProviderJsonContext.Default.ProviderErrorType).Trim('"');
 
-    private static bool IsContentPolicy(ProviderName provider, string? code, string? message) => provider switch
-    {
-        // Cosmic's documented signal for a refused video prompt.
-        ProviderName.Cosmic => Contains(message, "No videos generated") || Contains(code, "No videos generated"),
-        // OpenAI-compatible error code.
-        ProviderName.Comet => Contains(code, "content_policy_violation") || Contains(message, "content_policy_violation"),
-        _ => false,
-    };
+    private static bool IsContentPolicy(ProviderName provider, string? code, string? message) =>
+        ProviderRegistry.Module(provider).IsContentPolicyRefusal(code, message);
 
-    private static bool Contains(string? text, string value) => text?.Contains(value, StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>Whether <paramref name="text"/> mentions <paramref name="value"/> (ignoring case).</summary>
+    internal static bool Mentions(string? text, string value) => text?.Contains(value, StringComparison.OrdinalIgnoreCase) == true;
 
     private static async Task<(string? Code, string? Message)> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,7 +1,3 @@
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Providers.Validation;
 using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,55 +6,55 @@ using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Providers;
 
-/// <summary>Registration of the provider clients, their options and the request validators.</summary>
+/// <summary>Registration of the providers (each <see cref="ProviderModule"/>'s services) and what they share.</summary>
 public static class ProviderServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="CosmicClient"/>, <see cref="PixazoClient"/> and <see cref="CometClient"/> as typed HTTP clients
-    /// each with the <see cref="ProviderResilience"/> handler (Microsoft.Extensions.Http.Resilience); binds <c>Cosmic</c>, <c>Pixazo</c>, <c>Comet</c> and
-    /// <c>ProviderResilience</c> from <paramref name="configuration"/> and checks them at start-up; registers every
-    /// <see cref="IRequestValidator{TRequest}"/>; reports the three keys to readiness (<see cref="ISecretSettingSource"/>).
+    /// Registers every provider of <see cref="ProviderRegistry"/> (its options bound from its section and checked at
+    /// start-up, its typed HTTP client with the <see cref="ProviderResilience"/> handler, its request validators, its key
+    /// reported to readiness through <see cref="ISecretSettingSource"/>), then binds and checks <c>ProviderResilience</c>.
     /// </summary>
     public static IServiceCollection AddMediaGenProviders(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        AddOptions<CosmicClientOptions, CosmicClientOptionsValidator>(services, configuration, CosmicClientOptions.SectionName);
-        AddOptions<PixazoClientOptions, PixazoClientOptionsValidator>(services, configuration, PixazoClientOptions.SectionName);
-        AddOptions<CometClientOptions, CometClientOptionsValidator>(services, configuration, CometClientOptions.SectionName);
-        AddOptions<ProviderResilienceOptions, ProviderResilienceOptionsValidator>(services, configuration, ProviderResilienceOptions.SectionName);
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, ProviderKeySettings>());
         services.TryAddSingleton(TimeProvider.System);
+        foreach (var module in ProviderRegistry.Modules)
+        {
+            module.AddServices(services, configuration);
+        }
 
-        // Timeouts are per attempt, in the resilience handler; HttpClient's own 100 s default would cut a video call short.
-        services.AddHttpClient(nameof(CosmicClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddTypedClient<CosmicClient>((http, sp) => new CosmicClient(http, sp.GetRequiredService<IOptions<CosmicClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .AddProviderResilience();
-        services.AddHttpClient(nameof(PixazoClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddTypedClient<PixazoClient>((http, sp) => new PixazoClient(http, sp.GetRequiredService<IOptions<PixazoClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .AddProviderResilience();
-        services.AddHttpClient(nameof(CometClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddTypedClient<CometClient>((http, sp) => new CometClient(http, sp.GetRequiredService<IOptions<CometClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .AddProviderResilience();
-
-        services.TryAddSingleton<IRequestValidator<CosmicTextRequest>, CosmicTextRequestValidator>();
-        services.TryAddSingleton<IRequestValidator<CosmicImageRequest>, CosmicImageRequestValidator>();
-        services.TryAddSingleton<IRequestValidator<CosmicVideoRequest>, CosmicVideoRequestValidator>();
-        services.TryAddSingleton<IRequestValidator<CosmicVideoExtensionRequest>, CosmicVideoExtensionRequestValidator>();
-        services.TryAddSingleton<IRequestValidator<CosmicAudioRequest>, CosmicAudioRequestValidator>();
-        services.TryAddSingleton<IRequestValidator<PixazoTextToImageRequest>, PixazoTextToImageRequestValidator>();
-        services.TryAddSingleton<IRequestValidator<PixazoImageToVideoRequest>, PixazoImageToVideoRequestValidator>();
-        services.TryAddSingleton<IRequestValidator<CometImageRequest>, CometImageRequestValidator>();
+        AddProviderOptions<ProviderResilienceOptions, ProviderResilienceOptionsValidator>(services, configuration, ProviderResilienceOptions.SectionName);
         return services;
     }
 
-    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
+    /// <summary>Binds <typeparamref name="TOptions"/> from <paramref name="section"/> and checks it with <typeparamref name="TValidator"/> at start-up.</summary>
+    internal static void AddProviderOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as a typed HTTP client with the <see cref="ProviderResilience"/> handler,
+    /// made by <paramref name="create"/> from its bound options.
+    /// </summary>
+    internal static void AddProviderClient<TClient, TOptions>(IServiceCollection services, Func<HttpClient, TOptions, TimeProvider, TClient> create)
+        where TClient : class
+        where TOptions : class
+    {
+        // Timeouts are per attempt, in the resilience handler; HttpClient's own 100 s default would cut a video call short.
+        services.AddHttpClient(typeof(TClient).Name, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddTypedClient((http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
+            .AddProviderResilience();
+    }
+
+    /// <summary>Reports the key <paramref name="key"/> reads from <typeparamref name="TOptions"/> to readiness, as <paramref name="setting"/>.</summary>
+    internal static void AddProviderKey<TOptions>(IServiceCollection services, string setting, Func<TOptions, string?> key)
+        where TOptions : class =>
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, ProviderKeySetting<TOptions>>(
+            sp => new ProviderKeySetting<TOptions>(setting, key, sp.GetRequiredService<IOptions<TOptions>>())));
 }

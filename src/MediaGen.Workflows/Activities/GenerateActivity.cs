@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Orchestrations;
@@ -17,16 +14,15 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Workflows.Activities;
 
 /// <summary>
-/// One call to a synchronous provider (Cosmic text, image, video, extension, audio; CometAPI image). Returns the media
-/// to copy; stores right away what exists only in the response (generated text, CometAPI <c>b64_json</c>), under the
-/// item's deterministic blob name so a re-run overwrites rather than duplicates. Provider failures are returned, not
+/// One call to a synchronous provider: the kind's own generate call (<see cref="ProviderKind.GenerateAsync"/>), which
+/// returns the media to copy and stores right away what exists only in the response (generated text, CometAPI
+/// <c>b64_json</c>), under the item's deterministic blob name so a re-run overwrites rather than duplicates. Provider failures are returned, not
 /// thrown, so the orchestration decides about retries from the error taxonomy. Each job step buys at most once
 /// (<see cref="GenerationLedger"/>): a re-run after a successful call returns the recorded output, and a re-run after a
 /// host died during the call fails with <c>interrupted</c> instead of asking the provider again.
 /// </summary>
 public sealed partial class GenerateActivity(
-    CosmicClient cosmic,
-    CometClient comet,
+    IServiceProvider services,
     MediaStore media,
     GenerationLedger ledger,
     IOptions<WorkflowOptions> options,
@@ -127,89 +123,15 @@ public sealed partial class GenerateActivity(
 
     private async Task<GenerateOutput> CallAsync(string jobId, GenerateInput input, object typed)
     {
-        switch (typed)
-        {
-            case CosmicTextRequest text:
-                return await TextAsync(jobId, input, text).ConfigureAwait(false);
-            case CosmicImageRequest image:
-                var picture = await cosmic.GenerateImageAsync(image).ConfigureAwait(false);
-                return FromCosmic(input, picture.Media, picture.Usage, picture.RevisedPrompt, image.Model ?? CosmicCatalog.DefaultImageModel);
-            case CosmicVideoRequest video:
-                var clip = await cosmic.GenerateVideoAsync(video).ConfigureAwait(false);
-                return FromCosmic(input, clip.Media, clip.Usage, null, video.Model ?? CosmicCatalog.FastVideoModel);
-            case CosmicVideoExtensionRequest extend:
-                var extension = await cosmic.ExtendVideoAsync(extend).ConfigureAwait(false);
-                return FromCosmic(input, extension.Media, extension.Usage, null, extend.Model ?? CosmicCatalog.FastVideoModel);
-            case CosmicAudioRequest audio:
-                var speech = await cosmic.GenerateAudioAsync(audio).ConfigureAwait(false);
-                return FromCosmic(input, speech.Media, speech.Usage, null, audio.Model ?? CosmicCatalog.DefaultAudioModel);
-            case CometImageRequest images:
-                return await CometAsync(jobId, input, images).ConfigureAwait(false);
-            default:
-                throw new InvalidOperationException($"{input.Request.Provider} {input.Request.Kind} is not generated synchronously.");
-        }
+        var context = new GenerationContext(services, media, jobId, input.Request, input.FirstItemIndex, options.Value.InlineTextMaxBytes);
+        var generation = await ProviderRegistry.Of(input.Request).GenerateAsync(typed, context).ConfigureAwait(false);
+        return new GenerateOutput(
+            [.. generation.ToCopy.Select(m => new MediaToCopy(m.ItemIndex, m.Source, m.ContentType, m.ProviderId, m.RevisedPrompt, m.Model))],
+            generation.Stored,
+            generation.Text,
+            generation.Usage,
+            generation.ProviderId);
     }
-
-    private static GenerateOutput FromCosmic(GenerateInput input, CosmicMedia media, CosmicUsage? usage, string? revisedPrompt, string model) =>
-        new(
-            [new MediaToCopy(input.FirstItemIndex, media.Url, media.Type, media.Id, revisedPrompt, model)],
-            [],
-            Usage: Usage(usage),
-            ProviderId: media.Id);
-
-    private async Task<GenerateOutput> TextAsync(string jobId, GenerateInput input, CosmicTextRequest request)
-    {
-        var answer = await cosmic.GenerateTextAsync(request).ConfigureAwait(false);
-        var bytes = Encoding.UTF8.GetBytes(answer.Text);
-        using var content = new MemoryStream(bytes, writable: false);
-        var stored = await media.UploadAsync(content, Target(jobId, input, input.FirstItemIndex, request.Model ?? CosmicCatalog.DefaultTextModel) with
-        {
-            ContentType = "text/plain",
-        }).ConfigureAwait(false);
-        var inline = bytes.Length <= options.Value.InlineTextMaxBytes ? answer.Text : null;
-        return new GenerateOutput([], [Item(stored)], inline, Usage(answer.Usage));
-    }
-
-    private async Task<GenerateOutput> CometAsync(string jobId, GenerateInput input, CometImageRequest request)
-    {
-        await using var answer = await comet.CreateImagesAsync(request).ConfigureAwait(false);
-        var toCopy = new List<MediaToCopy>();
-        var stored = new List<JobResultItem>();
-        for (var i = 0; i < answer.Data.Count; i++)
-        {
-            var image = answer.Data[i];
-            var index = input.FirstItemIndex + i;
-            if (image.Content is { } content)
-            {
-                // b64_json exists only in this response (spooled to a temp file): store it now.
-                var item = await media.UploadAsync(content, Target(jobId, input, index, request.Model)).ConfigureAwait(false);
-                stored.Add(Item(item) with { RevisedPrompt = image.RevisedPrompt });
-            }
-            else if (image.Url is { } url)
-            {
-                toCopy.Add(new MediaToCopy(index, url, null, null, image.RevisedPrompt, request.Model));
-            }
-        }
-
-        return new GenerateOutput(toCopy, stored);
-    }
-
-    private static MediaTarget Target(string jobId, GenerateInput input, int index, string? model) =>
-        new(jobId, index)
-        {
-            Provider = JobRequestReader.ProviderText(input.Request.Provider),
-            Model = model,
-            Kind = input.Request.Kind,
-            Container = input.Request.Output?.Container,
-            Folder = input.Request.Output?.Folder,
-            Prefix = input.Request.Output?.Prefix,
-        };
-
-    private static JobResultItem Item(StoredMedia stored) =>
-        new(stored.BlobUri, stored.ContentType, stored.Size, stored.Sha256);
-
-    private static JobUsage? Usage(CosmicUsage? usage) =>
-        usage is null ? null : new JobUsage(usage.InputTokens, usage.OutputTokens);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: step {Step} was generated before; its recorded output is returned and nothing is sent")]
     private static partial void LogReplayed(ILogger logger, string jobId, int step);

@@ -86,12 +86,10 @@ public sealed partial class PixazoSubmitActivity(
         PixazoRequestStatus answer;
         try
         {
-            answer = JobParamsBinder.Bind(input.Request.Provider, input.Request.Kind, input.Request.Params) switch
-            {
-                PixazoTextToImageRequest image => await pixazo.SubmitTextToImageAsync(image with { WebhookUrl = webhookUrl }).ConfigureAwait(false),
-                PixazoImageToVideoRequest video => await pixazo.SubmitImageToVideoAsync(video with { WebhookUrl = webhookUrl }).ConfigureAwait(false),
-                _ => throw new InvalidOperationException($"{input.Request.Provider} {input.Request.Kind} is not a Pixazo job."),
-            };
+            var typed = JobParamsBinder.Bind(input.Request.Provider, input.Request.Kind, input.Request.Params);
+            var kind = ProviderRegistry.Of(input.Request) as IPixazoKind
+                ?? throw new InvalidOperationException($"{input.Request.Provider} {input.Request.Kind} is not a Pixazo job.");
+            answer = await kind.SubmitAsync(pixazo, typed, webhookUrl).ConfigureAwait(false);
         }
         catch (ProviderException ex)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
+using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
 

@@ -12,7 +12,10 @@ public static class JobOrchestrators
         nameof(SyncGenerationOrchestrator), nameof(PixazoGenerationOrchestrator), nameof(ChainOrchestrator), nameof(FailoverOrchestrator),
     };
 
-    /// <summary>The orchestrator of a job request: a job with fallbacks tries its providers one by one; Pixazo is asynchronous (submit, then webhook or poll); the others answer synchronously.</summary>
+    /// <summary>
+    /// The orchestrator of a job request: a job with fallbacks tries its providers one by one; otherwise the kind's flow
+    /// (<see cref="ProviderKind.Flow"/>) decides: submitted and waited for (Pixazo: webhook or poll), or one synchronous call.
+    /// </summary>
     public static string For(JobRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -21,6 +24,10 @@ public static class JobOrchestrators
             return nameof(FailoverOrchestrator);
         }
 
-        return request.Provider == ProviderName.Pixazo ? nameof(PixazoGenerationOrchestrator) : nameof(SyncGenerationOrchestrator);
+        return ProviderRegistry.Of(request).Flow switch
+        {
+            GenerationFlow.SubmitAndWait => nameof(PixazoGenerationOrchestrator),
+            _ => nameof(SyncGenerationOrchestrator),
+        };
     }
 }

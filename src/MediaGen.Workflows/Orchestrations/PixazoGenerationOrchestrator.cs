@@ -1,5 +1,6 @@
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
@@ -110,7 +111,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 // ERROR is documented "not charged"; FAILED is not, so it counts at the estimate.
                 run.PurchaseEnded(
                     _estimate,
-                    final.Status == PixazoStatus.Completed && input.Cost is { } estimate ? JobCosts.PixazoActual(estimate, request, final.MediaUrls.Count) : null,
+                    final.Status == PixazoStatus.Completed && input.Cost is { } estimate ? JobCosts.Actual(estimate, request, null, final.MediaUrls.Count) : null,
                     nothingBought: final.Status == PixazoStatus.Error);
                 switch (final.Status)
                 {
@@ -226,7 +227,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
 
         private async Task<JobOutcome> CopyAsync(PixazoStatusReport final)
         {
-            var model = input.Request.Kind == JobKind.Video ? PixazoCatalog.ImageToVideoModel : PixazoCatalog.TextToImageModel;
+            var model = ((IPixazoKind)ProviderRegistry.Of(input.Request)).Model;
             var items = final.MediaUrls.Select((url, i) => new MediaToCopy(i, url, final.MediaType, final.RequestId, null, model)).ToList();
             var failure = await MediaCopies.CopyAsync(run, input.Request, items, _policy);
             return failure is null
@@ -234,6 +235,6 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 : JobLifecycle.Failed(run, failure);
         }
 
-        private static string Wire(PixazoStatus status) => status.ToString().ToUpperInvariant();
+        private static string Wire(PixazoStatus status) => WireNames.Of(status);
     }
 }

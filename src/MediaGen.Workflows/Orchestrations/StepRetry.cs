@@ -47,13 +47,12 @@ internal static class StepRetry
         }
     }
 
-    /// <summary>Whether to call a provider again: only retryable failures, and for paid calls that may have bought something, only those proving nothing was bought.</summary>
+    /// <summary>Whether to call a provider again: only retryable failures, and for expensive kinds (<see cref="ProviderKind.RetryClass"/>), only those proving nothing was bought.</summary>
     public static bool ShouldRetryProvider(JobRequest request, StepFailure failure)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(failure);
-        var expensive = request.Provider == ProviderName.Pixazo
-            || (request.Provider == ProviderName.Cosmic && request.Kind is JobKind.Video or JobKind.VideoExtension);
+        var expensive = ProviderRegistry.Of(request).RetryClass == RetryClass.OnlyWhenNothingBought;
         return failure.Retryable && (!expensive || NothingBought(failure));
     }
 

@@ -145,11 +145,11 @@ public sealed class JobCostsTests
     }
 
     [Fact]
-    public void PixazoActual_CompletedRequest_IsDeliveredImagesAtDocumentedPrices()
+    public void Actual_CompletedPixazoImageRequest_IsDeliveredImagesAtDocumentedPrices()
     {
         var request = Job(JobKind.Image, ProviderName.Pixazo, """{"prompt":"x","num_images":4,"enable_prompt_expansion":true}""");
 
-        var cost = JobCosts.PixazoActual(JobCosts.Estimate(request), request, 3);
+        var cost = JobCosts.Actual(JobCosts.Estimate(request), request, null, 3);
 
         Assert.Equal(new JobCost("usd", 0.18m, 0.14m, "price_table"), cost);
     }

@@ -1,6 +1,4 @@
-using MediaGen.Core.Providers.Cosmic;
-
-namespace MediaGen.Core.Costs;
+namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>
 /// Cosmic's documented token prices (seed <c>001_c9962281dfd7b5fb.txt</c>, "Pricing Overview": "Text Generation Pricing"

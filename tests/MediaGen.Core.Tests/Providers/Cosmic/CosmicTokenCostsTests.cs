@@ -1,6 +1,6 @@
-using MediaGen.Core.Costs;
+using MediaGen.Core.Providers.Cosmic;
 
-namespace MediaGen.Core.Tests.Costs;
+namespace MediaGen.Core.Tests.Providers.Cosmic;
 
 /// <summary>Every figure of seed 001's "Pricing Overview" (text tiers, media fixed costs).</summary>
 public sealed class CosmicTokenCostsTests

@@ -1,4 +1,4 @@
-namespace MediaGen.Core.Costs;
+namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>
 /// Pixazo's documented prices in US dollars (seed <c>002_81d0f09fda19aa5c.txt</c>, Cosmos 3 Super text-to-image request
