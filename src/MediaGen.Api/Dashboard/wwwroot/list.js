@@ -3,10 +3,8 @@
 import { api } from './api.js';
 import { h, replace, badge, time } from './dom.js';
 import { confirmAction } from './confirm.js';
+import { STATUSES, KINDS, PROVIDERS } from './vocabulary.js';
 
-const STATUSES = ['Pending', 'Running', 'Completed', 'Failed', 'Canceled'];
-const KINDS = ['text', 'image', 'video', 'video-extension', 'audio'];
-const PROVIDERS = ['cosmic', 'pixazo', 'comet'];
 const tokens = []; // continuation tokens of the pages before the current one
 
 function queryOf(hash) {
