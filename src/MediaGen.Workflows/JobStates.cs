@@ -55,10 +55,10 @@ internal static class JobStates
         OrchestrationRuntimeStatus.Pending => (JobStatus.Pending, null, null),
         OrchestrationRuntimeStatus.Completed => instance.ReadOutputAs<JobOutcome>() is { } outcome
             ? (outcome.Status, outcome.Result, outcome.Error)
-            : (JobStatus.Failed, null, new JobError("internal_error", "The job ended without an outcome.")),
+            : (JobStatus.Failed, null, new JobError(JobErrorCodes.InternalError, "The job ended without an outcome.")),
         OrchestrationRuntimeStatus.Failed => (JobStatus.Failed, null,
-            new JobError("internal_error", instance.FailureDetails?.ErrorMessage ?? "The job failed.")),
-        OrchestrationRuntimeStatus.Terminated => (JobStatus.Canceled, null, new JobError("canceled", TerminationReason(instance))),
+            new JobError(JobErrorCodes.InternalError, instance.FailureDetails?.ErrorMessage ?? "The job failed.")),
+        OrchestrationRuntimeStatus.Terminated => (JobStatus.Canceled, null, new JobError(JobErrorCodes.Canceled, TerminationReason(instance))),
         _ => (JobStatus.Running, null, null),
     };
 

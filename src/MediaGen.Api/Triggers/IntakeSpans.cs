@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MediaGen.Core.Jobs;
 using MediaGen.Core.Telemetry;
 
 namespace MediaGen.Api.Triggers;
@@ -38,7 +39,7 @@ public static class IntakeSpans
     {
         if (jobId is null)
         {
-            MediaGenTelemetry.Fail(span, "invalid_request");
+            MediaGenTelemetry.Fail(span, JobErrorCodes.InvalidRequest);
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Budgets;
@@ -43,7 +44,7 @@ public static class RequestQueueIntake
         {
             // Retrying the same message cannot fit it into the budget before the period ends: poisoned at once, like an invalid one.
             IReadOnlyList<ValidationError> errors = [ProblemResults.BudgetError(ex.Refusal)];
-            await PoisonAsync(poison, message, "budget_exceeded", errors, now, cancellationToken).ConfigureAwait(false);
+            await PoisonAsync(poison, message, JobErrorCodes.BudgetExceeded, errors, now, cancellationToken).ConfigureAwait(false);
             return new IntakeOutcome(null, errors);
         }
     }

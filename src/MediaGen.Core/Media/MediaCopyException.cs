@@ -1,3 +1,5 @@
+using MediaGen.Core.Providers;
+
 namespace MediaGen.Core.Media;
 
 /// <summary>
@@ -28,16 +30,7 @@ public sealed class MediaCopyException : Exception
     /// Snake-case error code for job errors and logs: <c>blocked_url</c>, <c>too_large</c>, <c>source_failed</c>,
     /// <c>invalid_data</c>, <c>storage_failed</c>, <c>unsupported_media_type</c>, <c>container_not_allowed</c>.
     /// </summary>
-    public string Code => Kind switch
-    {
-        MediaCopyErrorKind.BlockedUrl => "blocked_url",
-        MediaCopyErrorKind.UnsupportedMediaType => "unsupported_media_type",
-        MediaCopyErrorKind.ContainerNotAllowed => "container_not_allowed",
-        MediaCopyErrorKind.TooLarge => "too_large",
-        MediaCopyErrorKind.SourceFailed => "source_failed",
-        MediaCopyErrorKind.InvalidData => "invalid_data",
-        _ => "storage_failed",
-    };
+    public string Code => WireNames.Of(Kind);
 
     /// <summary>A URL as it may appear in logs and messages: scheme, host, port and path only.</summary>
     public static string Redact(Uri url) =>

@@ -66,7 +66,7 @@ internal static class ProviderErrorMapper
     }
 
     /// <summary>The snake_case name of an error type, as it appears in JSON.</summary>
-    public static string Snake(ProviderErrorType type) => JsonSerializer.Serialize(type, ProviderJsonContext.Default.ProviderErrorType).Trim('"');
+    public static string Snake(ProviderErrorType type) => WireNames.Of(type);
 
     private static bool IsContentPolicy(ProviderName provider, string? code, string? message) =>
         ProviderRegistry.Module(provider).IsContentPolicyRefusal(code, message);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MediaGen.Core.Jobs;
 
 namespace MediaGen.Core.Providers;
 
@@ -7,50 +8,50 @@ namespace MediaGen.Core.Providers;
 public enum ProviderErrorType
 {
     /// <summary>The provider rejected the request (HTTP 400, 404, 409, 413, 422 or another 4xx). Not retryable.</summary>
-    [JsonStringEnumMemberName("invalid_request")]
+    [JsonStringEnumMemberName(JobErrorCodes.InvalidRequest)]
     InvalidRequest,
 
     /// <summary>The key was missing or rejected (HTTP 401). Not retryable.</summary>
-    [JsonStringEnumMemberName("unauthorized")]
+    [JsonStringEnumMemberName(JobErrorCodes.Unauthorized)]
     Unauthorized,
 
     /// <summary>The key may not use this resource (HTTP 403). Not retryable.</summary>
-    [JsonStringEnumMemberName("forbidden")]
+    [JsonStringEnumMemberName(JobErrorCodes.Forbidden)]
     Forbidden,
 
     /// <summary>The account cannot pay for the generation (HTTP 402). Not retryable.</summary>
-    [JsonStringEnumMemberName("insufficient_balance")]
+    [JsonStringEnumMemberName(JobErrorCodes.InsufficientBalance)]
     InsufficientBalance,
 
     /// <summary>Too many requests (HTTP 429). Retryable after <see cref="ProviderException.RetryAfter"/>.</summary>
-    [JsonStringEnumMemberName("rate_limited")]
+    [JsonStringEnumMemberName(JobErrorCodes.RateLimited)]
     RateLimited,
 
     /// <summary>The provider failed or could not be reached (HTTP 5xx, connection failure). Retryable.</summary>
-    [JsonStringEnumMemberName("provider_unavailable")]
+    [JsonStringEnumMemberName(JobErrorCodes.ProviderUnavailable)]
     ProviderUnavailable,
 
     /// <summary>The provider refused the content (e.g. Cosmic "No videos generated"). Rephrase; not retryable as is.</summary>
-    [JsonStringEnumMemberName("content_policy")]
+    [JsonStringEnumMemberName(JobErrorCodes.ContentPolicy)]
     ContentPolicy,
 
     /// <summary>The provider did not answer in time (every attempt timed out, or HTTP 408). Retryable.</summary>
-    [JsonStringEnumMemberName("timeout")]
+    [JsonStringEnumMemberName(JobErrorCodes.Timeout)]
     Timeout,
 
     /// <summary>The provider answered with a body MediaGen cannot read (not JSON, missing or mistyped fields). Not retryable.</summary>
-    [JsonStringEnumMemberName("malformed_response")]
+    [JsonStringEnumMemberName(JobErrorCodes.MalformedResponse)]
     MalformedResponse,
 
     /// <summary>The generation ran and failed (Pixazo <c>FAILED</c>). Terminal; not retryable.</summary>
-    [JsonStringEnumMemberName("generation_failed")]
+    [JsonStringEnumMemberName(JobErrorCodes.GenerationFailed)]
     GenerationFailed,
 
     /// <summary>The provider had a system error and did not charge (Pixazo <c>ERROR</c>). The request may be resubmitted.</summary>
-    [JsonStringEnumMemberName("system_error")]
+    [JsonStringEnumMemberName(JobErrorCodes.SystemError)]
     SystemError,
 
     /// <summary>The provider is not configured here (no key or bucket slug); nothing was sent. Not retryable.</summary>
-    [JsonStringEnumMemberName("not_configured")]
+    [JsonStringEnumMemberName(JobErrorCodes.NotConfigured)]
     NotConfigured,
 }

@@ -1,3 +1,5 @@
+using MediaGen.Core.Jobs;
+
 namespace MediaGen.Core.Secrets;
 
 /// <summary>
@@ -19,5 +21,5 @@ public sealed class NotConfiguredException : InvalidOperationException
     public string Setting { get; }
 
     /// <summary>The error type callers see: <c>not_configured</c>.</summary>
-    public const string ErrorType = "not_configured";
+    public const string ErrorType = JobErrorCodes.NotConfigured;
 }

@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using MediaGen.Core.Providers.Validation;
 using MediaGen.Api;
 using MediaGen.Api.Triggers;
+using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
 using Microsoft.Extensions.Options;
 
@@ -115,7 +116,7 @@ public sealed partial class BlobInboxListener(
             if (intake.Started is not { } outcome)
             {
                 var errors = intake.Errors ?? [];
-                await RecordAsync(blob.Name, etag, "failed", null, errors, intake.BudgetRefused ? "budget_exceeded" : "invalid", cancellationToken).ConfigureAwait(false);
+                await RecordAsync(blob.Name, etag, "failed", null, errors, intake.BudgetRefused ? JobErrorCodes.BudgetExceeded : "invalid", cancellationToken).ConfigureAwait(false);
                 LogInvalid(logger, blob.Name, errors.Count);
                 return;
             }

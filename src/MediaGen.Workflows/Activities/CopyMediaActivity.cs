@@ -60,7 +60,7 @@ public sealed class CopyMediaActivity(MediaStore media) : TaskActivity<CopyInput
         }
         catch (UriFormatException)
         {
-            return new CopyOutput(null, new StepFailure("malformed_response", "The provider returned a media URL that is not an absolute URL.", Retryable: false));
+            return new CopyOutput(null, new StepFailure(JobErrorCodes.MalformedResponse, "The provider returned a media URL that is not an absolute URL.", Retryable: false));
         }
     }
 }

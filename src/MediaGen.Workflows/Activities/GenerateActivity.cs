@@ -63,7 +63,7 @@ public sealed partial class GenerateActivity(
         {
             LogInterrupted(logger, jobId, input.FirstItemIndex, request.Provider);
             return GenerateOutput.Failed(new StepFailure(
-                "interrupted",
+                JobErrorCodes.Interrupted,
                 $"The host stopped while {JobRequestReader.ProviderText(request.Provider)} was generating this step; it is not asked again, so nothing is bought twice.",
                 Retryable: false));
         }

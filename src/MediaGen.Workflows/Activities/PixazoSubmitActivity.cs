@@ -58,7 +58,7 @@ public sealed partial class PixazoSubmitActivity(
         {
             LogInterrupted(logger, jobId, input.Submission);
             return new PixazoSubmitOutput(null, Failure: new StepFailure(
-                "interrupted",
+                JobErrorCodes.Interrupted,
                 $"The host stopped while submission {input.Submission} was being sent to Pixazo; it is not sent again, so nothing is bought twice.",
                 Retryable: false));
         }

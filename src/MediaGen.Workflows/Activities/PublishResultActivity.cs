@@ -49,7 +49,7 @@ public sealed class PublishResultActivity(QueueServiceClient queues, IOptions<Wo
         }
         catch (RequestFailedException ex)
         {
-            return new DeliveryOutput(new StepFailure("queue_failed", $"The results queue refused the message ({ex.Status} {ex.ErrorCode}).", Retryable: true, HttpStatus: ex.Status));
+            return new DeliveryOutput(new StepFailure(JobErrorCodes.QueueFailed, $"The results queue refused the message ({ex.Status} {ex.ErrorCode}).", Retryable: true, HttpStatus: ex.Status));
         }
     }
 

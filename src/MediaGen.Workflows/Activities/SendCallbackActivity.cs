@@ -35,11 +35,11 @@ public sealed class SendCallbackActivity(CallbackSender sender) : TaskActivity<C
         }
         catch (CallbackDeliveryException ex)
         {
-            return new DeliveryOutput(new StepFailure("callback_failed", ex.Message, Retryable: true, HttpStatus: (int?)ex.StatusCode));
+            return new DeliveryOutput(new StepFailure(JobErrorCodes.CallbackFailed, ex.Message, Retryable: true, HttpStatus: (int?)ex.StatusCode));
         }
         catch (InvalidOperationException ex)
         {
-            return new DeliveryOutput(new StepFailure("not_configured", ex.Message, Retryable: false));
+            return new DeliveryOutput(new StepFailure(JobErrorCodes.NotConfigured, ex.Message, Retryable: false));
         }
     }
 }

@@ -89,7 +89,7 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
         catch (TaskFailedException ex)
         {
             // The item's orchestration itself failed: whatever it may have bought counts at its estimate.
-            return new BatchItemState(index, jobId, JobStatus.Failed, new JobError("internal_error", ex.FailureDetails.ErrorMessage), input.Items[position].Cost);
+            return new BatchItemState(index, jobId, JobStatus.Failed, new JobError(JobErrorCodes.InternalError, ex.FailureDetails.ErrorMessage), input.Items[position].Cost);
         }
     }
 }

@@ -67,7 +67,7 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
             catch (TaskFailedException ex)
             {
                 items.AddRange(slice.Select((_, i) => new BatchItemState(
-                    first + i, ItemId(context.InstanceId, first + i), JobStatus.Failed, new JobError("internal_error", ex.FailureDetails.ErrorMessage))));
+                    first + i, ItemId(context.InstanceId, first + i), JobStatus.Failed, new JobError(JobErrorCodes.InternalError, ex.FailureDetails.ErrorMessage))));
             }
 
             context.SetCustomStatus(Count(total, items, Math.Min(total - items.Count, input.Policy.BatchConcurrency)));
@@ -81,7 +81,7 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
         var notification = new JobNotification(
             context.InstanceId, "batch", status, null, null, null, null,
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Items: items, Counts: counts, CostTotals: totals);
-        var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
+        var problem = await JobNotifier.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
         return new BatchOutcome(items, canceled is not null, problem);
     }
 
@@ -101,19 +101,19 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
         var outcome = new JobOutcome(JobStatus.Completed);
         foreach (var amount in hold.Amounts)
         {
-            await JobCompletion.SettleAsync(
+            await JobFinisher.SettleAsync(
                 context, new BudgetHold(hold.Caller, [amount]), outcome with { Cost = new JobCost(amount.Unit, amount.Amount), Spent = charged.GetValueOrDefault(amount.Unit) });
         }
     }
 
     /// <summary>An item's charge: its actual cost; else its estimate unless its error proves the provider sold nothing.</summary>
     private static decimal Charge(BatchItemState item) =>
-        item.Cost?.Actual ?? (item.Error?.Type is "insufficient_balance" or "rate_limited" or "not_configured" or "unauthorized" or "forbidden" or "invalid_request" or "system_error"
+        item.Cost?.Actual ?? (item.Error?.Type is JobErrorCodes.InsufficientBalance or JobErrorCodes.RateLimited or JobErrorCodes.NotConfigured or JobErrorCodes.Unauthorized or JobErrorCodes.Forbidden or JobErrorCodes.InvalidRequest or JobErrorCodes.SystemError
             ? 0m
             : item.Cost?.Estimate ?? 0m);
 
     internal static BatchItemState NotStarted(string batchId, int index, CancelRequest canceled) =>
-        new(index, ItemId(batchId, index), JobStatus.Canceled, new JobError("canceled", string.IsNullOrWhiteSpace(canceled.Reason) ? "The batch was canceled." : canceled.Reason));
+        new(index, ItemId(batchId, index), JobStatus.Canceled, new JobError(JobErrorCodes.Canceled, string.IsNullOrWhiteSpace(canceled.Reason) ? "The batch was canceled." : canceled.Reason));
 
     internal static BatchProgress Count(int total, IReadOnlyCollection<BatchItemState> items, int running) => new(
         total,

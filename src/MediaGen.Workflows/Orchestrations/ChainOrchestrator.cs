@@ -24,15 +24,15 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
         ArgumentNullException.ThrowIfNull(input);
         var steps = (input.Initial is null ? 0 : 1) + input.Prompts.Count;
         JobTelemetry.Started(context, nameof(ChainOrchestrator), ProviderName.Cosmic, JobKind.VideoExtension, input.TraceParent);
-        var (outcome, run) = await JobLifecycle.RunAsync(
+        var (outcome, run) = await JobRunner.RunAsync(
             context, input.Deadline, new JobProgress("generating", Step: 1, Steps: steps), input.TraceParent, run => ExtendAsync(run, input, steps));
         outcome = outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge };
-        await JobCompletion.SettleAsync(context, input.Budget, outcome);
+        await JobFinisher.SettleAsync(context, input.Budget, outcome);
         run.Progress = run.Progress with { Phase = "notifying", NextCheckAt = null };
         var notification = new JobNotification(
             context.InstanceId, "chain", outcome.Status, JobKind.VideoExtension, ProviderName.Cosmic, outcome.Result, outcome.Error,
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), outcome.FailedStep, Cost: outcome.Cost);
-        var problem = await Completion.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
+        var problem = await JobNotifier.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
         JobTelemetry.Ended(context, ProviderName.Cosmic, JobKind.VideoExtension, outcome);
         return outcome with { NotificationError = problem };
@@ -50,7 +50,7 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
         return JsonSerializer.SerializeToElement(fields);
     }
 
-    private static async Task<JobOutcome> ExtendAsync(JobRun run, ChainInput input, int steps)
+    private static async Task<JobOutcome> ExtendAsync(RunningJob run, ChainInput input, int steps)
     {
         var previous = input.MediaId;
         var step = 0;
@@ -96,10 +96,10 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
             }
         }
 
-        JobOutcome Stopped(JobRun stoppedRun, int failedStep, string field, StepFailure failure)
+        JobOutcome Stopped(RunningJob stoppedRun, int failedStep, string field, StepFailure failure)
         {
             stoppedRun.Progress = stoppedRun.Progress with { FailedStep = failedStep };
-            return JobLifecycle.Failed(stoppedRun, failure with { Message = $"Step {failedStep} of {steps} failed: {failure.Message}" }, field, failedStep);
+            return JobRunner.Failed(stoppedRun, failure with { Message = $"Step {failedStep} of {steps} failed: {failure.Message}" }, field, failedStep);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
     /// <summary>The error types after which the next provider is tried (when nothing was bought).</summary>
     public static IReadOnlySet<string> SkipsTo { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "insufficient_balance", "rate_limited", "provider_unavailable", "system_error", "not_configured", "unauthorized", "forbidden",
+        JobErrorCodes.InsufficientBalance, JobErrorCodes.RateLimited, JobErrorCodes.ProviderUnavailable, JobErrorCodes.SystemError, JobErrorCodes.NotConfigured, JobErrorCodes.Unauthorized, JobErrorCodes.Forbidden,
     };
 
     /// <summary>The instance id of the <paramref name="index"/>-th provider's run (0: the primary).</summary>
@@ -30,7 +30,7 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var deadline = JobLifecycle.DeadlineOf(context, input);
+        var deadline = JobRunner.DeadlineOf(context, input);
         var candidates = input.Request.Candidates();
         var attempts = new List<ProviderAttempt>();
         var spent = 0m;
@@ -57,7 +57,7 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
             }
             catch (TaskFailedException ex)
             {
-                outcome = new JobOutcome(JobStatus.Failed, Error: new JobError("internal_error", ex.FailureDetails.ErrorMessage), Cost: input.CandidateCosts?.ElementAtOrDefault(i));
+                outcome = new JobOutcome(JobStatus.Failed, Error: new JobError(JobErrorCodes.InternalError, ex.FailureDetails.ErrorMessage), Cost: input.CandidateCosts?.ElementAtOrDefault(i));
             }
 
             spent += outcome.Spent ?? 0m;
@@ -79,12 +79,12 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
         var progress = new JobProgress("done");
         if (!input.Notify)
         {
-            await JobCompletion.SettleAsync(context, input.Budget, outcome);
+            await JobFinisher.SettleAsync(context, input.Budget, outcome);
             context.SetCustomStatus(progress);
             return outcome;
         }
 
-        var run = new JobRun(context, deadline.UtcDateTime, CancellationToken.None, progress, input.TraceParent);
-        return await JobCompletion.FinishAsync(context, run, input, outcome);
+        var run = new RunningJob(context, deadline.UtcDateTime, CancellationToken.None, progress, input.TraceParent);
+        return await JobFinisher.FinishAsync(context, run, input, outcome);
     }
 }

@@ -45,7 +45,7 @@ internal static class JobTelemetry
             return;
         }
 
-        var errorType = outcome.Error?.Type ?? (outcome.Status == JobStatus.Canceled ? "canceled" : "unknown");
+        var errorType = outcome.Error?.Type ?? (outcome.Status == JobStatus.Canceled ? JobErrorCodes.Canceled : "unknown");
         MediaGenTelemetry.JobsFailed.Add(1, [.. tags, new(MediaGenTelemetry.ErrorTypeMetricTag, errorType)]);
     }
 

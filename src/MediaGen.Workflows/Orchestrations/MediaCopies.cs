@@ -7,8 +7,8 @@ namespace MediaGen.Workflows.Orchestrations;
 /// <summary>Copies a job's media items into Blob Storage, one activity per item (in parallel), each retried on transient failures.</summary>
 internal static class MediaCopies
 {
-    /// <summary>The stored items in item order, or the first failure (items stored before it are kept in <see cref="JobRun.Stored"/>).</summary>
-    public static async Task<StepFailure?> CopyAsync(JobRun run, JobRequest request, IReadOnlyList<MediaToCopy> items, JobPolicy policy)
+    /// <summary>The stored items in item order, or the first failure (items stored before it are kept in <see cref="RunningJob.Stored"/>).</summary>
+    public static async Task<StepFailure?> CopyAsync(RunningJob run, JobRequest request, IReadOnlyList<MediaToCopy> items, JobPolicy policy)
     {
         if (items.Count == 0)
         {

@@ -27,14 +27,14 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var resume = input.Resume;
-        var deadline = resume?.Deadline ?? JobLifecycle.DeadlineOf(context, input);
+        var deadline = resume?.Deadline ?? JobRunner.DeadlineOf(context, input);
         if (resume is null)
         {
             JobTelemetry.Started(context, nameof(PixazoGenerationOrchestrator), input.Request.Provider, input.Request.Kind, input.TraceParent);
         }
 
         Flow? flow = null;
-        var (outcome, run) = await JobLifecycle.RunAsync(context, deadline, resume?.Progress ?? new JobProgress("submitting"), input.TraceParent, run =>
+        var (outcome, run) = await JobRunner.RunAsync(context, deadline, resume?.Progress ?? new JobProgress("submitting"), input.TraceParent, run =>
         {
             flow = new Flow(run, input, deadline);
             return flow.RunAsync();
@@ -46,13 +46,13 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             return outcome;
         }
 
-        var finished = await JobCompletion.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
+        var finished = await JobFinisher.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
         JobTelemetry.Ended(context, input.Request.Provider, input.Request.Kind, finished);
         return finished;
     }
 
     /// <summary>One run of the flow; holds the webhook wait across loop turns and submissions.</summary>
-    private sealed class Flow(JobRun run, JobInput input, DateTimeOffset deadline)
+    private sealed class Flow(RunningJob run, JobInput input, DateTimeOffset deadline)
     {
         private readonly TaskOrchestrationContext _context = run.Context;
         private readonly JobPolicy _policy = input.Policy;
@@ -87,7 +87,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                     if (submitted.Failure is { } failure)
                     {
                         run.PurchaseEnded(_estimate, null, StepRetry.ProvesNothingBought(request, failure));
-                        return JobLifecycle.Failed(run, failure);
+                        return JobRunner.Failed(run, failure);
                     }
 
                     report = submitted.Report!;
@@ -99,7 +99,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 resume = null;
                 if (waitFailure is not null)
                 {
-                    return JobLifecycle.Failed(run, waitFailure);
+                    return JobRunner.Failed(run, waitFailure);
                 }
 
                 if (final is null)
@@ -119,13 +119,13 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                         JobTelemetry.PixazoGenerated(_context, request.Kind, _submittedAt);
                         return await CopyAsync(final);
                     case PixazoStatus.Error when submission < _policy.MaxPixazoSubmissions:
-                        run.Progress = run.Progress with { LastError = "system_error" };
+                        run.Progress = run.Progress with { LastError = JobErrorCodes.SystemError };
                         continue;
                     case PixazoStatus.Error:
-                        return JobLifecycle.Failed(run, new StepFailure("system_error",
+                        return JobRunner.Failed(run, new StepFailure(JobErrorCodes.SystemError,
                             $"Pixazo reported a system ERROR (not charged) on all {submission} submissions; last: {final.Error ?? "no reason given"}.", Retryable: true));
                     default:
-                        return JobLifecycle.Failed(run, new StepFailure("generation_failed",
+                        return JobRunner.Failed(run, new StepFailure(JobErrorCodes.GenerationFailed,
                             $"Pixazo request {final.RequestId} FAILED: {final.Error ?? "no reason given"}.", Retryable: false));
                 }
             }
@@ -232,7 +232,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             var failure = await MediaCopies.CopyAsync(run, input.Request, items, _policy);
             return failure is null
                 ? new JobOutcome(JobStatus.Completed, new JobResult([.. run.Stored]))
-                : JobLifecycle.Failed(run, failure);
+                : JobRunner.Failed(run, failure);
         }
 
         private static string Wire(PixazoStatus status) => WireNames.Of(status);

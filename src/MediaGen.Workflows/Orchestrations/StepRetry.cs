@@ -13,7 +13,7 @@ internal static class StepRetry
 {
     /// <summary>Calls <paramref name="activity"/> (its input built per attempt, with the job's trace context) until it succeeds, fails for good, runs out of attempts or out of time.</summary>
     public static async Task<T> CallAsync<T>(
-        JobRun run,
+        RunningJob run,
         string activity,
         Func<StepTrace, object> input,
         Func<T, StepFailure?> failureOf,
@@ -66,14 +66,14 @@ internal static class StepRetry
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(failure);
-        return failure.Type is "insufficient_balance" or "rate_limited" or "not_configured" or "unauthorized" or "forbidden" or "invalid_request"
+        return failure.Type is JobErrorCodes.InsufficientBalance or JobErrorCodes.RateLimited or JobErrorCodes.NotConfigured or JobErrorCodes.Unauthorized or JobErrorCodes.Forbidden or JobErrorCodes.InvalidRequest
             || failure.HttpStatus is >= 400 and < 500
             || ShouldRetryProvider(request, failure);
     }
 
     /// <summary>Rate limits, 408 and 503 prove the provider did not act; a 500 or a timeout may have bought a generation.</summary>
     public static bool NothingBought(StepFailure failure) =>
-        failure.Type == "rate_limited" || failure.HttpStatus is 408 or 503;
+        failure.Type == JobErrorCodes.RateLimited || failure.HttpStatus is 408 or 503;
 
     private static TimeSpan Backoff(TimeSpan interval, TimeSpan maxInterval, int attempt)
     {

@@ -7,7 +7,7 @@ namespace MediaGen.Workflows.Orchestrations;
 /// <summary>One synchronous generation: the provider call (retried per the error taxonomy), then a copy per media item.</summary>
 internal static class SyncGeneration
 {
-    /// <summary>What one generation step produced (its items are in <see cref="JobRun.Stored"/>).</summary>
+    /// <summary>What one generation step produced (its items are in <see cref="RunningJob.Stored"/>).</summary>
     /// <param name="ProviderId">The provider's id of the (first) item.</param>
     /// <param name="Text">Generated text, when inline.</param>
     /// <param name="Usage">Usage the provider reported.</param>
@@ -16,7 +16,7 @@ internal static class SyncGeneration
     public sealed record StepResult(string? ProviderId, string? Text, JobUsage? Usage, StepFailure? Failure, bool NothingBought = false);
 
     /// <summary>Runs the step; <paramref name="estimate"/> is its cost estimate, counted in <paramref name="run"/>'s spending.</summary>
-    public static async Task<StepResult> RunAsync(JobRun run, JobRequest request, int firstItemIndex, JobPolicy policy, decimal? estimate = null)
+    public static async Task<StepResult> RunAsync(RunningJob run, JobRequest request, int firstItemIndex, JobPolicy policy, decimal? estimate = null)
     {
         run.PurchaseStarting(estimate);
         var generated = await StepRetry.CallAsync<GenerateOutput>(

@@ -18,18 +18,18 @@ public sealed class SyncGenerationOrchestrator : TaskOrchestrator<JobInput, JobO
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         JobTelemetry.Started(context, nameof(SyncGenerationOrchestrator), input.Request.Provider, input.Request.Kind, input.TraceParent);
-        var (outcome, run) = await JobLifecycle.RunAsync(
-            context, JobLifecycle.DeadlineOf(context, input), new JobProgress("generating"), input.TraceParent, run => GenerateAsync(run, input));
-        var finished = await JobCompletion.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
+        var (outcome, run) = await JobRunner.RunAsync(
+            context, JobRunner.DeadlineOf(context, input), new JobProgress("generating"), input.TraceParent, run => GenerateAsync(run, input));
+        var finished = await JobFinisher.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
         JobTelemetry.Ended(context, input.Request.Provider, input.Request.Kind, finished);
         return finished;
     }
 
-    private static async Task<JobOutcome> GenerateAsync(JobRun run, JobInput input)
+    private static async Task<JobOutcome> GenerateAsync(RunningJob run, JobInput input)
     {
         var step = await SyncGeneration.RunAsync(run, input.Request, 0, input.Policy, input.Cost?.Estimate);
         return step.Failure is { } failure
-            ? JobLifecycle.Failed(run, failure)
+            ? JobRunner.Failed(run, failure)
             : new JobOutcome(JobStatus.Completed, new JobResult([.. run.Stored], step.Text, step.Usage));
     }
 }

@@ -29,19 +29,5 @@ public sealed record StepFailure(string Type, string Message, bool Retryable, Ti
     }
 
     /// <summary>The snake_case JSON name of a provider error type.</summary>
-    public static string ErrorCode(ProviderErrorType type) => type switch
-    {
-        ProviderErrorType.InvalidRequest => "invalid_request",
-        ProviderErrorType.Unauthorized => "unauthorized",
-        ProviderErrorType.Forbidden => "forbidden",
-        ProviderErrorType.InsufficientBalance => "insufficient_balance",
-        ProviderErrorType.RateLimited => "rate_limited",
-        ProviderErrorType.ProviderUnavailable => "provider_unavailable",
-        ProviderErrorType.ContentPolicy => "content_policy",
-        ProviderErrorType.Timeout => "timeout",
-        ProviderErrorType.MalformedResponse => "malformed_response",
-        ProviderErrorType.GenerationFailed => "generation_failed",
-        ProviderErrorType.SystemError => "system_error",
-        _ => "not_configured",
-    };
+    public static string ErrorCode(ProviderErrorType type) => WireNames.Of(type);
 }

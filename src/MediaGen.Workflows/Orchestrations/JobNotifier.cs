@@ -1,3 +1,4 @@
+using MediaGen.Core.Jobs;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
@@ -10,7 +11,7 @@ namespace MediaGen.Workflows.Orchestrations;
 /// it never changes how the job itself ended. Activities report failures as <see cref="DeliveryOutput"/> data and the
 /// waits between attempts are durable timers that are never early (<see cref="DurableTimers"/>).
 /// </summary>
-internal static class Completion
+internal static class JobNotifier
 {
     private const int QueueAttempts = 5;
     private static readonly TimeSpan QueueFirstRetry = TimeSpan.FromSeconds(1);
@@ -59,7 +60,7 @@ internal static class Completion
             catch (TaskFailedException ex)
             {
                 // An unexpected fault of the activity (a bug, the host going away): worth another attempt, whatever its type.
-                failure = new StepFailure("internal_error", ex.FailureDetails.ErrorMessage, Retryable: true);
+                failure = new StepFailure(JobErrorCodes.InternalError, ex.FailureDetails.ErrorMessage, Retryable: true);
             }
 
             if (failure is null || !failure.Retryable || attempt >= maxAttempts)

@@ -5,9 +5,9 @@ using Microsoft.DurableTask;
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>The end of a single job: its budget reservation settled, final custom status, then (unless a batch reports for it) the notifications.</summary>
-internal static class JobCompletion
+internal static class JobFinisher
 {
-    public static async Task<JobOutcome> FinishAsync(TaskOrchestrationContext context, JobRun run, JobInput input, JobOutcome outcome)
+    public static async Task<JobOutcome> FinishAsync(TaskOrchestrationContext context, RunningJob run, JobInput input, JobOutcome outcome)
     {
         await SettleAsync(context, input.Budget, outcome);
         if (!input.Notify)
@@ -21,7 +21,7 @@ internal static class JobCompletion
         var notification = new JobNotification(
             context.InstanceId, "job", outcome.Status, request.Kind, request.Provider, outcome.Result, outcome.Error,
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Cost: outcome.Cost, Providers: outcome.Providers);
-        var problem = await Completion.NotifyAsync(context, notification, request.CallbackUrl, input.Policy, input.TraceParent);
+        var problem = await JobNotifier.NotifyAsync(context, notification, request.CallbackUrl, input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
         return outcome with { NotificationError = problem };
     }

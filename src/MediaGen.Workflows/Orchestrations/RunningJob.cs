@@ -5,10 +5,10 @@ using Microsoft.DurableTask;
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>
-/// The state one job's work shares with its lifecycle: the context, the deadline, the stop signal (cancel), the
+/// The state one job's work shares with its runner (<see cref="JobRunner"/>): the context, the deadline, the stop signal (cancel), the
 /// custom status, and the items stored so far (kept when the job stops early).
 /// </summary>
-internal sealed class JobRun(TaskOrchestrationContext context, DateTime deadline, CancellationToken stop, JobProgress progress, string? traceParent)
+internal sealed class RunningJob(TaskOrchestrationContext context, DateTime deadline, CancellationToken stop, JobProgress progress, string? traceParent)
 {
     private readonly List<JobResultItem> _stored = [];
     private JobProgress _progress = progress;

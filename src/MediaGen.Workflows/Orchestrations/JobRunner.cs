@@ -12,13 +12,13 @@ namespace MediaGen.Workflows.Orchestrations;
 /// back), and each one costs a discarded work item when it fires; an activity in flight at the deadline is bounded by its
 /// own timeouts. Items stored before a cancel or timeout stay in the outcome.
 /// </summary>
-internal static class JobLifecycle
+internal static class JobRunner
 {
-    public static async Task<(JobOutcome Outcome, JobRun Run)> RunAsync(
-        TaskOrchestrationContext context, DateTimeOffset deadline, JobProgress initial, string? traceParent, Func<JobRun, Task<JobOutcome>> work)
+    public static async Task<(JobOutcome Outcome, RunningJob Run)> RunAsync(
+        TaskOrchestrationContext context, DateTimeOffset deadline, JobProgress initial, string? traceParent, Func<RunningJob, Task<JobOutcome>> work)
     {
         using var stop = new CancellationTokenSource();
-        var run = new JobRun(context, deadline.UtcDateTime, stop.Token, initial, traceParent);
+        var run = new RunningJob(context, deadline.UtcDateTime, stop.Token, initial, traceParent);
         run.Progress = initial;
         var cancel = context.WaitForExternalEvent<CancelRequest>(WorkflowEvents.Cancel, stop.Token);
         var working = work(run);
@@ -37,12 +37,12 @@ internal static class JobLifecycle
             catch (TaskFailedException ex)
             {
                 // An activity threw something it does not report as data (a bug or an infrastructure fault).
-                return (new JobOutcome(JobStatus.Failed, Partial(run), new JobError("internal_error", ex.FailureDetails.ErrorMessage)), run);
+                return (new JobOutcome(JobStatus.Failed, Partial(run), new JobError(JobErrorCodes.InternalError, ex.FailureDetails.ErrorMessage)), run);
             }
         }
 
         var reason = (await cancel)?.Reason;
-        return (new JobOutcome(JobStatus.Canceled, Partial(run), new JobError("canceled", string.IsNullOrWhiteSpace(reason) ? "The job was canceled." : reason)), run);
+        return (new JobOutcome(JobStatus.Canceled, Partial(run), new JobError(JobErrorCodes.Canceled, string.IsNullOrWhiteSpace(reason) ? "The job was canceled." : reason)), run);
     }
 
     /// <summary>The job's deadline: the one it was given, else <see cref="JobPolicy.JobTimeout"/> after this orchestration started.</summary>
@@ -50,11 +50,11 @@ internal static class JobLifecycle
         input.Deadline ?? new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)) + input.Policy.JobTimeout;
 
     /// <summary>A failed outcome from a step failure.</summary>
-    public static JobOutcome Failed(JobRun run, StepFailure failure, string? field = null, int? failedStep = null) =>
+    public static JobOutcome Failed(RunningJob run, StepFailure failure, string? field = null, int? failedStep = null) =>
         new(JobStatus.Failed, Partial(run), new JobError(failure.Type, failure.Message, field), failedStep);
 
-    private static JobOutcome TimedOut(JobRun run, DateTimeOffset deadline) =>
-        new(JobStatus.Failed, Partial(run), new JobError("timeout", $"The job did not finish by its deadline ({deadline.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})."));
+    private static JobOutcome TimedOut(RunningJob run, DateTimeOffset deadline) =>
+        new(JobStatus.Failed, Partial(run), new JobError(JobErrorCodes.Timeout, $"The job did not finish by its deadline ({deadline.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})."));
 
-    private static JobResult? Partial(JobRun run) => run.Stored.Count > 0 ? new JobResult([.. run.Stored]) : null;
+    private static JobResult? Partial(RunningJob run) => run.Stored.Count > 0 ? new JobResult([.. run.Stored]) : null;
 }
