@@ -94,6 +94,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         services.AddMediaGenProviders(builder.Configuration);
         services.AddMediaStore(builder.Configuration);
         services.AddMediaGenWorkflows(builder.Configuration);
+        services.AddMediaGenJobServices();
         services.AddCountedDurableEngine(builder.Configuration, engineStorage ?? EngineStorage, engine =>
         {
             // The benchmark's own types first: one may stand in for a catalog type of the same name.

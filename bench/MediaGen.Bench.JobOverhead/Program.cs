@@ -23,10 +23,11 @@ using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(Int("TIMEO
 await using var env = await BenchEnvironment.StartAsync();
 var timings = new JobTimings();
 JobService? jobs = null;
+PixazoWebhookReceiver? webhooks = null;
 await using var gateway = await LoopbackHttpServer.StartAsync(async context =>
 {
     var segments = context.Request.Path.Value!.Trim('/').Split('/');
-    if (segments is not ["api", "webhooks", "pixazo", var jobId] || jobs is null)
+    if (segments is not ["api", "webhooks", "pixazo", var jobId] || webhooks is null)
     {
         context.Response.StatusCode = 404;
         return;
@@ -35,7 +36,7 @@ await using var gateway = await LoopbackHttpServer.StartAsync(async context =>
     timings.WebhookReceived.TryAdd(jobId, Stopwatch.GetTimestamp());
     using var body = new MemoryStream();
     await context.Request.Body.CopyToAsync(body);
-    var result = await jobs.ReceivePixazoWebhookAsync(jobId, context.Request.Query["secret"], body.ToArray());
+    var result = await webhooks.ReceiveAsync(jobId, context.Request.Query["secret"], body.ToArray());
     context.Response.StatusCode = result == PixazoWebhookResult.Accepted ? 200 : 400;
 });
 Console.WriteLine($"job-overhead: N={n} CONCURRENCY={concurrency}; engine settings: {EngineOverrides()}; " +
@@ -56,6 +57,7 @@ var host = env.BuildHost(
     services => services.AddSingleton(timings));
 await BenchEnvironment.StartAsync(host, deadline.Token);
 jobs = host.Services.GetRequiredService<JobService>();
+webhooks = host.Services.GetRequiredService<PixazoWebhookReceiver>();
 
 Task StartAsync(string id, CancellationToken ct) => jobs.StartJobAsync(
     new JobRequest(JobKind.Image, ProviderName.Pixazo, JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["prompt"] = $"Benchmark observatory {id}" })),

@@ -11,7 +11,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
 
@@ -49,9 +48,8 @@ public static class FunctionsServiceCollectionExtensions
             ? []
             : PlatformContainers.OfTaskHub(configuration["DurableTaskHubName"]!).Select(container => (container, "DurableTaskHubName")));
 
-        // Functions has no DurableTaskClient service (each invocation binds its own [DurableClient]): the job service is
-        // built per invocation by JobServiceFactory, so its singleton registration cannot resolve and must not exist.
-        services.RemoveAll<JobService>();
+        // Functions has no DurableTaskClient service (each invocation binds its own [DurableClient]): the services over it
+        // (WorkflowServiceCollectionExtensions.OverDurableClient) are built per invocation by JobServiceFactory, not registered.
         services.AddSingleton<JobServiceFactory>();
         services.AddMediaGenApiKeys(configuration);
         AddTelemetry(services, configuration);

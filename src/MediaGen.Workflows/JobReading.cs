@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Workflows;
@@ -38,9 +39,9 @@ internal static class JobReading
             return [];
         }
 
-        var provider = JobRequestReader.SupportedKinds.Keys.Where(p => JobRequestReader.ProviderText(p) == providerText.GetString()).Select(p => (MediaGen.Core.Providers.ProviderName?)p).FirstOrDefault();
-        var kind = Enum.GetValues<JobKind>().Where(k => JobRequestReader.KindText(k) == kindText.GetString()).Select(k => (JobKind?)k).FirstOrDefault();
-        return provider is { } p && kind is { } k && JobRequestReader.SupportedKinds[p].Contains(k)
+        var provider = WireNames.Parse<ProviderName>(providerText.GetString()!);
+        var kind = WireNames.Parse<JobKind>(kindText.GetString()!);
+        return provider is { } p && kind is { } k && ProviderRegistry.Find(p, k) is not null
             ? [.. JobParamsBinder.TryBind(p, k, parameters).Errors]
             : [];
     }

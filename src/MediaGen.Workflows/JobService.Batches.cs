@@ -27,6 +27,7 @@ public sealed partial class JobService
         var settings = _options.Value;
         // Items with fallbacks may buy in another unit than their primary's: the batch totals and settlement count their outcomes.
         var errors = new List<ValidationError>();
+        var bound = new List<IReadOnlyList<object?>>();
         if (request.Items.Count == 0 || request.Items.Count > settings.BatchMaxItems)
         {
             errors.Add(new ValidationError("items", "range", $"must hold 1–{settings.BatchMaxItems} jobs (Workflows__BatchMaxItems; had {request.Items.Count})"));
@@ -35,7 +36,9 @@ public sealed partial class JobService
         for (var i = 0; i < request.Items.Count; i++)
         {
             var item = request.Items[i];
-            errors.AddRange(_validator.Validate(item, now, $"items[{i}]."));
+            var checkedItem = _validator.Check(item, now, $"items[{i}].");
+            errors.AddRange(checkedItem.Errors);
+            bound.Add(checkedItem.Requests);
             if (item.IdempotencyKey is not null)
             {
                 errors.Add(new ValidationError($"items[{i}].idempotencyKey", "not_supported", "is set on the batch, not on its items"));
@@ -56,7 +59,7 @@ public sealed partial class JobService
         using var span = StartSpan("batch", id);
         span?.SetTag(MediaGenTelemetry.ItemsTag, request.Items.Count);
         var traceParent = TraceParentOf(span);
-        var items = request.Items.Select(item => Costed(new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent, Owner: caller))).ToList();
+        var items = request.Items.Select((item, i) => Costed(new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent, Owner: caller), bound[i])).ToList();
         return await StartPaidAsync(
             nameof(BatchOrchestrator), id, caller, items.SelectMany(ReservedCosts),
             hold => new BatchInput(items, policy, request.CallbackUrl, hold, traceParent, caller), span, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,6 @@ using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Pixazo;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -20,13 +19,13 @@ namespace MediaGen.Workflows;
 
 /// <summary>
 /// The job API the HTTP, queue and blob layers call: start (validated fully before anything starts; idempotent on the
-/// idempotency key), read, list, cancel, batches, chains, and the Pixazo webhook receiver.
+/// idempotency key), read, list, cancel, batches and chains. Pixazo's webhooks: <see cref="PixazoWebhookReceiver"/>;
+/// budgets: <see cref="BudgetLedger"/>.
 /// </summary>
 public sealed partial class JobService
 {
     private readonly DurableTaskClient _client;
     private readonly JobValidator _validator;
-    private readonly PixazoWebhooks _webhooks;
     private readonly IOptions<WorkflowOptions> _options;
     private readonly IOptions<CallbackOptions> _callbacks;
     private readonly IOptions<CostOptions> _costs;
@@ -40,7 +39,6 @@ public sealed partial class JobService
     public JobService(
         DurableTaskClient client,
         JobValidator validator,
-        PixazoWebhooks webhooks,
         IOptions<WorkflowOptions> options,
         IOptions<CallbackOptions> callbacks,
         IOptions<CostOptions> costs,
@@ -49,7 +47,6 @@ public sealed partial class JobService
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _validator = validator ?? throw new ArgumentNullException(nameof(validator));
-        _webhooks = webhooks ?? throw new ArgumentNullException(nameof(webhooks));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _callbacks = callbacks ?? throw new ArgumentNullException(nameof(callbacks));
         _costs = costs ?? throw new ArgumentNullException(nameof(costs));
@@ -74,22 +71,26 @@ public sealed partial class JobService
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
-        RequestValidationException.ThrowIfAny(_validator.Validate(request, now));
+        var job = _validator.Check(request, now);
+        RequestValidationException.ThrowIfAny(job.Errors);
         _validator.RequireCallbacks(request.CallbackUrl);
         caller ??= DefaultCaller;
         var id = IdFor("job", request.IdempotencyKey, instanceId, caller);
-        var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), Owner: caller));
+        var input = Costed(new JobInput(request, request.Deadline ?? now + _options.Value.DefaultJobTimeout, Policy(), Owner: caller), job.Requests);
         using var span = StartSpan("job", id, request.Provider, request.Kind);
         input = input with { TraceParent = TraceParentOf(span) };
         return await StartPaidAsync(
             JobOrchestrators.For(request), id, caller, ReservedCosts(input), hold => input with { Budget = hold }, span, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><paramref name="input"/> with its estimate (and, with fallbacks, every provider's estimate).</summary>
-    private JobInput Costed(JobInput input)
+    /// <summary>
+    /// <paramref name="input"/> with its estimate (and, with fallbacks, every provider's estimate), from the candidates'
+    /// requests as the validator bound them (<see cref="CheckedJob.Requests"/>).
+    /// </summary>
+    private JobInput Costed(JobInput input, IReadOnlyList<object?> typed)
     {
         var candidates = input.Request.Candidates();
-        var costs = candidates.Select(c => JobCosts.Estimate(c, _costs.Value)).ToList();
+        var costs = candidates.Select((c, i) => JobCosts.Estimate(c, typed[i]!, _costs.Value)).ToList();
         return input with { Cost = costs[0], CandidateCosts = candidates.Count > 1 ? costs : null };
     }
 
@@ -110,10 +111,6 @@ public sealed partial class JobService
 
     /// <summary>The caller identity of <c>Api__Key</c> (both hosts), the default intake caller of queue messages and inbox blobs, and of starts that name no caller.</summary>
     public const string DefaultCaller = "default";
-
-    /// <summary>The budgets of <paramref name="caller"/>: limits, reserved, spent, per unit and period.</summary>
-    public Task<BudgetReport> GetBudgetsAsync(string? caller = null, CancellationToken cancellationToken = default) =>
-        _budgets.ReportAsync(caller ?? DefaultCaller, cancellationToken);
 
     /// <summary>A job or chain, or null when none has this id that <paramref name="access"/> may see (batches: <see cref="GetBatchAsync"/>).</summary>
     public async Task<JobState?> GetJobAsync(string jobId, JobAccess access, CancellationToken cancellationToken = default)
@@ -217,12 +214,9 @@ public sealed partial class JobService
             return JobCancelResult.AlreadyFinished;
         }
 
-        var (raised, now) = await TryRaiseAsync(instance, WorkflowEvents.Cancel, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
+        var (raised, now) = await InstanceEvents.TryRaiseAsync(_client, instance, WorkflowEvents.Cancel, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
         return raised ? JobCancelResult.CancelRequested : now is null ? JobCancelResult.NotFound : JobCancelResult.AlreadyFinished;
     }
-
-    /// <summary>The <c>X-Webhook-URL</c> Pixazo jobs are given (contains the job's secret), or null when webhooks are off.</summary>
-    public string? GetPixazoWebhookUrl(string jobId) => _webhooks.UrlFor(jobId);
 
     /// <summary>
     /// The <c>job start</c> span (Producer) whose context the orchestration input carries, so the whole job is one trace;
@@ -317,14 +311,12 @@ public sealed partial class JobService
             ? instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated
             : takenAt is null || takenAt < _time.GetUtcNow() - AbandonedReservationAge;
 
+    /// <summary>
+    /// Schedules the instance, read as not existing by <see cref="StartPaidAsync"/>: a concurrent start of the same id is
+    /// refused by the engine (every status deduplicated) and settled by reading again, so a start reads the instance once.
+    /// </summary>
     private async Task<JobStartResult> StartAsync(string orchestrator, string id, object input, Activity? span, CancellationToken cancellationToken)
     {
-        if (await _client.GetInstanceAsync(id, false, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            span?.SetTag("mediagen.job.existed", true);
-            return new JobStartResult(id, AlreadyExisted: true);
-        }
-
         try
         {
             // Durable Functions restarts a finished instance whose id is started again unless told not to: refuse every status.
@@ -350,56 +342,6 @@ public sealed partial class JobService
             return new JobStartResult(id, AlreadyExisted: true);
         }
     }
-
-    /// <summary>
-    /// Raises <paramref name="eventName"/> on <paramref name="instance"/>, read as existing and not finished. A Pending
-    /// instance is first given up to <see cref="PendingStartWait"/> to start: the Azure Storage backend can drop an event
-    /// that reaches an instance before its start message is processed (Durable Functions shares this). When the client
-    /// refuses the event because the instance ended or vanished meanwhile (each client its own way:
-    /// <see cref="DurableClientErrors.IsNotRunning"/>), the instance is read again to tell which: null when it no longer
-    /// exists, else its state. Any other failure is thrown as it is; a canceled call as <see cref="OperationCanceledException"/>.
-    /// </summary>
-    private async Task<(bool Raised, OrchestrationMetadata? Instance)> TryRaiseAsync(
-        OrchestrationMetadata instance, string eventName, object payload, CancellationToken cancellationToken)
-    {
-        var instanceId = instance.InstanceId;
-        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
-        {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(PendingStartWait);
-            try
-            {
-                await _client.WaitForInstanceStartAsync(instanceId, false, wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Still not started (no worker running?): send it anyway; it is buffered with the start if the backend allows.
-            }
-        }
-
-        try
-        {
-            await _client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken).ConfigureAwait(false);
-            return (true, null);
-        }
-        catch (Exception ex) when (DurableClientErrors.IsCancellation(ex, cancellationToken))
-        {
-            throw new OperationCanceledException("Raising the event was canceled.", ex, cancellationToken);
-        }
-        catch (Exception ex) when (DurableClientErrors.IsNotRunning(ex))
-        {
-            var now = await _client.GetInstanceAsync(instanceId, false, cancellationToken).ConfigureAwait(false);
-            if (now is not null && !now.IsCompleted)
-            {
-                throw;
-            }
-
-            return (false, now);
-        }
-    }
-
-    /// <summary>How long an event for a Pending instance waits for the instance to start.</summary>
-    private static readonly TimeSpan PendingStartWait = TimeSpan.FromSeconds(30);
 
     /// <summary>Every runtime status: a start never replaces an instance, whatever state it is in.</summary>
     private static readonly IReadOnlyList<string> EveryStatus = [.. Enum.GetNames<OrchestrationRuntimeStatus>()];

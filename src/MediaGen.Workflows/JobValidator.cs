@@ -21,25 +21,31 @@ namespace MediaGen.Workflows;
 public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<CallbackOptions> callbacks, IOptions<MediaStoreOptions> media)
 {
     /// <summary>Every problem of <paramref name="request"/>, fields prefixed with <paramref name="prefix"/> (e.g. <c>items[3].</c>).</summary>
-    public IReadOnlyList<ValidationError> Validate(JobRequest request, DateTimeOffset now, string prefix = "")
+    public IReadOnlyList<ValidationError> Validate(JobRequest request, DateTimeOffset now, string prefix = "") => Check(request, now, prefix).Errors;
+
+    /// <summary>
+    /// Every problem of <paramref name="request"/> (as <see cref="Validate"/>), and the typed request of each of its
+    /// <see cref="JobRequest.Candidates"/> as its params bound: a start prices them without binding them again.
+    /// </summary>
+    public CheckedJob Check(JobRequest request, DateTimeOffset now, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ValidationError>();
-        CheckParams(request, errors);
         var candidates = request.Candidates();
+        var typed = new List<object?> { CheckParams(request, errors) };
         for (var i = 1; i < candidates.Count; i++)
         {
             // A fallback's params are checked like the primary's (mapped ones too), named fallbacks[i].params.….
             var own = new List<ValidationError>();
-            CheckParams(candidates[i], own);
+            typed.Add(CheckParams(candidates[i], own));
             errors.AddRange(Prefixed(own, $"fallbacks[{i - 1}]."));
         }
 
         CheckCommon(request.Output, request.IdempotencyKey, request.CallbackUrl, request.Deadline, now, errors);
-        return Prefixed(errors, prefix);
+        return new CheckedJob(Prefixed(errors, prefix), typed);
     }
 
-    private void CheckParams(JobRequest request, List<ValidationError> errors)
+    private object? CheckParams(JobRequest request, List<ValidationError> errors)
     {
         var binding = JobParamsBinder.TryBind(request.Provider, request.Kind, request.Params);
         errors.AddRange(binding.Errors);
@@ -50,6 +56,8 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
                 CheckUrl(field, url, errors);
             }
         }
+
+        return binding.Request;
     }
 
     /// <summary>Checks the fields every start request shares: output, idempotency key, callback URL, deadline.</summary>

@@ -17,7 +17,26 @@ namespace MediaGen.Workflows;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="JobService"/> (the job API), <see cref="JobValidator"/>, the Pixazo webhook and submission
+    /// The application services that drive the engine through a <see cref="Microsoft.DurableTask.Client.DurableTaskClient"/>:
+    /// registered by <see cref="AddMediaGenJobServices"/> where the host has a client service, built per invocation over
+    /// its bound client where it has not (Functions).
+    /// </summary>
+    public static IReadOnlyList<Type> OverDurableClient { get; } = [typeof(JobService), typeof(PixazoWebhookReceiver)];
+
+    /// <summary>Registers <see cref="OverDurableClient"/> as singletons over the host's <c>DurableTaskClient</c> service.</summary>
+    public static IServiceCollection AddMediaGenJobServices(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        foreach (var type in OverDurableClient)
+        {
+            services.TryAddSingleton(type);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="JobValidator"/>, the Pixazo webhook and submission
     /// helpers, the generation ledger (a synchronous provider call buys once per job step), the results-queue client and the signed-callback sender (its connections pass the
     /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
     /// <c>Workflows</c>, <c>Callbacks</c>, <c>Costs</c> and <c>Budgets</c> (all validated at start-up), and the
@@ -47,7 +66,6 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<JobValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, WorkflowSecretSettings>());
-        services.TryAddSingleton<JobService>();
         services.TryAddSingleton(_ => StorageAccount.From(configuration).CreateQueueServiceClient());
 
         // Callback URLs come from callers: connect only where the guard allows, and never follow redirects. No proxy: through

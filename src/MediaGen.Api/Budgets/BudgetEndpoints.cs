@@ -1,4 +1,3 @@
-using MediaGen.Workflows;
 using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Budgets;
@@ -19,10 +18,10 @@ public static class BudgetEndpoints
     }
 
     /// <summary><c>GET /api/budgets</c>.</summary>
-    public static async Task<IResult> GetAsync(HttpContext httpContext, JobService jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(HttpContext httpContext, BudgetLedger budgets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        ArgumentNullException.ThrowIfNull(jobs);
-        return TypedResults.Ok(await jobs.GetBudgetsAsync(CallerIdentity.Of(httpContext), cancellationToken));
+        ArgumentNullException.ThrowIfNull(budgets);
+        return TypedResults.Ok(await budgets.ReportAsync(CallerIdentity.Of(httpContext), cancellationToken));
     }
 }

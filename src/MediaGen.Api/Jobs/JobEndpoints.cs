@@ -1,6 +1,7 @@
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
+using MediaGen.Workflows.Pixazo;
 
 namespace MediaGen.Api.Jobs;
 
@@ -50,8 +51,12 @@ public static class JobEndpoints
     }
 
     /// <summary><c>POST /api/jobs</c>: validates and starts a job.</summary>
-    public static Task<IResult> StartAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.StartAsync(httpContext, body, jobs, "job", (json, ct) => jobs.StartJobAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
+    public static Task<IResult> StartAsync(HttpContext httpContext, RequestBody body, JobService jobs, PixazoWebhooks webhooks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhooks);
+        return JobStarts.StartAsync(
+            httpContext, body, jobs, "job", (json, ct) => jobs.StartJobAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken, webhooks.UrlFor);
+    }
 
     /// <summary><c>GET /api/jobs/{id}</c>: a job or chain of the caller, or 404.</summary>
     public static async Task<IResult> GetAsync(string id, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken) =>

@@ -11,14 +11,18 @@ namespace MediaGen.Api.Jobs;
 /// <summary>What the start routes share: read the body, let the job service validate and start, answer 202 or 200.</summary>
 public static partial class JobStarts
 {
-    /// <summary>Reads the body and starts through <paramref name="start"/>; 400 naming the fields when anything is invalid.</summary>
+    /// <summary>
+    /// Reads the body and starts through <paramref name="start"/>; 400 naming the fields when anything is invalid. A job
+    /// start that created a Pixazo job answers the webhook URL <paramref name="webhookUrlOf"/> gives it.
+    /// </summary>
     public static async Task<IResult> StartAsync(
         HttpContext httpContext,
         RequestBody body,
         JobService jobs,
         string type,
         Func<ReadOnlyMemory<byte>, CancellationToken, Task<JobStartResult>> start,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<string, string?>? webhookUrlOf = null)
     {
         JobStartResult started;
         try
@@ -56,7 +60,7 @@ public static partial class JobStarts
             statusUri = JobLinks.Job(request, started.Id);
 
             // Only the start that created the job is told its webhook URL: a repeat of the key is no proof of being its creator.
-            if (!started.AlreadyExisted && job?.Provider == ProviderName.Pixazo && jobs.GetPixazoWebhookUrl(started.Id) is { } url)
+            if (!started.AlreadyExisted && job?.Provider == ProviderName.Pixazo && webhookUrlOf?.Invoke(started.Id) is { } url)
             {
                 webhook = new Uri(url);
             }

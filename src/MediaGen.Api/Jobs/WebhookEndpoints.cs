@@ -30,16 +30,16 @@ public static class WebhookEndpoints
     }
 
     /// <summary><c>POST /api/webhooks/pixazo/{id}</c>: delivers a Pixazo webhook to its job.</summary>
-    public static async Task<IResult> ReceiveAsync(string id, HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> ReceiveAsync(string id, HttpContext httpContext, RequestBody body, PixazoWebhookReceiver webhooks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(webhooks);
 
         // A secret given twice is no secret: which one would count is a parser's guess.
         var secret = httpContext.Request.Query[PixazoWebhooks.SecretParameter] is { Count: 1 } given ? given[0] : null;
 
         // The secret first: whoever does not hold it gets nothing read, not even the body.
-        if (!jobs.IsPixazoWebhookSecretValid(id, secret))
+        if (!webhooks.IsSecretValid(id, secret))
         {
             return InvalidSecret();
         }
@@ -57,7 +57,7 @@ public static class WebhookEndpoints
             unreadable = ex.Errors;
         }
 
-        return await jobs.ReceivePixazoWebhookAsync(id, secret, json, cancellationToken) switch
+        return await webhooks.ReceiveAsync(id, secret, json, cancellationToken) switch
         {
             PixazoWebhookResult.Accepted => TypedResults.Ok(new WebhookReceipt(id, "accepted")),
             PixazoWebhookResult.InvalidSecret => InvalidSecret(),

@@ -24,12 +24,19 @@ public static class JobCosts
     public static JobCost Estimate(JobRequest request, CostOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var typed = JobParamsBinder.Bind(request.Provider, request.Kind, request.Params);
+        return Estimate(request, JobParamsBinder.Bind(request.Provider, request.Kind, request.Params), options);
+    }
+
+    /// <summary>The estimate of a validated job whose params are already bound to <paramref name="typed"/>.</summary>
+    public static JobCost Estimate(JobRequest request, object typed, CostOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(typed);
         return new JobCost(UnitOf(request.Provider), ProviderRegistry.Of(request).Estimate(typed, options));
     }
 
     /// <summary>
-    /// The estimate of a Cosmic text generation (a job's or the text stream's), as <see cref="Estimate"/> makes it: unknown
+    /// The estimate of a Cosmic text generation (a job's or the text stream's), as <see cref="Estimate(JobRequest, CostOptions?)"/> makes it: unknown
     /// without <c>max_tokens</c>, with a <c>media_url</c>, or for an unpriced model.
     /// </summary>
     public static JobCost EstimateText(CosmicTextRequest request)

@@ -1,5 +1,6 @@
 using MediaGen.Api;
 using MediaGen.Api.Jobs;
+using MediaGen.Workflows.Pixazo;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -7,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace MediaGen.Functions.Http;
 
 /// <summary>The job routes (start, list, get, cancel), answered by the standalone host's handlers.</summary>
-public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
+public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body, PixazoWebhooks webhooks)
 {
     /// <summary><c>POST /api/jobs</c>.</summary>
     [Function("StartJob")]
@@ -15,7 +16,7 @@ public sealed class JobHttpFunctions(JobServiceFactory jobs, RequestBody body)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        JobEndpoints.StartAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
+        JobEndpoints.StartAsync(req.HttpContext, body, jobs.Create(client), webhooks, cancellationToken);
 
     /// <summary><c>GET /api/jobs</c>.</summary>
     [Function("ListJobs")]

@@ -2,6 +2,7 @@ using MediaGen.Api;
 using MediaGen.Api.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using MediaGen.Workflows;
 using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Functions.Http;
@@ -16,5 +17,5 @@ public sealed class WebhookHttpFunctions(JobServiceFactory jobs, RequestBody bod
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create(client), cancellationToken);
+        WebhookEndpoints.ReceiveAsync(id, req.HttpContext, body, jobs.Create<PixazoWebhookReceiver>(client), cancellationToken);
 }

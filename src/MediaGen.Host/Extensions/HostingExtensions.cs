@@ -26,6 +26,7 @@ public static class HostingExtensions
         services.AddMediaGenProviders(configuration);
         services.AddMediaStore(configuration);
         services.AddMediaGenWorkflows(configuration);
+        services.AddMediaGenJobServices();
         services.AddDurableEngine(configuration, engine =>
         {
             foreach (var orchestrator in WorkflowCatalog.Orchestrators)

@@ -26,9 +26,9 @@ public static class PixazoWebhookPayload
             throw Invalid("$", "required", "is required: Pixazo's request status as JSON");
         }
 
-        if (body.Length > JobService.MaxWebhookBodyBytes)
+        if (body.Length > PixazoWebhookReceiver.MaxBodyBytes)
         {
-            throw Invalid("$", "max_size", $"must be at most {JobService.MaxWebhookBodyBytes} bytes");
+            throw Invalid("$", "max_size", $"must be at most {PixazoWebhookReceiver.MaxBodyBytes} bytes");
         }
 
         using var document = StrictJson.Parse(body);

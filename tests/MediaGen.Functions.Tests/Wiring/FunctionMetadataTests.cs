@@ -26,7 +26,7 @@ public sealed class FunctionMetadataTests
         { "StartBatch", "httpTrigger", "batches", "post", Keyless, null, null, true },
         { "GetBatch", "httpTrigger", "batches/{id}", "get", Keyless, null, null, true },
         { "StartChain", "httpTrigger", "chains", "post", Keyless, null, null, true },
-        { "GetBudgets", "httpTrigger", "budgets", "get", Keyless, null, null, true },
+        { "GetBudgets", "httpTrigger", "budgets", "get", Keyless, null, null, false },
         { "StreamText", "httpTrigger", "text/stream", "post", Keyless, null, null, false },
         { "ReceivePixazoWebhook", "httpTrigger", "webhooks/pixazo/{id}", "post", Keyless, null, null, true },
         { "Health", "httpTrigger", "health", "get", Keyless, null, null, false },

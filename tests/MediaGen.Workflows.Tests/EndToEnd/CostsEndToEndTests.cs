@@ -94,7 +94,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         Assert.Equal(("daily usd", 0.04m, 0.05m, 0.01m), (refused.Refusal.Budget, refused.Refusal.Estimate!.Value, refused.Refusal.Limit, refused.Refusal.Remaining));
         await fixture.CompleteAsync(first.Id);
         Assert.Equal(0, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, prompt));
-        var report = await fixture.Jobs.GetBudgetsAsync("e2e-tight");
+        var report = await fixture.Budgets.ReportAsync("e2e-tight");
         var daily = report.Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
         Assert.Equal((0m, 0.04m), (daily.Reserved, daily.Spent));
     }
@@ -107,13 +107,13 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         var first = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"[sim:queued=600000] A stranded star {Guid.NewGuid():N}"), caller: "e2e-abandon");
         await fixture.Client.TerminateInstanceAsync(first.Id, "operator stopped it");
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await fixture.CompleteAsync(first.Id)).RuntimeStatus);
-        var stranded = (await fixture.Jobs.GetBudgetsAsync("e2e-abandon")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
+        var stranded = (await fixture.Budgets.ReportAsync("e2e-abandon")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
 
         var second = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"A second star {Guid.NewGuid():N}"), caller: "e2e-abandon");
 
         Assert.Equal((0.04m, 0m), (stranded.Reserved, stranded.Spent)); // the stranded reservation, before the second start
         await fixture.CompleteAsync(second.Id);
-        var daily = (await fixture.Jobs.GetBudgetsAsync("e2e-abandon")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
+        var daily = (await fixture.Budgets.ReportAsync("e2e-abandon")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
         Assert.Equal((0m, 0.04m), (daily.Reserved, daily.Spent));
     }
 
@@ -121,14 +121,14 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     public async Task StartJob_ProviderRefusesBeforeBuying_ReservationIsReleased()
     {
         var started = await fixture.Jobs.StartJobAsync(Requests.CosmicImage($"[sim:402] A broke mug {Guid.NewGuid():N}"), caller: "e2e-release");
-        var reserved = (await fixture.Jobs.GetBudgetsAsync("e2e-release")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
+        var reserved = (await fixture.Budgets.ReportAsync("e2e-release")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
 
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
         Assert.Equal(("insufficient_balance", 0m), (outcome.Error!.Type, outcome.Spent!.Value));
         Assert.Null(outcome.Cost!.Actual);
-        var daily = (await fixture.Jobs.GetBudgetsAsync("e2e-release")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
+        var daily = (await fixture.Budgets.ReportAsync("e2e-release")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
         Assert.True(reserved.Reserved is 0m or 32_160m, "the reservation was the estimate while it ran (or already released)");
         Assert.Equal((0m, 0m), (daily.Reserved, daily.Spent));
     }
@@ -142,7 +142,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
         Assert.Equal(("generation_failed", 0.04m), (outcome.Error!.Type, outcome.Spent!.Value));
-        var daily = (await fixture.Jobs.GetBudgetsAsync("e2e-release")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
+        var daily = (await fixture.Budgets.ReportAsync("e2e-release")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
         Assert.Equal(0m, daily.Reserved);
         Assert.True(daily.Spent >= 0.04m, $"spent {daily.Spent}");
     }
@@ -159,7 +159,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
             """;
 
         var started = await fixture.Jobs.StartBatchAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-batch");
-        var monthly = (await fixture.Jobs.GetBudgetsAsync("e2e-batch")).Budgets.Single(b => b is { Unit: "usd", Period: "monthly" });
+        var monthly = (await fixture.Budgets.ReportAsync("e2e-batch")).Budgets.Single(b => b is { Unit: "usd", Period: "monthly" });
         Assert.True(monthly.Reserved is 0.16m || monthly.Spent > 0m, $"the batch reserved both Pixazo estimates ({monthly.Reserved})");
         await fixture.CompleteAsync(started.Id);
 
@@ -170,7 +170,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         Assert.Equal(0.12m, batch.Items[1].Cost!.Actual);
         var queued = await QueuedNotificationAsync(started.Id);
         Assert.Equal(2, queued.GetProperty("costTotals").GetArrayLength());
-        var usd = (await fixture.Jobs.GetBudgetsAsync("e2e-batch")).Budgets.Single(b => b is { Unit: "usd", Period: "monthly" });
+        var usd = (await fixture.Budgets.ReportAsync("e2e-batch")).Budgets.Single(b => b is { Unit: "usd", Period: "monthly" });
         Assert.Equal((0m, 0.12m), (usd.Reserved, usd.Spent));
     }
 
@@ -184,7 +184,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
 
         var chain = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(new JobCost("tokens", 720_000m, 720_000m, "usage"), chain!.Cost);
-        var daily = (await fixture.Jobs.GetBudgetsAsync("e2e-chain")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
+        var daily = (await fixture.Budgets.ReportAsync("e2e-chain")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
         Assert.Equal((0m, 720_000m), (daily.Reserved, daily.Spent));
     }
 

@@ -7,6 +7,7 @@ using MediaGen.Core.Providers;
 using Microsoft.DurableTask.Client;
 using MediaGen.Engine;
 using MediaGen.Testing;
+using MediaGen.Workflows.Budgets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,12 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public IServiceProvider Services => _host!.Services;
 
     public JobService Jobs => Services.GetRequiredService<JobService>();
+
+    /// <summary>Pixazo's webhook receiver, on the engine's client.</summary>
+    public PixazoWebhookReceiver Webhooks => Services.GetRequiredService<PixazoWebhookReceiver>();
+
+    /// <summary>The budgets.</summary>
+    public BudgetLedger Budgets => Services.GetRequiredService<BudgetLedger>();
 
     public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
 
@@ -96,6 +103,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         builder.Services.AddMediaGenProviders(builder.Configuration);
         builder.Services.AddMediaStore(builder.Configuration);
         builder.Services.AddMediaGenWorkflows(builder.Configuration);
+        builder.Services.AddMediaGenJobServices();
         builder.Services.AddDurableEngine(builder.Configuration, engine =>
         {
             foreach (var type in WorkflowCatalog.Orchestrators)
@@ -163,7 +171,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         if (segments is ["api", "webhooks", "pixazo", var jobId] && HttpMethods.IsPost(context.Request.Method))
         {
             // What the HTTP layer (#6) does with the route this workflow hands to Pixazo.
-            var result = await Jobs.ReceivePixazoWebhookAsync(Uri.UnescapeDataString(jobId), context.Request.Query["secret"], buffer.ToArray());
+            var result = await Webhooks.ReceiveAsync(Uri.UnescapeDataString(jobId), context.Request.Query["secret"], buffer.ToArray());
             context.Response.StatusCode = result switch
             {
                 PixazoWebhookResult.Accepted => 200,

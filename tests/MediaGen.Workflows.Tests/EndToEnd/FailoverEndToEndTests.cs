@@ -164,12 +164,12 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var json = $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A budget {{{marker}}}"},"fallbacks":[{"provider":"pixazo","params":{"prompt":"A budget {{{marker}}}","num_images":3}},{"provider":"pixazo"}]}""";
 
         var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover");
-        var running = (await fixture.Jobs.GetBudgetsAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
+        var running = (await fixture.Budgets.ReportAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
         await fixture.CompleteAsync(started.Id);
 
         // While it ran: the Cosmic estimate in tokens and the larger Pixazo estimate (3 images, not 3 + 1) in dollars.
         Assert.True(running["tokens"].Reserved is 32_160m or 0m && running["usd"].Reserved is 0.12m or 0m, $"{running["tokens"].Reserved} / {running["usd"].Reserved}");
-        var after = (await fixture.Jobs.GetBudgetsAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
+        var after = (await fixture.Budgets.ReportAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
         Assert.Equal((0m, 0m), (after["tokens"].Reserved, after["tokens"].Spent));
         Assert.Equal((0m, 0.12m), (after["usd"].Reserved, after["usd"].Spent));
         Assert.Equal(new JobCost("usd", 0.12m, 0.12m, "price_table"), (await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Cost);

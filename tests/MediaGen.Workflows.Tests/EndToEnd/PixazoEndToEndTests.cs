@@ -196,7 +196,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         var wrongSecret = await http.PostAsync($"api/webhooks/pixazo/{started.Id}?secret=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", new ByteArrayContent(forged));
         var noSecret = await http.PostAsync($"api/webhooks/pixazo/{started.Id}", new ByteArrayContent(forged));
-        var unknownUrl = new Uri(fixture.Jobs.GetPixazoWebhookUrl("job-00000000000000000000000000000000")!);
+        var unknownUrl = new Uri(fixture.Webhooks.UrlFor("job-00000000000000000000000000000000")!);
         var unknown = await http.PostAsync(unknownUrl.PathAndQuery.TrimStart('/'), new ByteArrayContent(forged));
         await Task.Delay(1500);
 

@@ -41,7 +41,7 @@ internal static class FakePixazo
 
     /// <summary>Posts a webhook with the job's secret that Pixazo did not send: Pixazo's own status is unchanged.</summary>
     public static Task<PixazoWebhookResult> ForgeWebhookAsync(WorkflowTestHost host, string jobId, PixazoStatusReport report) =>
-        host.Jobs.ReceivePixazoWebhookAsync(jobId, SecretOf(host.Jobs.GetPixazoWebhookUrl(jobId)!), Body(report));
+        host.Webhooks.ReceiveAsync(jobId, SecretOf(host.Webhooks.UrlFor(jobId)!), Body(report));
 
     /// <summary>The poll waits the job asked for, exactly (durable time, from its episodes).</summary>
     public static List<TimeSpan> PollWaits(WorkflowTestHost host, string jobId) =>

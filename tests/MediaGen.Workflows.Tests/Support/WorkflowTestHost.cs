@@ -42,6 +42,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         Episodes = episodes;
         Client = host.Client;
         Jobs = ActivatorUtilities.CreateInstance<JobService>(host.Services, host.Client);
+        Webhooks = ActivatorUtilities.CreateInstance<PixazoWebhookReceiver>(host.Services, host.Client);
     }
 
     /// <summary>The engine's client (the one the job service uses).</summary>
@@ -49,6 +50,9 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     /// <summary>The job API, on <see cref="Client"/>.</summary>
     public JobService Jobs { get; }
+
+    /// <summary>Pixazo's webhook receiver, on <see cref="Client"/>.</summary>
+    public PixazoWebhookReceiver Webhooks { get; }
 
     /// <summary>What the fake activities answer, and what they were asked.</summary>
     public FakeProviders Fakes { get; }

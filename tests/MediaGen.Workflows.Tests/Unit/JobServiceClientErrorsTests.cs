@@ -110,13 +110,22 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         Assert.IsType<RpcException>(error.InnerException);
     }
 
+    [Fact]
+    public async Task StartJob_NewJob_ReadsTheInstanceOnce()
+    {
+        var started = await _jobs.StartJobAsync(Requests.CosmicImage(idempotencyKey: "read-once"));
+
+        Assert.False(started.AlreadyExisted);
+        Assert.Equal(1, _client.Reads);
+    }
+
     [Theory]
     [MemberData(nameof(StartedMeanwhile))]
     public async Task StartJob_ScheduleRefusedBecauseAnotherStartWon_AlreadyExisted(Exception refusal)
     {
         var request = Requests.CosmicImage(idempotencyKey: "raced-" + refusal.GetType().Name);
         var id = await JobIdOfAsync(request);
-        _client.ReadsOf(id, null, null, ScriptedDurableTaskClient.Job(id, OrchestrationRuntimeStatus.Pending));
+        _client.ReadsOf(id, null, ScriptedDurableTaskClient.Job(id, OrchestrationRuntimeStatus.Pending));
         _client.StartFailure = refusal;
 
         var started = await _jobs.StartJobAsync(request);

@@ -277,16 +277,16 @@ public sealed class PixazoGenerationTests
         var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
         await WaitingAsync(host, started.Id);
         var body = Body(Completed($"req-{started.Id}-1", 1));
-        var secret = SecretOf(host.Jobs.GetPixazoWebhookUrl(started.Id)!);
+        var secret = SecretOf(host.Webhooks.UrlFor(started.Id)!);
 
-        var wrongSecret = await host.Jobs.ReceivePixazoWebhookAsync(started.Id, secret[..^2] + "AA", body);
-        var noSecret = await host.Jobs.ReceivePixazoWebhookAsync(started.Id, null, body);
-        var otherJobsSecret = await host.Jobs.ReceivePixazoWebhookAsync(started.Id, SecretOf(host.Jobs.GetPixazoWebhookUrl("job-other")!), body);
-        var unknown = await host.Jobs.ReceivePixazoWebhookAsync("job-other", SecretOf(host.Jobs.GetPixazoWebhookUrl("job-other")!), body);
-        var badBody = await host.Jobs.ReceivePixazoWebhookAsync(started.Id, secret, "{\"status\":\"COMPLETED\"}"u8.ToArray());
+        var wrongSecret = await host.Webhooks.ReceiveAsync(started.Id, secret[..^2] + "AA", body);
+        var noSecret = await host.Webhooks.ReceiveAsync(started.Id, null, body);
+        var otherJobsSecret = await host.Webhooks.ReceiveAsync(started.Id, SecretOf(host.Webhooks.UrlFor("job-other")!), body);
+        var unknown = await host.Webhooks.ReceiveAsync("job-other", SecretOf(host.Webhooks.UrlFor("job-other")!), body);
+        var badBody = await host.Webhooks.ReceiveAsync(started.Id, secret, "{\"status\":\"COMPLETED\"}"u8.ToArray());
 
         // A valid webhook after them: the job sees events in the order they were raised, so it proves none came before.
-        var valid = await host.Jobs.ReceivePixazoWebhookAsync(started.Id, secret, body);
+        var valid = await host.Webhooks.ReceiveAsync(started.Id, secret, body);
         var done = await host.CompleteAsync(started.Id);
 
         Assert.Equal(
