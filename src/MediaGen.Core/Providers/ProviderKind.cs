@@ -14,20 +14,29 @@ namespace MediaGen.Core.Providers;
 /// </summary>
 public abstract class ProviderKind
 {
+    /// <summary>What <paramref name="provider"/> does for <paramref name="kind"/>: its flow and retry class.</summary>
+    protected ProviderKind(ProviderName provider, JobKind kind, GenerationFlow flow, RetryClass retryClass)
+    {
+        Provider = provider;
+        Kind = kind;
+        Flow = flow;
+        RetryClass = retryClass;
+    }
+
     /// <summary>The provider.</summary>
-    public abstract ProviderName Provider { get; }
+    public ProviderName Provider { get; }
 
     /// <summary>The kind.</summary>
-    public abstract JobKind Kind { get; }
+    public JobKind Kind { get; }
 
     /// <summary>The typed request a job's <c>params</c> bind to (snake_case fields, as the provider documents them).</summary>
     public abstract Type RequestType { get; }
 
     /// <summary>How the provider delivers it.</summary>
-    public abstract GenerationFlow Flow { get; }
+    public GenerationFlow Flow { get; }
 
     /// <summary>Which failed calls may be made again.</summary>
-    public abstract RetryClass RetryClass { get; }
+    public RetryClass RetryClass { get; }
 
     /// <summary>Every documented rule <paramref name="request"/> (of <see cref="RequestType"/>) breaks; empty when valid.</summary>
     public abstract IReadOnlyList<ValidationError> Validate(object request);

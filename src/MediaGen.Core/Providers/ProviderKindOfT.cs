@@ -9,14 +9,17 @@ namespace MediaGen.Core.Providers;
 public abstract class ProviderKind<TRequest> : ProviderKind
     where TRequest : class
 {
+    private readonly IRequestValidator<TRequest> _validator;
+
+    /// <summary>What <paramref name="provider"/> does for <paramref name="kind"/>, its requests checked by <paramref name="validator"/>.</summary>
+    protected ProviderKind(ProviderName provider, JobKind kind, GenerationFlow flow, RetryClass retryClass, IRequestValidator<TRequest> validator)
+        : base(provider, kind, flow, retryClass) => _validator = validator;
+
     /// <inheritdoc />
     public sealed override Type RequestType => typeof(TRequest);
 
-    /// <summary>The provider's validator of the request.</summary>
-    protected abstract IRequestValidator<TRequest> Validator { get; }
-
     /// <inheritdoc />
-    public sealed override IReadOnlyList<ValidationError> Validate(object request) => Validator.Validate((TRequest)request);
+    public sealed override IReadOnlyList<ValidationError> Validate(object request) => _validator.Validate((TRequest)request);
 
     /// <inheritdoc />
     public sealed override decimal? Estimate(object request, CostOptions? options) => Estimate((TRequest)request, options);

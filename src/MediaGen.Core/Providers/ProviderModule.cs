@@ -10,14 +10,22 @@ namespace MediaGen.Core.Providers;
 /// </summary>
 public abstract class ProviderModule
 {
+    /// <summary>A module of <paramref name="name"/>, counting its costs in <paramref name="costUnit"/>, generating <paramref name="kinds"/>.</summary>
+    protected ProviderModule(ProviderName name, string costUnit, IReadOnlyList<ProviderKind> kinds)
+    {
+        Name = name;
+        CostUnit = costUnit;
+        Kinds = kinds;
+    }
+
     /// <summary>The provider.</summary>
-    public abstract ProviderName Name { get; }
+    public ProviderName Name { get; }
 
     /// <summary>The unit its costs are counted in (<see cref="Costs.CostUnits"/>).</summary>
-    public abstract string CostUnit { get; }
+    public string CostUnit { get; }
 
     /// <summary>The kinds it generates, in the order error messages list them.</summary>
-    public abstract IReadOnlyList<ProviderKind> Kinds { get; }
+    public IReadOnlyList<ProviderKind> Kinds { get; }
 
     /// <summary>Whether an error answer (its code and message) is the provider refusing the prompt (<see cref="ProviderErrorType.ContentPolicy"/>).</summary>
     public virtual bool IsContentPolicyRefusal(string? code, string? message) => false;

@@ -5,10 +5,10 @@ using MediaGen.Core.Providers.Pixazo;
 
 namespace MediaGen.Core.Providers;
 
-/// <summary>
-/// The AI providers MediaGen calls. Each member is a provider's registration: its wire name (the <c>provider</c> field of
-/// a job) and its module, the folder that owns everything about it (see docs/providers.md).
-/// </summary>
+// Each member is a provider's registration: its wire name (the job's "provider" field) and its module, the folder that
+// owns everything about it (docs/providers.md). The summary below is the OpenAPI description: keep it for callers.
+
+/// <summary>The AI providers MediaGen calls.</summary>
 public enum ProviderName
 {
     /// <summary>Cosmic AI (text, image, video, video extension, audio).</summary>

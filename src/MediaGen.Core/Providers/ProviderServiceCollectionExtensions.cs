@@ -29,6 +29,23 @@ public static class ProviderServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers a provider's plumbing: its <typeparamref name="TOptions"/> bound from <paramref name="section"/> and checked
+    /// by <typeparamref name="TOptionsValidator"/> at start-up, its key (read by <paramref name="key"/>) reported to readiness
+    /// as <paramref name="keySetting"/>, and <typeparamref name="TClient"/> as a typed HTTP client made by <paramref name="create"/>.
+    /// </summary>
+    internal static void AddProvider<TClient, TOptions, TOptionsValidator>(
+        IServiceCollection services, IConfiguration configuration, string section, string keySetting, Func<TOptions, string?> key,
+        Func<HttpClient, TOptions, TimeProvider, TClient> create)
+        where TClient : class
+        where TOptions : class
+        where TOptionsValidator : class, IValidateOptions<TOptions>
+    {
+        AddProviderOptions<TOptions, TOptionsValidator>(services, configuration, section);
+        AddProviderKey(services, keySetting, key);
+        AddProviderClient(services, create);
+    }
+
     /// <summary>Binds <typeparamref name="TOptions"/> from <paramref name="section"/> and checks it with <typeparamref name="TValidator"/> at start-up.</summary>
     internal static void AddProviderOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class

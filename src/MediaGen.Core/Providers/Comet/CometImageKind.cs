@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Comet;
 
@@ -10,7 +9,8 @@ namespace MediaGen.Core.Providers.Comet;
 /// CometAPI images: synchronous; a <c>b64_json</c> image exists only in the response, so it is stored during the call,
 /// a <c>url</c> one is copied afterwards. Priced by the configured per-model price (<see cref="CostOptions.CometImagePrices"/>).
 /// </summary>
-public sealed class CometImageKind : ProviderKind<CometImageRequest>
+public sealed class CometImageKind() : ProviderKind<CometImageRequest>(
+    ProviderName.Comet, JobKind.Image, GenerationFlow.Synchronous, RetryClass.AnyRetryableFailure, new CometImageRequestValidator())
 {
     private static readonly Dictionary<string, string> SizeOfRatio = new(StringComparer.Ordinal)
     {
@@ -18,20 +18,6 @@ public sealed class CometImageKind : ProviderKind<CometImageRequest>
         ["1:1"] = "1024x1024", ["16:9"] = "1792x1024", ["9:16"] = "1024x1792", ["4:3"] = "1024x1024", ["3:4"] = "1024x1024",
     };
 
-    /// <inheritdoc />
-    public override ProviderName Provider => ProviderName.Comet;
-
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.Image;
-
-    /// <inheritdoc />
-    public override GenerationFlow Flow => GenerationFlow.Synchronous;
-
-    /// <inheritdoc />
-    public override RetryClass RetryClass => RetryClass.AnyRetryableFailure;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<CometImageRequest> Validator { get; } = new CometImageRequestValidator();
 
     /// <summary>The ratio of <c>size</c>.</summary>
     public override string? AspectRatioOf(JsonElement parameters) =>

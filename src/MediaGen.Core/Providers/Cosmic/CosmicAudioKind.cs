@@ -1,18 +1,11 @@
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic text-to-speech.</summary>
-public sealed class CosmicAudioKind : CosmicKind<CosmicAudioRequest>
+public sealed class CosmicAudioKind() : CosmicKind<CosmicAudioRequest>(JobKind.Audio, new CosmicAudioRequestValidator())
 {
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.Audio;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<CosmicAudioRequest> Validator { get; } = new CosmicAudioRequestValidator();
-
     /// <inheritdoc />
     protected override decimal? Estimate(CosmicAudioRequest request, CostOptions? options) => CosmicTokenCosts.Audio(request.Model, request.Prompt.Length);
 

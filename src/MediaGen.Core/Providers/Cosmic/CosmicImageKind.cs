@@ -2,19 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic images: one image per call, stored in Cosmic's media library and copied from there.</summary>
-public sealed class CosmicImageKind : CosmicKind<CosmicImageRequest>
+public sealed class CosmicImageKind() : CosmicKind<CosmicImageRequest>(JobKind.Image, new CosmicImageRequestValidator())
 {
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.Image;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<CosmicImageRequest> Validator { get; } = new CosmicImageRequestValidator();
-
     /// <summary><c>aspect_ratio</c>, else the ratio of a <c>size</c>.</summary>
     public override string? AspectRatioOf(JsonElement parameters) =>
         FailoverMapping.StringParam(parameters, "aspect_ratio")

@@ -1,5 +1,6 @@
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
+using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Cosmic;
 
@@ -11,14 +12,11 @@ namespace MediaGen.Core.Providers.Cosmic;
 public abstract class CosmicKind<TRequest> : ProviderKind<TRequest>
     where TRequest : class
 {
-    /// <inheritdoc />
-    public sealed override ProviderName Provider => ProviderName.Cosmic;
-
-    /// <inheritdoc />
-    public sealed override GenerationFlow Flow => GenerationFlow.Synchronous;
-
-    /// <inheritdoc />
-    public override RetryClass RetryClass => RetryClass.AnyRetryableFailure;
+    /// <summary>Cosmic's <paramref name="kind"/>, a synchronous call; video kinds are expensive (<paramref name="retryClass"/>).</summary>
+    protected CosmicKind(JobKind kind, IRequestValidator<TRequest> validator, RetryClass retryClass = RetryClass.AnyRetryableFailure)
+        : base(ProviderName.Cosmic, kind, GenerationFlow.Synchronous, retryClass, validator)
+    {
+    }
 
     /// <inheritdoc />
     public override string? DescribeParamType(Type type) =>

@@ -7,18 +7,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic AI: text (also streamed), image, video, video extension and audio, all synchronous; costs in Cosmic tokens.</summary>
-public sealed class CosmicModule : ProviderModule
+public sealed class CosmicModule() : ProviderModule(
+    ProviderName.Cosmic,
+    CostUnits.Tokens,
+    [new CosmicTextKind(), new CosmicImageKind(), new CosmicVideoKind(), new CosmicVideoExtensionKind(), new CosmicAudioKind()])
 {
-    /// <inheritdoc />
-    public override ProviderName Name => ProviderName.Cosmic;
-
-    /// <inheritdoc />
-    public override string CostUnit => CostUnits.Tokens;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<ProviderKind> Kinds { get; } =
-        [new CosmicTextKind(), new CosmicImageKind(), new CosmicVideoKind(), new CosmicVideoExtensionKind(), new CosmicAudioKind()];
-
     /// <summary>Cosmic's documented signal for a refused video prompt.</summary>
     public override bool IsContentPolicyRefusal(string? code, string? message) =>
         ProviderErrorMapper.Mentions(message, "No videos generated") || ProviderErrorMapper.Mentions(code, "No videos generated");
@@ -26,9 +19,8 @@ public sealed class CosmicModule : ProviderModule
     /// <inheritdoc />
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        ProviderServiceCollectionExtensions.AddProviderOptions<CosmicClientOptions, CosmicClientOptionsValidator>(services, configuration, CosmicClientOptions.SectionName);
-        ProviderServiceCollectionExtensions.AddProviderKey<CosmicClientOptions>(services, CosmicClientOptions.WriteKeySetting, o => o.WriteKey);
-        ProviderServiceCollectionExtensions.AddProviderClient<CosmicClient, CosmicClientOptions>(services, (http, options, time) => new CosmicClient(http, options, time));
+        ProviderServiceCollectionExtensions.AddProvider<CosmicClient, CosmicClientOptions, CosmicClientOptionsValidator>(
+            services, configuration, CosmicClientOptions.SectionName, CosmicClientOptions.WriteKeySetting, o => o.WriteKey, (http, options, time) => new CosmicClient(http, options, time));
 
         // Resolvable for callers that validate outside a job (the text stream).
         services.TryAddSingleton<IRequestValidator<CosmicTextRequest>, CosmicTextRequestValidator>();

@@ -1,19 +1,12 @@
 using System.Text;
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic text: a synchronous answer stored as a <c>text/plain</c> blob (and returned inline when small).</summary>
-public sealed class CosmicTextKind : CosmicKind<CosmicTextRequest>
+public sealed class CosmicTextKind() : CosmicKind<CosmicTextRequest>(JobKind.Text, new CosmicTextRequestValidator())
 {
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.Text;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<CosmicTextRequest> Validator { get; } = new CosmicTextRequestValidator();
-
     /// <summary>
     /// (UTF-8 bytes of the prompt or messages, an upper bound of its tokens, + <c>max_tokens</c>) × the model's tier
     /// multiplier — unknown without <c>max_tokens</c>, with a <c>media_url</c> (the file's tokens cannot be known), or for

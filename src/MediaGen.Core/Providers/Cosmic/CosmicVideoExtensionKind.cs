@@ -1,21 +1,11 @@
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic video extension (8 s more of a video in its library): expensive, like video.</summary>
-public sealed class CosmicVideoExtensionKind : CosmicKind<CosmicVideoExtensionRequest>
+public sealed class CosmicVideoExtensionKind() : CosmicKind<CosmicVideoExtensionRequest>(JobKind.VideoExtension, new CosmicVideoExtensionRequestValidator(), RetryClass.OnlyWhenNothingBought)
 {
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.VideoExtension;
-
-    /// <inheritdoc />
-    public override RetryClass RetryClass => RetryClass.OnlyWhenNothingBought;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<CosmicVideoExtensionRequest> Validator { get; } = new CosmicVideoExtensionRequestValidator();
-
     /// <inheritdoc />
     protected override decimal? Estimate(CosmicVideoExtensionRequest request, CostOptions? options) => CosmicTokenCosts.VideoExtension(request.Model);
 

@@ -1,21 +1,11 @@
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic video (text- or image-to-video): an expensive call, retried only when the failure proves nothing was bought.</summary>
-public sealed class CosmicVideoKind : CosmicKind<CosmicVideoRequest>
+public sealed class CosmicVideoKind() : CosmicKind<CosmicVideoRequest>(JobKind.Video, new CosmicVideoRequestValidator(), RetryClass.OnlyWhenNothingBought)
 {
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.Video;
-
-    /// <inheritdoc />
-    public override RetryClass RetryClass => RetryClass.OnlyWhenNothingBought;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<CosmicVideoRequest> Validator { get; } = new CosmicVideoRequestValidator();
-
     /// <inheritdoc />
     protected override decimal? Estimate(CosmicVideoRequest request, CostOptions? options) => CosmicTokenCosts.Video(request.Model, request.Duration);
 

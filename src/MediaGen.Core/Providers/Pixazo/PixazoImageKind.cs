@@ -2,26 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Pixazo Cosmos 3 Super text-to-image: submitted, then delivered by webhook or polling; priced per image and option.</summary>
-public sealed class PixazoImageKind : PixazoKind<PixazoTextToImageRequest>
+public sealed class PixazoImageKind() : PixazoKind<PixazoTextToImageRequest>(JobKind.Image, new PixazoTextToImageRequestValidator(), PixazoCatalog.TextToImageModel)
 {
     private static readonly (string Ratio, string Preset)[] Presets =
     [
         ("1:1", "square_hd"), ("16:9", "landscape_16_9"), ("9:16", "portrait_16_9"), ("4:3", "landscape_4_3"), ("3:4", "portrait_4_3"),
     ];
 
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.Image;
-
-    /// <inheritdoc />
-    public override string Model => PixazoCatalog.TextToImageModel;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<PixazoTextToImageRequest> Validator { get; } = new PixazoTextToImageRequestValidator();
 
     /// <summary>The ratio of an <c>image_size</c> preset, or of custom dimensions.</summary>
     public override string? AspectRatioOf(JsonElement parameters)

@@ -1,21 +1,11 @@
 using MediaGen.Core.Costs;
 using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Pixazo Cosmos 3 Super image-to-video: submitted, then delivered by webhook or polling; its price is not documented.</summary>
-public sealed class PixazoVideoKind : PixazoKind<PixazoImageToVideoRequest>
+public sealed class PixazoVideoKind() : PixazoKind<PixazoImageToVideoRequest>(JobKind.Video, new PixazoImageToVideoRequestValidator(), PixazoCatalog.ImageToVideoModel)
 {
-    /// <inheritdoc />
-    public override JobKind Kind => JobKind.Video;
-
-    /// <inheritdoc />
-    public override string Model => PixazoCatalog.ImageToVideoModel;
-
-    /// <inheritdoc />
-    protected override IRequestValidator<PixazoImageToVideoRequest> Validator { get; } = new PixazoImageToVideoRequestValidator();
-
     /// <summary>Unknown: no documented price.</summary>
     protected override decimal? Estimate(PixazoImageToVideoRequest request, CostOptions? options) => null;
 
