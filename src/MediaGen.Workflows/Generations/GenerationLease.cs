@@ -29,10 +29,10 @@ public sealed class GenerationLease : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         await StopRenewingAsync().ConfigureAwait(false);
-        await _blob.UploadAsync(
-            BinaryData.FromObjectAsJson(new GenerationLedger.Record("done", JsonSerializer.SerializeToElement(output, WorkflowJson.Options)), WorkflowJson.Options),
-            new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = _lease.LeaseId } },
-            cancellationToken).ConfigureAwait(false);
+        var record = BinaryData.FromObjectAsJson(
+            new GenerationLedger.Record("done", JsonSerializer.SerializeToElement(output, WorkflowJson.Options)), WorkflowJson.Options);
+        await UnderLeaseAsync(() => _blob.UploadAsync(
+            record, new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = _lease.LeaseId } }, cancellationToken), cancellationToken).ConfigureAwait(false);
         await _lease.ReleaseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -40,7 +40,26 @@ public sealed class GenerationLease : IAsyncDisposable
     public async Task GiveUpAsync(CancellationToken cancellationToken = default)
     {
         await StopRenewingAsync().ConfigureAwait(false);
-        await _blob.DeleteAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { LeaseId = _lease.LeaseId }, cancellationToken).ConfigureAwait(false);
+        await UnderLeaseAsync(() => _blob.DeleteAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { LeaseId = _lease.LeaseId }, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a write conditioned on the lease; if the lease lapsed meanwhile (its renewals failed while storage was
+    /// unreachable), renews it and writes again. The Blob service renews a lapsed lease as long as nobody leased the blob
+    /// since, and nobody else leases a claimed step's record: the claim is still this call's.
+    /// </summary>
+    private async Task UnderLeaseAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.LeaseNotPresentWithBlobOperation)
+        {
+            await _lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await write().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
