@@ -129,8 +129,18 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
+    // The backend forgets an activity's session only once completing succeeded; failing while storage is down would keep
+    // it, and the activity's message would be refused ever after as "processed multiple times concurrently" (docs/durable.md).
+    // A retry after the result was sent but before the message was deleted sends the result again: a duplicate dropped
+    // before its episode runs.
     public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        StorageOutageRetry.RunAsync(
+            async () =>
+            {
+                await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage).ConfigureAwait(false);
+                return true;
+            },
+            (e, attempt, delay) => LogCompleteRetried(workItem.TaskMessage.OrchestrationInstance.InstanceId, attempt, delay, e.Message));
 
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
 
@@ -150,6 +160,9 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Released the orchestration session of instance {InstanceId}: the Azure Storage backend could not return a message it had received out of order and left the session locked (a DTFx bug, docs/durable.md); the instance's messages run again")]
     private partial void LogLeakedSessionReleased(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not complete an activity of instance {InstanceId}: storage is unavailable (try {Attempt}); trying again in {Delay}: {Reason}")]
+    private partial void LogCompleteRetried(string instanceId, int attempt, TimeSpan delay, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
     private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);

@@ -45,11 +45,31 @@ public sealed class GenerationLease : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs a write conditioned on the lease; if the lease lapsed meanwhile (its renewals failed while storage was
-    /// unreachable), renews it and writes again. The Blob service renews a lapsed lease as long as nobody leased the blob
+    /// Runs a write conditioned on the lease, through a storage outage; if the lease lapsed meanwhile (its renewals failed
+    /// while storage was unreachable), renews it and writes again. The Blob service renews a lapsed lease as long as nobody leased the blob
     /// since, and nobody else leases a claimed step's record: the claim is still this call's.
     /// </summary>
     private async Task UnderLeaseAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        // The call's outcome is known only here: while storage is unavailable the write is tried again (2 s, doubling to
+        // 30 s, about 3 minutes) rather than lost, which would leave the step looking cut off mid-call.
+        var delay = TimeSpan.FromSeconds(2);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteUnderLeaseAsync(write, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (attempt < 10 && MediaGen.Core.Storage.StorageOutage.IsUnavailable(ex))
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    private async Task WriteUnderLeaseAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         try
         {

@@ -39,11 +39,11 @@ public sealed class DriveTests(ITestOutputHelper output)
         Assert.Contains(" kills=2 ", result.Summary, StringComparison.Ordinal);
     }
 
-    // Skipped until the engine survives an outage: DTFx (DurableTask.AzureStorage 2.11.2) keeps an activity's session when
-    // completing or abandoning its work item fails, so the activity's redelivered message is refused as "processed
-    // multiple times concurrently" and its instance stalls until the host restarts (docs/durable.md, Storage outages).
+    // Skipped until the engine survives an outage: the Azure Storage backend (DurableTask.AzureStorage 2.11.2) still strands
+    // some instances after one (activity sessions it cannot forget while storage is down; episodes cut by the outage that
+    // then fail every save as "split brain"), so they stall until the host restarts (docs/durable.md, Storage outages).
     // bench/storage-outage.sh shows it; the HTTP side (503 + Retry-After, readiness) holds.
-    [Fact(Skip = "DTFx activity-session leak after a storage outage stalls instances (docs/durable.md, Storage outages)")]
+    [Fact(Skip = "Instances stranded by the Azure Storage backend after a storage outage (docs/durable.md, Storage outages)")]
     public async Task StorageOutage_AzuriteStoppedDuringBatch_NothingLostWebhooksRefusedRetryably()
     {
         using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(6));
