@@ -19,20 +19,23 @@ public sealed class DriveStack : IAsyncDisposable
     /// <summary>The results queue the host writes to.</summary>
     public const string ResultsQueue = "mediagen-results";
 
-    private DriveStack(AzuriteInstance azurite, DriveSimulator simulator, CallbackReceiver callbacks, HostProcess host, string apiKey, string workFolder)
+    private readonly IAsyncDisposable _storage;
+
+    private DriveStack(string storage, string storageFolder, IAsyncDisposable storageLifetime, DriveSimulator simulator, CallbackReceiver callbacks, HostProcess host, string apiKey, string workFolder)
     {
-        Azurite = azurite;
+        _storage = storageLifetime;
+        StorageFolder = storageFolder;
         Simulator = simulator;
         Callbacks = callbacks;
         Host = host;
         WorkFolder = workFolder;
         Api = new DriveApi(host.BaseAddress, apiKey);
-        Blobs = new BlobServiceClient(azurite.ConnectionString);
-        Queues = new QueueServiceClient(azurite.ConnectionString);
+        Blobs = new BlobServiceClient(storage);
+        Queues = new QueueServiceClient(storage);
     }
 
-    /// <summary>The drive's Azurite.</summary>
-    public AzuriteInstance Azurite { get; }
+    /// <summary>The data folder of the drive's Azurite.</summary>
+    public string StorageFolder { get; }
 
     /// <summary>The provider simulator (its ledger counts every purchase).</summary>
     public DriveSimulator Simulator { get; }
@@ -62,9 +65,33 @@ public sealed class DriveStack : IAsyncDisposable
         Func<string, bool> refuseFirstCallback,
         CancellationToken cancellationToken)
     {
+        var azurite = await AzuriteInstance.StartAsync(inMemory: Environment.GetEnvironmentVariable("AZURITE_MEMORY") == "1", cancellationToken);
+        return await StartAsync(hubName, tunableSettings, refuseFirstCallback, azurite.ConnectionString, azurite.DataFolder, azurite, cancellationToken);
+    }
+
+    /// <summary>The same on an Azurite the caller started and may stop and restart (it is disposed with the stack).</summary>
+    public static Task<DriveStack> StartAsync(
+        string hubName,
+        IReadOnlyDictionary<string, string> tunableSettings,
+        Func<string, bool> refuseFirstCallback,
+        StoppableAzurite azurite,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        return StartAsync(hubName, tunableSettings, refuseFirstCallback, azurite.ConnectionString, azurite.DataFolder, azurite, cancellationToken);
+    }
+
+    private static async Task<DriveStack> StartAsync(
+        string hubName,
+        IReadOnlyDictionary<string, string> tunableSettings,
+        Func<string, bool> refuseFirstCallback,
+        string storage,
+        string storageFolder,
+        IAsyncDisposable storageLifetime,
+        CancellationToken cancellationToken)
+    {
         var workFolder = Path.Combine(Path.GetTempPath(), $"mediagen-{hubName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         Directory.CreateDirectory(workFolder);
-        var azurite = await AzuriteInstance.StartAsync(inMemory: Environment.GetEnvironmentVariable("AZURITE_MEMORY") == "1", cancellationToken);
         var simulator = new DriveSimulator();
         await simulator.InitializeAsync();
         var callbackKey = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -94,7 +121,7 @@ public sealed class DriveStack : IAsyncDisposable
         }
 
         // Fixed: addresses, keys and identity.
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
+        settings["AzureWebJobsStorage"] = storage;
         settings["ASPNETCORE_URLS"] = hostAddress.ToString().TrimEnd('/');
         settings["ASPNETCORE_ENVIRONMENT"] = "Development";
         settings["Api__Key"] = apiKey;
@@ -117,7 +144,7 @@ public sealed class DriveStack : IAsyncDisposable
         settings["BlobInbox__Enabled"] = "false";
 
         var host = new HostProcess(hostAddress, settings, workFolder);
-        var stack = new DriveStack(azurite, simulator, callbacks, host, apiKey, workFolder);
+        var stack = new DriveStack(storage, storageFolder, storageLifetime, simulator, callbacks, host, apiKey, workFolder);
         try
         {
             await host.StartAsync(cancellationToken);
@@ -165,7 +192,7 @@ public sealed class DriveStack : IAsyncDisposable
         Api.Dispose();
         await Callbacks.DisposeAsync();
         await Simulator.DisposeAsync();
-        await Azurite.DisposeAsync();
+        await _storage.DisposeAsync();
     }
 
     private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');

@@ -6,7 +6,7 @@ namespace MediaGen.Api;
 /// <summary>
 /// How a failure that escaped a route's own handling is answered: the caller's faults (a validation error, a request
 /// that could not be read, a body that is not JSON) as 400-class ProblemDetails, work needing a secret the app lacks as 503,
-/// a closed request as 499, anything else as a 500 that says only
+/// storage that cannot be reached as 503 with <c>Retry-After</c>, a closed request as 499, anything else as a 500 that says only
 /// that the failure was logged (the exception itself is never sent).
 /// </summary>
 public static class UnhandledProblems
@@ -26,6 +26,29 @@ public static class UnhandledProblems
         response.Headers.Expires = "-1";
     }
 
+    /// <summary>How long a caller is asked to wait (<c>Retry-After</c>) when storage is unavailable. 5 s.</summary>
+    public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Adds <c>Retry-After</c> to the answer of <paramref name="exception"/> when it is a storage outage (a 503 a retry
+    /// can fix: a Pixazo webhook or a caller's request is to be sent again, not given up).
+    /// </summary>
+    public static void AddRetryAfter(HttpResponse response, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(exception);
+        if (StorageOutage(exception) is not null)
+        {
+            response.Headers.RetryAfter = ((int)StorageRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
+    /// Why storage is unavailable, in one line, when <paramref name="exception"/> says it is (answered 503 with
+    /// <c>Retry-After</c>, logged as a warning, not as an unhandled failure); null otherwise.
+    /// </summary>
+    public static string? StorageOutage(Exception exception) => Health.StorageFailure.UnavailableReason(exception);
+
     /// <summary>The status, title and detail of the ProblemDetails answering <paramref name="exception"/>.</summary>
     public static (int Status, string Title, string? Detail) Describe(Exception exception, HttpContext httpContext)
     {
@@ -41,6 +64,8 @@ public static class UnhandledProblems
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status499ClientClosedRequest, "The client closed the request", null),
+            _ when StorageOutage(exception) is not null => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+                $"The storage account could not be reached; retry after {StorageRetryAfter.TotalSeconds:0} s."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred",
                 "The failure was logged; quote the trace id when reporting it."),
         };

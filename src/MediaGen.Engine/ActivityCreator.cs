@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
 
@@ -10,15 +11,17 @@ internal sealed class ActivityCreator : ObjectCreator<TaskActivity>
     private readonly Type _type;
     private readonly IServiceScopeFactory _scopes;
     private readonly DurableTaskShimFactory _shims;
+    private readonly ILogger _logger;
 
-    public ActivityCreator(string name, Type type, IServiceScopeFactory scopes, DurableTaskShimFactory shims)
+    public ActivityCreator(string name, Type type, IServiceScopeFactory scopes, DurableTaskShimFactory shims, ILogger logger)
     {
         Name = name;
         Version = string.Empty;
         _type = type;
         _scopes = scopes;
         _shims = shims;
+        _logger = logger;
     }
 
-    public override TaskActivity Create() => new ScopedActivity(Name, _type, _scopes, _shims);
+    public override TaskActivity Create() => new ScopedActivity(Name, _type, _scopes, _shims, _logger);
 }

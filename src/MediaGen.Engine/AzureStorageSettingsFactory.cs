@@ -41,6 +41,7 @@ internal static class AzureStorageSettingsFactory
         // The app lease serves blue/green swaps of Functions apps; here several host processes share the hub through
         // partition leases, and an app lease would stall a process with another app name for minutes.
         UseAppLease = false,
-        LoggerFactory = loggerFactory,
+        // Tapped so the worker can tell when the backend left a session locked (SessionLeakDetector).
+        LoggerFactory = SessionLeakDetector.Tap(loggerFactory),
     };
 }

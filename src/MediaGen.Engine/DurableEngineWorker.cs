@@ -158,8 +158,9 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         worker.AddOrchestrationDispatcherMiddleware(guard.GuardOrchestrationAsync);
         worker.AddTaskOrchestrations(_registry.Orchestrators
             .Select(o => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(o.Key, o.Value, _services, shims)).ToArray());
+        var activityLogger = _loggerFactory.CreateLogger<ScopedActivity>();
         worker.AddTaskActivities(_registry.Activities
-            .Select(a => (ObjectCreator<TaskActivity>)new ActivityCreator(a.Key, a.Value, scopes, shims)).ToArray());
+            .Select(a => (ObjectCreator<TaskActivity>)new ActivityCreator(a.Key, a.Value, scopes, shims, activityLogger)).ToArray());
 
         try
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace MediaGen.Engine;
 
 /// <summary>
-/// The Azure Storage backend as the engine's worker sees it, with two repairs for what a crashed host leaves behind.
+/// The Azure Storage backend as the engine's worker sees it, with repairs for what a crashed host or a DTFx bug leaves behind.
 /// <list type="bullet">
 /// <item>The backend saves an episode's history before it deletes the messages the episode consumed, so a host killed
 /// in between has those messages delivered again; and an episode retried after a failure sends its activities again, so
@@ -18,6 +18,9 @@ namespace MediaGen.Engine;
 /// never be saved and would run again after a restart, sending another copy of the activity each time: a crash loop no
 /// delivery count ends, since every copy is a new message. Activities wait for their episode's checkpoint instead
 /// (<see cref="WaitForCheckpointAsync"/>: milliseconds, only when this process is saving that instance).</item>
+/// <item>When the backend fails to return an out-of-order message to its queue while locking the next orchestration work
+/// item, it throws without releasing the instance's session, and the instance never runs again in this process. The
+/// failure is recognised from the backend's own events (<see cref="SessionLeakDetector"/>) and the session released.</item>
 /// </list>
 /// </summary>
 internal sealed partial class GuardedOrchestrationService(IOrchestrationService inner, ILogger<GuardedOrchestrationService> logger)
@@ -84,7 +87,24 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        TaskOrchestrationWorkItem? workItem;
+        using (var attempt = SessionLeakDetector.Begin())
+        {
+            try
+            {
+                workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt.LeakedInstanceId is { } instanceId)
+            {
+                // The backend kept the session it failed to hand out; releasing it (by instance id, all the release uses)
+                // lets the instance's next messages run. The messages of the failed batch come back after their
+                // visibility timeout, as after any failed lock.
+                LogLeakedSessionReleased(e, instanceId);
+                await inner.ReleaseTaskOrchestrationWorkItemAsync(new TaskOrchestrationWorkItem { InstanceId = instanceId }).ConfigureAwait(false);
+                return null!;
+            }
+        }
+
         if (workItem is not null)
         {
             workItem.NewMessages = DropRedelivered(workItem, workItem.NewMessages);
@@ -109,8 +129,18 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
+    // The backend forgets an activity's session only once completing succeeded; failing while storage is down would keep
+    // it, and the activity's message would be refused ever after as "processed multiple times concurrently" (docs/durable.md).
+    // A retry after the result was sent but before the message was deleted sends the result again: a duplicate dropped
+    // before its episode runs.
     public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        StorageOutageRetry.RunAsync(
+            async () =>
+            {
+                await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage).ConfigureAwait(false);
+                return true;
+            },
+            (e, attempt, delay) => LogCompleteRetried(workItem.TaskMessage.OrchestrationInstance.InstanceId, attempt, delay, e.Message));
 
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
 
@@ -127,6 +157,12 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
         return kept;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Released the orchestration session of instance {InstanceId}: the Azure Storage backend could not return a message it had received out of order and left the session locked (a DTFx bug, docs/durable.md); the instance's messages run again")]
+    private partial void LogLeakedSessionReleased(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not complete an activity of instance {InstanceId}: storage is unavailable (try {Attempt}); trying again in {Delay}: {Reason}")]
+    private partial void LogCompleteRetried(string instanceId, int attempt, TimeSpan delay, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
     private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);

@@ -15,4 +15,8 @@ internal static class StorageFailure
         HttpRequestException ex => $"could not be reached ({ex.Message})",
         _ => null,
     };
+
+    /// <summary>Why storage is unavailable, in one line (<see cref="Describe"/>'s words), or null when it is not (<see cref="Core.Storage.StorageOutage"/>).</summary>
+    public static string? UnavailableReason(Exception exception) => !Core.Storage.StorageOutage.IsUnavailable(exception) ? null
+        : Describe(exception) ?? (exception.InnerException is { } inner ? UnavailableReason(inner) : "could not be reached");
 }

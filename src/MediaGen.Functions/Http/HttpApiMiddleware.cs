@@ -70,13 +70,18 @@ public sealed partial class HttpApiMiddleware(
     private async Task AnswerAsync(HttpContext http, string function, Exception exception)
     {
         var (status, title, detail) = UnhandledProblems.Describe(exception, http);
-        if (status >= StatusCodes.Status500InternalServerError)
+        if (UnhandledProblems.StorageOutage(exception) is { } reason)
+        {
+            LogStorageUnavailable(logger, function, http.Request.Method, http.Request.Path, reason);
+        }
+        else if (status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, function, http.Request.Method, http.Request.Path, exception);
         }
 
         UnhandledProblems.ClearResponse(http.Response);
         http.Response.StatusCode = status;
+        UnhandledProblems.AddRetryAfter(http.Response, exception);
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -87,6 +92,9 @@ public sealed partial class HttpApiMiddleware(
 
     private void LogAfterStart(HttpContext http, string function, Exception exception) =>
         LogFailedAfterStart(logger, function, http.Request.Method, http.Request.Path, exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} ({Method} {Path}) answered 503: storage is unavailable ({Reason})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string function, string method, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure of function {Function} ({Method} {Path})")]
     private static partial void LogUnhandled(ILogger logger, string function, string method, PathString path, Exception exception);

@@ -21,12 +21,17 @@ public sealed partial class GlobalExceptionHandler(IProblemDetailsService proble
         }
 
         var (status, title, detail) = UnhandledProblems.Describe(exception, httpContext);
-        if (status >= StatusCodes.Status500InternalServerError)
+        if (UnhandledProblems.StorageOutage(exception) is { } reason)
+        {
+            LogStorageUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, reason);
+        }
+        else if (status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
 
         httpContext.Response.StatusCode = status;
+        UnhandledProblems.AddRetryAfter(httpContext.Response, exception);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -34,6 +39,9 @@ public sealed partial class GlobalExceptionHandler(IProblemDetailsService proble
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         }).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: storage is unavailable ({Reason})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string method, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure of {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, PathString path, Exception exception);

@@ -29,10 +29,10 @@ public sealed class GenerationLease : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         await StopRenewingAsync().ConfigureAwait(false);
-        await _blob.UploadAsync(
-            BinaryData.FromObjectAsJson(new GenerationLedger.Record("done", JsonSerializer.SerializeToElement(output, WorkflowJson.Options)), WorkflowJson.Options),
-            new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = _lease.LeaseId } },
-            cancellationToken).ConfigureAwait(false);
+        var record = BinaryData.FromObjectAsJson(
+            new GenerationLedger.Record("done", JsonSerializer.SerializeToElement(output, WorkflowJson.Options)), WorkflowJson.Options);
+        await UnderLeaseAsync(() => _blob.UploadAsync(
+            record, new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = _lease.LeaseId } }, cancellationToken), cancellationToken).ConfigureAwait(false);
         await _lease.ReleaseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -40,7 +40,46 @@ public sealed class GenerationLease : IAsyncDisposable
     public async Task GiveUpAsync(CancellationToken cancellationToken = default)
     {
         await StopRenewingAsync().ConfigureAwait(false);
-        await _blob.DeleteAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { LeaseId = _lease.LeaseId }, cancellationToken).ConfigureAwait(false);
+        await UnderLeaseAsync(() => _blob.DeleteAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { LeaseId = _lease.LeaseId }, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a write conditioned on the lease, through a storage outage; if the lease lapsed meanwhile (its renewals failed
+    /// while storage was unreachable), renews it and writes again. The Blob service renews a lapsed lease as long as nobody leased the blob
+    /// since, and nobody else leases a claimed step's record: the claim is still this call's.
+    /// </summary>
+    private async Task UnderLeaseAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        // The call's outcome is known only here: while storage is unavailable the write is tried again (2 s, doubling to
+        // 30 s, about 3 minutes) rather than lost, which would leave the step looking cut off mid-call.
+        var delay = TimeSpan.FromSeconds(2);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteUnderLeaseAsync(write, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (attempt < 10 && MediaGen.Core.Storage.StorageOutage.IsUnavailable(ex))
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    private async Task WriteUnderLeaseAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.LeaseNotPresentWithBlobOperation)
+        {
+            await _lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await write().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -16,14 +16,11 @@ public sealed class TwoProcessTests(InMemoryAzurite azurite, ITestOutputHelper o
         // A hang guard under the run's 8 min blame timeout; the wait below fails sooner when instances stop finishing.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(7));
         await using var hub = await TaskHubUnderTest.CreateAsync(azurite.ConnectionString, "two");
-        // No worker is killed here, so orchestration messages may stay hidden longer than the test worker's 20 s (which
-        // bounds crash recovery in the other tests). On a loaded machine a message can wait in a worker's buffer past
-        // 20 s and be dequeued again; when DTFx then returns an out-of-order message with the stale pop receipt, the
-        // abandon fails and LockNextTaskOrchestrationWorkItemAsync leaves the instance's session unreleased: the instance
-        // stalls until its process restarts (a DTFx bug; every later message for it is taken for a duplicate).
-        var settings = new Dictionary<string, string?> { ["DurableTask:ControlQueueVisibilityTimeout"] = "00:01:00" };
-        var first = hub.Worker("host-a", settings);
-        var second = hub.Worker("host-b", settings);
+        // The test workers' 20 s control-queue visibility applies: a message that waits in a loaded worker's buffer past it
+        // and is dequeued again can no longer stall its instance (the DTFx session leak the engine releases,
+        // SessionLeakTests), so no longer timeout is needed here.
+        var first = hub.Worker("host-a");
+        var second = hub.Worker("host-b");
         first.Start();
         second.Start();
         await first.WaitUntilReadyAsync(timeout.Token);

@@ -23,5 +23,6 @@ public static class TestWorkflows
         .AddOrchestrator<CatchingOrchestrator>()
         .AddOrchestrator<SlowOrchestrator>()
         .AddOrchestrator<ParentProbeOrchestrator>()
-        .AddOrchestrator<FamilyOrchestrator>();
+        .AddOrchestrator<FamilyOrchestrator>()
+        .AddOrchestrator<GatedOrchestrator>();
 }
