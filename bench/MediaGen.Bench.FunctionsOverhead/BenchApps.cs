@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MediaGen.Bench.Drives;
+using MediaGen.Drives;
 using MediaGen.Testing;
 
 namespace MediaGen.Bench.FunctionsOverhead;

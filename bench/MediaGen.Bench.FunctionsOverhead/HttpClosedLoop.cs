@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using MediaGen.Bench.Drives;
+using MediaGen.Drives;
 
 namespace MediaGen.Bench.FunctionsOverhead;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using MediaGen.Bench.Common;
-using MediaGen.Bench.Drives;
+using MediaGen.Drives;
 using MediaGen.Testing;
 using static MediaGen.Bench.Common.BenchSettings;
 

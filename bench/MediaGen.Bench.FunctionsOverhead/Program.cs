@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using MediaGen.Bench.Common;
-using MediaGen.Bench.Drives;
+using MediaGen.Drives;
 using MediaGen.Testing;
 using static MediaGen.Bench.Common.BenchSettings;
 

@@ -9,7 +9,7 @@ namespace MediaGen.Engine.Tests.Guarantees;
 /// <summary>
 /// A host process killed with SIGKILL at random points, again and again, while instances run activities, timers, events
 /// and sub-orchestrations: nothing is lost and nothing is recorded twice. How long recovery took after the last restart is
-/// reported against what the settings imply, not asserted: a wall-clock window fails on a loaded machine (bench/crash-drive.sh
+/// reported against what the settings imply, not asserted: a wall-clock window fails on a loaded machine (scripts/crash-drive.sh
 /// times the same kind of drive on the standalone host).
 /// </summary>
 public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelper output) : IClassFixture<InMemoryAzurite>

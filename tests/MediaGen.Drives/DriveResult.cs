@@ -1,4 +1,4 @@
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>What a drive found: its one summary line and every violation (none when it passed).</summary>
 /// <param name="Summary">The summary line (<c>crash-drive …</c>, <c>fault-storm …</c>).</param>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// The host's HTTP API as a caller uses it (API key in <c>x-functions-key</c>). Calls made while the host is down (killed

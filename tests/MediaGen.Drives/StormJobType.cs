@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>A kind of job in the storm.</summary>
 /// <param name="Name">Short name.</param>

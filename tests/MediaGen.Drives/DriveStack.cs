@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Testing;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// Everything one drive runs on, as <c>scripts/run.sh</c> starts it: its own Azurite (free loopback ports, its own data

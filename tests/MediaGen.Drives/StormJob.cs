@@ -1,4 +1,4 @@
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>One planned job of the storm.</summary>
 /// <param name="Index">Its number in the run.</param>

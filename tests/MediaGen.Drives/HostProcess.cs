@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// The standalone host (<c>MediaGen.Host.dll</c>, copied next to the drive) — or another app serving MediaGen's API, such

@@ -5,7 +5,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using MediaGen.Core.Jobs;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// Issue 11.3: mixed jobs (every provider and kind but chains) through the standalone host's HTTP API, a seeded share of

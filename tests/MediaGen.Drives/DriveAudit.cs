@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Models;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// The checks both drives make against the real parts after a run: the job API's final state of every job, the blobs

@@ -1,4 +1,4 @@
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>Knobs of <see cref="CrashDrive"/>.</summary>
 public sealed record CrashDriveOptions

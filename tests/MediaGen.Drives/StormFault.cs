@@ -1,4 +1,4 @@
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>One injected fault and the outcome it must lead to.</summary>
 /// <param name="Name">Short name for the summary.</param>

@@ -1,4 +1,4 @@
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>How a job type buys: what the storm counts for it.</summary>
 public enum StormPurchase

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using MediaGen.Core.Jobs;
 using MediaGen.Simulator;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// Issue 11.2: one batch of <see cref="CrashDriveOptions.Items"/> mixed image jobs (Cosmic, CometAPI, Pixazo) on the

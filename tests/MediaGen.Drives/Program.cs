@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
-/// bench/crash-drive.sh and bench/fault-storm.sh: <c>crash</c> or <c>storm</c>, knobs from environment variables. Prints the
+/// scripts/crash-drive.sh and scripts/fault-storm.sh: <c>crash</c> or <c>storm</c>, knobs from environment variables. Prints the
 /// drive's log, then every violation, then its one summary line; exit code 1 on any violation. (A named class, not top-level
 /// statements: ASP.NET Core makes a top-level <c>Program</c> public, which would clash with the host's in the drive tests.)
 /// </summary>
@@ -13,7 +13,7 @@ internal static class Program
     {
         if (args is not ["crash" or "storm"])
         {
-            await Console.Error.WriteLineAsync("usage: MediaGen.Bench.Drives crash|storm   (ITEMS, KILLS, JOBS, CONCURRENCY, SEED from the environment)");
+            await Console.Error.WriteLineAsync("usage: MediaGen.Drives crash|storm   (ITEMS, KILLS, JOBS, CONCURRENCY, SEED from the environment)");
             return 2;
         }
 

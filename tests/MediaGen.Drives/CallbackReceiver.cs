@@ -6,7 +6,7 @@ using System.Text.Json;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// A completion-callback receiver on a loopback port: records every delivery (delivery id, job id, status, error type,

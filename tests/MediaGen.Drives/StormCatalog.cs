@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using MediaGen.Simulator;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// The job types of the fault storm and the faults each can get, with the outcome MediaGen's error taxonomy and retry

@@ -1,7 +1,7 @@
 using MediaGen.Simulator;
 using MediaGen.Testing;
 
-namespace MediaGen.Bench.Drives;
+namespace MediaGen.Drives;
 
 /// <summary>
 /// The provider simulator of a drive (in the drive's process, so killing the host never touches it): 5 ms per call,
