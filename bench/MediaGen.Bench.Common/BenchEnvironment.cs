@@ -1,6 +1,7 @@
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Engine;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using MediaGen.Workflows;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using MediaGen.Bench.Common;
 using MediaGen.Drives;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 using static MediaGen.Bench.Common.BenchSettings;
 
 namespace MediaGen.Bench.FunctionsOverhead;

@@ -1,38 +1,37 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Drives;
 
 /// <summary>
-/// Everything one drive runs on, as <c>scripts/run.sh</c> starts it: its own Azurite (free loopback ports, its own data
-/// folder on disk unless <c>AZURITE_MEMORY=1</c>), the provider simulator, a callback receiver and the standalone host as
-/// a separate process on a free port, configured for the simulator with per-run keys. Tunable host settings given here
+/// Everything one drive runs on, started by the launcher as <c>scripts/run.sh</c> starts it (<see cref="LocalStack"/>): its
+/// own Azurite (free loopback ports, its own data folder on disk unless <c>AZURITE_MEMORY=1</c>), the provider simulator, a
+/// callback receiver and the standalone host as a separate process on a free port, configured for the simulator with
+/// per-run keys. Tunable host settings given here
 /// are defaults: the same variable in the drive's environment (e.g. <c>DurableTask__WorkItemQueueVisibilityTimeout</c>)
 /// wins, and the host inherits every other variable of the drive's environment.
 /// </summary>
 public sealed class DriveStack : IAsyncDisposable
 {
     /// <summary>The results queue the host writes to.</summary>
-    public const string ResultsQueue = "mediagen-results";
+    public const string ResultsQueue = LocalStack.ResultsQueue;
 
-    private DriveStack(AzuriteInstance azurite, DriveSimulator simulator, CallbackReceiver callbacks, HostProcess host, string apiKey, string workFolder)
+    private readonly LocalStack _stack;
+
+    private DriveStack(LocalStack stack, DriveSimulator simulator, CallbackReceiver callbacks, AppProcess host)
     {
-        Azurite = azurite;
+        _stack = stack;
         Simulator = simulator;
         Callbacks = callbacks;
         Host = host;
-        WorkFolder = workFolder;
-        Api = new DriveApi(host.BaseAddress, apiKey);
-        Blobs = new BlobServiceClient(azurite.ConnectionString);
-        Queues = new QueueServiceClient(azurite.ConnectionString);
+        Api = new DriveApi(host.BaseAddress, stack.ApiKey);
+        Blobs = new BlobServiceClient(stack.Azurite.ConnectionString);
+        Queues = new QueueServiceClient(stack.Azurite.ConnectionString);
     }
 
     /// <summary>The drive's Azurite.</summary>
-    public AzuriteInstance Azurite { get; }
+    public AzuriteInstance Azurite => _stack.Azurite;
 
     /// <summary>The provider simulator (its ledger counts every purchase).</summary>
     public DriveSimulator Simulator { get; }
@@ -41,7 +40,7 @@ public sealed class DriveStack : IAsyncDisposable
     public CallbackReceiver Callbacks { get; }
 
     /// <summary>The host process.</summary>
-    public HostProcess Host { get; }
+    public AppProcess Host { get; }
 
     /// <summary>The host's HTTP API with this run's key.</summary>
     public DriveApi Api { get; }
@@ -53,7 +52,7 @@ public sealed class DriveStack : IAsyncDisposable
     public QueueServiceClient Queues { get; }
 
     /// <summary>Where the host logs go (kept when a drive fails).</summary>
-    public string WorkFolder { get; }
+    public string WorkFolder => _stack.WorkFolder;
 
     /// <summary>Starts Azurite, the simulator, the receiver and the host (task hub <paramref name="hubName"/>).</summary>
     public static async Task<DriveStack> StartAsync(
@@ -63,17 +62,31 @@ public sealed class DriveStack : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var workFolder = Path.Combine(Path.GetTempPath(), $"mediagen-{hubName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
-        Directory.CreateDirectory(workFolder);
-        var azurite = await AzuriteInstance.StartAsync(inMemory: Environment.GetEnvironmentVariable("AZURITE_MEMORY") == "1", cancellationToken);
         var simulator = new DriveSimulator();
         await simulator.InitializeAsync();
-        var callbackKey = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var callbackKey = StackSecrets.CallbackKey();
         var callbacks = await CallbackReceiver.StartAsync(callbackKey, refuseFirstCallback);
-        var apiKey = Secret();
-        // The host's address must be known before it starts: Pixazo webhooks are sent to it, also after a restart.
-        var hostAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var sim = simulator.BaseAddress.ToString();
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        LocalStack stack;
+        try
+        {
+            stack = await LocalStack.StartAsync(
+                new LocalStackOptions
+                {
+                    WorkFolder = workFolder,
+                    AzuriteInMemory = Environment.GetEnvironmentVariable("AZURITE_MEMORY") == "1",
+                    SimulatorAddress = simulator.BaseAddress,
+                    CallbackKey = callbackKey,
+                },
+                cancellationToken);
+        }
+        catch
+        {
+            await callbacks.DisposeAsync();
+            await simulator.DisposeAsync();
+            throw;
+        }
+
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Workflows__PollInitialInterval"] = "00:00:01",
             ["Workflows__PollMaxInterval"] = "00:00:03",
@@ -93,39 +106,25 @@ public sealed class DriveStack : IAsyncDisposable
             }
         }
 
-        // Fixed: addresses, keys and identity.
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-        settings["ASPNETCORE_URLS"] = hostAddress.ToString().TrimEnd('/');
-        settings["ASPNETCORE_ENVIRONMENT"] = "Development";
-        settings["Api__Key"] = apiKey;
-        settings["Cosmic__BaseUrl"] = sim;
-        settings["Cosmic__BucketSlug"] = SimulatorFixture.BucketSlug;
-        settings["Cosmic__WriteKey"] = SimulatorFixture.ApiKey;
-        settings["Pixazo__BaseUrl"] = sim;
-        settings["Pixazo__SubscriptionKey"] = SimulatorFixture.ApiKey;
-        settings["Comet__BaseUrl"] = sim;
-        settings["Comet__ApiKey"] = SimulatorFixture.ApiKey;
-        settings["Media__AllowedNetworks"] = "127.0.0.1/32";
-        settings["Workflows__PublicBaseUrl"] = hostAddress.ToString().TrimEnd('/');
-        settings["Workflows__WebhookSigningKey"] = Secret();
-        settings["Workflows__ResultsQueue"] = ResultsQueue;
-        settings["Callbacks__SigningKey"] = callbackKey;
+        // Fixed: one signing key (the receiver's), the hub and the host's identity, no intake listeners.
+        settings["Callbacks__SecondarySigningKey"] = null;
         settings["DurableTask__HubName"] = hubName;
         // Restarted in the same slot: the new process takes the killed one's partition leases back at once.
         settings["DurableTask__WorkerId"] = hubName + "-host";
         settings["RequestQueue__Enabled"] = "false";
         settings["BlobInbox__Enabled"] = "false";
 
-        var host = new HostProcess(hostAddress, settings, workFolder);
-        var stack = new DriveStack(azurite, simulator, callbacks, host, apiKey, workFolder);
+        // The host's address is chosen before it starts: Pixazo webhooks are sent to it, also after a restart.
+        var host = stack.CreateApp(StackApp.Standalone, settings: settings);
+        var drive = new DriveStack(stack, simulator, callbacks, host);
         try
         {
             await host.StartAsync(cancellationToken);
-            return stack;
+            return drive;
         }
         catch
         {
-            await stack.DisposeAsync();
+            await drive.DisposeAsync();
             throw;
         }
     }
@@ -161,19 +160,9 @@ public sealed class DriveStack : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        Host.Dispose();
         Api.Dispose();
+        await _stack.DisposeAsync();
         await Callbacks.DisposeAsync();
         await Simulator.DisposeAsync();
-        await Azurite.DisposeAsync();
-    }
-
-    private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 

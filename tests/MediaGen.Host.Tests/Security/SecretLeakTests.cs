@@ -7,6 +7,7 @@ using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;

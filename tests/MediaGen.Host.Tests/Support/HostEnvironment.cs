@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MediaGen.Launcher;
 using MediaGen.Parity.Tests.Support;
 using MediaGen.Testing;
 

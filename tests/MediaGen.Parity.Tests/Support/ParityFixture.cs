@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 

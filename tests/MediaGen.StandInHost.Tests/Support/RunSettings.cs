@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MediaGen.Launcher;
 using MediaGen.StandInHost.Tests.Worker;
 using MediaGen.Testing;
 

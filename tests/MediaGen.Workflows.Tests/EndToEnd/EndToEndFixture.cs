@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
+using MediaGen.Launcher;
 using Microsoft.DurableTask.Client;
 using MediaGen.Engine;
 using MediaGen.Testing;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MediaGen.Bench.Common;
+namespace MediaGen.Testing;
 
 /// <summary>The standalone engine exactly as the host wires it, but with its storage requests counted.</summary>
 public static class CountedEngine

@@ -8,7 +8,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 
-namespace MediaGen.Bench.Common;
+namespace MediaGen.Testing;
 
 /// <summary>
 /// Counts and times the storage requests that go through clients built with its options (an Azure SDK pipeline policy,

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace MediaGen.Testing;
+namespace MediaGen.Launcher;
 
 /// <summary>
-/// An Azurite process of the test run's own: free loopback ports, a temporary data folder, stopped
+/// An Azurite process of the run's own: free loopback ports, a temporary data folder, stopped
 /// (and its folder deleted) on dispose. It runs under <c>scripts/azurite.mjs</c>, which stops
 /// Azurite when this process's end of its stdin closes, so even a killed test run leaves no orphan.
 /// </summary>
@@ -20,11 +20,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _log;
+    private readonly bool _keepData;
 
-    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, int blobPort, int queuePort, int tablePort)
+    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, bool keepData, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
         _log = log;
+        _keepData = keepData;
         DataFolder = dataFolder;
         BlobPort = blobPort;
         QueuePort = queuePort;
@@ -42,6 +44,12 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
     /// <summary>The table service port on 127.0.0.1 (the Durable Task backend keeps its state in tables).</summary>
     public int TablePort { get; }
+
+    /// <summary>The blob service's address, e.g. <c>http://127.0.0.1:41234</c> (the account is the path's first segment).</summary>
+    public Uri BlobServiceUrl => new($"http://127.0.0.1:{BlobPort}");
+
+    /// <summary>The queue service's address, e.g. <c>http://127.0.0.1:41235</c>.</summary>
+    public Uri QueueServiceUrl => new($"http://127.0.0.1:{QueuePort}");
 
     /// <summary>A connection string for the Azure Storage SDK (blob, queue and table endpoints).</summary>
     public string ConnectionString =>
@@ -65,10 +73,16 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     /// <summary>Starts Azurite and waits until its blob, queue and table services listen.</summary>
     /// <param name="inMemory">Keep data in memory only (faster; nothing survives an Azurite restart).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<AzuriteInstance> StartAsync(bool inMemory = false, CancellationToken cancellationToken = default)
+    public static Task<AzuriteInstance> StartAsync(bool inMemory = false, CancellationToken cancellationToken = default) =>
+        StartAsync(inMemory, Path.Combine(Path.GetTempPath(), "mediagen-azurite-" + Guid.NewGuid().ToString("N")), keepData: false, cancellationToken);
+
+    /// <summary>Starts Azurite on disk in <paramref name="dataFolder"/>, which is kept when it stops (<c>scripts/run.sh</c>'s <c>.run/azurite</c>).</summary>
+    public static Task<AzuriteInstance> StartAsync(string dataFolder, CancellationToken cancellationToken = default) =>
+        StartAsync(inMemory: false, dataFolder, keepData: true, cancellationToken);
+
+    private static async Task<AzuriteInstance> StartAsync(bool inMemory, string dataFolder, bool keepData, CancellationToken cancellationToken)
     {
         var script = RepoPaths.Combine("scripts", "azurite.mjs");
-        var dataFolder = Path.Combine(Path.GetTempPath(), "mediagen-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
 
         var psi = new ProcessStartInfo("node")
@@ -132,16 +146,20 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Node starting Azurite on a loaded 2-core machine took over 60 s while several suites ran at once.
-        timeout.CancelAfter(Waits.HangGuard);
+        timeout.CancelAfter(AppProcess.StartTimeout);
         try
         {
             var ports = await Task.WhenAll(blob.Task, queue.Task, table.Task).WaitAsync(timeout.Token);
-            return new AzuriteInstance(process, log, dataFolder, ports[0], ports[1], ports[2]);
+            return new AzuriteInstance(process, log, dataFolder, keepData, ports[0], ports[1], ports[2]);
         }
         catch
         {
             Kill(process);
-            TryDelete(dataFolder);
+            if (!keepData)
+            {
+                TryDelete(dataFolder);
+            }
+
             throw;
         }
     }
@@ -163,7 +181,10 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            TryDelete(DataFolder);
+            if (!_keepData)
+            {
+                TryDelete(DataFolder);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
-namespace MediaGen.Testing;
+namespace MediaGen.Launcher;
 
-/// <summary>Locates files of the repository from a test's output folder.</summary>
+/// <summary>Locates files of the repository from a build output folder (a test's, a drive's, the launcher's).</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
