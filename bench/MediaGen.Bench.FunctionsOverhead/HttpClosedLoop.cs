@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using MediaGen.Drives;
+using MediaGen.Testing;
 
 namespace MediaGen.Bench.FunctionsOverhead;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using MediaGen.Bench.Common;
-using MediaGen.Drives;
 using MediaGen.Launcher;
+using MediaGen.Testing;
 using static MediaGen.Bench.Common.BenchSettings;
 
 namespace MediaGen.Bench.FunctionsOverhead;

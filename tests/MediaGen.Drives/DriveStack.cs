@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Launcher;
+using MediaGen.Testing;
 
 namespace MediaGen.Drives;
 

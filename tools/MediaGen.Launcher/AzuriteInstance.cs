@@ -52,11 +52,14 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public Uri QueueServiceUrl => new($"http://127.0.0.1:{QueuePort}");
 
     /// <summary>A connection string for the Azure Storage SDK (blob, queue and table endpoints).</summary>
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>A connection string to Azurite's development account on these 127.0.0.1 ports (also for ports nothing listens on).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
     /// <summary>Everything Azurite has printed so far (for failure messages).</summary>
     public string Log

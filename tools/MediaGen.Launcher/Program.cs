@@ -3,20 +3,22 @@ using System.Runtime.InteropServices;
 namespace MediaGen.Launcher;
 
 /// <summary>
-/// <c>scripts/run.sh</c>'s stack: <c>MediaGen.Launcher.dll --run-dir DIR [--functions]</c> starts Azurite (data in
-/// <c>DIR/azurite</c>), the provider simulator and the standalone host — or the Functions app under the stand-in host — on
-/// free loopback ports with keys generated for the run (logs in <c>DIR/logs</c>), writes what a client needs to
-/// <c>DIR/stack.env</c> (shell assignments), prints <c>ready</c>, and runs until SIGTERM or Ctrl+C, then stops it all.
+/// <c>scripts/run.sh</c>'s stack: <c>MediaGen.Launcher.dll --run-dir DIR [--functions | --no-app]</c> starts Azurite
+/// (data in <c>DIR/azurite</c>), the provider simulator and the standalone host — or the Functions app under the stand-in
+/// host, or no app (<c>bench/media-copy.sh</c>) — on free loopback ports with keys generated for the run (logs in
+/// <c>DIR/logs</c>), writes what a client needs to <c>DIR/stack.env</c> (shell assignments), prints <c>ready</c>, and runs
+/// until SIGTERM or Ctrl+C, then stops it all.
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
         var functions = args.Contains("--functions");
+        var noApp = args.Contains("--no-app");
         var at = Array.IndexOf(args, "--run-dir");
-        if (at < 0 || at + 1 >= args.Length || args.Except(["--functions", "--run-dir", args[at + 1]]).Any())
+        if (at < 0 || at + 1 >= args.Length || (functions && noApp) || args.Except(["--functions", "--no-app", "--run-dir", args[at + 1]]).Any())
         {
-            await Console.Error.WriteLineAsync("usage: MediaGen.Launcher --run-dir DIR [--functions]");
+            await Console.Error.WriteLineAsync("usage: MediaGen.Launcher --run-dir DIR [--functions | --no-app]");
             return 2;
         }
 
@@ -30,13 +32,14 @@ internal static class Program
         try
         {
             stack = await LocalStack.StartAsync(options, stop.Token);
-            var app = await stack.StartAppAsync(functions ? StackApp.Functions : StackApp.Standalone, cancellationToken: stop.Token);
-            var host = app.BaseAddress.GetLeftPart(UriPartial.Authority);
+            var app = noApp ? null : await stack.StartAppAsync(functions ? StackApp.Functions : StackApp.Standalone, cancellationToken: stop.Token);
+            var host = app?.BaseAddress.GetLeftPart(UriPartial.Authority) ?? "";
             Dictionary<string, string> values = new()
             {
-                ["STACK_APP"] = functions ? "functions" : "standalone",
+                ["STACK_APP"] = noApp ? "" : functions ? "functions" : "standalone",
                 ["STACK_HOST_URL"] = host,
-                ["STACK_DASHBOARD"] = host + (functions ? "/api/dashboard/" : "/dashboard/"),
+                ["STACK_DASHBOARD"] = noApp ? "" : host + (functions ? "/api/dashboard/" : "/dashboard/"),
+                ["STACK_STORAGE"] = stack.Azurite.ConnectionString,
                 ["STACK_SIMULATOR_URL"] = stack.SimulatorAddress.GetLeftPart(UriPartial.Authority),
                 ["STACK_API_KEY"] = stack.ApiKey,
                 ["STACK_CALLBACK_KEY"] = stack.CallbackKey,
@@ -50,7 +53,7 @@ internal static class Program
                 ["STACK_INBOX"] = LocalStack.InboxContainer,
                 // The Functions app's blob trigger keeps its own receipts (azure-webjobs-hosts), no marker blobs.
                 ["STACK_INBOX_PROCESSED"] = functions ? "" : LocalStack.InboxProcessedContainer,
-                ["STACK_HOST_LOG"] = app.CurrentLog ?? "",
+                ["STACK_HOST_LOG"] = app?.CurrentLog ?? "",
             };
             var envFile = Path.Combine(runDir, "stack.env");
             await File.WriteAllLinesAsync(envFile, values.Select(v => $"{v.Key}='{v.Value.Replace("'", "'\\''", StringComparison.Ordinal)}'"), CancellationToken.None);

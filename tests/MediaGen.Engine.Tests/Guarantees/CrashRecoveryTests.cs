@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MediaGen.Engine.TestWorker.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
@@ -104,10 +105,8 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
     {
         foreach (var id in ids)
         {
-            while ((await client.GetInstanceAsync(id, cancellation))?.RuntimeStatus is null or OrchestrationRuntimeStatus.Pending)
-            {
-                await Task.Delay(100, cancellation);
-            }
+            await Waits.UntilAsync(
+                async token => (await client.GetInstanceAsync(id, token))?.RuntimeStatus is not (null or OrchestrationRuntimeStatus.Pending), $"{id} to start", cancellationToken: cancellation);
         }
     }
 

@@ -140,16 +140,29 @@ public sealed class BadInputTests(BadInputHost fixture, ITestOutputHelper output
             await inbox.GetBlobClient(Name(i)).UploadAsync(BinaryData.FromBytes(cases[i].Body!), ct));
 
         var markers = new HashSet<string>();
-        // Waits while markers keep appearing (a loaded machine is slower, not wrong); gives up after a stall.
-        for (var progress = Waits.Watch(); markers.Count < cases.Count && !progress.Stalled(markers.Count); await Task.Delay(100))
+        try
         {
-            if (await processed.ExistsAsync())
-            {
-                await foreach (var marker in processed.GetBlobsAsync(new GetBlobsOptions { Prefix = "bad-input/" }))
+            // Waits while markers keep appearing (a loaded machine is slower, not wrong); gives up after a stall.
+            await Waits.ForProgressAsync(
+                async token =>
                 {
-                    markers.Add(marker.Name);
-                }
-            }
+                    if (await processed.ExistsAsync(token))
+                    {
+                        await foreach (var marker in processed.GetBlobsAsync(new GetBlobsOptions { Prefix = "bad-input/" }, token))
+                        {
+                            markers.Add(marker.Name);
+                        }
+                    }
+
+                    return markers.Count;
+                },
+                count => count >= cases.Count,
+                count => count,
+                "a marker for every bad inbox blob");
+        }
+        catch (TimeoutException)
+        {
+            // Stalled: the cases without a marker are reported below.
         }
 
         var failures = new List<string>();

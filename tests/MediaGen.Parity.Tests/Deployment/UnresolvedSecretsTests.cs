@@ -107,19 +107,8 @@ public sealed class UnresolvedSecretsTests(DeploymentFixture fixture) : IClassFi
         }
     }
 
-    private static async Task ReadyAsync(FunctionsHostApp app)
-    {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(100))
-        {
-            var answer = await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
-            if (answer.Status == 200)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The app did not become ready: {answer}");
-        }
-    }
+    private static Task ReadyAsync(FunctionsHostApp app) =>
+        Waits.UntilAsync(async () => (await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey())).Status == 200, "the app to answer /api/health/ready with 200");
 
     private static JsonElement Problem(HttpAnswer answer)
     {

@@ -6,31 +6,23 @@ namespace MediaGen.StandInHost.Tests.Support;
 
 /// <summary>
 /// The Functions app under the stand-in host, as a process, with its real worker, on an Azurite and a provider simulator
-/// of its own, started by the launcher (<see cref="LocalStack"/>) as <c>scripts/run.sh --functions</c> starts it. The front
+/// of its own (<see cref="StackFixture"/>), started by the launcher as <c>scripts/run.sh --functions</c> starts it. The front
 /// door's port is chosen before the host starts, because the app must know its own public address before its worker
 /// starts (<c>Workflows__PublicBaseUrl</c>: Pixazo's webhook URLs are built from it).
 /// </summary>
-public sealed partial class StandInAppFixture : IAsyncLifetime
+public sealed partial class StandInAppFixture : StackFixture
 {
-    private readonly SimulatorFixture _simulator = new();
-    private LocalStack? _stack;
     private AppProcess? _host;
 
     /// <summary>The front door's address (also the app's <c>Workflows__PublicBaseUrl</c>).</summary>
     public Uri BaseAddress => _host?.BaseAddress ?? throw new InvalidOperationException("Not started.");
-
-    /// <summary>The provider simulator the app calls (its ledger counts what each job bought).</summary>
-    public SimulatorFixture Simulator => _simulator;
-
-    /// <summary>The app's storage (Azurite).</summary>
-    public string StorageConnectionString => _stack?.Azurite.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>A value of the app's settings file (e.g. <c>RequestQueueName</c>).</summary>
     public string Setting(string name) =>
         (_host ?? throw new InvalidOperationException("Not started.")).Settings[name] ?? throw new KeyNotFoundException(name);
 
     /// <summary>The run's API key.</summary>
-    public string ApiKey => _stack?.ApiKey ?? throw new InvalidOperationException("Not started.");
+    public string ApiKey => Stack.ApiKey;
 
     /// <summary>Everything the host (and its worker) printed so far.</summary>
     public string Output => _host?.Output ?? "";
@@ -51,11 +43,10 @@ public sealed partial class StandInAppFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _simulator.InitializeAsync();
-        _stack = await LocalStack.StartAsync(new LocalStackOptions { AzuriteInMemory = true, SimulatorAddress = _simulator.BaseAddress });
-        var values = SimulatorFixture.ProviderSettings(_simulator.BaseAddress.ToString());
+        await base.InitializeAsync();
+        var values = SimulatorFixture.ProviderSettings(Simulator.BaseAddress.ToString());
         values["DurableTaskHubName"] = "StandIn" + Guid.NewGuid().ToString("N")[..12];
         // Pixazo status polls every 10 s: a job the simulator's webhook reaches is finished by it (the webhook and its one
         // confirming poll) long before a scheduled poll is due, and a job without a webhook is finished by the first one.
@@ -67,18 +58,7 @@ public sealed partial class StandInAppFixture : IAsyncLifetime
         values["Callbacks__MaxRetryInterval"] = "00:00:02";
         // One callback signing key: the tests verify deliveries with it alone.
         values["Callbacks__SecondarySigningKey"] = "";
-        _host = await _stack.StartAppAsync(StackApp.Functions, settings: values);
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_stack is not null)
-        {
-            await _stack.DisposeAsync();
-        }
-
-        await _simulator.DisposeAsync();
+        _host = await Stack.StartAppAsync(StackApp.Functions, settings: values);
     }
 
     [GeneratedRegex(@"Worker process (?<pid>\d+) loaded \d+ functions")]

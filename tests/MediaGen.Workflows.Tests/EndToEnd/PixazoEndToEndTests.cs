@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediaGen.Core.Jobs;
+using MediaGen.Testing;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
@@ -107,7 +108,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
         var requestId = (await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Result!.Items[0].ProviderId;
-        await WaitUntilAsync(async () => (await fixture.Simulator.GetRequestsAsync()).Webhooks.Count(w => w.RequestId == requestId && w.Status == "COMPLETED") >= 3);
+        await Waits.UntilAsync(async () => (await fixture.Simulator.GetRequestsAsync()).Webhooks.Count(w => w.RequestId == requestId && w.Status == "COMPLETED") >= 3, "three COMPLETED webhooks");
 
         var deliveries = (await fixture.Simulator.GetRequestsAsync()).Webhooks.Where(w => w.RequestId == requestId && w.Status == "COMPLETED").ToList();
         Assert.All(deliveries, d => Assert.Equal(200, d.ResponseStatus));
@@ -217,15 +218,6 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
     private static string Prompt(string text) => $"{text} {Guid.NewGuid():N}";
 
     private static int Count(JobState job, string field) => job.Progress!.Value.GetProperty(field).GetInt32();
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
 
     private sealed class ActivityContext(string instanceId) : TaskActivityContext
     {

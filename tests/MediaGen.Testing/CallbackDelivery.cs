@@ -1,4 +1,4 @@
-namespace MediaGen.Drives;
+namespace MediaGen.Testing;
 
 /// <summary>One callback delivery as received.</summary>
 /// <param name="DeliveryId">The <c>webhook-id</c> header.</param>
