@@ -78,11 +78,12 @@ public static class Waits
     /// Looks at <paramref name="probe"/> until <paramref name="done"/> holds for what it returns, and returns that; while the
     /// count <paramref name="progress"/> reads keeps growing it waits on, and gives up (a <see cref="TimeoutException"/>
     /// naming <paramref name="what"/> and the last count) only once it has not grown for <paramref name="stall"/> (default
-    /// <see cref="Stall"/>).
+    /// <see cref="Stall"/>). It looks every <paramref name="pollInterval"/> (default <see cref="PollInterval"/>): a probe that
+    /// reads many things at once may look less often, so the wait itself does not load what it waits on.
     /// </summary>
     public static async Task<T> ForProgressAsync<T>(
         Func<CancellationToken, Task<T>> probe, Func<T, bool> done, Func<T, int> progress, string what,
-        TimeSpan? stall = null, CancellationToken cancellationToken = default)
+        TimeSpan? stall = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(done);
@@ -102,7 +103,7 @@ public static class Waits
                 throw new TimeoutException($"Gave up waiting for {what}: stalled at {count} for {stall ?? Stall}.");
             }
 
-            await Task.Delay(PollInterval, cancellationToken);
+            await Task.Delay(pollInterval ?? PollInterval, cancellationToken);
         }
     }
 

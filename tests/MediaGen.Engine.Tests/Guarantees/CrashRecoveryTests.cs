@@ -55,6 +55,7 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
         var lastRestart = Stopwatch.StartNew();
         for (var kill = 0; kill < Kills; kill++)
         {
+            // The scenario: a kill at a random point of the work, not a wait for something observable.
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1500)), hangGuard.Token);
             unfinishedAtKill.Add(await CountUnfinishedAsync(client, hangGuard.Token));
             worker.Kill();
