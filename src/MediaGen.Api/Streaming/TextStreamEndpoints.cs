@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
@@ -92,66 +93,73 @@ public static partial class TextStreamEndpoints
             return ProviderProblems.From(provider, httpContext);
         }
 
-        return new ServerSentEvents(enumerator, any, spending, hold, json.Value.SerializerOptions, loggers.CreateLogger(typeof(TextStreamEndpoints)));
+        // The events go out through ASP.NET Core's own SSE result (SseFormatter; text/event-stream, no caching, no
+        // response buffering), one flushed event at a time. X-Accel-Buffering asks a reverse proxy not to buffer either.
+        httpContext.Response.Headers["X-Accel-Buffering"] = "no";
+        var logger = loggers.CreateLogger(typeof(TextStreamEndpoints));
+        return TypedResults.ServerSentEvents(EventsAsync(enumerator, any, spending, hold, json.Value.SerializerOptions, logger));
     }
 
-    /// <summary>Writes the events of an already started enumeration, then settles the stream's reservation.</summary>
-    private sealed partial class ServerSentEvents(
-        IAsyncEnumerator<CosmicTextStreamEvent> events, bool hasCurrent, TextStreamSpending spending, TextStreamHold hold, JsonSerializerOptions json, ILogger logger) : IResult
+    /// <summary>
+    /// The stream's events, each data field serialized with the API's JSON options, ending after <c>end</c> or <c>error</c>;
+    /// a provider failure after the first event becomes an <c>error</c> event. The reservation is settled when the
+    /// enumeration ends, also when the client goes away.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> EventsAsync(
+        IAsyncEnumerator<CosmicTextStreamEvent> events, bool hasCurrent, TextStreamSpending spending, TextStreamHold hold, JsonSerializerOptions json, ILogger logger)
     {
-        public async Task ExecuteAsync(HttpContext httpContext)
+        CosmicUsage? usage = null;
+        try
         {
-            var response = httpContext.Response;
-            var cancellationToken = httpContext.RequestAborted;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
-            CosmicUsage? usage = null;
             await using (events)
             {
-                try
+                for (var more = hasCurrent; more;)
                 {
-                    for (var more = hasCurrent; more; more = await events.MoveNextAsync())
+                    var e = events.Current;
+                    usage = e.Usage ?? usage;
+                    yield return ToItem(e, json);
+                    if (e.Kind is CosmicTextStreamEventKind.End or CosmicTextStreamEventKind.Error)
                     {
-                        var e = events.Current;
-                        usage = e.Usage ?? usage;
-                        await WriteAsync(response, e, cancellationToken);
-                        if (e.Kind is CosmicTextStreamEventKind.End or CosmicTextStreamEventKind.Error)
-                        {
-                            return;
-                        }
+                        yield break;
                     }
-                }
-                catch (ProviderException ex)
-                {
-                    LogBrokenStream(logger, ex.ErrorType);
-                    MediaGenTelemetry.RecordProviderError(JobRequestReader.ProviderText(ex.Provider), ProviderProblems.ProviderErrorText(ex.ErrorType));
-                    await WriteEventAsync(response, "error", new TextStreamError(ex.ProviderMessage ?? ex.Message, ProviderProblems.ProviderErrorText(ex.ErrorType)), cancellationToken);
-                }
-                finally
-                {
-                    // Cosmic answered, so the generation may have been bought even without a usage report.
-                    await spending.SettleAsync(hold, usage, mayHaveBought: true);
+
+                    ProviderException? broke = null;
+                    try
+                    {
+                        more = await events.MoveNextAsync();
+                    }
+                    catch (ProviderException ex)
+                    {
+                        broke = ex;
+                        more = false;
+                    }
+
+                    if (broke is not null)
+                    {
+                        LogBrokenStream(logger, broke.ErrorType);
+                        MediaGenTelemetry.RecordProviderError(JobRequestReader.ProviderText(broke.Provider), ProviderProblems.ProviderErrorText(broke.ErrorType));
+                        yield return Item("error", new TextStreamError(broke.ProviderMessage ?? broke.Message, ProviderProblems.ProviderErrorText(broke.ErrorType)), json);
+                    }
                 }
             }
         }
-
-        private Task WriteAsync(HttpResponse response, CosmicTextStreamEvent e, CancellationToken cancellationToken) => e.Kind switch
+        finally
         {
-            CosmicTextStreamEventKind.Text => WriteEventAsync(response, "text", new TextStreamFragment(e.Text ?? ""), cancellationToken),
-            CosmicTextStreamEventKind.Usage => WriteEventAsync(response, "usage", e.Usage, cancellationToken),
-            CosmicTextStreamEventKind.Error => WriteEventAsync(response, "error", new TextStreamError(e.Error ?? "The provider reported an error.", "provider_error"), cancellationToken),
-            _ => WriteEventAsync(response, "end", new TextStreamEnd(), cancellationToken),
-        };
-
-        private async Task WriteEventAsync<T>(HttpResponse response, string name, T data, CancellationToken cancellationToken)
-        {
-            await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, json)}\n\n", cancellationToken);
-            await response.Body.FlushAsync(cancellationToken);
+            // Cosmic answered, so the generation may have been bought even without a usage report.
+            await spending.SettleAsync(hold, usage, mayHaveBought: true);
         }
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Cosmic text stream broke off ({ErrorType}); an error event ends it")]
-        private static partial void LogBrokenStream(ILogger logger, ProviderErrorType errorType);
     }
+
+    private static SseItem<string> ToItem(CosmicTextStreamEvent e, JsonSerializerOptions json) => e.Kind switch
+    {
+        CosmicTextStreamEventKind.Text => Item("text", new TextStreamFragment(e.Text ?? ""), json),
+        CosmicTextStreamEventKind.Usage => Item("usage", e.Usage, json),
+        CosmicTextStreamEventKind.Error => Item("error", new TextStreamError(e.Error ?? "The provider reported an error.", "provider_error"), json),
+        _ => Item("end", new TextStreamEnd(), json),
+    };
+
+    private static SseItem<string> Item<T>(string name, T data, JsonSerializerOptions json) => new(JsonSerializer.Serialize(data, json), name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cosmic text stream broke off ({ErrorType}); an error event ends it")]
+    private static partial void LogBrokenStream(ILogger logger, ProviderErrorType errorType);
 }

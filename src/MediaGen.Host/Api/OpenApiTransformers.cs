@@ -13,6 +13,17 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
     /// <summary>Name of the query scheme in the document.</summary>
     public const string QueryScheme = "code";
 
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Health"] = "Liveness and readiness, without a key: for load balancers and orchestrators.",
+        ["Webhooks"] = "Pixazo's completion webhooks; each URL carries its job's own secret, so no API key.",
+        ["Jobs"] = "One generation: start (idempotent with Idempotency-Key), read, list, cancel, re-run, purge.",
+        ["Batches"] = "Many jobs started as one request, read as one state with item counts.",
+        ["Chains"] = "A video extended segment by segment, each segment a job of its own.",
+        ["Budgets"] = "The calling caller's budgets: what is spent and reserved in each period.",
+        ["Text"] = "Cosmic text passed through as server-sent events; not durable.",
+    };
+
     /// <inheritdoc />
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -24,6 +35,11 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
             + "cancels, re-runs and purges its own only (another caller's answers 404, as an id that does not exist), and its "
             + "idempotency keys name its own jobs; operators (Api__AdminCallers) see and act on every caller's. Queue and inbox "
             + "jobs belong to Api__IntakeCaller. A job's caller is its 'caller' field.";
+        foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            tag.Description ??= tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description) ? description : null;
+        }
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme
@@ -64,6 +80,11 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] });
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(QueryScheme, context.Document)] = [] });
+        }
+        else
+        {
+            // Said outright: this route takes no API key (health; webhooks, whose URL carries a per-job secret).
+            operation.Security = [];
         }
     }
 }

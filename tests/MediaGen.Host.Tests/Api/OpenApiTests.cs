@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Api;
 
@@ -44,7 +45,7 @@ public sealed class OpenApiTests(HostEnvironment env)
             Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("operationId").GetString()), $"{method} {path} has no name");
             var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
             Assert.All(statuses, status => Assert.Contains(status, responses));
-            Assert.Equal(keyed, operation.TryGetProperty("security", out _));
+            Assert.Equal(keyed, operation.GetProperty("security").GetArrayLength() > 0);
         }
 
         Assert.Equal("#/components/schemas/PixazoWebhookBody", BodySchema(paths, "/api/webhooks/pixazo/{id}").GetProperty("$ref").GetString());
@@ -64,6 +65,39 @@ public sealed class OpenApiTests(HostEnvironment env)
         {
             Assert.True(root.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").TryGetProperty("caller", out _), $"{schema} has no caller");
         }
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_Served_MatchesTheCommittedDocument()
+    {
+        await using var host = await env.StartHostAsync();
+
+        var served = CommittedForm(await host.Anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var committed = await File.ReadAllTextAsync(RepoPaths.Combine(CommittedPath));
+        if (committed != served)
+        {
+            var fresh = Path.Combine(Path.GetTempPath(), $"mediagen-openapi-{Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(fresh, served);
+            Assert.Fail($"{CommittedPath} is not the document the host serves. The served one is at {fresh}: review it and copy it over {CommittedPath}.");
+        }
+    }
+
+    /// <summary>The repository's copy of the document, which the TypeScript types and the lint read.</summary>
+    internal const string CommittedPath = "docs/openapi.json";
+
+    // The served document as committed: the servers list (the URL this test host happened to listen on) replaced by
+    // the relative "/" (the host that serves the document), indented, with a final newline.
+    private static string CommittedForm(string served)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(served)!.AsObject();
+        Assert.True(node.ContainsKey("servers"), "the served document names its server");
+        node["servers"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["url"] = "/",
+            ["description"] = "The host that serves this document (GET /openapi/v1.json names its own URL here).",
+        });
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     private static JsonElement BodySchema(JsonElement paths, string path) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 using MediaGen.Host.Tests.Support;
@@ -214,21 +215,13 @@ public sealed class TextStreamTests(HostEnvironment env)
             new HttpRequestMessage(HttpMethod.Post, "/api/text/stream") { Content = new StringContent(json, Encoding.UTF8, "application/json") },
             HttpCompletionOption.ResponseHeadersRead);
 
+    // Read as any SSE client would, with the platform's parser.
     private static async Task<List<(string Name, string Data)>> ReadEventsAsync(HttpResponseMessage response)
     {
         var events = new List<(string, string)>();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        string? name = null;
-        while (await reader.ReadLineAsync() is { } line)
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
         {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                events.Add((name ?? "message", line["data: ".Length..]));
-            }
+            events.Add((item.EventType, item.Data));
         }
 
         return events;

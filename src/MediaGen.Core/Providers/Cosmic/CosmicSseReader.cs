@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -13,86 +14,60 @@ namespace MediaGen.Core.Providers.Cosmic;
 /// </summary>
 internal static class CosmicSseReader
 {
-    // One event's data; a provider sending more than this in one event is not sending text fragments.
-    private const int MaxEventChars = 1024 * 1024;
+    /// <summary>
+    /// Most bytes one text stream may send. <see cref="SseParser"/> buffers an event until its blank line with no bound of
+    /// its own; this caps what one stream can hold in memory, far above any text a generation returns.
+    /// </summary>
+    internal const long MaxStreamBytes = 32L * 1024 * 1024;
 
-    public static async IAsyncEnumerable<CosmicTextStreamEvent> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The stream's events, parsed by <see cref="SseParser"/> as the SSE specification says: comments are skipped,
+    /// <c>data:</c> lines join with newlines, and an event the body ends before its blank line is discarded, so a
+    /// stream cut short in its last event ends without an end event (<see cref="ProviderErrorType.MalformedResponse"/>).
+    /// </summary>
+    public static IAsyncEnumerable<CosmicTextStreamEvent> ReadAsync(Stream body, CancellationToken cancellationToken) =>
+        ReadAsync(body, MaxStreamBytes, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(Stream, CancellationToken)"/>, refusing a stream over <paramref name="maxBytes"/>.</summary>
+    internal static async IAsyncEnumerable<CosmicTextStreamEvent> ReadAsync(Stream body, long maxBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
-        string? eventName = null;
-        var data = new StringBuilder();
-        var hasData = false;
-        while (true)
+        await using var bounded = new BoundedReadStream(body, maxBytes);
+        var items = SseParser.Create(bounded, static (_, data) => Encoding.UTF8.GetString(data))
+            .EnumerateAsync(cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        await using (items.ConfigureAwait(false))
         {
-            string? line;
-            try
+            while (await NextAsync(items, bounded).ConfigureAwait(false))
             {
-                line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.ProviderUnavailable, "Cosmic broke off the text stream before its end event.", innerException: ex);
-            }
-
-            if (line is null || line.Length == 0)
-            {
-                // A blank line dispatches the event; so does the end of the body for a last event without one.
-                if (hasData || eventName is not null)
+                // "message" is SSE's type for an event without an event: line.
+                var item = items.Current;
+                foreach (var streamEvent in Interpret(item.EventType == SseParser.EventTypeDefault ? null : item.EventType, item.Data))
                 {
-                    foreach (var streamEvent in Interpret(eventName, hasData ? data.ToString() : ""))
+                    yield return streamEvent;
+                    if (streamEvent.Kind is CosmicTextStreamEventKind.End or CosmicTextStreamEventKind.Error)
                     {
-                        yield return streamEvent;
-                        if (streamEvent.Kind is CosmicTextStreamEventKind.End or CosmicTextStreamEventKind.Error)
-                        {
-                            yield break;
-                        }
+                        yield break;
                     }
                 }
-
-                if (line is null)
-                {
-                    throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.MalformedResponse, "Cosmic's text stream ended without an end event; the text may be incomplete.");
-                }
-
-                eventName = null;
-                data.Clear();
-                hasData = false;
-                continue;
             }
+        }
 
-            if (line[0] == ':')
-            {
-                continue; // comment / keep-alive
-            }
+        throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.MalformedResponse, "Cosmic's text stream ended without an end event; the text may be incomplete.");
+    }
 
-            var colon = line.IndexOf(':');
-            var field = colon < 0 ? line : line[..colon];
-            var value = colon < 0 ? "" : line[(colon + 1)..];
-            if (value.StartsWith(' '))
-            {
-                value = value[1..];
-            }
-
-            switch (field)
-            {
-                case "event":
-                    eventName = value;
-                    break;
-                case "data":
-                    if (hasData)
-                    {
-                        data.Append('\n');
-                    }
-
-                    data.Append(value);
-                    hasData = true;
-                    if (data.Length > MaxEventChars)
-                    {
-                        throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.MalformedResponse, $"Cosmic sent a stream event over {MaxEventChars} characters.");
-                    }
-
-                    break;
-            }
+    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<SseItem<string>> items, BoundedReadStream bounded)
+    {
+        try
+        {
+            return await items.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.ProviderUnavailable, "Cosmic broke off the text stream before its end event.", innerException: ex);
+        }
+        catch (InvalidDataException ex) when (bounded.Exceeded)
+        {
+            throw new ProviderException(ProviderName.Cosmic, ProviderErrorType.MalformedResponse, $"Cosmic sent a text stream over {bounded.Limit} bytes.", innerException: ex);
         }
     }
 

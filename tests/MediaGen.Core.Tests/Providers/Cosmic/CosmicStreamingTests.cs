@@ -104,6 +104,54 @@ public sealed class CosmicStreamingTests
         Assert.Equal(ProviderErrorType.MalformedResponse, error.ErrorType);
     }
 
+    [Fact]
+    public async Task StreamText_LastEventWithoutItsBlankLine_IsDiscardedAsTheSseSpecificationSays()
+    {
+        var fake = Sse("data: {\"text\":\"cut\"}\n\ndata: {\"end\":true}\n");
+        var seen = new List<CosmicTextStreamEvent>();
+
+        var error = await Assert.ThrowsAsync<ProviderException>(async () =>
+        {
+            await foreach (var e in ProviderTestClients.Cosmic(fake).StreamTextAsync(Request))
+            {
+                seen.Add(e);
+            }
+        });
+
+        Assert.Equal([CosmicTextStreamEvent.Fragment("cut")], seen);
+        Assert.Equal(ProviderErrorType.MalformedResponse, error.ErrorType);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StreamOverTheLimit_ThrowsMalformedResponseAfterTheEventsWithinIt()
+    {
+        var body = new MemoryStream(Encoding.UTF8.GetBytes("data: {\"text\":\"a\"}\n\n" + "data: " + new string('x', 200) + "\n\n"));
+        var seen = new List<CosmicTextStreamEvent>();
+
+        var error = await Assert.ThrowsAsync<ProviderException>(async () =>
+        {
+            await foreach (var e in CosmicSseReader.ReadAsync(body, maxBytes: 100, CancellationToken.None))
+            {
+                seen.Add(e);
+            }
+        });
+
+        Assert.Equal([CosmicTextStreamEvent.Fragment("a")], seen);
+        Assert.Equal(ProviderErrorType.MalformedResponse, error.ErrorType);
+        Assert.Contains("over 100 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StreamOfExactlyTheLimit_IsReadToItsEnd()
+    {
+        var text = "data: {\"text\":\"a\"}\n\ndata: {\"end\":true}\n\n";
+        var body = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var events = await Collect(CosmicSseReader.ReadAsync(body, maxBytes: Encoding.UTF8.GetByteCount(text), CancellationToken.None));
+
+        Assert.Equal([CosmicTextStreamEvent.Fragment("a"), CosmicTextStreamEvent.End], events);
+    }
+
     [Theory]
     [InlineData("data: {\"text\": \"broken\n\n")]
     [InlineData("data: {\"text\":5}\n\n")]
