@@ -6,6 +6,7 @@ using MediaGen.Bench.BatchScale;
 using MediaGen.Bench.Common;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
+using MediaGen.Testing;
 using MediaGen.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using static MediaGen.Bench.Common.BenchSettings;

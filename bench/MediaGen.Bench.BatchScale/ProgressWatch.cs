@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Storage.Queues;
 using MediaGen.Bench.Common;
+using MediaGen.Testing;
 using static MediaGen.Bench.Common.BenchSettings;
 
 namespace MediaGen.Bench.BatchScale;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MediaGen.Bench.Common;
+using MediaGen.Testing;
 using MediaGen.Workflows;
 using static MediaGen.Bench.Common.BenchSettings;
 

@@ -1,6 +1,7 @@
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Engine;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using MediaGen.Workflows;
 using Microsoft.Extensions.Configuration;
@@ -11,20 +12,23 @@ using Microsoft.Extensions.Logging;
 namespace MediaGen.Bench.Common;
 
 /// <summary>
-/// What every engine benchmark runs on: a private Azurite and the instant provider simulator on free loopback ports,
+/// What every engine benchmark runs on: a private Azurite and the instant provider simulator on free loopback ports (started
+/// by the launcher, <see cref="LocalStack"/>),
 /// counters for the engine's and the app's storage requests, and the backend's events. Hosts built here run the
 /// standalone engine as the host does; engine settings come from <c>DurableTask__*</c> environment variables.
 /// </summary>
 public sealed class BenchEnvironment : IAsyncDisposable
 {
-    private BenchEnvironment(AzuriteInstance azurite, InstantSimulator simulator)
+    private readonly LocalStack _stack;
+
+    private BenchEnvironment(LocalStack stack, InstantSimulator simulator)
     {
-        Azurite = azurite;
+        _stack = stack;
         Simulator = simulator;
     }
 
     /// <summary>The private Azurite.</summary>
-    public AzuriteInstance Azurite { get; }
+    public AzuriteInstance Azurite => _stack.Azurite;
 
     /// <summary>The provider simulator, answering at once.</summary>
     public InstantSimulator Simulator { get; }
@@ -41,10 +45,14 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>Starts Azurite (in memory unless <c>AZURITE_DISK=1</c>) and the simulator.</summary>
     public static async Task<BenchEnvironment> StartAsync()
     {
-        var azurite = await AzuriteInstance.StartAsync(inMemory: Environment.GetEnvironmentVariable("AZURITE_DISK") != "1");
         var simulator = new InstantSimulator();
         await simulator.InitializeAsync();
-        return new BenchEnvironment(azurite, simulator);
+        var stack = await LocalStack.StartAsync(new LocalStackOptions
+        {
+            AzuriteInMemory = Environment.GetEnvironmentVariable("AZURITE_DISK") != "1",
+            SimulatorAddress = simulator.BaseAddress,
+        });
+        return new BenchEnvironment(stack, simulator);
     }
 
     /// <summary>
@@ -64,18 +72,9 @@ public sealed class BenchEnvironment : IAsyncDisposable
         var sim = Simulator.BaseAddress.ToString();
         var connection = Azurite.ConnectionString;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DurableEngineOptions.ConnectionStringKey] = connection,
-            ["Cosmic:BaseUrl"] = sim,
-            ["Cosmic:BucketSlug"] = SimulatorFixture.BucketSlug,
-            ["Cosmic:WriteKey"] = SimulatorFixture.ApiKey,
-            ["Pixazo:BaseUrl"] = sim,
-            ["Pixazo:SubscriptionKey"] = SimulatorFixture.ApiKey,
-            ["Comet:BaseUrl"] = sim,
-            ["Comet:ApiKey"] = SimulatorFixture.ApiKey,
-            ["Media:AllowedNetworks"] = "127.0.0.1/32",
-        });
+        var defaults = SimulatorSettings.Providers(sim);
+        defaults[DurableEngineOptions.ConnectionStringKey] = connection;
+        builder.Configuration.AddInMemoryCollection(defaults);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -139,7 +138,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _stack.DisposeAsync();
         await Simulator.DisposeAsync();
-        await Azurite.DisposeAsync();
     }
 }

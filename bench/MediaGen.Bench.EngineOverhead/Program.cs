@@ -6,6 +6,7 @@ using MediaGen.Bench.Common;
 using MediaGen.Bench.EngineOverhead;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
+using MediaGen.Testing;
 using MediaGen.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Bench.Drives;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Bench.FunctionsOverhead;
 
@@ -22,7 +19,7 @@ internal static class BenchApps
     /// The app <paramref name="name"/> on <paramref name="address"/> and task hub <paramref name="hubName"/> (not started);
     /// its files and logs go to <paramref name="folder"/>.
     /// </summary>
-    public static HostProcess Create(string name, string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    public static AppProcess Create(string name, string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
     {
         Directory.CreateDirectory(folder);
         return name switch
@@ -33,7 +30,7 @@ internal static class BenchApps
         };
     }
 
-    private static HostProcess Functions(string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    private static AppProcess Functions(string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
     {
         var settings = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
@@ -43,28 +40,16 @@ internal static class BenchApps
             ["AzureWebJobs.BlobInboxPolling.Disabled"] = "false",
         };
         var file = Path.Combine(folder, "local.settings.json");
-        LocalSettingsFile.Write(file, settings);
-        var host = RepoPaths.Combine("tools", "MediaGen.StandInHost", "bin", "Release", "net10.0", "MediaGen.StandInHost.dll");
-        var app = RepoPaths.Combine("src", "MediaGen.Functions", "bin", "Release", "net10.0");
-        if (!File.Exists(host) || !File.Exists(Path.Combine(app, "functions.metadata")))
-        {
-            throw new InvalidOperationException($"{host} or {app} is missing: build tools/MediaGen.StandInHost and src/MediaGen.Functions (-c Release) first.");
-        }
-
-        string[] command =
-        [
-            host, "--app", app, "--settings", file, "--host-json", HostJson(folder),
-            "--port", address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ];
-        return new HostProcess(address, new Dictionary<string, string>(), folder, command);
+        LocalSettingsFile.Write(file, settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)), sampleNamesOnly: true);
+        var hostJson = Path.Combine(folder, "host.json");
+        LocalSettingsFile.WriteHostJson(hostJson, EveryCategoryAtLogLevel);
+        return new AppProcess(StackApps.FunctionsApp(address, file, hostJson, folder, "functions"));
     }
 
-    private static HostProcess Standalone(string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
+    private static AppProcess Standalone(string hubName, Uri address, IReadOnlyDictionary<string, string> common, string folder)
     {
         var environment = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
-            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DurableTask__HubName"] = hubName,
             // The benchmark is one caller sending far more than 100 requests in 10 s; the Functions app has no such limit.
             ["Api__RateLimit__Enabled"] = "false",
@@ -74,29 +59,23 @@ internal static class BenchApps
             environment["Logging__LogLevel__Default"] = level;
         }
 
-        return new HostProcess(address, environment, folder);
+        return new AppProcess(StackApps.StandaloneHost(address, environment, folder, "standalone"));
     }
 
     private static string? LogLevel => Environment.GetEnvironmentVariable("LOG_LEVEL") is { Length: > 0 } level ? level : null;
 
-    /// <summary>The repository's host.json, or a copy in <paramref name="folder"/> with every log category at <see cref="LogLevel"/>.</summary>
-    private static string HostJson(string folder)
+    /// <summary>Every category of host.json's <c>logging.logLevel</c> at <see cref="LogLevel"/>, when <c>LOG_LEVEL</c> names one.</summary>
+    private static void EveryCategoryAtLogLevel(System.Text.Json.Nodes.JsonObject hostJson)
     {
-        var original = RepoPaths.Combine("host.json");
         if (LogLevel is not { } level)
         {
-            return original;
+            return;
         }
 
-        var hostJson = JsonNode.Parse(File.ReadAllText(original))!.AsObject();
         var levels = hostJson["logging"]!["logLevel"]!.AsObject();
         foreach (var category in levels.Select(p => p.Key).ToList())
         {
             levels[category] = level;
         }
-
-        var copy = Path.Combine(folder, "host.json");
-        File.WriteAllText(copy, hostJson.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        return copy;
     }
 }

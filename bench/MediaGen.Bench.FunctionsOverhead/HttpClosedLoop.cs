@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using MediaGen.Bench.Drives;
+using MediaGen.Drives;
+using MediaGen.Testing;
 
 namespace MediaGen.Bench.FunctionsOverhead;
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using MediaGen.Bench.Common;
-using MediaGen.Bench.Drives;
+using MediaGen.Drives;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using static MediaGen.Bench.Common.BenchSettings;
 
@@ -21,19 +19,19 @@ internal sealed class Phase(string app, int round, string folder)
         AzuriteInstance azurite, InstantSimulator simulator, CallbackReceiver callbacks, string callbackKey,
         int warmup, int count, int concurrency, CancellationToken cancellationToken)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var apiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var address = LoopbackPort.FreeAddress();
+        var apiKey = StackSecrets.Key();
         var settings = SimulatorFixture.ProviderSettings(simulator.BaseAddress.ToString())
             .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!, StringComparer.Ordinal);
         settings["AzureWebJobsStorage"] = azurite.ConnectionString;
         settings["Api__Key"] = apiKey;
         settings["Workflows__PublicBaseUrl"] = address.ToString().TrimEnd('/');
-        settings["Workflows__WebhookSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        settings["Workflows__WebhookSigningKey"] = StackSecrets.Key();
         settings["Callbacks__SigningKey"] = callbackKey;
 
         var label = $"round {round} {app}";
         var hubName = $"{char.ToUpperInvariant(app[0])}{app[1..]}Bench{round}";
-        using var host = BenchApps.Create(app, hubName, address, settings, folder);
+        await using var host = BenchApps.Create(app, hubName, address, settings, folder);
         using var api = new DriveApi(address, apiKey);
         var startup = Stopwatch.StartNew();
         await host.StartAsync(cancellationToken);
@@ -50,7 +48,7 @@ internal sealed class Phase(string app, int round, string folder)
         Console.WriteLine($"{label}: {result.Jobs} jobs in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond)} jobs/s); " +
             $"submit -> callback p50={Percentile(result.LatenciesMs, 50):0} ms p95={Percentile(result.LatenciesMs, 95):0} ms; " +
             $"CPU of the app's processes {result.CpuMsPerJob:0} ms per job (the host process {hostMs:0}, its children {childrenMs:0}); " +
-            $"5xx answers {api.ServerErrors}, 429 answers {api.RateLimited}; failed work items {FailedWorkItems(host.CurrentLog)} " +
+            $"5xx answers {api.ServerErrors}, 429 answers {api.RateLimited}; failed work items {FailedWorkItems(host.CurrentLog!)} " +
             "(after each, DTFx's dispatcher waits 10 s after every fetch until 5 work items succeed)");
         return result;
     }
@@ -66,12 +64,5 @@ internal sealed class Phase(string app, int round, string folder)
         }
 
         return count;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using MediaGen.Bench.Common;
-using MediaGen.Bench.Drives;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using static MediaGen.Bench.Common.BenchSettings;
 
@@ -41,10 +40,9 @@ internal static class Program
         };
 
         var folder = Path.Combine(Path.GetTempPath(), $"mediagen-functions-overhead-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
-        await using var azurite = await AzuriteInstance.StartAsync(inMemory: Environment.GetEnvironmentVariable("AZURITE_DISK") != "1", cancel.Token);
-        await using var simulator = new InstantSimulator();
-        await simulator.InitializeAsync();
-        var callbackKey = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var environment = await BenchEnvironment.StartAsync();
+        var (azurite, simulator) = (environment.Azurite, environment.Simulator);
+        var callbackKey = StackSecrets.CallbackKey();
         await using var callbacks = await CallbackReceiver.StartAsync(callbackKey, _ => false);
         Console.WriteLine($"functions-overhead: N={n} per app and round, ROUNDS={rounds} (ABBA order from {string.Join(',', order)}), " +
             $"CONCURRENCY={concurrency}, WARMUP={warmup}; azurite blob={azurite.BlobPort} queue={azurite.QueuePort} table={azurite.TablePort}; " +

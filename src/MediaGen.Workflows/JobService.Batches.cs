@@ -86,7 +86,7 @@ public sealed partial class JobService
             return null;
         }
 
-        // Right after the start the backend's instance row can briefly carry no input yet (seen by bench/crash-drive.sh as
+        // Right after the start the backend's instance row can briefly carry no input yet (seen by scripts/crash-drive.sh as
         // a 500 answering POST /api/batches): the total is then not known yet.
         var input = string.IsNullOrEmpty(batch.SerializedInput) ? null : batch.ReadInputAs<BatchInput>();
         var total = input?.Items.Count ?? 0;

@@ -1,4 +1,5 @@
 using MediaGen.Engine.Tests.Support;
+using MediaGen.Launcher;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,7 @@ namespace MediaGen.Engine.Tests;
 /// <summary>Start-up validation of the engine settings: bad values fail the host, naming the setting.</summary>
 public sealed class DurableEngineOptionsValidatorTests
 {
-    private const string Azurite =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:2/devstoreaccount1;TableEndpoint=http://127.0.0.1:3/devstoreaccount1;";
+    private static readonly string Azurite = AzuriteInstance.ConnectionStringFor(1, 2, 3);
 
     [Fact]
     public void Validate_Defaults_Succeed()
@@ -99,7 +98,7 @@ public sealed class DurableEngineOptionsValidatorTests
 
         Assert.Contains("AzureWebJobsStorage", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("TableEndpoint", result.FailureMessage, StringComparison.Ordinal);
-        Assert.DoesNotContain("Eby8vdM02", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(AzuriteInstance.AccountKey[..9], result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

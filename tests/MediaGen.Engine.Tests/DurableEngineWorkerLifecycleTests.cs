@@ -1,5 +1,6 @@
 using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;

@@ -198,17 +198,9 @@ public sealed class DurableEngineWorkerTests(EngineFixture engine)
         Assert.Equal(1, engine.Scopes.Runs[work.Key]);
     }
 
-    private async Task<OrchestrationMetadata> WaitForCustomStatusAsync(string id, string? expected, CancellationToken cancellation)
-    {
-        while (true)
-        {
-            var metadata = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellation);
-            if (metadata?.SerializedCustomStatus is { } status && (expected is null || status == expected))
-            {
-                return metadata;
-            }
-
-            await Task.Delay(50, cancellation);
-        }
-    }
+    private Task<OrchestrationMetadata> WaitForCustomStatusAsync(string id, string? expected, CancellationToken cancellation) =>
+        Waits.ForAsync(
+            async token => await Client.GetInstanceAsync(id, getInputsAndOutputs: true, token) is { SerializedCustomStatus: { } status } metadata && (expected is null || status == expected) ? metadata : null,
+            $"{id}'s custom status {expected ?? "(any)"}",
+            cancellationToken: cancellation);
 }

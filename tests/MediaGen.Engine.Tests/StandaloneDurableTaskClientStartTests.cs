@@ -118,15 +118,9 @@ public sealed class StandaloneDurableTaskClientStartTests(EngineFixture engine)
 
     private async Task<OrchestrationMetadata> WaitForOutputAsync(string id, int output, CancellationToken cancellation)
     {
-        while (true)
-        {
-            var metadata = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
-            if (metadata.ReadOutputAs<int>() == output)
-            {
-                return metadata;
-            }
-
-            await Task.Delay(50, cancellation);
-        }
+        return await Waits.ForAsync(
+            async token => await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, token) is var metadata && metadata.ReadOutputAs<int>() == output ? metadata : null,
+            $"{id} to complete with {output}",
+            cancellationToken: cancellation);
     }
 }

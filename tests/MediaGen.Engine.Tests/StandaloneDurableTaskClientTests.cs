@@ -274,11 +274,6 @@ public sealed class StandaloneDurableTaskClientTests(EngineFixture engine)
         return list;
     }
 
-    private async Task WaitForStatusAsync(string id, OrchestrationRuntimeStatus status, CancellationToken cancellation)
-    {
-        while ((await Client.GetInstanceAsync(id, cancellation))?.RuntimeStatus != status)
-        {
-            await Task.Delay(50, cancellation);
-        }
-    }
+    private Task WaitForStatusAsync(string id, OrchestrationRuntimeStatus status, CancellationToken cancellation) =>
+        Waits.UntilAsync(async token => (await Client.GetInstanceAsync(id, token))?.RuntimeStatus == status, $"{id} to be {status}", cancellationToken: cancellation);
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using MediaGen.Host.Tests.Support;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -17,7 +17,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         using var client = factory.CreateClient();
 
         // The engine creates its task hub in the background after start-up: readiness turns 200 once it has.
-        var body = await TestHost.EventuallyAsync(async () =>
+        var body = await Waits.ForAsync(async () =>
         {
             using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
             return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
@@ -94,14 +94,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
 
     private static string DeadStorage()
     {
-        var port = FreePort();
-        return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var port = LoopbackPort.Free();
+        return AzuriteInstance.ConnectionStringFor(port, port, port);
     }
 }

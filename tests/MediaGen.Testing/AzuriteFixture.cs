@@ -1,3 +1,4 @@
+using MediaGen.Launcher;
 using Xunit;
 
 namespace MediaGen.Testing;

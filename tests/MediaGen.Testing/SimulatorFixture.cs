@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
+using MediaGen.Launcher;
 using MediaGen.Simulator;
 using MediaGen.Simulator.Faults;
 using MediaGen.Simulator.Ledger;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -20,12 +18,12 @@ namespace MediaGen.Testing;
 public class SimulatorFixture : IAsyncLifetime
 {
     /// <summary>A Cosmic bucket slug to use in paths; any slug works.</summary>
-    public const string BucketSlug = "sim-bucket";
+    public const string BucketSlug = SimulatorSettings.BucketSlug;
 
     /// <summary>A key every provider accepts unless <see cref="SimulatorOptions"/> lists keys.</summary>
-    public const string ApiKey = "sim-key";
+    public const string ApiKey = SimulatorSettings.ApiKey;
 
-    private WebApplication? _app;
+    private SimulatorServer? _server;
     private HttpClient? _client;
 
     /// <summary>
@@ -33,18 +31,12 @@ public class SimulatorFixture : IAsyncLifetime
     /// <see cref="ApiKey"/>, allow media downloads from loopback, and leave retries to the orchestrations (no
     /// client-side provider retries).
     /// </summary>
-    public static Dictionary<string, string?> ProviderSettings(string baseAddress) => new()
+    public static Dictionary<string, string?> ProviderSettings(string baseAddress)
     {
-        ["Cosmic:BaseUrl"] = baseAddress,
-        ["Cosmic:BucketSlug"] = BucketSlug,
-        ["Cosmic:WriteKey"] = ApiKey,
-        ["Pixazo:BaseUrl"] = baseAddress,
-        ["Pixazo:SubscriptionKey"] = ApiKey,
-        ["Comet:BaseUrl"] = baseAddress,
-        ["Comet:ApiKey"] = ApiKey,
-        ["ProviderResilience:MaxRetryAttempts"] = "0",
-        ["Media:AllowedNetworks"] = "127.0.0.1/32",
-    };
+        var settings = SimulatorSettings.Providers(baseAddress);
+        settings["ProviderResilience:MaxRetryAttempts"] = "0";
+        return settings;
+    }
 
     /// <summary>The simulator's address, e.g. <c>http://127.0.0.1:41234/</c>: the base URL of all three providers.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -53,7 +45,7 @@ public class SimulatorFixture : IAsyncLifetime
     public HttpClient Client => _client ?? throw new InvalidOperationException("The simulator is not started.");
 
     /// <summary>The simulator's services (its <c>RequestLedger</c>, <c>FaultRegistry</c>…).</summary>
-    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The simulator is not started.");
+    public IServiceProvider Services => _server?.Services ?? throw new InvalidOperationException("The simulator is not started.");
 
     /// <summary>The live options: changes apply to the next request.</summary>
     public SimulatorOptions Options => Services.GetRequiredService<IOptionsMonitor<SimulatorOptions>>().CurrentValue;
@@ -100,12 +92,8 @@ public class SimulatorFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _app = SimulatorApp.Build(
-            ["--urls", "http://127.0.0.1:0", $"--Logging:LogLevel:Default={MinimumLogLevel}"],
-            Configure);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        _server = await SimulatorServer.StartAsync(Configure, MinimumLogLevel);
+        BaseAddress = _server.BaseAddress;
         _client = new HttpClient { BaseAddress = BaseAddress };
     }
 
@@ -113,10 +101,9 @@ public class SimulatorFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using MediaGen.Core.Media;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

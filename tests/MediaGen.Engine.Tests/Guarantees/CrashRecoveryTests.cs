@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MediaGen.Engine.TestWorker.Workflows;
+using MediaGen.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
@@ -9,7 +10,7 @@ namespace MediaGen.Engine.Tests.Guarantees;
 /// <summary>
 /// A host process killed with SIGKILL at random points, again and again, while instances run activities, timers, events
 /// and sub-orchestrations: nothing is lost and nothing is recorded twice. How long recovery took after the last restart is
-/// reported against what the settings imply, not asserted: a wall-clock window fails on a loaded machine (bench/crash-drive.sh
+/// reported against what the settings imply, not asserted: a wall-clock window fails on a loaded machine (scripts/crash-drive.sh
 /// times the same kind of drive on the standalone host).
 /// </summary>
 public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelper output) : IClassFixture<InMemoryAzurite>
@@ -54,6 +55,7 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
         var lastRestart = Stopwatch.StartNew();
         for (var kill = 0; kill < Kills; kill++)
         {
+            // The scenario: a kill at a random point of the work, not a wait for something observable.
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1500)), hangGuard.Token);
             unfinishedAtKill.Add(await CountUnfinishedAsync(client, hangGuard.Token));
             worker.Kill();
@@ -104,10 +106,8 @@ public sealed class CrashRecoveryTests(InMemoryAzurite azurite, ITestOutputHelpe
     {
         foreach (var id in ids)
         {
-            while ((await client.GetInstanceAsync(id, cancellation))?.RuntimeStatus is null or OrchestrationRuntimeStatus.Pending)
-            {
-                await Task.Delay(100, cancellation);
-            }
+            await Waits.UntilAsync(
+                async token => (await client.GetInstanceAsync(id, token))?.RuntimeStatus is not (null or OrchestrationRuntimeStatus.Pending), $"{id} to start", cancellationToken: cancellation);
         }
     }
 

@@ -1,4 +1,4 @@
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

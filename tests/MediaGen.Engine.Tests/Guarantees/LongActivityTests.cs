@@ -37,11 +37,9 @@ public sealed class LongActivityTests(InMemoryAzurite azurite) : IClassFixture<I
         }
 
         // Once every long activity has outlived the visibility timeout, short work still flows through the same queue.
-        while (hub.Executions().Count(e => keys.Contains(e.Key)) < keys.Length)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await Waits.UntilAsync(_ => Task.FromResult(hub.Executions().Count(e => keys.Contains(e.Key)) >= keys.Length), "every long activity to run", cancellationToken: timeout.Token);
 
+        // The scenario itself, not a wait for something observable: the activities must outlive the visibility timeout.
         await Task.Delay(visibility + TimeSpan.FromSeconds(1), timeout.Token);
         var quick = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ShareOrchestrator), 0, timeout.Token);
         var quickDone = await hub.Client.WaitForInstanceCompletionAsync(quick, getInputsAndOutputs: true, timeout.Token);

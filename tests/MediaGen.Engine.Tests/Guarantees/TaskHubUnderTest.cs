@@ -91,34 +91,28 @@ internal sealed class TaskHubUnderTest : IAsyncDisposable
         var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 500 };
         var statuses = "";
         var unfinished = new List<string>();
-        var progress = Waits.Watch();
         try
         {
-            while (true)
-            {
-                var all = new List<OrchestrationMetadata>();
-                await foreach (var instance in Client.GetAllInstancesAsync(query).WithCancellation(cancellation))
+            return await Waits.ForProgressAsync<IReadOnlyDictionary<string, OrchestrationMetadata>>(
+                async token =>
                 {
-                    all.Add(instance);
-                }
+                    var all = new List<OrchestrationMetadata>();
+                    await foreach (var instance in Client.GetAllInstancesAsync(query).WithCancellation(token))
+                    {
+                        all.Add(instance);
+                    }
 
-                statuses = string.Join(", ", all.GroupBy(i => i.RuntimeStatus).Select(g => $"{g.Key}: {g.Count()}"));
-                unfinished = [.. all.Where(i => !i.IsCompleted).Select(i => i.InstanceId)];
-                var finished = all.Where(i => i.IsCompleted).ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
-                if (finished.Count >= count)
-                {
-                    return finished;
-                }
-
-                if (progress.Stalled(finished.Count))
-                {
-                    throw new OperationCanceledException($"no instance finished for {Waits.Stall}");
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
-            }
+                    statuses = string.Join(", ", all.GroupBy(i => i.RuntimeStatus).Select(g => $"{g.Key}: {g.Count()}"));
+                    unfinished = [.. all.Where(i => !i.IsCompleted).Select(i => i.InstanceId)];
+                    return all.Where(i => i.IsCompleted).ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+                },
+                finished => finished.Count >= count,
+                finished => finished.Count,
+                $"{count} {prefix}* instances to finish",
+                pollInterval: TimeSpan.FromSeconds(1),
+                cancellationToken: cancellation);
         }
-        catch (OperationCanceledException e)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
             // Each unfinished instance's history (event types), to tell a slow machine from a stuck instance.
             var histories = new List<string>();

@@ -36,10 +36,7 @@ public sealed class WebhookEventTests(SharedHostFixture shared) : IClassFixture<
         using var timeout = new CancellationTokenSource(HangGuard);
         var hub = shared.Hub;
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), new WebhookJob("buffered", TimeSpan.FromSeconds(4)), timeout.Token);
-        while ((await hub.Client.GetInstanceAsync(id, timeout.Token))?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Waits.UntilAsync(async token => (await hub.Client.GetInstanceAsync(id, token))?.RuntimeStatus == OrchestrationRuntimeStatus.Running, $"{id} to run", cancellationToken: timeout.Token);
 
         await Task.WhenAll(
             hub.Client.RaiseEventAsync(id, WebhookOrchestrator.EventName, Completed, timeout.Token),
@@ -59,10 +56,8 @@ public sealed class WebhookEventTests(SharedHostFixture shared) : IClassFixture<
         using var timeout = new CancellationTokenSource(HangGuard);
         var hub = shared.Hub;
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookOrchestrator), new WebhookJob("waiting", TimeSpan.Zero), timeout.Token);
-        while ((await hub.Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token))?.SerializedCustomStatus != "\"waiting\"")
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Waits.UntilAsync(
+            async token => (await hub.Client.GetInstanceAsync(id, getInputsAndOutputs: true, token))?.SerializedCustomStatus == "\"waiting\"", $"{id} to wait", cancellationToken: timeout.Token);
 
         await Task.WhenAll(
             hub.Client.RaiseEventAsync(id, WebhookOrchestrator.EventName, Completed, timeout.Token),

@@ -1,4 +1,4 @@
-using MediaGen.Testing;
+using MediaGen.Launcher;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

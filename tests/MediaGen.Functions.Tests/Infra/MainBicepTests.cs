@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MediaGen.Functions.Tests.Support;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Infra;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MediaGen.Engine;
 using MediaGen.Functions.Tests.Support;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Infra;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Worker;

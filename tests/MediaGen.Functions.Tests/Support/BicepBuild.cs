@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 
 namespace MediaGen.Functions.Tests.Support;

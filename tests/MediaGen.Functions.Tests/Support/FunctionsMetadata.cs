@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Support;
 

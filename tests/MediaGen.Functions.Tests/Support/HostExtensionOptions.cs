@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Support;
 

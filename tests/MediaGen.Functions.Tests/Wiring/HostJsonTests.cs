@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaGen.Functions.Tests.Support;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Wiring;
 

@@ -77,18 +77,21 @@ public sealed class ApiKeyTests(HostEnvironment env)
 
         // Readiness (/api/health) answers 503 until the engine has created its task hub, which a loaded machine reaches
         // a little after the host answers: wait for that event (bounded), then the open route must answer 200 without a key.
-        var response = await host.Anonymous.GetAsync(new Uri(path, UriKind.Relative));
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; response.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline;)
-        {
-            response.Dispose();
-            await Task.Delay(100);
-            response = await host.Anonymous.GetAsync(new Uri(path, UriKind.Relative));
-        }
+        using var response = await Waits.ForAsync(
+            async () =>
+            {
+                var answer = await host.Anonymous.GetAsync(new Uri(path, UriKind.Relative));
+                if (answer.StatusCode != HttpStatusCode.ServiceUnavailable)
+                {
+                    return answer;
+                }
 
-        using (response)
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+                answer.Dispose();
+                return null;
+            },
+            $"{path} to answer other than 503");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)

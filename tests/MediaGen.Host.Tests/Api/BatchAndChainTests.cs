@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Api;
 
@@ -22,7 +23,7 @@ public sealed class BatchAndChainTests(HostEnvironment env)
 
         Assert.Equal("batch", accepted.Type);
         Assert.Equal(new Uri(host.BaseAddress, $"/api/batches/{accepted.Id}"), accepted.StatusQueryGetUri);
-        var batch = await TestHost.EventuallyAsync(async () =>
+        var batch = await Waits.ForAsync(async () =>
         {
             var state = await host.Api.GetFromJsonAsync<BatchState>(accepted.StatusQueryGetUri, JobJson.Options);
             return state!.Status == JobStatus.Completed ? state : null;
@@ -42,7 +43,7 @@ public sealed class BatchAndChainTests(HostEnvironment env)
         try
         {
             var accepted = await host.StartJobAsync("""{"items":[{"kind":"image","provider":"pixazo","params":{"prompt":"batch cancel"}}]}""", "/api/batches");
-            await TestHost.EventuallyAsync(async () =>
+            await Waits.ForAsync(async () =>
                 (await host.Api.GetFromJsonAsync<BatchState>(accepted.StatusQueryGetUri, JobJson.Options))!.Items[0].Status == JobStatus.Running ? "" : null, "the item to run");
 
             using var cancel = await host.Api.PostAsync(accepted.CancelPostUri, null);
@@ -50,7 +51,7 @@ public sealed class BatchAndChainTests(HostEnvironment env)
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
             Assert.Equal(accepted.StatusQueryGetUri, cancel.Headers.Location);
             Assert.Equal("batch", (await cancel.Content.ReadFromJsonAsync<MediaGen.Api.Jobs.JobAccepted>(JobJson.Options))!.Type);
-            var batch = await TestHost.EventuallyAsync(async () =>
+            var batch = await Waits.ForAsync(async () =>
             {
                 var state = await host.Api.GetFromJsonAsync<BatchState>(accepted.StatusQueryGetUri, JobJson.Options);
                 return state!.Status == JobStatus.Canceled ? state : null;

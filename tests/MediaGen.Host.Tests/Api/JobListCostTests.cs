@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using MediaGen.Bench.Common;
 using MediaGen.Core.Jobs;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Host.Tests.Api;
 

@@ -41,7 +41,7 @@ public sealed class WebhookMatrixTests(HostEnvironment env)
         // The submit activity is held after Pixazo accepted it: the simulator's webhook arrives while the
         // orchestration has not reached its wait.
         var requestId = (await env.Simulator.GetRequestsAsync()).Requests.Single(r => r.Prompt == prompt).RequestId!;
-        var delivery = await TestHost.EventuallyAsync(
+        var delivery = await Waits.ForAsync(
             async () => (await env.Simulator.GetRequestsAsync()).Webhooks.FirstOrDefault(w => w.RequestId == requestId && w.Status == "COMPLETED"),
             "the simulator's webhook");
         var held = (await host.GetJobAsync(accepted.Id))!;
@@ -66,7 +66,7 @@ public sealed class WebhookMatrixTests(HostEnvironment env)
         var accepted = await host.StartJobAsync(Job(prompt));
         var job = await host.WaitForJobAsync(accepted.Id);
         var requestId = job.Result!.Items[0].ProviderId!;
-        var deliveries = await TestHost.EventuallyAsync(async () =>
+        var deliveries = await Waits.ForAsync(async () =>
         {
             var all = (await env.Simulator.GetRequestsAsync()).Webhooks.Where(w => w.RequestId == requestId).ToList();
             return all.Count(w => w.Status == "COMPLETED") >= 3 && all.Any(w => w.Status == "PROCESSING") ? all : null;
@@ -170,7 +170,7 @@ public sealed class WebhookMatrixTests(HostEnvironment env)
 
     /// <summary>The request's status as Pixazo reports it (the body its webhook carries), once COMPLETED.</summary>
     private async Task<string> StatusPayloadAsync(string requestId) =>
-        await TestHost.EventuallyAsync(async () =>
+        await Waits.ForAsync(async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/requests/status/{requestId}");
             request.Headers.Add(PixazoCatalog.SubscriptionKeyHeader, SimulatorFixture.ApiKey);

@@ -89,33 +89,39 @@ public sealed class BadInputTests(BadInputHost fixture, ITestOutputHelper output
 
         var failures = new List<string>();
         var seen = new HashSet<string>();
-        // Waits while poison messages keep coming (a loaded machine is slower, not wrong); gives up after a stall.
-        for (var progress = Waits.Watch(); seen.Count < sent.Count && !progress.Stalled(seen.Count);)
+        try
         {
-            var messages = (await poison.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
-            if (messages.Length == 0)
-            {
-                await Task.Delay(50);
-                continue;
-            }
+            // Waits while poison messages keep coming (a loaded machine is slower, not wrong); gives up after a stall.
+            await Waits.ForProgressAsync(
+                async token =>
+                {
+                    foreach (var message in (await poison.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), token)).Value)
+                    {
+                        var envelope = JsonSerializer.Deserialize<PoisonEnvelope>(message.Body.ToString(), JobJson.Options)!;
+                        if (!sent.TryGetValue(envelope.MessageId, out var c) || !seen.Add(envelope.MessageId))
+                        {
+                            continue;
+                        }
 
-            foreach (var message in messages)
-            {
-                var envelope = JsonSerializer.Deserialize<PoisonEnvelope>(message.Body.ToString(), JobJson.Options)!;
-                if (!sent.TryGetValue(envelope.MessageId, out var c) || !seen.Add(envelope.MessageId))
-                {
-                    continue;
-                }
+                        if (CaseRunner.CheckErrors(c, "poison envelope", envelope.Reason, envelope.Errors) is { } failure)
+                        {
+                            failures.Add(failure);
+                        }
+                        else if (envelope.DequeueCount != 1)
+                        {
+                            failures.Add($"- {c.Description}: poisoned after {envelope.DequeueCount} deliveries, expected at once");
+                        }
+                    }
 
-                if (CaseRunner.CheckErrors(c, "poison envelope", envelope.Reason, envelope.Errors) is { } failure)
-                {
-                    failures.Add(failure);
-                }
-                else if (envelope.DequeueCount != 1)
-                {
-                    failures.Add($"- {c.Description}: poisoned after {envelope.DequeueCount} deliveries, expected at once");
-                }
-            }
+                    return seen.Count;
+                },
+                count => count >= sent.Count,
+                count => count,
+                "a poison envelope for every bad queue message");
+        }
+        catch (TimeoutException)
+        {
+            // Stalled: the messages never poisoned are reported below.
         }
 
         failures.AddRange(sent.Where(s => !seen.Contains(s.Key)).Select(s => $"- {s.Value.Description}: never poisoned\n    sent: {s.Value.BodyPreview}"));
@@ -140,16 +146,29 @@ public sealed class BadInputTests(BadInputHost fixture, ITestOutputHelper output
             await inbox.GetBlobClient(Name(i)).UploadAsync(BinaryData.FromBytes(cases[i].Body!), ct));
 
         var markers = new HashSet<string>();
-        // Waits while markers keep appearing (a loaded machine is slower, not wrong); gives up after a stall.
-        for (var progress = Waits.Watch(); markers.Count < cases.Count && !progress.Stalled(markers.Count); await Task.Delay(100))
+        try
         {
-            if (await processed.ExistsAsync())
-            {
-                await foreach (var marker in processed.GetBlobsAsync(new GetBlobsOptions { Prefix = "bad-input/" }))
+            // Waits while markers keep appearing (a loaded machine is slower, not wrong); gives up after a stall.
+            await Waits.ForProgressAsync(
+                async token =>
                 {
-                    markers.Add(marker.Name);
-                }
-            }
+                    if (await processed.ExistsAsync(token))
+                    {
+                        await foreach (var marker in processed.GetBlobsAsync(new GetBlobsOptions { Prefix = "bad-input/" }, token))
+                        {
+                            markers.Add(marker.Name);
+                        }
+                    }
+
+                    return markers.Count;
+                },
+                count => count >= cases.Count,
+                count => count,
+                "a marker for every bad inbox blob");
+        }
+        catch (TimeoutException)
+        {
+            // Stalled: the cases without a marker are reported below.
         }
 
         var failures = new List<string>();

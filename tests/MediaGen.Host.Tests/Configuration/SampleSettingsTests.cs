@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Configuration;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Host.Tests.Support;
 using MediaGen.Simulator;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Configuration;
 
@@ -41,7 +42,7 @@ public sealed class UnresolvedSecretsTests(HostEnvironment env)
 
         // The platform reads Key Vault references again when the app restarts: with the secret resolved, all is well.
         await using var resolved = await env.StartHostAsync(names);
-        await TestHost.EventuallyAsync(async () =>
+        await Waits.ForAsync(async () =>
         {
             using var response = await resolved.Anonymous.GetAsync(new Uri("/api/health/ready", UriKind.Relative));
             return response.StatusCode == HttpStatusCode.OK ? "ready" : null;
@@ -102,7 +103,7 @@ public sealed class UnresolvedSecretsTests(HostEnvironment env)
     /// <summary>The readiness problem once storage and the task hub are ready (the engine creates the hub after start-up).</summary>
     private static async Task<JsonElement> NotReadyAsync(TestHost host)
     {
-        var body = await TestHost.EventuallyAsync(async () =>
+        var body = await Waits.ForAsync(async () =>
         {
             using var response = await host.Anonymous.GetAsync(new Uri("/api/health/ready", UriKind.Relative));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

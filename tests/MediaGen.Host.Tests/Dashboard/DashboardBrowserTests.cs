@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
 using Microsoft.Playwright;
 
 namespace MediaGen.Host.Tests.Dashboard;
@@ -151,7 +152,7 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
         var batch = await host.StartJobAsync("""{"items":[{"kind":"image","provider":"cosmic","params":{"prompt":"one"}},{"kind":"image","provider":"comet","params":{"prompt":"two"}},{"kind":"audio","provider":"cosmic","params":{"prompt":"three"}}]}""", "/api/batches");
         var chain = await host.StartJobAsync("""{"initial":{"prompt":"a kite"},"prompts":["higher"]}""", "/api/chains");
         Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(chain.Id)).Status);
-        await TestHost.EventuallyAsync(async () =>
+        await Waits.ForAsync(async () =>
         {
             using var document = JsonDocument.Parse(await host.Api.GetStringAsync(new Uri($"/api/batches/{batch.Id}", UriKind.Relative)));
             return document.RootElement.GetProperty("status").GetString() == "Completed" ? "" : null;

@@ -1,12 +1,12 @@
-using MediaGen.Bench.Drives;
+using MediaGen.Drives;
 using Xunit.Abstractions;
 
 namespace MediaGen.Host.Tests.Drives;
 
 /// <summary>
-/// bench/crash-drive.sh, bench/storage-outage.sh and bench/fault-storm.sh scaled down (the same code, 40 jobs), so CI
-/// guards them: the standalone host as its own process over its own Azurite, checked against blobs, the simulator's
-/// ledger, the job API, the results queue and the callbacks. The drives' own checks decide; the test fails with every violation they found.
+/// scripts/crash-drive.sh and scripts/fault-storm.sh scaled down (the same code, 40 jobs), so CI guards them: the standalone
+/// host as its own process over its own Azurite, checked against blobs, the simulator's ledger, the job API, the results
+/// queue and the callbacks. The drives' own checks decide; the test fails with every violation they found.
 /// </summary>
 [Collection(DriveCollection.Name)]
 public sealed class DriveTests(ITestOutputHelper output)

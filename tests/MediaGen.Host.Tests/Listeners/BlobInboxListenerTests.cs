@@ -8,6 +8,7 @@ using MediaGen.Core.Providers;
 using MediaGen.Host.Listeners;
 using MediaGen.Host.Tests.Support;
 using MediaGen.Simulator;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Listeners;
 
@@ -166,7 +167,7 @@ public sealed class BlobInboxListenerTests(HostEnvironment env)
     }
 
     private static Task<InboxRecord> RecordAsync(TestHost host, string name) =>
-        TestHost.EventuallyAsync(async () =>
+        Waits.ForAsync(async () =>
         {
             var marker = host.Blobs.GetBlobContainerClient(host.Names.Processed).GetBlobClient(name);
             return await marker.ExistsAsync()

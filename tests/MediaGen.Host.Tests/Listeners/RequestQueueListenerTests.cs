@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
+using MediaGen.Testing;
 using MediaGen.Workflows;
 using MediaGen.Host.Tests.Support;
 using MediaGen.Simulator;
@@ -27,7 +28,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         var job = await host.WaitForJobAsync(TestHost.IntakeId(sent.MessageId));
         Assert.Equal(JobStatus.Completed, job.Status);
         Assert.Equal("audio/mpeg", Assert.Single(job.Result!.Items).ContentType);
-        await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to be deleted");
+        await Waits.ForAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to be deleted");
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
 
         await queue.SendMessageAsync(json);
         await queue.SendMessageAsync(json);
-        await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "both messages to be handled");
+        await Waits.ForAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "both messages to be handled");
 
         var viaHttp = await host.StartJobAsync(json);
         Assert.False(viaHttp.Created);
@@ -102,7 +103,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
 
         await using var host = await env.StartHostAsync(names);
         var requests = await QueueAsync(host, names.Requests);
-        await TestHost.EventuallyAsync(async () => (await requests.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the redelivered message to be handled");
+        await Waits.ForAsync(async () => (await requests.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the redelivered message to be handled");
 
         Assert.Equal(JobStatus.Completed, (await host.GetJobAsync(TestHost.IntakeId(messageId)))!.Status);
         Assert.Equal(1, (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CosmicImage, prompt));
@@ -132,7 +133,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         // As the Functions host does: the original text, no envelope, in <queue>-poison; the requests queue is emptied.
         Assert.Equal(names.Requests + "-poison", names.Poison);
         Assert.Equal(body, (await PoisonedAsync(host)).Body.ToString());
-        await TestHost.EventuallyAsync(async () => (await (await QueueAsync(host, names.Requests)).PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to leave the requests queue");
+        await Waits.ForAsync(async () => (await (await QueueAsync(host, names.Requests)).PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to leave the requests queue");
         Assert.Null(await host.GetJobAsync(TestHost.IntakeId(messageId)));
     }
 
@@ -161,7 +162,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
         var poisoned = await PoisonedAsync(host);
         Assert.Equal(body, poisoned.Body.ToString());
         Assert.Equal(3, ((FlakyDurableClient)host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()).Failed);
-        await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to leave the requests queue");
+        await Waits.ForAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 0 ? "" : null, "the message to leave the requests queue");
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
     private static async Task<PeekedMessage> PoisonedAsync(TestHost host)
     {
         var poison = await QueueAsync(host, host.Names.Poison);
-        return await TestHost.EventuallyAsync<PeekedMessage>(
+        return await Waits.ForAsync<PeekedMessage>(
             async () => (await poison.PeekMessagesAsync()).Value.FirstOrDefault(), "a poison message");
     }
 }

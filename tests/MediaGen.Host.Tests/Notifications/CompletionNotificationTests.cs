@@ -23,7 +23,7 @@ public sealed class CompletionNotificationTests(HostEnvironment env)
 
         var accepted = await host.StartJobAsync($$$"""{"kind":"text","provider":"cosmic","params":{"prompt":"callback please"},"callbackUrl":"{{{receiver.BaseAddress}}}hook"}""");
         await host.WaitForJobAsync(accepted.Id);
-        await TestHost.EventuallyAsync(() => Task.FromResult(attempts.Count >= 3 ? "" : null), "three callback attempts");
+        await Waits.ForAsync(() => Task.FromResult(attempts.Count >= 3 ? "" : null), "three callback attempts");
 
         var all = attempts.ToList();
         Assert.Single(all.Select(a => a.Id).Distinct());
@@ -33,7 +33,7 @@ public sealed class CompletionNotificationTests(HostEnvironment env)
         Assert.Equal("Completed", body.RootElement.GetProperty("status").GetString());
 
         var results = host.Queues.GetQueueClient(host.Names.Results);
-        var message = await TestHost.EventuallyAsync(async () =>
+        var message = await Waits.ForAsync(async () =>
             (await results.PeekMessagesAsync(32)).Value.FirstOrDefault(m => m.Body.ToString().Contains(accepted.Id, StringComparison.Ordinal)), "the results-queue message");
         using var queued = JsonDocument.Parse(message.Body.ToString());
         Assert.Equal("Completed", queued.RootElement.GetProperty("status").GetString());

@@ -46,7 +46,7 @@ public sealed class CrossCallerTests(HostEnvironment env)
         var chain = await StartAsync(alice, "/api/chains", """{"initial":{"prompt":"alice's kite"},"prompts":["higher"]}""");
         await host.WaitForJobAsync(finished, client: alice);
         var item = Workflows.Orchestrations.BatchOrchestrator.ItemId(batch, 0);
-        await TestHost.EventuallyAsync(async () => (await GetAsync(alice, $"/api/jobs/{item}")).Status == HttpStatusCode.OK ? "" : null, "the batch item to start");
+        await Waits.ForAsync(async () => (await GetAsync(alice, $"/api/jobs/{item}")).Status == HttpStatusCode.OK ? "" : null, "the batch item to start");
 
         var routes = new List<(string Method, string Path, string Id)>();
         foreach (var id in (string[])[waiting, finished, item, chain])
@@ -145,7 +145,7 @@ public sealed class CrossCallerTests(HostEnvironment env)
         Assert.Equal("alice", JsonDocument.Parse((await GetAsync(alice, $"/api/jobs/{alicesId}")).Body).RootElement.GetProperty("caller").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(alice, $"/api/jobs/{mallorysId}")).Status);
         // Two jobs, two purchases (each submits once it runs).
-        await TestHost.EventuallyAsync(
+        await Waits.ForAsync(
             async () => (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.PixazoTextToImage, $"a waiting lighthouse [sim:queued=600000] {tag}") == 2 ? "" : null,
             "both jobs to submit");
         await CancelAndWaitAsync(host, alice, alicesId);
@@ -204,7 +204,7 @@ public sealed class CrossCallerTests(HostEnvironment env)
 
         var sent = (await queue.SendMessageAsync($$$"""{"kind":"text","provider":"cosmic","params":{"prompt":"queued {{{Guid.NewGuid():N}}}"}}""")).Value;
         var id = JobOwner.PrefixOf("intake-bot") + sent.MessageId;
-        var job = await TestHost.EventuallyAsync(async () =>
+        var job = await Waits.ForAsync(async () =>
         {
             var answer = await GetAsync(ops, $"/api/jobs/{id}");
             return answer.Status == HttpStatusCode.OK && JsonDocument.Parse(answer.Body).RootElement.GetProperty("status").GetString() == "Completed" ? answer.Body : null;

@@ -6,6 +6,7 @@ using Azure.Storage.Queues.Models;
 using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Security;
 
@@ -70,7 +71,7 @@ public sealed class OutputContainerAttackTests(HostEnvironment env)
 
         var poison = host.Queues.GetQueueClient(host.Names.Poison);
         await poison.CreateIfNotExistsAsync();
-        var message = await TestHost.EventuallyAsync<PeekedMessage>(async () => (await poison.PeekMessagesAsync()).Value.FirstOrDefault(), "a poison message");
+        var message = await Waits.ForAsync<PeekedMessage>(async () => (await poison.PeekMessagesAsync()).Value.FirstOrDefault(), "a poison message");
         var envelope = JsonSerializer.Deserialize<PoisonEnvelope>(message.Body.ToString(), JobJson.Options)!;
         Assert.Equal((sent.MessageId, "invalid"), (envelope.MessageId, envelope.Reason));
         Assert.Contains(envelope.Errors, e => e is { Field: "output.container", Rule: "not_allowed" });
@@ -88,7 +89,7 @@ public sealed class OutputContainerAttackTests(HostEnvironment env)
 
         await inbox.GetBlobClient("loop.json").UploadAsync(BinaryData.FromString(Job(prompt, $$"""{"container":"{{host.Names.Inbox}}"}""")));
 
-        var record = await TestHost.EventuallyAsync(async () =>
+        var record = await Waits.ForAsync(async () =>
         {
             var marker = host.Blobs.GetBlobContainerClient(host.Names.Processed).GetBlobClient("loop.json");
             return await marker.ExistsAsync()

@@ -7,6 +7,7 @@ using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Host.Tests.Support;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
@@ -121,7 +122,7 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
         var inboxJobs = new List<string>();
         foreach (var name in new[] { "beach.png", "refused.png" })
         {
-            inboxJobs.Add(await TestHost.EventuallyAsync(async () =>
+            inboxJobs.Add(await Waits.ForAsync(async () =>
             {
                 var marker = host.Blobs.GetBlobContainerClient(host.Names.Processed).GetBlobClient(name);
                 if (!await marker.ExistsAsync())
@@ -143,20 +144,20 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
             ended.Add(await WaitAsync(api, id));
         }
 
-        var batchState = await TestHost.EventuallyAsync(async () =>
+        var batchState = await Waits.ForAsync(async () =>
         {
             var text = await SendAsync(api, HttpMethod.Get, $"/api/batches/{batch.Id}");
             return text.Contains("\"status\":\"Completed\"", StringComparison.Ordinal) || text.Contains("\"status\":\"Failed\"", StringComparison.Ordinal) ? text : null;
         }, "the batch to end");
-        var page = await TestHost.EventuallyAsync(async () =>
+        var page = await Waits.ForAsync(async () =>
         {
             var text = await SendAsync(api, HttpMethod.Get, "/api/jobs?pageSize=1000");
             return Regex.Matches(text, "\"status\":\"(Pending|Running)\"").Count == 0 ? text : null;
         }, "every job to end");
         var expectedCallbacks = started.Count(s => jobs[started.IndexOf(s)].Contains(callback, StringComparison.Ordinal)) + 1 + 1; // + the batch + one retried
-        await TestHost.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref callbacks) >= expectedCallbacks ? "" : null), "every callback");
+        await Waits.ForAsync(() => Task.FromResult(Volatile.Read(ref callbacks) >= expectedCallbacks ? "" : null), "every callback");
         var results = host.Queues.GetQueueClient(host.Names.Results);
-        var messages = await TestHost.EventuallyAsync(async () =>
+        var messages = await Waits.ForAsync(async () =>
         {
             var peeked = (await results.PeekMessagesAsync(32)).Value;
             return peeked.Length >= ids.Count + 1 ? peeked : null;
@@ -166,7 +167,7 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
             emitted.Enqueue(("results queue", message.Body.ToString()));
         }
 
-        var poison = await TestHost.EventuallyAsync(async () =>
+        var poison = await Waits.ForAsync(async () =>
             (await host.Queues.GetQueueClient(host.Names.Poison).PeekMessagesAsync(32)).Value.FirstOrDefault(), "the poisoned message");
         emitted.Enqueue(("poison queue", poison.Body.ToString()));
         await host.DisposeAsync(); // its shutdown logs too
@@ -300,7 +301,7 @@ public sealed partial class SecretLeakTests(HostEnvironment env)
     }
 
     private static async Task<JobState> WaitAsync(HttpClient api, string id) =>
-        await TestHost.EventuallyAsync(async () =>
+        await Waits.ForAsync(async () =>
         {
             var job = JsonSerializer.Deserialize<JobState>(await SendAsync(api, HttpMethod.Get, $"/api/jobs/{id}"), JobJson.Options);
             return job?.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled ? job : null;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Setup;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.Host.Tests.Setup;
 

@@ -1,41 +1,21 @@
-using System.Net;
-using System.Net.Sockets;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Support;
 
 /// <summary>
-/// One private Azurite and one provider simulator for the whole collection; each test starts its own
+/// One private Azurite and one provider simulator for the whole collection (<see cref="StackFixture"/>); each test starts its own
 /// <see cref="TestHost"/> (real Kestrel on loopback) with its own task hub, queues and containers.
 /// </summary>
-public sealed class HostEnvironment : IAsyncLifetime
+public sealed class HostEnvironment : StackFixture
 {
     public const string ApiKey = "test-api-key-0123456789";
     public const string WebhookKey = "test-webhook-key-0123456789";
     public static readonly string CallbackKey = ReceivedWebhook.NewSecret();
     public const int MaxBodyBytes = 8192;
 
-    private AzuriteInstance? _azurite;
-
-    public SimulatorFixture Simulator { get; } = new();
-
-    public string StorageConnection => _azurite!.ConnectionString;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteInstance.StartAsync(inMemory: true);
-        await Simulator.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Simulator.DisposeAsync();
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-    }
+    public string StorageConnection => StorageConnectionString;
 
     /// <summary>Starts a host on <paramref name="names"/> (new ones by default); <paramref name="overrides"/> adjust settings (null removes one).</summary>
     public async Task<TestHost> StartHostAsync(
@@ -44,7 +24,7 @@ public sealed class HostEnvironment : IAsyncLifetime
         names ??= HostNames.Unique();
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var host = new TestHost(Settings(names, port, overrides), port, names, configureServices);
             try
             {
@@ -108,12 +88,5 @@ public sealed class HostEnvironment : IAsyncLifetime
         }
 
         return settings;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -98,31 +98,14 @@ public sealed class TestHost : WebApplicationFactory<Program>
     {
         condition ??= job => job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;
         JobState? last = null;
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
+        try
         {
-            last = await GetJobAsync(id, client);
-            if (last is not null && condition(last))
-            {
-                return last;
-            }
+            return await Waits.ForAsync(async () => (last = await GetJobAsync(id, client)) is { } job && condition(job) ? job : null, $"job {id}");
         }
-
-        throw new TimeoutException($"Job {id} did not reach the expected state; last: {JsonSerializer.Serialize(last, JobJson.Options)}");
-    }
-
-    /// <summary>Polls <paramref name="probe"/> until it returns a value (a bound, not a timing assertion).</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
-        where T : class
-    {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
+        catch (TimeoutException e)
         {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
+            throw new TimeoutException($"Job {id} did not reach the expected state; last: {JsonSerializer.Serialize(last, JobJson.Options)}", e);
         }
-
-        throw new TimeoutException($"Gave up waiting for {what}.");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -95,7 +95,7 @@ public sealed class TelemetryTests(HostEnvironment env)
               {"kind":"image","provider":"comet","params":{"prompt":"{{{Prompt}}} two"}}
             ]}
             """);
-        var batch = await TestHost.EventuallyAsync(async () =>
+        var batch = await Waits.ForAsync(async () =>
         {
             var state = await host.Api.GetFromJsonAsync<BatchState>($"/api/batches/{accepted.Id}", JobJson.Options);
             return state!.Status == JobStatus.Completed ? state : null;
@@ -182,7 +182,7 @@ public sealed class TelemetryTests(HostEnvironment env)
 
         await inbox.GetBlobClient("telemetry.json").UploadAsync(BinaryData.FromString($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{Prompt}}} inbox"}}"""));
 
-        var blobSpan = await TestHost.EventuallyAsync(
+        var blobSpan = await Waits.ForAsync(
             () => Task.FromResult(spans.Snapshot().FirstOrDefault(s => s.DisplayName == "inbox blob" && s.GetTagItem(MediaGenTelemetry.JobIdTag) is string)),
             "the inbox blob's span");
         var jobId = (string)blobSpan.GetTagItem(MediaGenTelemetry.JobIdTag)!;
@@ -219,7 +219,7 @@ public sealed class TelemetryTests(HostEnvironment env)
 
     /// <summary>The spans of the trace whose <c>job start</c> names <paramref name="jobId"/>, once <paramref name="last"/> has ended in it.</summary>
     private static Task<IReadOnlyList<Activity>> TraceOfAsync(Recorded<Activity> spans, string jobId, string last, ActivityKind rootKind = ActivityKind.Server) =>
-        TestHost.EventuallyAsync<IReadOnlyList<Activity>>(() =>
+        Waits.ForAsync<IReadOnlyList<Activity>>(() =>
         {
             var all = spans.Snapshot();
             var start = all.FirstOrDefault(s => s.DisplayName == "job start" && (string?)s.GetTagItem(MediaGenTelemetry.JobIdTag) == jobId);

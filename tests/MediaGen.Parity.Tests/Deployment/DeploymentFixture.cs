@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using MediaGen.Launcher;
 using MediaGen.Parity.Tests.Support;
 using MediaGen.Testing;
 
@@ -11,16 +11,12 @@ namespace MediaGen.Parity.Tests.Deployment;
 /// (<see cref="StartAsync"/>); each gets its own task hub, containers and results queue unless it reuses a hub's, so a
 /// restart reads the same jobs.
 /// </summary>
-public sealed class DeploymentFixture : IAsyncLifetime
+public sealed class DeploymentFixture : StackFixture
 {
     /// <summary>The API key every start gets unless overridden.</summary>
     public const string ApiKey = "deployment-api-key-0123456789";
 
     private readonly string _callbackKey = ReceivedWebhook.NewSecret();
-    private AzuriteInstance? _azurite;
-
-    /// <summary>The provider simulator.</summary>
-    public SimulatorFixture Simulator { get; } = new();
 
     /// <summary>
     /// Starts the app on hub <paramref name="hub"/> with working settings changed by <paramref name="overrides"/>
@@ -29,10 +25,10 @@ public sealed class DeploymentFixture : IAsyncLifetime
     internal Task<FunctionsHostApp> StartAsync(string hub, IReadOnlyDictionary<string, string?>? overrides = null) =>
         FunctionsHostApp.StartAsync(address =>
         {
-            var settings = SampleValues();
+            var settings = LocalSettingsFile.SampleValues();
             var working = new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(Simulator.BaseAddress.ToString()))
             {
-                ["AzureWebJobsStorage"] = _azurite!.ConnectionString,
+                ["AzureWebJobsStorage"] = StorageConnectionString,
                 ["DurableTaskHubName"] = hub,
                 ["Api:Key"] = ApiKey,
                 ["Media:DefaultContainer"] = "media-" + hub.ToLowerInvariant(),
@@ -46,7 +42,7 @@ public sealed class DeploymentFixture : IAsyncLifetime
             };
             foreach (var (key, value) in working.Concat(overrides ?? new Dictionary<string, string?>()))
             {
-                settings[Flat(key)] = value;
+                settings[SimulatorSettings.Flat(key)] = value;
             }
 
             return settings;
@@ -54,27 +50,4 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
     /// <summary>A new task hub name.</summary>
     public static string NewHub() => "Deploy" + Guid.NewGuid().ToString("N")[..12];
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteInstance.StartAsync(inMemory: true);
-        await Simulator.InitializeAsync();
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await Simulator.DisposeAsync();
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-    }
-
-    private static Dictionary<string, string?> SampleValues() =>
-        JsonNode.Parse(File.ReadAllText(RepoPaths.Combine("local.settings.sample.json")))!["Values"]!.AsObject()
-            .ToDictionary(v => v.Key, v => v.Value?.GetValue<string>());
-
-    private static string Flat(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 }

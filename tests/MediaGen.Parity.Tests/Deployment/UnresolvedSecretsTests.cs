@@ -90,36 +90,22 @@ public sealed class UnresolvedSecretsTests(DeploymentFixture fixture) : IClassFi
     /// <summary>The settings readiness names once storage and the task hub are ready (the engine creates the hub after start-up).</summary>
     private static async Task<IReadOnlyList<string?>> NotConfiguredAsync(FunctionsHostApp app)
     {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(100))
-        {
-            var answer = await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
-            Assert.Equal(503, answer.Status);
-            Assert.DoesNotContain("vault.azure.net", answer.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain("SecretName=", answer.Body, StringComparison.Ordinal);
-            var problem = answer.Json;
-            if (problem.GetProperty("checks").GetProperty("taskHub").GetString() == "Healthy")
+        var problem = await Waits.ForAsync<HttpAnswer>(
+            async () =>
             {
-                Assert.Equal("Settings not configured", problem.GetProperty("title").GetString());
-                return [.. problem.GetProperty("notConfigured").EnumerateArray().Select(e => e.GetString())];
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The task hub did not become ready.");
-        }
+                var answer = await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
+                Assert.Equal(503, answer.Status);
+                Assert.DoesNotContain("vault.azure.net", answer.Body, StringComparison.Ordinal);
+                Assert.DoesNotContain("SecretName=", answer.Body, StringComparison.Ordinal);
+                return answer.Json.GetProperty("checks").GetProperty("taskHub").GetString() == "Healthy" ? answer : null;
+            },
+            "the task hub to be ready");
+        Assert.Equal("Settings not configured", problem.Json.GetProperty("title").GetString());
+        return [.. problem.Json.GetProperty("notConfigured").EnumerateArray().Select(e => e.GetString())];
     }
 
-    private static async Task ReadyAsync(FunctionsHostApp app)
-    {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(100))
-        {
-            var answer = await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
-            if (answer.Status == 200)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The app did not become ready: {answer}");
-        }
-    }
+    private static Task ReadyAsync(FunctionsHostApp app) =>
+        Waits.UntilAsync(async () => (await app.SendAsync(ParityRequest.Get("/api/health/ready").WithoutKey())).Status == 200, "the app to answer /api/health/ready with 200");
 
     private static JsonElement Problem(HttpAnswer answer)
     {

@@ -1,10 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Grpc.Net.Client;
-using MediaGen.StandInHost.Tests.Support;
-using MediaGen.StandInHost.Tests.Worker;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,13 +20,11 @@ internal sealed partial class FunctionsHostApp : IAsyncDisposable
 {
     private const int StartAttempts = 5;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    private readonly StandInHostProcess _host;
+    private readonly AppProcess _host;
     private readonly string _folder;
     private readonly GrpcChannel _channel;
 
-    private FunctionsHostApp(StandInHostProcess host, string folder, Uri baseAddress, GrpcChannel channel)
+    private FunctionsHostApp(AppProcess host, string folder, Uri baseAddress, GrpcChannel channel)
     {
         _host = host;
         _folder = folder;
@@ -62,28 +57,25 @@ internal sealed partial class FunctionsHostApp : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(hostJson);
         var folder = Path.Combine(Path.GetTempPath(), "mediagen-parity-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var host = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.Combine("host.json")))!.AsObject();
-        hostJson(host);
         var hostJsonFile = Path.Combine(folder, "host.json");
-        await File.WriteAllTextAsync(hostJsonFile, host.ToJsonString(Indented));
+        LocalSettingsFile.WriteHostJson(hostJsonFile, hostJson);
 
         for (var attempt = 1; ; attempt++)
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+            var baseAddress = LoopbackPort.FreeAddress();
             var settingsFile = Path.Combine(folder, "local.settings.json");
-            await File.WriteAllTextAsync(settingsFile, LocalSettings(settings(baseAddress)));
-            var process = StandInHostProcess.Start(
-                "--app", FunctionsAppOutput.Directory, "--settings", settingsFile, "--host-json", hostJsonFile, "--port", baseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            LocalSettingsFile.Write(settingsFile, settings(baseAddress), fromSample: false);
+            var process = new AppProcess(StackApps.FunctionsApp(baseAddress, settingsFile, hostJsonFile));
             try
             {
-                var ready = await process.ReadyAsync();
+                await process.StartAsync();
                 var endpoint = GrpcEndpoint().Match(process.Output);
                 if (!endpoint.Success)
                 {
                     throw new InvalidOperationException("The Durable extension logged no local gRPC endpoint:\n" + process.Output);
                 }
 
-                return new FunctionsHostApp(process, folder, ready, GrpcChannel.ForAddress(endpoint.Groups["address"].Value));
+                return new FunctionsHostApp(process, folder, baseAddress, GrpcChannel.ForAddress(endpoint.Groups["address"].Value));
             }
             catch (InvalidOperationException) when (attempt < StartAttempts && process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
@@ -117,17 +109,6 @@ internal sealed partial class FunctionsHostApp : IAsyncDisposable
         {
             // Best effort: a temp folder left behind is harmless.
         }
-    }
-
-    private static string LocalSettings(IReadOnlyDictionary<string, string?> settings)
-    {
-        var values = new JsonObject { ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated" };
-        foreach (var (name, value) in settings.Where(s => s.Value is not null))
-        {
-            values[name.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        return new JsonObject { ["IsEncrypted"] = false, ["Values"] = values }.ToJsonString(Indented);
     }
 
     // The Durable extension's own log line when it opens the endpoint its [DurableClient] payload names (rpcBaseUrl).

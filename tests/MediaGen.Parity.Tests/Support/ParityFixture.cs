@@ -14,7 +14,7 @@ namespace MediaGen.Parity.Tests.Support;
 /// answers compared once normalised (<see cref="Normalize"/>). Nothing of the standalone engine serves the Functions side:
 /// its Durable client (<see cref="Clients"/>) is a gRPC client of the Durable extension's endpoint.
 /// </summary>
-public sealed class ParityFixture : IAsyncLifetime
+public sealed class ParityFixture : StackFixture
 {
     /// <summary>The API key both sides require.</summary>
     public const string ApiKey = "parity-api-key-0123456789";
@@ -58,15 +58,8 @@ public sealed class ParityFixture : IAsyncLifetime
     private const string WebhookKey = "parity-webhook-key-0123456789";
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly string _callbackKey = ReceivedWebhook.NewSecret();
-    private AzuriteInstance? _azurite;
     private StandaloneApp? _standalone;
     private FunctionsHostApp? _functions;
-
-    /// <summary>The provider simulator.</summary>
-    public SimulatorFixture Simulator { get; } = new();
-
-    /// <summary>Azurite's connection string.</summary>
-    public string StorageConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The job id an intake (queue message id, inbox id) names: the intake caller's prefix + the id.</summary>
     public static string IntakeId(string instanceId) => global::MediaGen.Workflows.JobOwner.PrefixOf(IntakeCaller) + instanceId;
@@ -95,33 +88,26 @@ public sealed class ParityFixture : IAsyncLifetime
     public string FunctionsPoisonQueue => FunctionsRequestsQueue + "-poison";
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _azurite = await AzuriteInstance.StartAsync(inMemory: true);
-        await Simulator.InitializeAsync();
+        await base.InitializeAsync();
         var standalone = StandaloneApp.StartAsync(address => Settings("standalone", address));
         var functions = FunctionsHostApp.StartAsync(address => FunctionsSettings(Settings("functions", address)), FunctionsHostJson);
         _standalone = await standalone;
         _functions = await functions;
 
         // Both engines create their task hubs in the background: compare the two apps once both are ready.
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(200))
-        {
-            var (a, b) = await SendBothAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
-            if (a.Status == 200 && b.Status == 200)
+        await Waits.UntilAsync(
+            async () =>
             {
-                break;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The apps did not become ready: standalone {a.Status}, functions {b.Status}.");
-            }
-        }
+                var (a, b) = await SendBothAsync(ParityRequest.Get("/api/health/ready").WithoutKey());
+                return a.Status == 200 && b.Status == 200;
+            },
+            "both apps to answer /api/health/ready with 200");
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (_functions is not null)
         {
@@ -133,11 +119,7 @@ public sealed class ParityFixture : IAsyncLifetime
             await _standalone.DisposeAsync();
         }
 
-        await Simulator.DisposeAsync();
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 
     /// <summary>Sends <paramref name="request"/> over HTTP to the standalone host and, at the same time, to the stand-in host's front door.</summary>

@@ -1,4 +1,5 @@
 using MediaGen.Host.Extensions;
+using MediaGen.Launcher;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Client;

@@ -187,16 +187,15 @@ public sealed class TriggerParityTests(ParityFixture fixture)
     private async Task ProcessedAsync(string name, params string[] functions)
     {
         var marker = new BlobContainerClient(fixture.StorageConnectionString, fixture.StandaloneProcessedContainer).GetBlobClient(name);
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; ; await Task.Delay(200))
+        List<string> Pending() => [.. functions.Where(f => !Succeeded(fixture.Functions.Output, f, $"{ParityFixture.InboxContainer}/{name}"))];
+        try
         {
-            var output = fixture.Functions.Output;
-            var pending = functions.Where(f => !Succeeded(output, f, $"{ParityFixture.InboxContainer}/{name}")).ToList();
-            if (pending.Count == 0 && await marker.ExistsAsync())
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Inbox blob {name} was not processed by the standalone listener and {string.Join(", ", functions)} (pending: {string.Join(", ", pending)}).\n{output}");
+            await Waits.UntilAsync(async () => Pending().Count == 0 && await marker.ExistsAsync(), $"inbox blob {name} to be processed");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(
+                $"Inbox blob {name} was not processed by the standalone listener and {string.Join(", ", functions)} (pending: {string.Join(", ", Pending())}).\n{fixture.Functions.Output}", e);
         }
     }
 
@@ -238,34 +237,31 @@ public sealed class TriggerParityTests(ParityFixture fixture)
 
     private async Task<OrchestrationMetadata> StartedAsync(DurableTaskClient client, string id)
     {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
+        try
         {
-            if (await client.GetInstanceAsync(id, getInputsAndOutputs: true) is { } instance)
-            {
-                return instance;
-            }
+            return await Waits.ForAsync(token => client.GetInstanceAsync(id, getInputsAndOutputs: true, token), $"instance {id}");
         }
-
-        throw new TimeoutException($"No instance {id} was started (client {client.Name}).\n{fixture.Functions.Output}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"No instance {id} was started (client {client.Name}).\n{fixture.Functions.Output}", e);
+        }
     }
 
     private async Task<string> ReceivePoisonAsync(string queueName, string messageId)
     {
         var queue = new QueueClient(fixture.StorageConnectionString, queueName);
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(100))
+        try
         {
-            if (await queue.ExistsAsync())
-            {
-                foreach (var message in (await queue.PeekMessagesAsync(32)).Value)
-                {
-                    if (JsonDocument.Parse(message.Body).RootElement.GetProperty("messageId").GetString() == messageId)
-                    {
-                        return message.Body.ToString();
-                    }
-                }
-            }
+            return await Waits.ForAsync(
+                async () => await queue.ExistsAsync()
+                    ? (await queue.PeekMessagesAsync(32)).Value
+                        .FirstOrDefault(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("messageId").GetString() == messageId)?.Body.ToString()
+                    : null,
+                $"the poison envelope of {messageId}");
         }
-
-        throw new TimeoutException($"No poison envelope for {messageId} in {queueName}.\n{fixture.Functions.Output}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"No poison envelope for {messageId} in {queueName}.\n{fixture.Functions.Output}", e);
+        }
     }
 }

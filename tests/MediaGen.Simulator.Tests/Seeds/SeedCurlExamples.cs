@@ -25,7 +25,7 @@ internal static class SeedCurlExamples
         get
         {
             var configured = System.Environment.GetEnvironmentVariable("MEDIAGEN_SEEDS_DIR");
-            var dir = !string.IsNullOrEmpty(configured) ? configured : Path.GetFullPath(Path.Combine(MediaGen.Testing.RepoPaths.Root, "..", "shared", "seeds"));
+            var dir = !string.IsNullOrEmpty(configured) ? configured : Path.GetFullPath(Path.Combine(MediaGen.Launcher.RepoPaths.Root, "..", "shared", "seeds"));
             return System.IO.Directory.Exists(dir)
                 ? dir
                 : throw new DirectoryNotFoundException($"Provider documents not found at {dir}; set MEDIAGEN_SEEDS_DIR to the seeds folder.");

@@ -1,3 +1,5 @@
+using MediaGen.Testing;
+
 namespace MediaGen.Simulator.Tests.Support;
 
 /// <summary>
@@ -8,16 +10,8 @@ internal static class Eventually
 {
     public static async Task<T> GetAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, bool> done)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var value = await read(deadline.Token);
-            if (done(value))
-            {
-                return value;
-            }
-
-            await Task.Delay(20, deadline.Token);
-        }
+        T last = default!;
+        await Waits.UntilAsync(async token => done(last = await read(token)), "the simulator's record");
+        return last;
     }
 }

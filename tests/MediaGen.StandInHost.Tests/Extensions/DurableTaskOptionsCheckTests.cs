@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MediaGen.Launcher;
 using MediaGen.StandInHost.Extensions;
 using MediaGen.StandInHost.Hosting;
 using MediaGen.StandInHost.Tests.Support;
@@ -12,9 +13,7 @@ namespace MediaGen.StandInHost.Tests.Extensions;
 /// </summary>
 public sealed class DurableTaskOptionsCheckTests
 {
-    private const string UnreachableStorage =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+    private static readonly string UnreachableStorage = AzuriteInstance.ConnectionStringFor(9, 9, 9);
 
     public static TheoryData<string, string, string> BadValues => new()
     {

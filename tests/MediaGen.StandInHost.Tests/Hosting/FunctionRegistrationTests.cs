@@ -100,11 +100,8 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite) : IClassFi
             await queue.SendMessageAsync("poison me");
             var poison = new QueueClient(azurite.ConnectionString, queueName + "-poison");
 
-            using var guard = new CancellationTokenSource(Waits.HangGuard);
-            while (!(await poison.ExistsAsync(guard.Token)).Value || (await poison.PeekMessagesAsync(1, guard.Token)).Value.Length == 0)
-            {
-                await Task.Delay(200, guard.Token);
-            }
+            await Waits.UntilAsync(
+                async token => (await poison.ExistsAsync(token)).Value && (await poison.PeekMessagesAsync(1, token)).Value.Length > 0, "a poison message");
 
             Assert.Equal("poison me", (await poison.PeekMessageAsync()).Value.MessageText);
             Assert.Equal(5, worker.Of("RequestQueue").Count);

@@ -37,15 +37,14 @@ internal sealed class AppJobs(StandInAppFixture app) : IDisposable
     public async Task<T> UntilAsync<T>(Func<Task<T?>> probe, Func<string> what)
         where T : class
     {
-        for (var deadline = DateTime.UtcNow + Waits.HangGuard; DateTime.UtcNow < deadline; await Task.Delay(200))
+        try
         {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
+            return await Waits.ForAsync(probe, "a probe of the app");
         }
-
-        throw new TimeoutException($"Waited {Waits.HangGuard} for {what()}\n{app.Output}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Waited {Waits.HangGuard} for {what()}\n{app.Output}", e);
+        }
     }
 
     /// <summary>The client (with the run's key).</summary>

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using MediaGen.StandInHost.Tests.Support;
 using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 
@@ -17,26 +15,17 @@ public sealed class CallbackJobTests(StandInAppFixture app)
     [Fact]
     public async Task FinishedJob_WithCallbackUrl_DeliversASignedCallbackTheReceiverVerifies()
     {
-        var attempts = new ConcurrentQueue<ReceivedWebhook>();
-        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var receiver = await LoopbackHttpServer.StartAsync(async context =>
-        {
-            attempts.Enqueue(await ReceivedWebhook.ReadAsync(context.Request));
-            // The first attempt fails: the callback must be retried to arrive.
-            context.Response.StatusCode = attempts.Count == 1 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-            if (attempts.Count > 1)
-            {
-                delivered.TrySetResult();
-            }
-        });
+        // The first attempt fails: the callback must be retried to arrive.
+        await using var receiver = await CallbackReceiver.StartAsync(app.Setting("Callbacks__SigningKey"), refuseFirst: _ => true);
         using var jobs = new AppJobs(app);
 
-        var id = (await jobs.StartAsync($$$"""{"kind":"text","provider":"cosmic","params":{"prompt":"{{{AppJobs.UniquePrompt("callback please")}}}"},"callbackUrl":"{{{receiver.BaseAddress}}}hook"}""")).GetProperty("id").GetString()!;
+        var id = (await jobs.StartAsync($$$"""{"kind":"text","provider":"cosmic","params":{"prompt":"{{{AppJobs.UniquePrompt("callback please")}}}"},"callbackUrl":"{{{receiver.Url}}}"}""")).GetProperty("id").GetString()!;
         await jobs.CompletedAsync(id);
-        await delivered.Task.WaitAsync(Waits.HangGuard);
+        await receiver.WhenAccepted(id).WaitAsync(Waits.HangGuard);
 
-        var all = attempts.ToList();
+        var all = receiver.Received;
         Assert.Equal(2, all.Count);
+        Assert.All(receiver.Deliveries, d => Assert.True(d.SignatureValid));
         Assert.Single(all.Select(a => a.Id).Distinct());
         Assert.All(all, a => Assert.Null(a.Verify(app.Setting("Callbacks__SigningKey"))));
         Assert.NotNull(all[^1].Verify(ReceivedWebhook.NewSecret()));

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using MediaGen.Launcher;
 using MediaGen.StandInHost.Tests.Worker;
 using MediaGen.Testing;
 
@@ -34,10 +34,10 @@ internal sealed class RunSettings : IDisposable
     /// <summary>The run's API key (<c>Api__Key</c>).</summary>
     public string ApiKey => Value("Api__Key");
 
-    /// <summary>Writes the files; <paramref name="values"/> overrides sample values, <paramref name="hostJson"/> changes the host.json copy.</summary>
+    /// <summary>Writes the files; <paramref name="overrides"/> overrides sample values, <paramref name="hostJson"/> changes the host.json copy.</summary>
     public static RunSettings Create(
         string storageConnectionString,
-        IReadOnlyDictionary<string, string>? values = null,
+        IReadOnlyDictionary<string, string>? overrides = null,
         Action<JsonObject>? hostJson = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mediagen-standin-" + Guid.NewGuid().ToString("N"));
@@ -45,27 +45,21 @@ internal sealed class RunSettings : IDisposable
         var hubName = "StandIn" + Guid.NewGuid().ToString("N")[..12];
         var settings = new RunSettings(folder, hubName);
 
-        var sample = JsonNode.Parse(File.ReadAllText(RepoPaths.Combine("local.settings.sample.json")))!.AsObject();
-        var sampleValues = sample["Values"]!.AsObject();
-        sampleValues["AzureWebJobsStorage"] = storageConnectionString;
-        sampleValues["DurableTaskHubName"] = hubName;
-        foreach (var secret in new[] { "Api__Key", "Workflows__WebhookSigningKey" })
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            sampleValues[secret] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["DurableTaskHubName"] = hubName,
+            ["Api__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Workflows__WebhookSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Callbacks__SigningKey"] = ReceivedWebhook.NewSecret(),
+        };
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
         }
 
-        sampleValues["Callbacks__SigningKey"] = ReceivedWebhook.NewSecret();
-
-        foreach (var (name, value) in values ?? new Dictionary<string, string>())
-        {
-            sampleValues[name] = value;
-        }
-
-        File.WriteAllText(settings.SettingsFile, sample.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-
-        var host = JsonNode.Parse(File.ReadAllText(RepoPaths.Combine("host.json")))!.AsObject();
-        hostJson?.Invoke(host);
-        File.WriteAllText(settings.HostJsonFile, host.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        LocalSettingsFile.Write(settings.SettingsFile, values);
+        LocalSettingsFile.WriteHostJson(settings.HostJsonFile, hostJson);
         return settings;
     }
 

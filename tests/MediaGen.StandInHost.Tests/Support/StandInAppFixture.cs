@@ -1,36 +1,28 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;
 
 /// <summary>
 /// The Functions app under the stand-in host, as a process, with its real worker, on an Azurite and a provider simulator
-/// of its own. The front door's port is chosen before the host starts, because the app must know its own public address
-/// before its worker starts (<c>Workflows__PublicBaseUrl</c>: Pixazo's webhook URLs are built from it).
+/// of its own (<see cref="StackFixture"/>), started by the launcher as <c>scripts/run.sh --functions</c> starts it. The front
+/// door's port is chosen before the host starts, because the app must know its own public address before its worker
+/// starts (<c>Workflows__PublicBaseUrl</c>: Pixazo's webhook URLs are built from it).
 /// </summary>
-public sealed partial class StandInAppFixture : IAsyncLifetime
+public sealed partial class StandInAppFixture : StackFixture
 {
-    private readonly SimulatorFixture _simulator = new();
-    private AzuriteInstance? _azurite;
-    private RunSettings? _settings;
-    private StandInHostProcess? _host;
+    private AppProcess? _host;
 
     /// <summary>The front door's address (also the app's <c>Workflows__PublicBaseUrl</c>).</summary>
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress => _host?.BaseAddress ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>The provider simulator the app calls (its ledger counts what each job bought).</summary>
-    public SimulatorFixture Simulator => _simulator;
-
-    /// <summary>The app's storage (Azurite).</summary>
-    public string StorageConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Not started.");
-
-    /// <summary>A value of the app's settings file (e.g. <c>RequestQueue__QueueName</c>).</summary>
-    public string Setting(string name) => _settings?.Value(name) ?? throw new InvalidOperationException("Not started.");
+    /// <summary>A value of the app's settings file (e.g. <c>RequestQueueName</c>).</summary>
+    public string Setting(string name) =>
+        (_host ?? throw new InvalidOperationException("Not started.")).Settings[name] ?? throw new KeyNotFoundException(name);
 
     /// <summary>The run's API key.</summary>
-    public string ApiKey => _settings?.ApiKey ?? throw new InvalidOperationException("Not started.");
+    public string ApiKey => Stack.ApiKey;
 
     /// <summary>Everything the host (and its worker) printed so far.</summary>
     public string Output => _host?.Output ?? "";
@@ -51,14 +43,11 @@ public sealed partial class StandInAppFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _simulator.InitializeAsync();
-        _azurite = await AzuriteInstance.StartAsync(inMemory: true);
-        var port = FreePort();
-        var values = SimulatorFixture.ProviderSettings(_simulator.BaseAddress.ToString())
-            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        values["Workflows__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        await base.InitializeAsync();
+        var values = SimulatorFixture.ProviderSettings(Simulator.BaseAddress.ToString());
+        values["DurableTaskHubName"] = "StandIn" + Guid.NewGuid().ToString("N")[..12];
         // Pixazo status polls every 10 s: a job the simulator's webhook reaches is finished by it (the webhook and its one
         // confirming poll) long before a scheduled poll is due, and a job without a webhook is finished by the first one.
         values["Workflows__PollInitialInterval"] = "00:00:10";
@@ -67,35 +56,9 @@ public sealed partial class StandInAppFixture : IAsyncLifetime
         values["Workflows__PollsPerGeneration"] = "3";
         values["Callbacks__FirstRetryInterval"] = "00:00:01";
         values["Callbacks__MaxRetryInterval"] = "00:00:02";
-        _settings = RunSettings.Create(_azurite.ConnectionString, values);
-        _host = StandInHostProcess.Start(
-            "--app", _settings.Options().AppFolder, "--settings", _settings.SettingsFile, "--host-json", _settings.HostJsonFile,
-            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        BaseAddress = await _host.ReadyAsync();
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _settings?.Dispose();
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-
-        await _simulator.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // One callback signing key: the tests verify deliveries with it alone.
+        values["Callbacks__SecondarySigningKey"] = "";
+        _host = await Stack.StartAppAsync(StackApp.Functions, settings: values);
     }
 
     [GeneratedRegex(@"Worker process (?<pid>\d+) loaded \d+ functions")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;

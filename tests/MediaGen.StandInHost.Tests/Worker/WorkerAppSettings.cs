@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MediaGen.Testing;
+using MediaGen.Launcher;
 
 namespace MediaGen.StandInHost.Tests.Worker;
 

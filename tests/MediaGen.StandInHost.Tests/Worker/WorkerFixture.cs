@@ -1,3 +1,4 @@
+using MediaGen.Launcher;
 using MediaGen.StandInHost.Worker;
 using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;

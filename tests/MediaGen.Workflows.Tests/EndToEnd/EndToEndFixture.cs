@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
+using MediaGen.Launcher;
 using Microsoft.DurableTask.Client;
 using MediaGen.Engine;
 using MediaGen.Testing;
@@ -151,16 +152,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// <summary>Waits until the job's state satisfies <paramref name="condition"/>.</summary>
     public async Task<JobState> WaitForAsync(string id, Func<JobState, bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            if (await Jobs.GetJobAsync(id, JobAccess.Everything, timeout.Token) is { } job && condition(job))
-            {
-                return job;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
+        return await Waits.ForAsync(
+            async token => await Jobs.GetJobAsync(id, JobAccess.Everything, token) is { } job && condition(job) ? job : null, $"job {id}");
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -12,7 +12,7 @@ namespace MediaGen.Workflows.Tests.EndToEnd;
 
 /// <summary>
 /// A paid call's claim whose lease lapsed while storage was unreachable (its renewals failed) still records the call's
-/// output once storage answers (found by bench/storage-outage.sh: the record's write was refused, the job failed
+/// output once storage answers (found by the storage-outage drive: the record's write was refused, the job failed
 /// <c>internal_error</c>). Real Azurite; the outage is a pipeline policy failing the renewals as a refused connection does.
 /// </summary>
 [Collection(EndToEndCollection.Name)]

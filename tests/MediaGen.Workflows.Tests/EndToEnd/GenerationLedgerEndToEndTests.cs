@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Workflows.Tests.EndToEnd;
 
 /// <summary>
-/// A synchronous provider step buys at most once per job step, whatever re-runs its activity (found by bench/crash-drive.sh:
+/// A synchronous provider step buys at most once per job step, whatever re-runs its activity (found by scripts/crash-drive.sh:
 /// a host killed around a Cosmic or CometAPI call re-ran the activity after restart and bought the item twice). The real
 /// activity, ledger, simulator and Azurite.
 /// </summary>

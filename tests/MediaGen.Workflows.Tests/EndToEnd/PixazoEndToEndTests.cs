@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediaGen.Core.Jobs;
+using MediaGen.Testing;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
@@ -107,7 +108,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
 
         await fixture.CompleteAsync(started.Id);
         var requestId = (await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Result!.Items[0].ProviderId;
-        await WaitUntilAsync(async () => (await fixture.Simulator.GetRequestsAsync()).Webhooks.Count(w => w.RequestId == requestId && w.Status == "COMPLETED") >= 3);
+        await Waits.UntilAsync(async () => (await fixture.Simulator.GetRequestsAsync()).Webhooks.Count(w => w.RequestId == requestId && w.Status == "COMPLETED") >= 3, "three COMPLETED webhooks");
 
         var deliveries = (await fixture.Simulator.GetRequestsAsync()).Webhooks.Where(w => w.RequestId == requestId && w.Status == "COMPLETED").ToList();
         Assert.All(deliveries, d => Assert.Equal(200, d.ResponseStatus));
@@ -198,6 +199,7 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
         var noSecret = await http.PostAsync($"api/webhooks/pixazo/{started.Id}", new ByteArrayContent(forged));
         var unknownUrl = new Uri(fixture.Webhooks.UrlFor("job-00000000000000000000000000000000")!);
         var unknown = await http.PostAsync(unknownUrl.PathAndQuery.TrimStart('/'), new ByteArrayContent(forged));
+        // A negative check, not a wait for something observable: had a forged webhook been raised, it would show by now.
         await Task.Delay(1500);
 
         Assert.Equal([401, 401, 404], new[] { wrongSecret, noSecret, unknown }.Select(r => (int)r.StatusCode));
@@ -217,15 +219,6 @@ public sealed class PixazoEndToEndTests(EndToEndFixture fixture) : IDisposable
     private static string Prompt(string text) => $"{text} {Guid.NewGuid():N}";
 
     private static int Count(JobState job, string field) => job.Progress!.Value.GetProperty(field).GetInt32();
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
 
     private sealed class ActivityContext(string instanceId) : TaskActivityContext
     {

@@ -145,17 +145,10 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     /// <summary>Waits until the instance exists and <paramref name="condition"/> holds, reading its state as it changes.</summary>
     public async Task<OrchestrationMetadata> WaitForAsync(string instanceId, Func<OrchestrationMetadata, bool> condition)
     {
-        using var guard = new CancellationTokenSource(HangGuard);
-        while (true)
-        {
-            var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, guard.Token);
-            if (instance is not null && condition(instance))
-            {
-                return instance;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25), guard.Token);
-        }
+        return await Waits.ForAsync(
+            async token => await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, token) is { } instance && condition(instance) ? instance : null,
+            $"instance {instanceId}",
+            HangGuard);
     }
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();

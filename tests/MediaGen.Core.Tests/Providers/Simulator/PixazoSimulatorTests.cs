@@ -104,18 +104,6 @@ public sealed class PixazoSimulatorTests(SimulatorFixture simulator)
         Assert.Equal(ProviderErrorType.MalformedResponse, error.ErrorType);
     }
 
-    private static async Task<PixazoRequestStatus> PollAsync(PixazoClient client, string requestId)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var status = await client.GetStatusAsync(requestId, guard.Token);
-            if (status.IsTerminal)
-            {
-                return status;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25), guard.Token);
-        }
-    }
+    private static Task<PixazoRequestStatus> PollAsync(PixazoClient client, string requestId) =>
+        Waits.ForAsync(async token => await client.GetStatusAsync(requestId, token) is { IsTerminal: true } status ? status : null, $"request {requestId} to end");
 }

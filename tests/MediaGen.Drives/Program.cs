@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace MediaGen.Drives;
+
+/// <summary>
+/// scripts/crash-drive.sh and scripts/fault-storm.sh: <c>crash</c> or <c>storm</c>, knobs from environment variables. Prints the
+/// drive's log, then every violation, then its one summary line; exit code 1 on any violation. (A named class, not top-level
+/// statements: ASP.NET Core makes a top-level <c>Program</c> public, which would clash with the host's in the drive tests.)
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        if (args is not ["crash" or "storm"])
+        {
+            await Console.Error.WriteLineAsync("usage: MediaGen.Drives crash|storm   (ITEMS, KILLS, JOBS, CONCURRENCY, SEED from the environment)");
+            return 2;
+        }
+
+        using var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+
+        var seed = Int("SEED", 20261201);
+        var result = args[0] == "crash"
+            ? await CrashDrive.RunAsync(new CrashDriveOptions { Items = Int("ITEMS", 500), Kills = Int("KILLS", 5), Seed = seed }, Console.Out, interrupt.Token)
+            : await FaultStorm.RunAsync(new FaultStormOptions { Jobs = Int("JOBS", 500), Concurrency = Int("CONCURRENCY", 40), Seed = seed }, Console.Out, interrupt.Token);
+        foreach (var violation in result.Violations.Take(200))
+        {
+            Console.WriteLine("VIOLATION " + violation);
+        }
+
+        if (result.Violations.Count > 200)
+        {
+            Console.WriteLine($"… and {result.Violations.Count - 200} more violations");
+        }
+
+        Console.WriteLine(result.Summary);
+        return result.Passed ? 0 : 1;
+    }
+
+    private static int Int(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}

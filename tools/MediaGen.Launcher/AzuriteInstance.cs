@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MediaGen.Launcher;
+
+/// <summary>
+/// An Azurite process of the run's own: free loopback ports, a temporary data folder, stopped
+/// (and its folder deleted) on dispose. It runs under <c>scripts/azurite.mjs</c>, which stops
+/// Azurite when this process's end of its stdin closes, so even a killed test run leaves no orphan.
+/// </summary>
+public sealed partial class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>The well-known development account of Azurite.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The well-known development account key of Azurite (public, not a secret).</summary>
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+    private readonly bool _keepData;
+
+    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, bool keepData, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        _log = log;
+        _keepData = keepData;
+        DataFolder = dataFolder;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    /// <summary>Where this instance keeps its data.</summary>
+    public string DataFolder { get; }
+
+    /// <summary>The blob service port on 127.0.0.1.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>The queue service port on 127.0.0.1.</summary>
+    public int QueuePort { get; }
+
+    /// <summary>The table service port on 127.0.0.1 (the Durable Task backend keeps its state in tables).</summary>
+    public int TablePort { get; }
+
+    /// <summary>The blob service's address, e.g. <c>http://127.0.0.1:41234</c> (the account is the path's first segment).</summary>
+    public Uri BlobServiceUrl => new($"http://127.0.0.1:{BlobPort}");
+
+    /// <summary>The queue service's address, e.g. <c>http://127.0.0.1:41235</c>.</summary>
+    public Uri QueueServiceUrl => new($"http://127.0.0.1:{QueuePort}");
+
+    /// <summary>A connection string for the Azure Storage SDK (blob, queue and table endpoints).</summary>
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>A connection string to Azurite's development account on these 127.0.0.1 ports (also for ports nothing listens on).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
+
+    /// <summary>Everything Azurite has printed so far (for failure messages).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts Azurite and waits until its blob, queue and table services listen.</summary>
+    /// <param name="inMemory">Keep data in memory only (faster; nothing survives an Azurite restart).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static Task<AzuriteInstance> StartAsync(bool inMemory = false, CancellationToken cancellationToken = default) =>
+        StartAsync(inMemory, Path.Combine(Path.GetTempPath(), "mediagen-azurite-" + Guid.NewGuid().ToString("N")), keepData: false, cancellationToken);
+
+    /// <summary>Starts Azurite on disk in <paramref name="dataFolder"/>, which is kept when it stops (<c>scripts/run.sh</c>'s <c>.run/azurite</c>).</summary>
+    public static Task<AzuriteInstance> StartAsync(string dataFolder, CancellationToken cancellationToken = default) =>
+        StartAsync(inMemory: false, dataFolder, keepData: true, cancellationToken);
+
+    private static async Task<AzuriteInstance> StartAsync(bool inMemory, string dataFolder, bool keepData, CancellationToken cancellationToken)
+    {
+        var script = RepoPaths.Combine("scripts", "azurite.mjs");
+        Directory.CreateDirectory(dataFolder);
+
+        var psi = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        psi.ArgumentList.Add(script);
+        // Azurite refuses --location together with --inMemoryPersistence; the folder then only holds its debug log.
+        psi.ArgumentList.Add(inMemory ? "--inMemoryPersistence" : "--location");
+        if (!inMemory)
+        {
+            psi.ArgumentList.Add(dataFolder);
+        }
+
+        var log = new StringBuilder();
+        var blob = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var table = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+
+            var match = ListeningLine().Match(line);
+            if (match.Success)
+            {
+                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                (match.Groups["service"].Value switch { "Blob" => blob, "Queue" => queue, _ => table }).TrySetResult(port);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.Exited += (_, _) =>
+        {
+            var error = new InvalidOperationException($"Azurite exited early (is scripts/bootstrap.sh run?):\n{log}");
+            blob.TrySetException(error);
+            queue.TrySetException(error);
+            table.TrySetException(error);
+        };
+
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Could not start node for Azurite.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Node starting Azurite on a loaded 2-core machine took over 60 s while several suites ran at once.
+        timeout.CancelAfter(AppProcess.StartTimeout);
+        try
+        {
+            var ports = await Task.WhenAll(blob.Task, queue.Task, table.Task).WaitAsync(timeout.Token);
+            return new AzuriteInstance(process, log, dataFolder, keepData, ports[0], ports[1], ports[2]);
+        }
+        catch
+        {
+            Kill(process);
+            if (!keepData)
+            {
+                TryDelete(dataFolder);
+            }
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Closing stdin asks the wrapper to stop Azurite gracefully.
+            _process.StandardInput.Close();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(_process);
+        }
+        finally
+        {
+            _process.Dispose();
+            if (!_keepData)
+            {
+                TryDelete(DataFolder);
+            }
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}

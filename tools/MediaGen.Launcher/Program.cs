@@ -1,0 +1,90 @@
+using System.Runtime.InteropServices;
+
+namespace MediaGen.Launcher;
+
+/// <summary>
+/// <c>scripts/run.sh</c>'s stack: <c>MediaGen.Launcher.dll --run-dir DIR [--functions | --no-app]</c> starts Azurite
+/// (data in <c>DIR/azurite</c>), the provider simulator and the standalone host — or the Functions app under the stand-in
+/// host, or no app (<c>bench/media-copy.sh</c>) — on free loopback ports with keys generated for the run (logs in
+/// <c>DIR/logs</c>), writes what a client needs to <c>DIR/stack.env</c> (shell assignments), prints <c>ready</c>, and runs
+/// until SIGTERM or Ctrl+C, then stops it all.
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var functions = args.Contains("--functions");
+        var noApp = args.Contains("--no-app");
+        var at = Array.IndexOf(args, "--run-dir");
+        if (at < 0 || at + 1 >= args.Length || (functions && noApp) || args.Except(["--functions", "--no-app", "--run-dir", args[at + 1]]).Any())
+        {
+            await Console.Error.WriteLineAsync("usage: MediaGen.Launcher --run-dir DIR [--functions | --no-app]");
+            return 2;
+        }
+
+        var runDir = Path.GetFullPath(args[at + 1]);
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+
+        var options = new LocalStackOptions { WorkFolder = runDir, AzuriteFolder = Path.Combine(runDir, "azurite"), SampleSettingsOnly = true };
+        LocalStack? stack = null;
+        try
+        {
+            stack = await LocalStack.StartAsync(options, stop.Token);
+            var app = noApp ? null : await stack.StartAppAsync(functions ? StackApp.Functions : StackApp.Standalone, cancellationToken: stop.Token);
+            var host = app?.BaseAddress.GetLeftPart(UriPartial.Authority) ?? "";
+            Dictionary<string, string> values = new()
+            {
+                ["STACK_APP"] = noApp ? "" : functions ? "functions" : "standalone",
+                ["STACK_HOST_URL"] = host,
+                ["STACK_DASHBOARD"] = noApp ? "" : host + (functions ? "/api/dashboard/" : "/dashboard/"),
+                ["STACK_STORAGE"] = stack.Azurite.ConnectionString,
+                ["STACK_SIMULATOR_URL"] = stack.SimulatorAddress.GetLeftPart(UriPartial.Authority),
+                ["STACK_API_KEY"] = stack.ApiKey,
+                ["STACK_CALLBACK_KEY"] = stack.CallbackKey,
+                ["STACK_CALLBACK_NEXT_KEY"] = stack.CallbackNextKey,
+                ["STACK_BLOB_URL"] = stack.Azurite.BlobServiceUrl.GetLeftPart(UriPartial.Authority),
+                ["STACK_QUEUE_URL"] = stack.Azurite.QueueServiceUrl.GetLeftPart(UriPartial.Authority),
+                ["STACK_ACCOUNT"] = AzuriteInstance.AccountName,
+                ["STACK_ACCOUNT_KEY"] = AzuriteInstance.AccountKey,
+                ["STACK_REQUESTS_QUEUE"] = LocalStack.RequestsQueue,
+                ["STACK_RESULTS_QUEUE"] = LocalStack.ResultsQueue,
+                ["STACK_INBOX"] = LocalStack.InboxContainer,
+                // The Functions app's blob trigger keeps its own receipts (azure-webjobs-hosts), no marker blobs.
+                ["STACK_INBOX_PROCESSED"] = functions ? "" : LocalStack.InboxProcessedContainer,
+                ["STACK_HOST_LOG"] = app?.CurrentLog ?? "",
+            };
+            var envFile = Path.Combine(runDir, "stack.env");
+            await File.WriteAllLinesAsync(envFile, values.Select(v => $"{v.Key}='{v.Value.Replace("'", "'\\''", StringComparison.Ordinal)}'"), CancellationToken.None);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(envFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            Console.WriteLine("ready");
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or OperationCanceledException or IOException)
+        {
+            await Console.Error.WriteLineAsync("launcher: " + e.Message);
+            return 1;
+        }
+        finally
+        {
+            if (stack is not null)
+            {
+                var azuriteLog = stack.Azurite.Log;
+                await stack.DisposeAsync();
+                Directory.CreateDirectory(Path.Combine(runDir, "logs"));
+                await File.WriteAllTextAsync(Path.Combine(runDir, "logs", "azurite.log"), azuriteLog, CancellationToken.None);
+            }
+        }
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+}
