@@ -22,7 +22,7 @@ public static class CrashDrive
         var random = new Random(options.Seed);
         log.WriteLine($"crash-drive: items={options.Items} kills={options.Kills} seed={options.Seed}");
         await using var stack = await DriveStack.StartAsync("crashdrive", options.HostSettings, _ => true, cancellationToken);
-        log.WriteLine($"  azurite {stack.StorageFolder}, simulator {stack.Simulator.BaseAddress}, host {stack.Host.BaseAddress}, logs {stack.WorkFolder}");
+        log.WriteLine($"  azurite {stack.Azurite.DataFolder}, simulator {stack.Simulator.BaseAddress}, host {stack.Host.BaseAddress}, logs {stack.WorkFolder}");
         var audit = new DriveAudit(stack);
 
         var batchId = await BatchDrive.SubmitAsync(

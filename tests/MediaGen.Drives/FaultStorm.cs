@@ -40,7 +40,7 @@ public static class FaultStorm
 
         // Every fifth job's first callback is refused, so callback retries (same delivery id) are part of the storm.
         await using var stack = await DriveStack.StartAsync("faultstorm", settings, id => (id.GetHashCode(StringComparison.Ordinal) & 0x7fffffff) % 5 == 0, cancellationToken);
-        log.WriteLine($"  azurite {stack.StorageFolder}, simulator {stack.Simulator.BaseAddress}, host {stack.Host.BaseAddress}, logs {stack.WorkFolder}");
+        log.WriteLine($"  azurite {stack.Azurite.DataFolder}, simulator {stack.Simulator.BaseAddress}, host {stack.Host.BaseAddress}, logs {stack.WorkFolder}");
         var audit = new DriveAudit(stack);
         var ids = new ConcurrentDictionary<int, string>();
         var finishedCount = 0;

@@ -4,6 +4,7 @@ using Azure.Core.Pipeline;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using MediaGen.Launcher;
 using MediaGen.Testing;
 using MediaGen.Workflows.Generations;
 using Microsoft.Extensions.Options;
