@@ -86,14 +86,33 @@ public sealed class ErrorClassTests(HostEnvironment env)
     }
 
     [Fact]
-    public async Task StartJob_StorageFailsUnexpectedly_Returns500ProblemDetailsWithoutInternals()
+    public async Task StartJob_StorageRefusesUnexpectedly_Returns500ProblemDetailsWithoutInternals()
     {
-        await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: -1));
+        await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: -1, status: 400));
 
         using var response = await host.PostJsonAsync("/api/jobs", """{"kind":"image","provider":"cosmic","params":{"prompt":"500"}}""");
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertProblemWithoutInternals(response, body);
+    }
+
+    [Fact]
+    public async Task StartJob_StorageUnavailable_Returns503WithRetryAfterAndStartsNothing()
+    {
+        await using var host = await env.StartHostAsync(configureServices: FlakyDurableClient.Install(failures: -1));
+
+        using var response = await host.PostJsonAsync("/api/jobs", """{"kind":"image","provider":"cosmic","params":{"prompt":"503"}}""");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        AssertProblemWithoutInternals(response, body);
+        Assert.Empty((await ListAsync(host)).Jobs);
+    }
+
+    private static void AssertProblemWithoutInternals(HttpResponseMessage response, string body)
+    {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("traceId", body, StringComparison.Ordinal);
         Assert.DoesNotContain(FlakyDurableClient.Detail, body, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace MediaGen.Host.Tests.Support;
 /// <c>failures</c> times (negative: always) — a transient fault below the job service. Every other call goes to the
 /// real client unchanged.
 /// </summary>
-public sealed class FlakyDurableClient(DurableTaskClient inner, int failures) : DurableTaskClient(inner.Name)
+public sealed class FlakyDurableClient(DurableTaskClient inner, int failures, int status = 503) : DurableTaskClient(inner.Name)
 {
     public const string Detail = "storage-is-down-7f3a";
 
@@ -20,9 +20,12 @@ public sealed class FlakyDurableClient(DurableTaskClient inner, int failures) : 
 
     public int Failed { get; private set; }
 
-    /// <summary>Replaces the host's client with a flaky one over the engine's client.</summary>
-    public static Action<IServiceCollection> Install(int failures) =>
-        services => services.AddSingleton<DurableTaskClient>(sp => new FlakyDurableClient(sp.GetRequiredService<StandaloneDurableTaskClient>(), failures));
+    /// <summary>
+    /// Replaces the host's client with a flaky one over the engine's client; its starts fail with storage's
+    /// <paramref name="status"/> (503: unavailable; a 4xx: a refusal nobody expected).
+    /// </summary>
+    public static Action<IServiceCollection> Install(int failures, int status = 503) =>
+        services => services.AddSingleton<DurableTaskClient>(sp => new FlakyDurableClient(sp.GetRequiredService<StandaloneDurableTaskClient>(), failures, status));
 
     public override Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
@@ -30,7 +33,7 @@ public sealed class FlakyDurableClient(DurableTaskClient inner, int failures) : 
         {
             _failuresLeft--;
             Failed++;
-            throw new RequestFailedException(503, Detail);
+            throw new RequestFailedException(status, Detail);
         }
 
         return inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellation);
