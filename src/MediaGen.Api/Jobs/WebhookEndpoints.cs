@@ -25,7 +25,9 @@ public static class WebhookEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            // Storage unavailable: answered with Retry-After, so Pixazo sends the webhook again.
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -21,7 +21,7 @@ public sealed class OpenApiTests(HostEnvironment env)
         ("post", "/api/chains", ["202", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/budgets", ["200", "401"], true),
         ("post", "/api/text/stream", ["200", "400", "401", "415", "503"], true),
-        ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404"], false),
+        ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404", "503"], false),
         ("get", "/api/health", ["200", "503"], false),
         ("get", "/api/health/ready", ["200", "503"], false),
         ("get", "/api/health/live", ["200"], false),
