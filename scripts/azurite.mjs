@@ -28,12 +28,19 @@ for (const flag of ['--skipApiVersionCheck', '--loose', '--disableProductStyleUr
 // under load); AZURITE_PRELOAD adds another preload (diagnostics).
 const preloads = [path.join(root, 'scripts', 'azurite-gc-fix.cjs'), ...(process.env.AZURITE_PRELOAD ? [process.env.AZURITE_PRELOAD] : [])];
 const child = spawn(process.execPath, [...preloads.flatMap((p) => ['--require', p]), entry, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+// Azurite saves its metadata (LokiJS) as it closes its services; under load that takes seconds, and killing it meanwhile
+// loses writes it acknowledged (the storage-outage drive found histories and instance rows from different moments). So a
+// stop waits for Azurite to exit and kills it only if it has not after AZURITE_STOP_TIMEOUT_S (default 120) seconds.
+const stopTimeoutMs = 1000 * (Number(process.env.AZURITE_STOP_TIMEOUT_S) > 0 ? Number(process.env.AZURITE_STOP_TIMEOUT_S) : 120);
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
   child.kill('SIGTERM');
-  setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+  setTimeout(() => {
+    console.error(`azurite.mjs: Azurite did not exit within ${stopTimeoutMs / 1000} s of the stop request; killed`);
+    child.kill('SIGKILL');
+  }, stopTimeoutMs).unref();
 };
 child.on('exit', (code) => process.exit(stopping ? 0 : (code ?? 1)));
 process.on('SIGTERM', stop);

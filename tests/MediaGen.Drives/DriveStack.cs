@@ -55,12 +55,17 @@ public sealed class DriveStack : IAsyncDisposable
     /// <summary>Where the host logs go (kept when a drive fails).</summary>
     public string WorkFolder => _stack.WorkFolder;
 
-    /// <summary>Starts Azurite, the simulator, the receiver and the host (task hub <paramref name="hubName"/>).</summary>
+    /// <summary>
+    /// Starts Azurite, the simulator, the receiver and the host (task hub <paramref name="hubName"/>); Azurite keeps its data
+    /// on disk when <paramref name="storageOnDisk"/> is set, whatever <c>AZURITE_MEMORY</c> says (a drive that stops and
+    /// restarts it needs its data back).
+    /// </summary>
     public static async Task<DriveStack> StartAsync(
         string hubName,
         IReadOnlyDictionary<string, string> tunableSettings,
         Func<string, bool> refuseFirstCallback,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool storageOnDisk = false)
     {
         var workFolder = Path.Combine(Path.GetTempPath(), $"mediagen-{hubName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         var simulator = new DriveSimulator();
@@ -74,7 +79,7 @@ public sealed class DriveStack : IAsyncDisposable
                 new LocalStackOptions
                 {
                     WorkFolder = workFolder,
-                    AzuriteInMemory = Environment.GetEnvironmentVariable("AZURITE_MEMORY") == "1",
+                    AzuriteInMemory = !storageOnDisk && Environment.GetEnvironmentVariable("AZURITE_MEMORY") == "1",
                     SimulatorAddress = simulator.BaseAddress,
                     CallbackKey = callbackKey,
                 },
@@ -135,13 +140,13 @@ public sealed class DriveStack : IAsyncDisposable
 
     /// <summary>
     /// The drive's result from its summary line and violations: a passed drive's work folder is deleted (its logs are
-    /// not needed), a failed one's is kept and named in <paramref name="log"/>.
+    /// not needed) unless <c>DRIVE_KEEP_LOGS=1</c>, a failed one's is kept and named in <paramref name="log"/>.
     /// </summary>
     public DriveResult Finish(string summary, IReadOnlyList<string> violations, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
         var result = new DriveResult(summary, violations);
-        if (!result.Passed)
+        if (!result.Passed || Environment.GetEnvironmentVariable("DRIVE_KEEP_LOGS") == "1")
         {
             log.WriteLine($"  host logs kept in {WorkFolder}");
             return result;

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace MediaGen.Drives;
 
 /// <summary>
-/// scripts/crash-drive.sh and scripts/fault-storm.sh: <c>crash</c> or <c>storm</c>, knobs from environment variables. Prints the
+/// scripts/crash-drive.sh, scripts/fault-storm.sh and scripts/storage-outage.sh: <c>crash</c>, <c>storm</c> or <c>outage</c>,
+/// knobs from environment variables. Prints the
 /// drive's log, then every violation, then its one summary line; exit code 1 on any violation. (A named class, not top-level
 /// statements: ASP.NET Core makes a top-level <c>Program</c> public, which would clash with the host's in the drive tests.)
 /// </summary>
@@ -11,9 +12,9 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        if (args is not ["crash" or "storm"])
+        if (args is not ["crash" or "storm" or "outage"])
         {
-            await Console.Error.WriteLineAsync("usage: MediaGen.Drives crash|storm   (ITEMS, KILLS, JOBS, CONCURRENCY, SEED from the environment)");
+            await Console.Error.WriteLineAsync("usage: MediaGen.Drives crash|storm|outage   (ITEMS, KILLS, JOBS, CONCURRENCY, OUTAGE_S, SEED from the environment)");
             return 2;
         }
 
@@ -24,10 +25,15 @@ internal static class Program
             interrupt.Cancel();
         };
 
-        var seed = Int("SEED", 20261201);
-        var result = args[0] == "crash"
-            ? await CrashDrive.RunAsync(new CrashDriveOptions { Items = Int("ITEMS", 500), Kills = Int("KILLS", 5), Seed = seed }, Console.Out, interrupt.Token)
-            : await FaultStorm.RunAsync(new FaultStormOptions { Jobs = Int("JOBS", 500), Concurrency = Int("CONCURRENCY", 40), Seed = seed }, Console.Out, interrupt.Token);
+        var result = args[0] switch
+        {
+            "crash" => await CrashDrive.RunAsync(
+                new CrashDriveOptions { Items = Int("ITEMS", 500), Kills = Int("KILLS", 5), Seed = Int("SEED", 20261201) }, Console.Out, interrupt.Token),
+            "storm" => await FaultStorm.RunAsync(
+                new FaultStormOptions { Jobs = Int("JOBS", 500), Concurrency = Int("CONCURRENCY", 40), Seed = Int("SEED", 20261201) }, Console.Out, interrupt.Token),
+            _ => await StorageOutageDrive.RunAsync(
+                new StorageOutageOptions { Items = Int("ITEMS", 200), Outage = TimeSpan.FromSeconds(Int("OUTAGE_S", 30)), Seed = Int("SEED", 20261207) }, Console.Out, interrupt.Token),
+        };
         foreach (var violation in result.Violations.Take(200))
         {
             Console.WriteLine("VIOLATION " + violation);

@@ -8,6 +8,9 @@ namespace MediaGen.Launcher;
 /// An Azurite process of the run's own: free loopback ports, a temporary data folder, stopped
 /// (and its folder deleted) on dispose. It runs under <c>scripts/azurite.mjs</c>, which stops
 /// Azurite when this process's end of its stdin closes, so even a killed test run leaves no orphan.
+/// An instance with its data on disk can be stopped (<see cref="StopAsync"/>: gracefully, waiting until Azurite has
+/// closed its services and exited, so every write it acknowledged is saved) and started again on the same data folder
+/// and ports (<see cref="RestartAsync"/>), as a storage outage the storage-outage drive causes.
 /// </summary>
 public sealed partial class AzuriteInstance : IAsyncDisposable
 {
@@ -18,14 +21,21 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    /// <summary>How long a stop waits for Azurite to save its data and exit before it kills it (and reports the stop unclean).</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
+
+    private const string ClosedLine = "service successfully closed";
+
     private readonly StringBuilder _log;
     private readonly bool _keepData;
+    private readonly bool _inMemory;
+    private Process? _process;
 
-    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, bool keepData, int blobPort, int queuePort, int tablePort)
+    private AzuriteInstance(Process process, StringBuilder log, string dataFolder, bool inMemory, bool keepData, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
         _log = log;
+        _inMemory = inMemory;
         _keepData = keepData;
         DataFolder = dataFolder;
         BlobPort = blobPort;
@@ -61,7 +71,10 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
-    /// <summary>Everything Azurite has printed so far (for failure messages).</summary>
+    /// <summary>Whether Azurite is running (false after <see cref="StopAsync"/> until <see cref="RestartAsync"/>).</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Everything Azurite has printed so far, over all its starts (for failure messages).</summary>
     public string Log
     {
         get
@@ -85,9 +98,94 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
     private static async Task<AzuriteInstance> StartAsync(bool inMemory, string dataFolder, bool keepData, CancellationToken cancellationToken)
     {
-        var script = RepoPaths.Combine("scripts", "azurite.mjs");
         Directory.CreateDirectory(dataFolder);
+        var log = new StringBuilder();
+        try
+        {
+            var (process, ports) = await LaunchAsync(inMemory, dataFolder, ports: null, log, cancellationToken);
+            return new AzuriteInstance(process, log, dataFolder, inMemory, keepData, ports[0], ports[1], ports[2]);
+        }
+        catch
+        {
+            if (!keepData)
+            {
+                TryDelete(dataFolder);
+            }
 
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops Azurite gracefully and waits until it has exited: the wrapper asks Azurite to stop, Azurite closes its blob,
+    /// queue and table services (saving its data) and exits. True when all three reported closed (a clean stop, nothing
+    /// acknowledged is lost); false when it had to be killed after <see cref="StopTimeout"/> or exited without closing them.
+    /// Nothing happens (true) when it is not running.
+    /// </summary>
+    public async Task<bool> StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is not { } process)
+        {
+            return true;
+        }
+
+        _process = null;
+        var closedBefore = CountLines(ClosedLine);
+        try
+        {
+            if (!process.HasExited)
+            {
+                // Closing stdin asks the wrapper to stop Azurite gracefully (scripts/azurite.mjs).
+                process.StandardInput.Close();
+            }
+
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(StopTimeout);
+            await process.WaitForExitAsync(wait.Token);
+            // The exit is seen before the last output lines are read; this waits for the end of both streams.
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            return false;
+        }
+        finally
+        {
+            process.Dispose();
+        }
+
+        return CountLines(ClosedLine) - closedBefore == 3;
+    }
+
+    /// <summary>
+    /// Starts a stopped on-disk instance again on the same data folder and the same ports (clients keep their connection
+    /// string and find what was written before the stop) and waits until its three services listen.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_inMemory)
+        {
+            throw new InvalidOperationException("An in-memory Azurite loses its data when it stops; only an instance on disk restarts.");
+        }
+
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("Azurite is running; stop it first.");
+        }
+
+        var (process, _) = await LaunchAsync(inMemory: false, DataFolder, [BlobPort, QueuePort, TablePort], _log, cancellationToken);
+        _process = process;
+    }
+
+    private static async Task<(Process Process, int[] Ports)> LaunchAsync(bool inMemory, string dataFolder, int[]? ports, StringBuilder log, CancellationToken cancellationToken)
+    {
+        var script = RepoPaths.Combine("scripts", "azurite.mjs");
         var psi = new ProcessStartInfo("node")
         {
             RedirectStandardInput = true,
@@ -104,7 +202,15 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             psi.ArgumentList.Add(dataFolder);
         }
 
-        var log = new StringBuilder();
+        if (ports is [var blobPort, var queuePort, var tablePort])
+        {
+            foreach (var (flag, port) in new[] { ("--blobPort", blobPort), ("--queuePort", queuePort), ("--tablePort", tablePort) })
+            {
+                psi.ArgumentList.Add(flag);
+                psi.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
         var blob = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var queue = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var table = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -133,7 +239,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.Exited += (_, _) =>
         {
-            var error = new InvalidOperationException($"Azurite exited early (is scripts/bootstrap.sh run?):\n{log}");
+            string text;
+            lock (log)
+            {
+                text = log.ToString();
+            }
+
+            var error = new InvalidOperationException($"Azurite exited early (is scripts/bootstrap.sh run? are its ports free?):\n{text}");
             blob.TrySetException(error);
             queue.TrySetException(error);
             table.TrySetException(error);
@@ -152,17 +264,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         timeout.CancelAfter(AppProcess.StartTimeout);
         try
         {
-            var ports = await Task.WhenAll(blob.Task, queue.Task, table.Task).WaitAsync(timeout.Token);
-            return new AzuriteInstance(process, log, dataFolder, keepData, ports[0], ports[1], ports[2]);
+            var listening = await Task.WhenAll(blob.Task, queue.Task, table.Task).WaitAsync(timeout.Token);
+            return (process, listening);
         }
         catch
         {
             Kill(process);
-            if (!keepData)
-            {
-                TryDelete(dataFolder);
-            }
-
+            process.Dispose();
             throw;
         }
     }
@@ -172,22 +280,23 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     {
         try
         {
-            // Closing stdin asks the wrapper to stop Azurite gracefully.
-            _process.StandardInput.Close();
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(_process);
+            // Gracefully, as a stop: a kept data folder (scripts/run.sh's .run/azurite) must hold every acknowledged write.
+            await StopAsync();
         }
         finally
         {
-            _process.Dispose();
             if (!_keepData)
             {
                 TryDelete(DataFolder);
             }
+        }
+    }
+
+    private int CountLines(string text)
+    {
+        lock (_log)
+        {
+            return _log.ToString().Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
         }
     }
 
