@@ -144,7 +144,8 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 
         await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
-        var service = new GuardedOrchestrationService(_service, _loggerFactory.CreateLogger<GuardedOrchestrationService>());
+        var outageGate = new ActivityOutageGate();
+        var service = new GuardedOrchestrationService(_service, outageGate, _loggerFactory.CreateLogger<GuardedOrchestrationService>());
         var worker = new TaskHubWorker(service, _loggerFactory)
         {
             // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.
@@ -160,7 +161,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
             .Select(o => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(o.Key, o.Value, _services, shims)).ToArray());
         var activityLogger = _loggerFactory.CreateLogger<ScopedActivity>();
         worker.AddTaskActivities(_registry.Activities
-            .Select(a => (ObjectCreator<TaskActivity>)new ActivityCreator(a.Key, a.Value, scopes, shims, activityLogger)).ToArray());
+            .Select(a => (ObjectCreator<TaskActivity>)new ActivityCreator(a.Key, a.Value, scopes, shims, outageGate, activityLogger)).ToArray());
 
         try
         {

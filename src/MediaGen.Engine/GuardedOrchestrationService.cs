@@ -21,11 +21,18 @@ namespace MediaGen.Engine;
 /// <item>When the backend fails to return an out-of-order message to its queue while locking the next orchestration work
 /// item, it throws without releasing the instance's session, and the instance never runs again in this process. The
 /// failure is recognised from the backend's own events (<see cref="SessionLeakDetector"/>) and the session released.</item>
+/// <item>The backend forgets an activity's work item only once completing or abandoning it succeeded, and refuses for good a
+/// message it still holds. Both are tried again while storage is unavailable, and while an activity of this process rides
+/// out an outage no new activity message is taken (<see cref="ActivityOutageGate"/>), so the held work item's pop receipt
+/// stays valid and completing it succeeds once storage answers.</item>
 /// </list>
 /// </summary>
-internal sealed partial class GuardedOrchestrationService(IOrchestrationService inner, ILogger<GuardedOrchestrationService> logger)
+internal sealed partial class GuardedOrchestrationService(IOrchestrationService inner, ActivityOutageGate outageGate, ILogger<GuardedOrchestrationService> logger)
     : IOrchestrationService
 {
+    // How long one activity lock call waits at a closed ActivityOutageGate before it returns nothing (and is asked again).
+    private static readonly TimeSpan GateWait = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, Task> _checkpoints = new(StringComparer.Ordinal);
 
 public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
@@ -124,25 +131,57 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        // While an activity rides out an outage, its own message may be visible again: taking it now would replace the
+        // held work item's pop receipt (ActivityOutageGate). The dispatcher asks again when this returns nothing.
+        if (!await outageGate.WaitUntilOpenAsync(receiveTimeout < GateWait ? receiveTimeout : GateWait, cancellationToken).ConfigureAwait(false))
+        {
+            return null!;
+        }
+
+        // The backend waits inside this call until a message comes; should the gate close meanwhile (storage is down then),
+        // the call stops waiting and returns nothing instead of taking, once storage is back, the held activity's message.
+        using var openPeriod = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, outageGate.OpenPeriod);
+        return await inner.LockNextTaskActivityWorkItem(receiveTimeout, openPeriod.Token).ConfigureAwait(false);
+    }
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
-    // The backend forgets an activity's session only once completing succeeded; failing while storage is down would keep
+    // The backend forgets an activity's work item only once completing succeeded; failing while storage is down would keep
     // it, and the activity's message would be refused ever after as "processed multiple times concurrently" (docs/durable.md).
     // A retry after the result was sent but before the message was deleted sends the result again: a duplicate dropped
     // before its episode runs.
     public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        StorageOutageRetry.RunAsync(
-            async () =>
-            {
-                await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage).ConfigureAwait(false);
-                return true;
-            },
-            (e, attempt, delay) => LogCompleteRetried(workItem.TaskMessage.OrchestrationInstance.InstanceId, attempt, delay, e.Message));
+        FinishActivityAsync(workItem, () => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage), "complete");
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+    // Abandoning is tried again the same way: only a successful abandon makes the backend forget the work item.
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
+        FinishActivityAsync(workItem, () => inner.AbandonTaskActivityWorkItemAsync(workItem), "abandon");
+
+    private async Task FinishActivityAsync(TaskActivityWorkItem workItem, Func<Task> finish, string action)
+    {
+        var key = ActivityOutageGate.KeyOf(workItem);
+        try
+        {
+            await StorageOutageRetry.RunAsync(
+                async () =>
+                {
+                    await finish().ConfigureAwait(false);
+                    return true;
+                },
+                (e, attempt, delay) =>
+                {
+                    outageGate.Hold(key);
+                    LogFinishRetried(action, workItem.TaskMessage.OrchestrationInstance.InstanceId, attempt, delay, e.Message);
+                }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Finished, or failed for good (the dispatcher logs it): either way this process no longer waits for it.
+            outageGate.Release(key);
+        }
+    }
 
     private IList<TaskMessage> DropRedelivered(TaskOrchestrationWorkItem workItem, IList<TaskMessage> messages)
     {
@@ -161,8 +200,8 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "Released the orchestration session of instance {InstanceId}: the Azure Storage backend could not return a message it had received out of order and left the session locked (a DTFx bug, docs/durable.md); the instance's messages run again")]
     private partial void LogLeakedSessionReleased(Exception exception, string instanceId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not complete an activity of instance {InstanceId}: storage is unavailable (try {Attempt}); trying again in {Delay}: {Reason}")]
-    private partial void LogCompleteRetried(string instanceId, int attempt, TimeSpan delay, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Action} an activity of instance {InstanceId}: storage is unavailable (try {Attempt}); trying again in {Delay}: {Reason}")]
+    private partial void LogFinishRetried(string action, string instanceId, int attempt, TimeSpan delay, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
     private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);

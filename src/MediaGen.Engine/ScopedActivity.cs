@@ -14,15 +14,22 @@ namespace MediaGen.Engine;
 /// unavailable is not reported as the activity's failure (that would fail its job for an outage): it runs again in place
 /// once storage may answer (<see cref="StorageOutageRetry"/>; activities are idempotent), and only after that is DTFx told
 /// the execution was aborted, so it abandons the work item. Running again in place keeps the work item, which DTFx's
-/// backend could not give back while storage is down (its activity session would leak, docs/durable.md).
+/// backend could not give back while storage is down (its activity session would leak, docs/durable.md); from its first
+/// outage failure until its work item is completed or abandoned the activity is held at the <see cref="ActivityOutageGate"/>,
+/// so this process takes no other activity message meanwhile (its own message would be among them).
 /// </summary>
-internal sealed partial class ScopedActivity(string name, Type type, IServiceScopeFactory scopes, DurableTaskShimFactory shims, ILogger logger) : TaskActivity
+internal sealed partial class ScopedActivity(
+    string name, Type type, IServiceScopeFactory scopes, DurableTaskShimFactory shims, ActivityOutageGate gate, ILogger logger) : TaskActivity
 {
     public override async Task<string?> RunAsync(TaskContext context, string? input)
     {
         try
         {
-            return await StorageOutageRetry.RunAsync(() => RunOnceAsync(context, input), (e, attempt, delay) => LogStorageUnavailable(name, attempt, delay, e.Message));
+            return await StorageOutageRetry.RunAsync(() => RunOnceAsync(context, input), (e, attempt, delay) =>
+            {
+                gate.Hold(ActivityOutageGate.KeyOf(context));
+                LogStorageUnavailable(name, attempt, delay, e.Message);
+            });
         }
         catch (Exception e) when (StorageOutage.IsUnavailable(e))
         {

@@ -11,6 +11,7 @@ public static class TestWorkflows
         .AddActivity<FailingActivity>()
         .AddActivity<SlowActivity>()
         .AddActivity<Pause>()
+        .AddActivity<StorageProbe>()
         .AddOrchestrator<ChainOrchestrator>()
         .AddOrchestrator<ScopeOrchestrator>()
         .AddOrchestrator<ParentOrchestrator>()
@@ -24,5 +25,6 @@ public static class TestWorkflows
         .AddOrchestrator<SlowOrchestrator>()
         .AddOrchestrator<ParentProbeOrchestrator>()
         .AddOrchestrator<FamilyOrchestrator>()
-        .AddOrchestrator<GatedOrchestrator>();
+        .AddOrchestrator<GatedOrchestrator>()
+        .AddOrchestrator<StorageProbeOrchestrator>();
 }
