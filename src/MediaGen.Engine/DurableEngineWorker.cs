@@ -145,7 +145,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
         var outageGate = new ActivityOutageGate();
-        var service = new GuardedOrchestrationService(_service, outageGate, _loggerFactory.CreateLogger<GuardedOrchestrationService>());
+        var service = new GuardedOrchestrationService(_service, _service, outageGate, _loggerFactory.CreateLogger<GuardedOrchestrationService>());
         var worker = new TaskHubWorker(service, _loggerFactory)
         {
             // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.

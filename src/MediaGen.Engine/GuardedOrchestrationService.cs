@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
+using DurableTask.Core.History;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
@@ -25,9 +26,13 @@ namespace MediaGen.Engine;
 /// message it still holds. Both are tried again while storage is unavailable, and while an activity of this process rides
 /// out an outage no new activity message is taken (<see cref="ActivityOutageGate"/>), so the held work item's pop receipt
 /// stays valid and completing it succeeds once storage answers.</item>
+/// <item>A parent episode that ran again after its save failed sends its sub-orchestration starts again, each with a new
+/// execution id, which the backend would run as the child's first episode over its existing history. Such a repeated start
+/// is dropped before its episode runs (<see cref="DuplicateStartFilter"/>).</item>
 /// </list>
 /// </summary>
-internal sealed partial class GuardedOrchestrationService(IOrchestrationService inner, ActivityOutageGate outageGate, ILogger<GuardedOrchestrationService> logger)
+internal sealed partial class GuardedOrchestrationService(
+    IOrchestrationService inner, IOrchestrationServiceClient innerClient, ActivityOutageGate outageGate, ILogger<GuardedOrchestrationService> logger)
     : IOrchestrationService
 {
     // How long one activity lock call waits at a closed ActivityOutageGate before it returns nothing (and is asked again).
@@ -114,6 +119,14 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
         if (workItem is not null)
         {
+            if (await IsRepeatedStartAsync(workItem).ConfigureAwait(false))
+            {
+                // DurableTask.Core drops a work item whose history is invalid, and the backend then deletes its messages
+                // without saving anything: the repeated start goes, the child's own execution is untouched.
+                workItem.OrchestrationRuntimeState = new OrchestrationRuntimeState([new OrchestratorStartedEvent(-1), new OrchestratorCompletedEvent(-1)]);
+                return workItem;
+            }
+
             workItem.NewMessages = DropRedelivered(workItem, workItem.NewMessages);
             if (workItem.Session is { } session)
             {
@@ -183,6 +196,27 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
         }
     }
 
+    // Only a first episode (no history) that is nothing but a parent's start is looked at, and only then is the instance
+    // read: a batch with other messages (an event raised without an execution id joins it) is left to the backend.
+    private async Task<bool> IsRepeatedStartAsync(TaskOrchestrationWorkItem workItem)
+    {
+        if (workItem.OrchestrationRuntimeState.ExecutionStartedEvent is not null
+            || workItem.NewMessages is not [{ Event: ExecutionStartedEvent { ParentInstance: not null } }])
+        {
+            return false;
+        }
+
+        var current = (await innerClient.GetOrchestrationStateAsync(workItem.InstanceId, allExecutions: false).ConfigureAwait(false))
+            .FirstOrDefault();
+        if (DuplicateStartFilter.RepeatedStart(workItem, current) is not { } repeated)
+        {
+            return false;
+        }
+
+        LogRepeatedStartDropped(workItem.InstanceId, repeated.OrchestrationInstance.ExecutionId, current!.OrchestrationInstance.ExecutionId);
+        return true;
+    }
+
     private IList<TaskMessage> DropRedelivered(TaskOrchestrationWorkItem workItem, IList<TaskMessage> messages)
     {
         var kept = RedeliveredMessageFilter.Without(messages, workItem.OrchestrationRuntimeState);
@@ -203,8 +237,11 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Action} an activity of instance {InstanceId}: storage is unavailable (try {Attempt}); trying again in {Delay}: {Reason}")]
     private partial void LogFinishRetried(string action, string instanceId, int attempt, TimeSpan delay, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a repeated start of sub-orchestration {InstanceId} (execution {RepeatedExecutionId}): it runs as execution {ExecutionId}; its parent's episode ran again and sent the start again (docs/durable.md)")]
+    private partial void LogRepeatedStartDropped(string instanceId, string repeatedExecutionId, string executionId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
-    private partial void LogDropped(DurableTask.Core.History.EventType eventType, string instanceId);
+    private partial void LogDropped(EventType eventType, string instanceId);
 
     private sealed class FilteringSession(IOrchestrationSession session, GuardedOrchestrationService service) : IOrchestrationSession
     {

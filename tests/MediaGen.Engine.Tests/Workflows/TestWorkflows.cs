@@ -26,5 +26,6 @@ public static class TestWorkflows
         .AddOrchestrator<ParentProbeOrchestrator>()
         .AddOrchestrator<FamilyOrchestrator>()
         .AddOrchestrator<GatedOrchestrator>()
-        .AddOrchestrator<StorageProbeOrchestrator>();
+        .AddOrchestrator<StorageProbeOrchestrator>()
+        .AddOrchestrator<GatedParentOrchestrator>();
 }
