@@ -16,7 +16,8 @@ namespace MediaGen.Engine;
 /// Runs the registered orchestrators and activities on a DTFx <see cref="TaskHubWorker"/> over the shared
 /// <see cref="AzureStorageOrchestrationService"/>: creates the task hub if missing and starts in the background, so the
 /// host comes up (and its health check answers 503) while storage is unreachable, retrying with backoff until it can;
-/// stops gracefully (in-flight work items finish, partition leases are released) in <see cref="StopAsync"/>.
+/// stops gracefully (in-flight work items finish, partition leases are released) in <see cref="StopAsync"/>, or at once
+/// (leases released, running work items abandoned) with <see cref="DurableEngineOptions.GracefulStop"/> off.
 /// </summary>
 public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 {
@@ -77,7 +78,8 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         _worker = null;
         try
         {
-            await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested).WaitAsync(cancellationToken);
+            var graceful = _services.GetRequiredService<IOptions<DurableEngineOptions>>().Value.GracefulStop;
+            await worker.StopAsync(isForced: !graceful || cancellationToken.IsCancellationRequested).WaitAsync(cancellationToken);
             LogStopped();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

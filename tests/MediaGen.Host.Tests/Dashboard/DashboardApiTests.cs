@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 namespace MediaGen.Host.Tests.Dashboard;
 
 /// <summary>The routes the dashboard adds (details, re-run, purge, list filters) and how its files are served.</summary>
-[Collection(HostCollection.Name)]
+[Collection(DashboardCollection.Name)]
 public sealed partial class DashboardApiTests(HostEnvironment env)
 {
     [Fact]
