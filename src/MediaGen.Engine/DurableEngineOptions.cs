@@ -103,11 +103,11 @@ public sealed class DurableEngineOptions
     public int ControlQueueBufferThreshold { get; set; } = 64;
 
     /// <summary>
-    /// Whether stopping waits for this process's work items before it releases the partitions: DTFx looks every second, for
-    /// up to 8 s, and waits at least that one second even when idle (its queue fetches have not yet seen the stop). Off, the
-    /// stop releases the partitions at once; a work item still running is abandoned and its message reappears to a worker
-    /// after its visibility timeout. Tests that start and stop hundreds of short-lived hosts, each on a hub nobody reuses,
-    /// turn it off. Default <c>true</c>.
+    /// Whether a stop is DTFx's graceful one: it looks every second (for up to 8 s) until its queue fetches and running work
+    /// items are done, and so takes at least a second even when idle (its fetches have not yet seen the stop). Off, the stop
+    /// releases the partitions and aborts the orchestration sessions at once, then waits only for work items already running
+    /// (for up to 8 s); a work item that could not record its result is run again after its visibility timeout. Tests that
+    /// start and stop hundreds of short-lived hosts, each on a hub nobody reuses, turn it off. Default <c>true</c>.
     /// </summary>
     public bool GracefulStop { get; set; } = true;
 
