@@ -12,7 +12,7 @@ using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Listeners;
 
-[Collection(HostCollection.Name)]
+[Collection(IntakeCollection.Name)]
 public sealed class BlobInboxListenerTests(HostEnvironment env)
 {
     [Fact]

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Listeners;
 
-[Collection(HostCollection.Name)]
+[Collection(IntakeCollection.Name)]
 public sealed class RequestQueueListenerTests(HostEnvironment env)
 {
     private static readonly Dictionary<string, string?> ListenerOff = new() { ["RequestQueue:Enabled"] = "false" };

@@ -17,7 +17,7 @@ namespace MediaGen.Host.Tests.Security;
 /// canceled, re-run or purged; equal idempotency keys name separate jobs and a repeated start discloses no webhook URL;
 /// an operator (<c>Api__AdminCallers</c>) sees and acts on every caller's; queue jobs belong to <c>Api__IntakeCaller</c>.
 /// </summary>
-[Collection(HostCollection.Name)]
+[Collection(DashboardCollection.Name)]
 public sealed class CrossCallerTests(HostEnvironment env)
 {
     private const string AliceKey = "alice-key-0123456789abcdef";
