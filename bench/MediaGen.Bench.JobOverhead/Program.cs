@@ -22,7 +22,7 @@ using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(Int("TIMEO
 
 await using var env = await BenchEnvironment.StartAsync();
 var timings = new JobTimings();
-JobService? jobs = null;
+JobStarter? jobs = null;
 PixazoWebhookReceiver? webhooks = null;
 await using var gateway = await LoopbackHttpServer.StartAsync(async context =>
 {
@@ -56,7 +56,7 @@ var host = env.BuildHost(
     engine => engine.AddActivity(typeof(TimedCopyMediaActivity), nameof(CopyMediaActivity)),
     services => services.AddSingleton(timings));
 await BenchEnvironment.StartAsync(host, deadline.Token);
-jobs = host.Services.GetRequiredService<JobService>();
+jobs = host.Services.GetRequiredService<JobStarter>();
 webhooks = host.Services.GetRequiredService<PixazoWebhookReceiver>();
 
 Task StartAsync(string id, CancellationToken ct) => jobs.StartJobAsync(

@@ -16,7 +16,9 @@ namespace MediaGen.Engine;
 /// Runs the registered orchestrators and activities on a DTFx <see cref="TaskHubWorker"/> over the shared
 /// <see cref="AzureStorageOrchestrationService"/>: creates the task hub if missing and starts in the background, so the
 /// host comes up (and its health check answers 503) while storage is unreachable, retrying with backoff until it can;
-/// stops gracefully (in-flight work items finish, partition leases are released) in <see cref="StopAsync"/>.
+/// stops gracefully (in-flight work items finish, partition leases are released) in <see cref="StopAsync"/>, or, with
+/// <see cref="DurableEngineOptions.GracefulStop"/> off, without DTFx's wait for idle queue fetches (leases released at once,
+/// running work items still finish).
 /// </summary>
 public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 {
@@ -27,6 +29,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
+    private int _running;
     private TaskHubWorker? _worker;
     private Task? _starting;
 
@@ -77,7 +80,13 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         _worker = null;
         try
         {
-            await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested).WaitAsync(cancellationToken);
+            var graceful = _services.GetRequiredService<IOptions<DurableEngineOptions>>().Value.GracefulStop;
+            await worker.StopAsync(isForced: !graceful || cancellationToken.IsCancellationRequested).WaitAsync(cancellationToken);
+            if (!graceful)
+            {
+                await WaitForRunningWorkItemsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             LogStopped();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -151,6 +160,8 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
             // Failures travel as FailureDetails (type, message, stack, inner), as in the Durable Functions isolated worker.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        worker.AddOrchestrationDispatcherMiddleware(CountRunningAsync);
+        worker.AddActivityDispatcherMiddleware(CountRunningAsync);
         worker.AddOrchestrationDispatcherMiddleware(AttachParentAsync);
         var guard = new PoisonMessageGuard(
             service, _services.GetRequiredService<IOptions<DurableEngineOptions>>().Value.MaxActivityDeliveryCount,
@@ -175,6 +186,31 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 
         Volatile.Write(ref _worker, worker);
         LogStarted(_registry.Orchestrators.Count, _registry.Activities.Count);
+    }
+
+    // Counts the work items running in this process, so a stop without DTFx's graceful wait still lets them finish.
+    private async Task CountRunningAsync(DispatchMiddlewareContext context, Func<Task> next)
+    {
+        Interlocked.Increment(ref _running);
+        try
+        {
+            await next().ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    // After a stop that did not wait (GracefulStop off): the work items already running finish before the host's services
+    // go away, for at most as long as DTFx's graceful stop would wait for them (8 s).
+    private async Task WaitForRunningWorkItemsAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(8);
+        while (Volatile.Read(ref _running) > 0 && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     // Gives the orchestration its parent before it runs, so TaskOrchestrationContext.Parent is set in sub-orchestrations.

@@ -36,6 +36,39 @@ public sealed class DurableEngineWorkerLifecycleTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task StopAsync_GracefulStopOff_WaitsForTheRunningActivityAndANewHostFinishesTheInstance()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var settings = EngineTestHost.TestSettings(engine.Azurite.ConnectionString, EngineTestHost.NewHubName("Quick"));
+        settings["DurableTask:GracefulStop"] = "false";
+        var work = new SlowWork(Guid.NewGuid().ToString("N"), TimeSpan.FromSeconds(2));
+        string id;
+        ScopeTracker tracker;
+        using (var first = EngineTestHost.Build(settings))
+        {
+            await first.StartAsync(timeout.Token);
+            tracker = first.Services.GetRequiredService<ScopeTracker>();
+            var client = first.Services.GetRequiredService<DurableTaskClient>();
+            id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(SlowOrchestrator), work, timeout.Token);
+            await Waits.UntilAsync(() => Task.FromResult(tracker.Runs.ContainsKey(work.Key)), "the slow activity to start");
+            var running = System.Diagnostics.Stopwatch.StartNew();
+
+            await first.StopAsync(timeout.Token);
+
+            // The stop skips DTFx's wait for idle fetches but not the activity already running (a lower bound, not a window).
+            Assert.True(running.Elapsed >= work.Duration - TimeSpan.FromMilliseconds(100), $"the stop returned {running.Elapsed} after the activity started");
+        }
+
+        // Its partitions were released: another host on the hub takes them and finishes the instance.
+        using var second = EngineTestHost.Build(EngineTestHost.TestSettings(engine.Azurite.ConnectionString, settings["DurableTask:HubName"]!));
+        await second.StartAsync(timeout.Token);
+        var state = await second.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.True(state.ReadOutputAs<int>() >= 1);
+        await second.StopAsync(timeout.Token);
+    }
+
+    [Fact]
     public async Task ClientOnly_SchedulesInstances_AWorkerInAnotherHostRunsThem()
     {
         using var timeout = new CancellationTokenSource(Timeout);

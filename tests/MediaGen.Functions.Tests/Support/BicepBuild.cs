@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MediaGen.Launcher;
+using MediaGen.Testing;
 
 namespace MediaGen.Functions.Tests.Support;
 
@@ -10,43 +10,32 @@ namespace MediaGen.Functions.Tests.Support;
 /// the NuGet package <c>Azure.Bicep.CommandLine.linux-x64</c>): <c>bicep build --stdout --no-restore</c> (no module
 /// restore, so the CLI makes no network call), with its diagnostics.
 /// </summary>
-public sealed partial class BicepBuild
+public sealed partial class BicepBuild : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <summary>Compiles the template; fails the test (never skips it) when the CLI is missing.</summary>
-    public BicepBuild()
+    public async Task InitializeAsync()
     {
         var cli = RepoPaths.Combine(".tools", "bicep");
         Assert.True(File.Exists(cli), $"The Bicep CLI is not installed at {cli}: run scripts/bootstrap.sh (it installs it from NuGet).");
-        var psi = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        foreach (var argument in new[] { "build", RepoPaths.Combine("infra", "main.bicep"), "--stdout", "--no-restore" })
-        {
-            psi.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"bicep build did not finish within {Timeout}.");
-        }
-
-        ExitCode = process.ExitCode;
-        Output = stdout.Result;
-        Diagnostics = [.. stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        var result = await ProcessRun.RunAsync(cli, ["build", RepoPaths.Combine("infra", "main.bicep"), "--stdout", "--no-restore"], hangGuard: Timeout);
+        ExitCode = result.ExitCode;
+        Output = result.StandardOutput;
+        Diagnostics = [.. result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
+    /// <inheritdoc />
+    public Task DisposeAsync() => Task.CompletedTask;
+
     /// <summary>The CLI's exit code.</summary>
-    public int ExitCode { get; }
+    public int ExitCode { get; private set; }
 
     /// <summary>The compiled ARM template (JSON).</summary>
-    public string Output { get; }
+    public string Output { get; private set; } = "";
 
     /// <summary>Every line the CLI wrote to stderr (its diagnostics).</summary>
-    public IReadOnlyList<string> Diagnostics { get; }
+    public IReadOnlyList<string> Diagnostics { get; private set; } = [];
 
     /// <summary>The diagnostics of <paramref name="level"/> (<c>Error</c>, <c>Warning</c>, <c>Info</c>) as (code, line).</summary>
     public IEnumerable<(string Code, string Line)> DiagnosticsOf(string level) =>

@@ -6,7 +6,7 @@ using MediaGen.Testing;
 namespace MediaGen.Host.Tests.Api;
 
 [Collection(HostCollection.Name)]
-public sealed class ApiKeyTests(HostEnvironment env)
+public sealed class ApiKeyTests(HostEnvironment env, SharedHost shared) : IClassFixture<SharedHost>
 {
     public static TheoryData<string, string> ProtectedRoutes() => new()
     {
@@ -25,7 +25,7 @@ public sealed class ApiKeyTests(HostEnvironment env)
     [MemberData(nameof(ProtectedRoutes))]
     public async Task ProtectedRoute_NoKey_Returns401ProblemDetails(string method, string path)
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
 
         using var response = await host.Anonymous.SendAsync(Request(method, path));
 
@@ -37,7 +37,7 @@ public sealed class ApiKeyTests(HostEnvironment env)
     [MemberData(nameof(ProtectedRoutes))]
     public async Task ProtectedRoute_WrongKey_Returns401(string method, string path)
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
         using var request = Request(method, path);
         request.Headers.Add("x-functions-key", HostEnvironment.ApiKey + "x");
 
@@ -49,7 +49,7 @@ public sealed class ApiKeyTests(HostEnvironment env)
     [Fact]
     public async Task ListJobs_KeyInCodeQuery_Returns200()
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
 
         using var response = await host.Anonymous.GetAsync(new Uri("/api/jobs?code=" + HostEnvironment.ApiKey, UriKind.Relative));
 
@@ -59,7 +59,7 @@ public sealed class ApiKeyTests(HostEnvironment env)
     [Fact]
     public async Task StartJob_NoKey_StartsNothing()
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
 
         using var response = await host.Anonymous.SendAsync(Request("POST", "/api/jobs"));
 
@@ -73,7 +73,7 @@ public sealed class ApiKeyTests(HostEnvironment env)
     [InlineData("/openapi/v1.json")]
     public async Task OpenRoute_NoKey_Returns200(string path)
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
 
         // Readiness (/api/health) answers 503 until the engine has created its task hub, which a loaded machine reaches
         // a little after the host answers: wait for that event (bounded), then the open route must answer 200 without a key.

@@ -6,7 +6,7 @@ using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
+[Collection(JobsCollection.Name)]
 public sealed class BatchAndChainTests(HostEnvironment env)
 {
     [Fact]

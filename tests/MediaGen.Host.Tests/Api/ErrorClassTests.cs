@@ -7,7 +7,7 @@ namespace MediaGen.Host.Tests.Api;
 
 /// <summary>Every error class on every body-taking route: a 400 naming the field, never a 500, nothing started (the size cap: <see cref="LimitsTests"/>).</summary>
 [Collection(HostCollection.Name)]
-public sealed class ErrorClassTests(HostEnvironment env)
+public sealed class ErrorClassTests(HostEnvironment env, SharedHost shared) : IClassFixture<SharedHost>
 {
     public static TheoryData<string, string, string> Cases()
     {
@@ -38,7 +38,7 @@ public sealed class ErrorClassTests(HostEnvironment env)
     [MemberData(nameof(Cases))]
     public async Task Post_InvalidBody_Returns400NamingFieldAndStartsNothing(string route, string body, string field)
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
         var before = (await env.Simulator.GetRequestsAsync()).Total;
 
         using var response = await host.Api.PostAsync(new Uri(route, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
@@ -52,7 +52,7 @@ public sealed class ErrorClassTests(HostEnvironment env)
     [Fact]
     public async Task Post_WrongContentType_Returns415ProblemDetails()
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
 
         using var response = await host.Api.PostAsync(new Uri("/api/jobs", UriKind.Relative), new StringContent("kind=image", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
@@ -64,7 +64,7 @@ public sealed class ErrorClassTests(HostEnvironment env)
     [Fact]
     public async Task Post_EmptyBody_Returns400()
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
 
         using var response = await host.Api.PostAsync(new Uri("/api/jobs", UriKind.Relative), new StringContent("", Encoding.UTF8, "application/json"));
 
@@ -74,7 +74,7 @@ public sealed class ErrorClassTests(HostEnvironment env)
     [Fact]
     public async Task Post_OversizedChunkedBody_Returns413WithoutReadingItAll()
     {
-        await using var host = await env.StartHostAsync();
+        var host = await shared.GetAsync(env);
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"kind\":\"" + new string('x', HostEnvironment.MaxBodyBytes * 4) + "\"}")));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = content };

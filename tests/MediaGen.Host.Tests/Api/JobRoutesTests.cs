@@ -7,7 +7,7 @@ using MediaGen.Simulator;
 
 namespace MediaGen.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
+[Collection(JobsCollection.Name)]
 public sealed class JobRoutesTests(HostEnvironment env)
 {
     [Fact]

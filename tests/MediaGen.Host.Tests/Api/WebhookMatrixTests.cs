@@ -20,7 +20,7 @@ namespace MediaGen.Host.Tests.Api;
 /// (Bad bodies and bad queries are <c>BadInput/BadInputTests</c>; wrong secret, unknown job and manual duplicates are
 /// <c>WebhookTests</c>.)
 /// </summary>
-[Collection(HostCollection.Name)]
+[Collection(JobsCollection.Name)]
 public sealed class WebhookMatrixTests(HostEnvironment env)
 {
     private static readonly Dictionary<string, string?> PollRarely = new()

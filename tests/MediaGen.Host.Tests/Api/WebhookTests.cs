@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
+[Collection(JobsCollection.Name)]
 public sealed class WebhookTests(HostEnvironment env)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace MediaGen.Host.Tests.Configuration;
 /// text) or are missing. The host starts, readiness names each such setting (never a value), work that needs one fails
 /// <c>not_configured</c> without buying anything, the rest works, and a restart with the secret resolved works fully.
 /// </summary>
-[Collection(HostCollection.Name)]
+[Collection(IntakeCollection.Name)]
 public sealed class UnresolvedSecretsTests(HostEnvironment env)
 {
     public const string Unresolved = "@Microsoft.KeyVault(SecretUri=https://mediagen-kv.vault.azure.net/secrets/pixazo-subscription-key/)";

@@ -10,7 +10,7 @@ namespace MediaGen.Host.Tests.Dashboard;
 /// The operator dashboard in a real Chromium against the standalone host on Azurite and the provider simulator: what an
 /// operator does and sees, checked in the page and against the job API.
 /// </summary>
-[Collection(HostCollection.Name)]
+[Collection(DashboardCollection.Name)]
 public sealed class DashboardBrowserTests(HostEnvironment env)
 {
     private const string Markup = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b>bold</b>";

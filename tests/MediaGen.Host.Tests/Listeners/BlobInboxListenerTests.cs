@@ -12,7 +12,7 @@ using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Listeners;
 
-[Collection(HostCollection.Name)]
+[Collection(IntakeCollection.Name)]
 public sealed class BlobInboxListenerTests(HostEnvironment env)
 {
     [Fact]
@@ -25,7 +25,7 @@ public sealed class BlobInboxListenerTests(HostEnvironment env)
 
         var record = await RecordAsync(host, "specs/fox.json");
         Assert.Equal("started", record.Status);
-        Assert.Equal(TestHost.IntakeId(InboxJobFactory.InstanceId(host.Names.Inbox, "specs/fox.json", etag.ToString())), record.JobId);
+        Assert.Equal(TestHost.InboxId(InboxJobFactory.InstanceId(host.Names.Inbox, "specs/fox.json", etag.ToString())), record.JobId);
         var job = await host.WaitForJobAsync(record.JobId!);
         Assert.Equal(JobStatus.Completed, job.Status);
         Assert.Equal(ProviderName.Comet, job.Provider);

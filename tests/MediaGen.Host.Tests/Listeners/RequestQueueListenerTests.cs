@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Listeners;
 
-[Collection(HostCollection.Name)]
+[Collection(IntakeCollection.Name)]
 public sealed class RequestQueueListenerTests(HostEnvironment env)
 {
     private static readonly Dictionary<string, string?> ListenerOff = new() { ["RequestQueue:Enabled"] = "false" };
@@ -95,8 +95,8 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
             await queue.SendMessageAsync($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"}}""");
             var received = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
             messageId = received.MessageId;
-            var jobs = crashed.Services.GetRequiredService<JobService>();
-            await jobs.StartJobAsync(QueueMessageDecoder.Decode(received.Body), received.MessageId);
+            var jobs = crashed.Services.GetRequiredService<JobStarter>();
+            await jobs.StartJobAsync(QueueMessageDecoder.Decode(received.Body), JobIds.ForQueueMessage(received.MessageId));
             await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
             await crashed.WaitForJobAsync(TestHost.IntakeId(messageId));
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace MediaGen.Host.Tests.Notifications;
 
 /// <summary>The host wires the workflows' completion notifications: a results-queue message and a Standard Webhooks-signed, retried callback (verified with the StandardWebhooks package).</summary>
-[Collection(HostCollection.Name)]
+[Collection(JobsCollection.Name)]
 public sealed class CompletionNotificationTests(HostEnvironment env)
 {
     [Fact]

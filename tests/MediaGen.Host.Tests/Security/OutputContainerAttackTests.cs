@@ -17,7 +17,7 @@ namespace MediaGen.Host.Tests.Security;
 /// starts, is bought or lands in the inbox. MediaGen's other containers (inbox records, task hub, workflow state, the
 /// Functions host's) are refused alike, and listing one as an output fails start-up.
 /// </summary>
-[Collection(HostCollection.Name)]
+[Collection(DashboardCollection.Name)]
 public sealed class OutputContainerAttackTests(HostEnvironment env)
 {
     [Theory]

@@ -27,7 +27,7 @@ namespace MediaGen.Host.Tests.Security;
 /// markers, callback requests (headers and body) — and scanned for each secret, each per-job webhook secret, and any SAS
 /// signature (<c>sig=</c>).
 /// </summary>
-[Collection(HostCollection.Name)]
+[Collection(DashboardCollection.Name)]
 public sealed partial class SecretLeakTests(HostEnvironment env)
 {
     private static readonly string Run = Guid.NewGuid().ToString("N")[..12];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaGen.Launcher;
 using MediaGen.Testing;
 
@@ -89,26 +88,14 @@ public sealed class AzuriteGcFixTests : IDisposable
             File.Copy(RepoPaths.Combine("scripts", "azurite-gc-fix.cjs"), script);
         }
 
-        var psi = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        psi.ArgumentList.Add("-e");
-        psi.ArgumentList.Add($"require({System.Text.Json.JsonSerializer.Serialize(script)}); console.log('patched');");
-        psi.Environment["NODE_PATH"] = RepoPaths.Combine("node_modules");
-        psi.Environment.Remove("AZURITE_DB");
+        var variables = new Dictionary<string, string?> { ["NODE_PATH"] = RepoPaths.Combine("node_modules"), ["AZURITE_DB"] = null };
         foreach (var (name, value) in environment)
         {
-            psi.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(Waits.HangGuard);
-        await process.WaitForExitAsync(guard.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ProcessRun.RunAsync(
+            "node", ["-e", $"require({System.Text.Json.JsonSerializer.Serialize(script)}); console.log('patched');"], root, variables);
+        return (result.ExitCode, result.Output);
     }
 }

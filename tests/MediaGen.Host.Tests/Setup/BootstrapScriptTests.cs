@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using MediaGen.Launcher;
+using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Setup;
 
@@ -48,18 +48,8 @@ public sealed class BootstrapScriptTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> RunBootstrapAsync()
     {
-        var psi = new ProcessStartInfo(Path.Combine(_bin, "bash"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        psi.ArgumentList.Add(RepoPaths.Combine("scripts", "bootstrap.sh"));
-        psi.Environment["PATH"] = _bin;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ProcessRun.RunAsync(
+            Path.Combine(_bin, "bash"), [RepoPaths.Combine("scripts", "bootstrap.sh")], environment: new Dictionary<string, string?> { ["PATH"] = _bin });
+        return (result.ExitCode, result.Output);
     }
 }

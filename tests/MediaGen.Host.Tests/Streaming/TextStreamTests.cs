@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Streaming;
 
-[Collection(HostCollection.Name)]
+[Collection(JobsCollection.Name)]
 public sealed class TextStreamTests(HostEnvironment env)
 {
     private const string PartnerKey = "stream-partner-key-0123456789";

@@ -21,11 +21,14 @@ public sealed class HostEnvironment : StackFixture
     public async Task<TestHost> StartHostAsync(
         HostNames? names = null, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
+        // A host on a hub of its own stops at once (no one takes its partitions over); one whose names a test passes may be
+        // followed by another on the same hub (a restart), so it stops gracefully, as a deployed host does.
+        var gracefulStop = names is not null;
         names ??= HostNames.Unique();
         for (var attempt = 1; ; attempt++)
         {
             var port = LoopbackPort.Free();
-            var host = new TestHost(Settings(names, port, overrides), port, names, configureServices);
+            var host = new TestHost(Settings(names, port, gracefulStop, overrides), port, names, configureServices);
             try
             {
                 await host.StartAsync();
@@ -51,7 +54,7 @@ public sealed class HostEnvironment : StackFixture
         }
     }
 
-    private Dictionary<string, string?> Settings(HostNames names, int port, IReadOnlyDictionary<string, string?>? overrides)
+    private Dictionary<string, string?> Settings(HostNames names, int port, bool gracefulStop, IReadOnlyDictionary<string, string?>? overrides)
     {
         var sim = Simulator.BaseAddress.ToString();
         var settings = new Dictionary<string, string?>(SimulatorFixture.ProviderSettings(sim))
@@ -73,6 +76,7 @@ public sealed class HostEnvironment : StackFixture
             ["DurableTask:HubName"] = names.Hub,
             ["DurableTask:PartitionCount"] = "2",
             ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.100",
+            ["DurableTask:GracefulStop"] = gracefulStop ? "true" : "false",
             ["RequestQueueName"] = names.Requests,
             ["RequestQueue:MaxDequeueCount"] = "3",
             ["RequestQueue:VisibilityTimeout"] = "00:00:05",

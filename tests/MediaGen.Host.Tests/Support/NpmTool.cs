@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaGen.Launcher;
 using MediaGen.Testing;
 
@@ -18,27 +17,14 @@ public static class NpmTool
             throw new InvalidOperationException("node_modules is missing: run `bash scripts/bootstrap.sh` (it runs `npm ci`).");
         }
 
-        var psi = new ProcessStartInfo(command)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
         // Local tools only: npx must never download a package it does not find.
-        psi.Environment["npm_config_yes"] = "false";
-        psi.Environment["NO_UPDATE_NOTIFIER"] = "1";
-        psi.Environment["REDOCLY_TELEMETRY"] = "off";
-        psi.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(Waits.HangGuard);
-        await process.WaitForExitAsync(guard.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ProcessRun.RunAsync(command, args, environment: new Dictionary<string, string?>
+        {
+            ["npm_config_yes"] = "false",
+            ["NO_UPDATE_NOTIFIER"] = "1",
+            ["REDOCLY_TELEMETRY"] = "off",
+            ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true",
+        });
+        return (result.ExitCode, result.Output);
     }
 }

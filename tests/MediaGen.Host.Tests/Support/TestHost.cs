@@ -68,8 +68,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>The job id an intake (queue message id, inbox id) names when the intake caller is the default one.</summary>
-    public static string IntakeId(string instanceId) => JobOwner.PrefixOf(JobService.DefaultCaller) + instanceId;
+    /// <summary>The id of the job a queue message (without an idempotency key) starts when the intake caller is the default one.</summary>
+    public static string IntakeId(string messageId) => JobIds.OfQueueMessage(JobOwner.DefaultCaller, messageId);
+
+    /// <summary>The id of the job an inbox blob starts: the intake caller's prefix + <see cref="MediaGen.Api.Triggers.InboxJobFactory.InstanceId"/>.</summary>
+    public static string InboxId(string instanceId) => JobOwner.PrefixOf(JobOwner.DefaultCaller) + instanceId;
 
     /// <summary>POSTs <paramref name="json"/> with the API key.</summary>
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>

@@ -19,7 +19,7 @@ namespace MediaGen.Host.Tests.Telemetry;
 /// start, every activity execution, the provider HTTP calls and the blob uploads, and its metrics are recorded. The
 /// test's own client sends no trace context (an unsampled caller's <c>sampled=00</c> would make the job unsampled).
 /// </summary>
-[Collection(HostCollection.Name)]
+[Collection(JobsCollection.Name)]
 public sealed class TelemetryTests(HostEnvironment env)
 {
     private const string Prompt = "telemetry heron at dawn";

@@ -61,8 +61,11 @@ public sealed class ParityFixture : StackFixture
     private StandaloneApp? _standalone;
     private FunctionsHostApp? _functions;
 
-    /// <summary>The job id an intake (queue message id, inbox id) names: the intake caller's prefix + the id.</summary>
-    public static string IntakeId(string instanceId) => global::MediaGen.Workflows.JobOwner.PrefixOf(IntakeCaller) + instanceId;
+    /// <summary>The id of the job a queue message (without an idempotency key) starts: <see cref="global::MediaGen.Workflows.JobIds.OfQueueMessage"/>.</summary>
+    public static string IntakeId(string messageId) => global::MediaGen.Workflows.JobIds.OfQueueMessage(IntakeCaller, messageId);
+
+    /// <summary>The id of the job an inbox blob starts: the intake caller's prefix + the inbox instance id.</summary>
+    public static string InboxId(string instanceId) => global::MediaGen.Workflows.JobOwner.PrefixOf(IntakeCaller) + instanceId;
 
     /// <summary>The standalone host.</summary>
     internal StandaloneApp Standalone => _standalone ?? throw new InvalidOperationException("Not started.");

@@ -101,7 +101,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
         var name = $"twice-{Guid.NewGuid():N}.json";
         var prompt = $"an inbox heron {name}";
         var (blob, etag) = await UploadAsync(name, BinaryData.FromString($$$"""{"kind":"image","provider":"comet","params":{"prompt":"{{{prompt}}}"}}"""), metadata: null);
-        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
+        var id = ParityFixture.InboxId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
 
         await ProcessedAsync(name, PollingFunction);
         await fixture.WaitForBothAsync(id);
@@ -127,7 +127,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
 
         await ProcessedAsync(name, PollingFunction, EventGridFunction);
 
-        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
+        var id = ParityFixture.InboxId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
         foreach (var client in fixture.Clients)
         {
             Assert.Null(await client.GetInstanceAsync(id));
@@ -147,7 +147,7 @@ public sealed class TriggerParityTests(ParityFixture fixture)
             await DeliverBlobCreatedAsync(blob, etag);
         }
 
-        var id = ParityFixture.IntakeId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
+        var id = ParityFixture.InboxId(InboxJobFactory.InstanceId(ParityFixture.InboxContainer, name, etag));
         var standalone = await StartedAsync(fixture.Standalone.Client, id);
         var functions = await StartedAsync(fixture.Functions.Client, id);
         await ProcessedAsync(name, function);

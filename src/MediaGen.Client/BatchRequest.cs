@@ -1,0 +1,12 @@
+namespace MediaGen.Client;
+
+/// <summary>A batch: jobs started as one request, each item run as a job of its own.</summary>
+/// <param name="Items">The jobs (without their own idempotency key or callback).</param>
+public sealed record BatchRequest(IReadOnlyList<JobRequest> Items)
+{
+    /// <summary>The same key from the same caller names the same batch.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>Where a signed delivery is sent when the batch ends.</summary>
+    public Uri? CallbackUrl { get; init; }
+}
