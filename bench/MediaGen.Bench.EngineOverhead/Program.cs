@@ -48,8 +48,8 @@ Task StartJobAsync(string id, CancellationToken ct) => jobs.StartJobAsync(
     id, ct);
 
 // Warm up the job hub and learn from a job's history how many activities an image job schedules.
-var jobWarmup = await ClosedLoop.RunAsync(env.Events, Ids("warm-job", warmup), concurrency, StartJobAsync, deadline.Token);
-Require(jobWarmup, "job warm-up");
+var jobWarmup = await ClosedLoop.RunAsync(env.Events, ClosedLoop.Ids("warm-job", warmup), concurrency, StartJobAsync, deadline.Token);
+ClosedLoop.Require(jobWarmup, "job warm-up");
 IList<HistoryEvent> history;
 using (StorageRequestCounter.Pause())
 {
@@ -62,7 +62,7 @@ Console.WriteLine($"an image job's history: {string.Join(", ", history.GroupBy(e
 Task StartBareAsync(string id, CancellationToken ct) =>
     jobClient.ScheduleNewOrchestrationInstanceAsync(nameof(BareOrchestrator), activities, new StartOrchestrationOptions(id), ct);
 
-Require(await ClosedLoop.RunAsync(env.Events, Ids("warm-bare", warmup), concurrency, StartBareAsync, deadline.Token), "bare warm-up");
+ClosedLoop.Require(await ClosedLoop.RunAsync(env.Events, ClosedLoop.Ids("warm-bare", warmup), concurrency, StartBareAsync, deadline.Token), "bare warm-up");
 
 // Measured: ABBA rounds, each counter counting only while its own kind runs and settles.
 var perRound = Math.Max(1, n / rounds);
@@ -83,15 +83,15 @@ for (var round = 0; round < rounds; round++)
     var rates = new Dictionary<string, double>(StringComparer.Ordinal);
     foreach (var kind in order)
     {
-        var ids = Ids($"{kind}-r{round}", perRound);
+        var ids = ClosedLoop.Ids($"{kind}-r{round}", perRound);
         var isJobs = kind == "jobs";
         env.Events.Reset();
         engineStorage.RecordInto = isJobs ? jobStorage : bareStorage;
         engineStorage.Enabled = true;
         env.AppStorage.Enabled = isJobs;
         var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, isJobs ? StartJobAsync : StartBareAsync, deadline.Token);
-        Require(result, kind);
-        Console.WriteLine($"round {round} {kind}: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s); message delays {Delays(env.Events)}");
+        ClosedLoop.Require(result, kind);
+        Console.WriteLine($"round {round} {kind}: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s); message delays {env.Events.DescribeDelays()}");
         rates[kind] = result.PerSecond;
         await SettleAsync();
         engineStorage.Enabled = env.AppStorage.Enabled = false;
@@ -147,32 +147,11 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 
 // What a phase leaves behind runs before the next one starts, still counted as its cost (a job leaves no timer behind,
 // so a few seconds suffice); the results queue is drained, as its consumer would (not counted).
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
 async Task SettleAsync()
 {
     await Task.Delay(TimeSpan.FromSeconds(Int("SETTLE_SECONDS", 5)), deadline.Token);
     using (StorageRequestCounter.Pause())
     {
         await results.ClearMessagesAsync(deadline.Token);
-    }
-}
-
-static List<string> Ids(string prefix, int count) =>
-    [.. Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D4}"))];
-
-static string Delays(EngineEvents events) => string.Join(", ", events.MessageAges().GroupBy(a => a.EventType)
-    .Select(g => $"{g.Key} p50={Percentile(g.Select(a => (double)a.AgeMs), 50):0} p95={Percentile(g.Select(a => (double)a.AgeMs), 95):0} ms"));
-
-static void Require(ClosedLoop.Result result, string what)
-{
-    var bad = result.Statuses.Where(s => s.Value != "Completed").ToList();
-    if (bad.Count > 0)
-    {
-        throw new InvalidOperationException($"{what}: {bad.Count} instances did not complete, e.g. {bad[0].Key}: {bad[0].Value}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MediaGen.Workflows;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
@@ -12,7 +13,7 @@ internal sealed class TimedCopyMediaActivity(IServiceProvider services, JobTimin
     public override async Task<CopyOutput> RunAsync(TaskActivityContext context, CopyInput input)
     {
         var result = await ActivatorUtilities.CreateInstance<CopyMediaActivity>(services).RunAsync(context, input);
-        timings.BlobCommitted[context.InstanceId] = Stopwatch.GetTimestamp();
+        timings.BlobCommitted[JobOwner.LocalPart(context.InstanceId)] = Stopwatch.GetTimestamp();
         return result;
     }
 }
