@@ -1,3 +1,4 @@
+using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
@@ -47,12 +48,27 @@ internal static class FakeActivities
         }
     }
 
+    /// <summary>A poll; as the real one, a poll given a copy plan that reads COMPLETED copies every item (the fake copy, recorded as one).</summary>
     private sealed class FakePoll(FakeProviders fakes) : TaskActivity<PixazoPollInput, PixazoPollOutput>
     {
-        public override Task<PixazoPollOutput> RunAsync(TaskActivityContext context, PixazoPollInput input)
+        public override async Task<PixazoPollOutput> RunAsync(TaskActivityContext context, PixazoPollInput input)
         {
             fakes.Record(nameof(PixazoPollActivity), context.InstanceId, input.RequestId);
-            return fakes.PollAsync(input.RequestId, fakes.Next($"poll/{input.RequestId}"));
+            var output = await fakes.PollAsync(input.RequestId, fakes.Next($"poll/{input.RequestId}"));
+            if (input.CopyWhenCompleted is not { } plan || output.Report is not { Status: PixazoStatus.Completed, MediaUrls.Count: > 0 } report)
+            {
+                return output;
+            }
+
+            var copies = report.MediaUrls
+                .Select((url, i) => new CopyInput(new MediaToCopy(i, url, report.MediaType, report.RequestId, null, plan.Model), plan.Output, plan.Provider, input.Trace, plan.Kind))
+                .Select(copy =>
+                {
+                    fakes.Record(nameof(CopyMediaActivity), context.InstanceId, copy);
+                    return fakes.Copy(context.InstanceId, copy, fakes.Next($"copy/{context.InstanceId}/{copy.Item.ItemIndex}"));
+                })
+                .ToList();
+            return output with { Copies = copies };
         }
     }
 
