@@ -40,6 +40,13 @@ public sealed class CopyMediaActivity(MediaStore media) : TaskActivity<CopyInput
         return output;
     }
 
+    /// <summary>The trace of a copy made inside another activity: the job's trace context, the copy's first attempt.</summary>
+    internal static StepTrace? FirstAttempt(StepTrace? trace) => trace is null ? null : trace with { Attempt = 1 };
+
+    /// <summary>Copies every item of <paramref name="inputs"/> at once, as <see cref="CopyItemAsync"/>; the outputs in input order.</summary>
+    internal static async Task<IReadOnlyList<CopyOutput>> CopyAllAsync(MediaStore media, TaskActivityContext context, IEnumerable<CopyInput> inputs) =>
+        await Task.WhenAll(inputs.Select(input => CopyItemAsync(media, context, input))).ConfigureAwait(false);
+
     private static async Task<CopyOutput> CopyAsync(MediaStore media, TaskActivityContext context, CopyInput input)
     {
         var item = input.Item;

@@ -46,8 +46,7 @@ public sealed class PixazoPollActivity(PixazoClient pixazo, MediaStore media) : 
             return null;
         }
 
-        var copies = report.MediaUrls.Select((url, i) => CopyMediaActivity.CopyItemAsync(media, context, new CopyInput(
-            new MediaToCopy(i, url, report.MediaType, report.RequestId, null, plan.Model), plan.Output, plan.Provider, input.Trace, plan.Kind)));
-        return await Task.WhenAll(copies).ConfigureAwait(false);
+        return await CopyMediaActivity.CopyAllAsync(media, context, report.MediaUrls.Select((url, i) => new CopyInput(
+            new MediaToCopy(i, url, report.MediaType, report.RequestId, null, plan.Model), plan.Output, plan.Provider, CopyMediaActivity.FirstAttempt(input.Trace), plan.Kind))).ConfigureAwait(false);
     }
 }

@@ -15,8 +15,8 @@ namespace MediaGen.Workflows.Orchestrations;
 /// them, so whoever holds the URL could report anything; a webhook reporting a final status is confirmed by one status
 /// poll, and the poll's answer is what the job acts on (a forged COMPLETED or FAILED changes nothing; a failed poll leaves
 /// the job waiting and polling). The poll is given the job's output, so a poll that reads COMPLETED copies the media in the
-/// same activity (<see cref="PixazoPollActivity"/>); only when one of those copies failed are the items copied again one
-/// activity each, with the usual retries. The first confirmed final status wins; later webhooks or polls change nothing. ERROR (not charged) is resubmitted up to <see cref="JobPolicy.MaxPixazoSubmissions"/>
+/// same activity (<see cref="PixazoPollActivity"/>); a copy of those that failed retryably is retried by its own activity,
+/// as any copy (<see cref="MediaCopies"/>). The first confirmed final status wins; later webhooks or polls change nothing. ERROR (not charged) is resubmitted up to <see cref="JobPolicy.MaxPixazoSubmissions"/>
 /// times; FAILED is final. Every output URL is copied. Custom status: <see cref="JobProgress"/> with the provider status,
 /// request id, submission, polls and webhooks. After <see cref="JobPolicy.PollsPerGeneration"/> waits the job continues as
 /// new carrying its state (<see cref="PixazoResume"/>), so its history stays bounded however long Pixazo takes.
@@ -237,17 +237,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         private async Task<JobOutcome> CopyAsync(PixazoStatusReport final)
         {
             var items = final.MediaUrls.Select((url, i) => new MediaToCopy(i, url, final.MediaType, final.RequestId, null, Model)).ToList();
-            if (_copied is { } copied && copied.Count == items.Count && copied.All(c => c.Item is not null))
-            {
-                // The confirming poll stored every item.
-                run.Progress = run.Progress with { ItemsTotal = run.Stored.Count + items.Count };
-                run.AddStored(copied.Select(c => c.Item!));
-                return new JobOutcome(JobStatus.Completed, new JobResult([.. run.Stored]));
-            }
-
-            // Nothing copied yet (a job from before polls copied), or a copy failed: every item once more, one activity
-            // each with retries (names are deterministic, so an item stored already is overwritten, not duplicated).
-            var failure = await MediaCopies.CopyAsync(run, input.Request, items, _policy);
+            var failure = await MediaCopies.CopyAsync(run, input.Request, items, _policy, _copied);
             return failure is null
                 ? new JobOutcome(JobStatus.Completed, new JobResult([.. run.Stored]))
                 : JobRunner.Failed(run, failure);

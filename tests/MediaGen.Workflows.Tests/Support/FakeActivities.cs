@@ -21,12 +21,31 @@ internal static class FakeActivities
         registry.AddActivity(nameof(SendCallbackActivity), typeof(FakeCallback));
     }
 
+    /// <summary>Copies made inside another activity (generate, poll): the fake copy for each, recorded as a copy.</summary>
+    private static List<CopyOutput> CopyAll(FakeProviders fakes, string instanceId, IEnumerable<CopyInput> copies) =>
+        [.. copies.Select(copy =>
+        {
+            fakes.Record(nameof(CopyMediaActivity), instanceId, copy);
+            return fakes.Copy(instanceId, copy, fakes.Next($"copy/{instanceId}/{copy.Item.ItemIndex}"));
+        })];
+
     private sealed class FakeGenerate(FakeProviders fakes) : TaskActivity<GenerateInput, GenerateOutput>
     {
         public override Task<GenerateOutput> RunAsync(TaskActivityContext context, GenerateInput input)
         {
             fakes.Record(nameof(GenerateActivity), context.InstanceId, input);
-            return Task.FromResult(fakes.Generate(context.InstanceId, input, fakes.Next($"generate/{context.InstanceId}/{input.FirstItemIndex}")));
+            var output = fakes.Generate(context.InstanceId, input, fakes.Next($"generate/{context.InstanceId}/{input.FirstItemIndex}"));
+            if (!input.CopyMedia || output.Failure is not null || output.Media.Count == 0)
+            {
+                return Task.FromResult(output);
+            }
+
+            // As the real one: the media copied in the same activity (the fake copy, recorded as one).
+            var provider = MediaGen.Core.Jobs.JobRequestReader.ProviderText(input.Request.Provider);
+            return Task.FromResult(output with
+            {
+                Copies = CopyAll(fakes, context.InstanceId, output.Media.Select(m => new CopyInput(m, input.Request.Output, provider, input.Trace is null ? null : input.Trace with { Attempt = 1 }, input.Request.Kind))),
+            });
         }
     }
 
@@ -60,15 +79,11 @@ internal static class FakeActivities
                 return output;
             }
 
-            var copies = report.MediaUrls
-                .Select((url, i) => new CopyInput(new MediaToCopy(i, url, report.MediaType, report.RequestId, null, plan.Model), plan.Output, plan.Provider, input.Trace, plan.Kind))
-                .Select(copy =>
-                {
-                    fakes.Record(nameof(CopyMediaActivity), context.InstanceId, copy);
-                    return fakes.Copy(context.InstanceId, copy, fakes.Next($"copy/{context.InstanceId}/{copy.Item.ItemIndex}"));
-                })
-                .ToList();
-            return output with { Copies = copies };
+            return output with
+            {
+                Copies = CopyAll(fakes, context.InstanceId, report.MediaUrls.Select((url, i) =>
+                    new CopyInput(new MediaToCopy(i, url, report.MediaType, report.RequestId, null, plan.Model), plan.Output, plan.Provider, input.Trace is null ? null : input.Trace with { Attempt = 1 }, plan.Kind))),
+            };
         }
     }
 
