@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 using static MediaGen.Bench.Common.BenchSettings;
 
 // N Cosmic image jobs through the job service and the standalone engine (generate → copy → results queue), against the
-// simulator answering at once, vs a bare orchestration running as many no-op activities as a job schedules; same engine
+// simulator answering at once, vs a bare orchestration of an image job's shape: one no-op activity per step (generate, copy,
+// results queue; BARE_ACTIVITIES, default 3), whatever MediaGen schedules for them (its generate activity copies too); same engine
 // settings, same run, one task hub and worker for both (each kind idles while the other is measured). Rounds
 // alternate ABBA so neither kind profits from going first, and each phase settles (its leftovers run, still counted as
 // its own) before the next starts. CONCURRENCY instances in flight.
@@ -47,7 +48,7 @@ Task StartJobAsync(string id, CancellationToken ct) => jobs.StartJobAsync(
     new JobRequest(JobKind.Image, ProviderName.Cosmic, JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["prompt"] = $"Benchmark lighthouse {id}" })),
     id, ct);
 
-// Warm up the job hub and learn from a job's history how many activities an image job schedules.
+// Warm up the job hub; a job's history says how many activities MediaGen schedules for the shape's three steps.
 var jobWarmup = await ClosedLoop.RunAsync(env.Events, ClosedLoop.Ids("warm-job", warmup), concurrency, StartJobAsync, deadline.Token);
 ClosedLoop.Require(jobWarmup, "job warm-up");
 IList<HistoryEvent> history;
@@ -56,8 +57,9 @@ using (StorageRequestCounter.Pause())
     history = await jobClient.GetOrchestrationHistoryAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + "warm-job-0000", deadline.Token);
 }
 
-var activities = history.Count(e => e.EventType == EventType.TaskScheduled);
-Console.WriteLine($"an image job's history: {string.Join(", ", history.GroupBy(e => e.EventType).Select(g => $"{g.Key}={g.Count()}"))}; activities per job: {activities}");
+var activities = Int("BARE_ACTIVITIES", 3);
+Console.WriteLine($"an image job's history: {string.Join(", ", history.GroupBy(e => e.EventType).Select(g => $"{g.Key}={g.Count()}"))}; " +
+    $"activities per job: {history.Count(e => e.EventType == EventType.TaskScheduled)}; per bare instance: {activities}");
 
 Task StartBareAsync(string id, CancellationToken ct) =>
     jobClient.ScheduleNewOrchestrationInstanceAsync(nameof(BareOrchestrator), activities, new StartOrchestrationOptions(id), ct);
@@ -141,9 +143,12 @@ Console.WriteLine($"jobs: {jobIds.Count} in {F(jobElapsed.TotalSeconds, "0.0")} 
 Console.WriteLine($"jobs: app storage requests per job {F(appOps, "0.0")}: {env.AppStorage.Describe(jobIds.Count)}");
 Console.WriteLine($"jobs: backend events per job: {string.Join(", ", eventsJobs.OrderByDescending(p => p.Value).Take(14).Select(p => $"{p.Key}={F(p.Value / (double)jobIds.Count, "0.0")}"))}");
 
+var bareOps = bareStorage.Total / (double)bareIds.Count;
+Console.WriteLine($"cost: {(engineOps + appOps) * 1000:0} storage transactions per 1,000 image jobs (engine {engineOps * 1000:0} + app {appOps * 1000:0}); floor {bareOps * 1000:0} per 1,000 bare instances ({EngineOverrides()})");
+
 await BenchEnvironment.StopAsync(jobHost);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"engine-overhead jobs_per_s={jobsPerSecond:0.0} bare_per_s={barePerSecond:0.0} ratio={ratio:0.00} storage_ops_per_job={engineOps + appOps:0.0}"));
+    $"engine-overhead jobs_per_s={jobsPerSecond:0.0} bare_per_s={barePerSecond:0.0} ratio={ratio:0.00} storage_ops_per_job={engineOps + appOps:0.0} bare_storage_ops={bareOps:0.0} ops_ratio={(engineOps + appOps) / bareOps:0.00}"));
 
 // What a phase leaves behind runs before the next one starts, still counted as its cost (a job leaves no timer behind,
 // so a few seconds suffice); the results queue is drained, as its consumer would (not counted).
