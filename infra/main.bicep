@@ -244,6 +244,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Api__AdminCallers', value: adminCallers }
         { name: 'Api__IntakeCaller', value: intakeCaller }
         { name: 'Api__MaxRequestBodyBytes', value: '1048576' }
+        { name: 'Api__WatchPollMilliseconds', value: '500' }
+        { name: 'Api__WatchMaxPollMilliseconds', value: '2000' }
+        { name: 'Api__EventStreamKeepAliveSeconds', value: '15' }
         // Trigger settings are flat names: the host and the scale controller read binding expressions literally.
         { name: 'RequestQueueName', value: requestQueue }
         { name: 'BlobInboxContainerName', value: inboxContainer }

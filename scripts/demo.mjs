@@ -138,7 +138,7 @@ const sent = await storage('POST', env.DEMO_QUEUE_URL, `/${env.DEMO_REQUESTS_QUE
   headers: { 'content-type': 'application/xml' },
 });
 const messageId = xmlText(await sent.text(), 'MessageId')[0];
-jobs.push({ label: 'audio  cosmic', id: intakePrefix + messageId, via: `queue ${env.DEMO_REQUESTS_QUEUE} (message ${messageId})` });
+jobs.push({ label: 'audio  cosmic', id: intakePrefix + 'job-' + messageId, via: `queue ${env.DEMO_REQUESTS_QUEUE} (message ${messageId})` });
 
 // Pixazo image-to-video through the blob inbox: the Cosmic image, once stored, dropped into the inbox with a prompt.
 const first = await waitForJob(cosmicImage.id);

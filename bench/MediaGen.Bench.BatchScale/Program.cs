@@ -28,7 +28,8 @@ Console.WriteLine($"batch-scale: SMALL={small} LARGE={large}; engine settings: {
     $"azurite blob={env.Azurite.BlobPort} queue={env.Azurite.QueuePort} table={env.Azurite.TablePort}; simulator {env.Simulator.BaseAddress}");
 var host = env.BuildHost("batchscale");
 await BenchEnvironment.StartAsync(host);
-var jobs = host.Services.GetRequiredService<JobService>();
+var jobs = host.Services.GetRequiredService<JobStarter>();
+var reader = host.Services.GetRequiredService<JobReader>();
 var queues = new QueueServiceClient(env.Azurite.ConnectionString);
 
 if (Int("FLOOD", 0) is var flood and > 0)
@@ -58,7 +59,7 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
     env.Events.Reset();
     var finished = env.Events.WhenFinished(id);
     await using (var watch = new ProgressWatch(env.Events, env.EngineStorage, queues, id + ".", TimeSpan.FromSeconds(progressSeconds)))
-    await using (var statusPolls = new StatusPoller(jobs, JobOwner.PrefixOf(JobService.DefaultCaller) + id, statusPollSeconds))
+    await using (var statusPolls = new StatusPoller(reader, JobOwner.PrefixOf(JobOwner.DefaultCaller) + id, statusPollSeconds))
     {
         var started = Stopwatch.GetTimestamp();
         await jobs.StartBatchAsync(request, id);
@@ -73,7 +74,7 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
         BatchState? state;
         using (StorageRequestCounter.Pause())
         {
-            state = await jobs.GetBatchAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + id, JobAccess.Everything);
+            state = await reader.GetBatchAsync(JobOwner.PrefixOf(JobOwner.DefaultCaller) + id, JobAccess.Everything);
         }
 
         if (state is not { Status: JobStatus.Completed } || state.Completed != items)

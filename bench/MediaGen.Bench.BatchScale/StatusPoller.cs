@@ -6,7 +6,7 @@ using static MediaGen.Bench.Common.BenchSettings;
 namespace MediaGen.Bench.BatchScale;
 
 /// <summary>Reads a batch's status every few seconds, as a client watching it would, and times each read (its requests uncounted).</summary>
-internal sealed class StatusPoller(JobService jobs, string batchId, int seconds) : IAsyncDisposable
+internal sealed class StatusPoller(JobReader jobs, string batchId, int seconds) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<double> _durations = [];

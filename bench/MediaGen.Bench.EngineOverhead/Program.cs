@@ -39,7 +39,8 @@ var jobStorage = new StorageRequestCounter();
 var bareStorage = new StorageRequestCounter();
 var jobHost = env.BuildHost("overhead", register: e => e.AddOrchestrator(typeof(BareOrchestrator)).AddActivity(typeof(NoOpActivity)), engineStorage: engineStorage);
 await BenchEnvironment.StartAsync(jobHost, deadline.Token);
-var jobs = jobHost.Services.GetRequiredService<JobService>();
+var jobs = jobHost.Services.GetRequiredService<JobStarter>();
+var reader = jobHost.Services.GetRequiredService<JobReader>();
 var jobClient = jobHost.Services.GetRequiredService<DurableTaskClient>();
 var results = jobHost.Services.GetRequiredService<QueueServiceClient>()
     .GetQueueClient(jobHost.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.ResultsQueue);
@@ -54,7 +55,7 @@ ClosedLoop.Require(jobWarmup, "job warm-up");
 IList<HistoryEvent> history;
 using (StorageRequestCounter.Pause())
 {
-    history = await jobClient.GetOrchestrationHistoryAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + "warm-job-0000", deadline.Token);
+    history = await jobClient.GetOrchestrationHistoryAsync(JobOwner.PrefixOf(JobOwner.DefaultCaller) + "warm-job-0000", deadline.Token);
 }
 
 var activities = Int("BARE_ACTIVITIES", 3);
@@ -121,7 +122,7 @@ using (StorageRequestCounter.Pause())
 {
     foreach (var id in jobIds)
     {
-        var state = await jobs.GetJobAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + id, JobAccess.Everything, deadline.Token);
+        var state = await reader.GetJobAsync(JobOwner.PrefixOf(JobOwner.DefaultCaller) + id, JobAccess.Everything, deadline.Token);
         if (state is not { Status: JobStatus.Completed, Result.Items.Count: 1 })
         {
             throw new InvalidOperationException($"Job {id} did not complete with one stored image: {JsonSerializer.Serialize(state)}");

@@ -74,7 +74,7 @@ var host = env.BuildHost(
     services => services.AddSingleton(timings),
     engineStorage);
 await BenchEnvironment.StartAsync(host, deadline.Token);
-var jobs = host.Services.GetRequiredService<JobService>();
+var jobs = host.Services.GetRequiredService<JobStarter>();
 var client = host.Services.GetRequiredService<DurableTaskClient>();
 webhooks = host.Services.GetRequiredService<PixazoWebhookReceiver>();
 var results = host.Services.GetRequiredService<QueueServiceClient>()
@@ -161,7 +161,7 @@ async Task<PhaseResult> RunPhaseAsync(string kind, int inFlight, int round, int 
         {
             foreach (var id in ids)
             {
-                var outcome = (await client.GetInstanceAsync(JobOwner.PrefixOf(JobService.DefaultCaller) + id, true, deadline.Token))?.ReadOutputAs<JobOutcome>();
+                var outcome = (await client.GetInstanceAsync(JobOwner.PrefixOf(JobOwner.DefaultCaller) + id, true, deadline.Token))?.ReadOutputAs<JobOutcome>();
                 if (outcome is not { Status: JobStatus.Completed, Result.Items.Count: 1 })
                 {
                     throw new InvalidOperationException($"Job {id} did not complete with one stored image: {JsonSerializer.Serialize(outcome)}");

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
+using MediaGen.Api.Jobs;
 using MediaGen.Api.Streaming;
 using MediaGen.Api.Triggers;
 using MediaGen.Core.Media;
@@ -50,6 +51,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<MediaPreviewLinks>();
         services.AddSingleton<DashboardAssets>();
         services.AddSingleton<TextStreamSpending>();
+        services.AddSingleton<JobWatcher>();
         return services;
     }
 

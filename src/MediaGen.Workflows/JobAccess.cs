@@ -9,8 +9,8 @@ namespace MediaGen.Workflows;
 /// <param name="IsOperator">True for an operator: every caller's jobs are visible.</param>
 public sealed record JobAccess(string Caller, bool IsOperator = false)
 {
-    /// <summary>An operator acting as the <see cref="JobService.DefaultCaller"/>: sees everything (tools, tests, in-process callers).</summary>
-    public static JobAccess Everything { get; } = new(JobService.DefaultCaller, IsOperator: true);
+    /// <summary>An operator acting as the <see cref="JobOwner.DefaultCaller"/>: sees everything (tools, tests, in-process callers).</summary>
+    public static JobAccess Everything { get; } = new(JobOwner.DefaultCaller, IsOperator: true);
 
     /// <summary>Whether <paramref name="id"/> (a job, batch or chain id) is visible to this caller. Reads nothing.</summary>
     public bool CanSee(string id) => IsOperator || JobOwner.Owns(Caller, id);

@@ -13,6 +13,9 @@ namespace MediaGen.Workflows;
 /// </summary>
 public static class JobOwner
 {
+    /// <summary>The caller identity of <c>Api__Key</c> (both hosts), the default intake caller of queue messages and inbox blobs, and of starts that name no caller.</summary>
+    public const string DefaultCaller = "default";
+
     /// <summary>Length of <see cref="PrefixOf"/>'s answer: <c>o</c>, 12 hex digits, <c>-</c>.</summary>
     public const int PrefixLength = 14;
 

@@ -21,7 +21,8 @@ public static class WorkflowServiceCollectionExtensions
     /// registered by <see cref="AddMediaGenJobServices"/> where the host has a client service, built per invocation over
     /// its bound client where it has not (Functions).
     /// </summary>
-    public static IReadOnlyList<Type> OverDurableClient { get; } = [typeof(JobService), typeof(PixazoWebhookReceiver)];
+    public static IReadOnlyList<Type> OverDurableClient { get; } =
+        [typeof(InstanceStarter), typeof(JobStarter), typeof(JobReader), typeof(JobCommands), typeof(PixazoWebhookReceiver)];
 
     /// <summary>Registers <see cref="OverDurableClient"/> as singletons over the host's <c>DurableTaskClient</c> service.</summary>
     public static IServiceCollection AddMediaGenJobServices(this IServiceCollection services)

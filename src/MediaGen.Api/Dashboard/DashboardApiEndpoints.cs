@@ -2,15 +2,13 @@ using System.Globalization;
 using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
 using MediaGen.Workflows;
-using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Dashboard;
 
 /// <summary>
 /// The routes the operator dashboard adds to the job API (API key like every other): a job's details with a timeline,
-/// history and preview links; re-run; purge of finished jobs. Each calls the job service and nothing else, as the calling
+/// history and preview links; re-run; purge of finished jobs. Each calls the job services and nothing else, as the calling
 /// caller (<see cref="CallerIdentity.AccessOf"/>): another caller's job is a 404 and a purge deletes the caller's own
 /// (an operator's: everyone's).
 /// </summary>
@@ -22,7 +20,7 @@ public static class DashboardApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/{id}/details", (string id, HttpContext http, JobService service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, http, service, links, ct))
+        jobs.MapGet("/{id}/details", (string id, HttpContext http, JobReader service, MediaPreviewLinks links, CancellationToken ct) => GetDetailsAsync(id, http, service, links, ct))
             .WithName("GetJobDetails")
             .WithSummary("A job or chain with its request (secrets removed), a timeline, the orchestration's history and short-lived read links of its stored items")
             .WithDescription("404 when no job or chain of the calling caller has this id (operators see every caller's).")
@@ -48,7 +46,7 @@ public static class DashboardApiEndpoints
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
     public static async Task<IResult> GetDetailsAsync(
-        string id, HttpContext httpContext, JobService jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+        string id, HttpContext httpContext, JobReader jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(links);
@@ -61,51 +59,33 @@ public static class DashboardApiEndpoints
     }
 
     /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>
-    public static async Task<IResult> RerunAsync(string id, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> RerunAsync(string id, HttpContext httpContext, JobCommands commands, JobReader reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(reader);
         var query = httpContext.Request.Query;
         if (Unknown(query, "idempotencyKey") is { } unknown)
         {
             return unknown;
         }
 
-        JobStartResult? started;
         var access = CallerIdentity.AccessOf(httpContext);
-        try
-        {
-            started = JobStarts.IsPlausibleId(id) ? await jobs.RerunJobAsync(id, access, query["idempotencyKey"].FirstOrDefault(), cancellationToken) : null;
-        }
-        catch (RequestValidationException ex)
-        {
-            return ProblemResults.Invalid(ex.Errors);
-        }
-        catch (BudgetExceededException ex)
-        {
-            return ProblemResults.BudgetExceeded(ex);
-        }
-        catch (NotConfiguredException ex)
-        {
-            return ProblemResults.NotConfigured(ex);
-        }
-
+        var (started, refusal) = await JobStarts.TryStartAsync(async () => JobStarts.IsPlausibleId(id)
+            ? await commands.RerunJobAsync(id, access, query["idempotencyKey"].FirstOrDefault(), cancellationToken)
+            : null);
         if (started is null)
         {
-            return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
+            return refusal ?? ProblemResults.NotFound($"No job or chain has the id '{id}'.");
         }
 
-        var request = httpContext.Request;
-        var statusUri = JobLinks.Job(request, started.Id);
         var type = JobOwner.LocalPart(started.Id).StartsWith("chain-", StringComparison.Ordinal) ? "chain" : "job";
-        var status = (await jobs.GetJobAsync(started.Id, access, cancellationToken))?.Status.ToString() ?? nameof(JobStatus.Pending);
-        var accepted = new JobAccepted(started.Id, type, status, !started.AlreadyExisted, statusUri, JobLinks.Cancel(request, started.Id));
-        httpContext.Response.Headers.Location = statusUri.AbsoluteUri;
-        return started.AlreadyExisted ? TypedResults.Ok(accepted) : TypedResults.Accepted(statusUri, accepted);
+        var status = (await reader.GetJobAsync(started.Id, access, cancellationToken))?.Status.ToString() ?? nameof(JobStatus.Pending);
+        return JobStarts.Answer(httpContext, started, type, status, JobLinks.Job(httpContext.Request, started.Id));
     }
 
     /// <summary><c>POST /api/jobs/purge?createdBefore=…</c>.</summary>
-    public static async Task<IResult> PurgeAsync(HttpRequest request, JobService jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> PurgeAsync(HttpRequest request, JobCommands jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(jobs);

@@ -15,11 +15,12 @@ public static class BatchEndpoints
             .WithTags("Batches")
             .WithSummary("Start a batch of jobs (fan-out with a concurrency cap; one failing item never fails the others)")
             .WithDescription("Every item is validated before anything starts (errors name items[i].field). 202 with Location; the same idempotencyKey from the same caller answers the existing batch (200). The batch and its items belong to the calling key's caller.")
-            .WithMetadata(new DocumentedRequestBody(typeof(BatchRequest)))
+            .WithMetadata(new DocumentedRequestBody(typeof(BatchRequest)), new DocumentedPreferWait())
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
+            .Produces<BatchState>(StatusCodes.Status201Created)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/batches/{id}", GetBatchAsync)
@@ -34,26 +35,29 @@ public static class BatchEndpoints
             .WithTags("Chains")
             .WithSummary("Start a Cosmic video extension chain: a video (or an existing media id), then one 8 s extension per prompt")
             .WithDescription("Each segment is stored as it lands; a failing step keeps the segments before it. Read it at /api/jobs/{id}.")
-            .WithMetadata(new DocumentedRequestBody(typeof(ChainRequest)))
+            .WithMetadata(new DocumentedRequestBody(typeof(ChainRequest)), new DocumentedPreferWait())
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
+            .Produces<JobState>(StatusCodes.Status201Created)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
     /// <summary><c>POST /api/batches</c>: validates and starts a batch.</summary>
-    public static Task<IResult> StartBatchAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.StartAsync(httpContext, body, jobs, "batch", (json, ct) => jobs.StartBatchAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
+    public static Task<IResult> StartBatchAsync(
+        HttpContext httpContext, RequestBody body, JobStarter starter, JobReader reader, JobWatcher watcher, CancellationToken cancellationToken) =>
+        JobStarts.StartAsync(httpContext, body, reader, watcher, "batch", (json, ct) => starter.StartBatchAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
     /// <summary><c>POST /api/chains</c>: validates and starts a chain.</summary>
-    public static Task<IResult> StartChainAsync(HttpContext httpContext, RequestBody body, JobService jobs, CancellationToken cancellationToken) =>
-        JobStarts.StartAsync(httpContext, body, jobs, "chain", (json, ct) => jobs.StartChainAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
+    public static Task<IResult> StartChainAsync(
+        HttpContext httpContext, RequestBody body, JobStarter starter, JobReader reader, JobWatcher watcher, CancellationToken cancellationToken) =>
+        JobStarts.StartAsync(httpContext, body, reader, watcher, "chain", (json, ct) => starter.StartChainAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
     /// <summary><c>GET /api/batches/{id}</c>: a batch of the caller with its items, or 404.</summary>
-    public static async Task<IResult> GetBatchAsync(string id, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken) =>
+    public static async Task<IResult> GetBatchAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken) =>
         JobStarts.IsPlausibleId(id) && await jobs.GetBatchAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } batch
             ? TypedResults.Ok(batch)
             : ProblemResults.NotFound($"No batch has the id '{id}'.");

@@ -2,6 +2,7 @@ using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
+using Microsoft.Extensions.Options;
 
 namespace MediaGen.Api.Jobs;
 
@@ -21,11 +22,12 @@ public static class JobEndpoints
             .WithName("StartJob")
             .WithSummary("Start a job")
             .WithDescription("Validates the job fully, then starts it as the calling key's caller: 202 with Location and status/cancel URLs. The same idempotencyKey from the same caller answers the existing job (200, same id, no pixazoWebhookUri); nothing new starts. Another caller's equal key names another job.")
-            .WithMetadata(new DocumentedRequestBody(typeof(JobRequest)))
+            .WithMetadata(new DocumentedRequestBody(typeof(JobRequest)), new DocumentedPreferWait())
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
+            .Produces<JobState>(StatusCodes.Status201Created)
             .Produces<JobAccepted>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         jobs.MapGet("/", ListAsync)
@@ -40,6 +42,13 @@ public static class JobEndpoints
             .WithDescription("404 when no job of the calling caller has this id: another caller's job is not found either (operators see every caller's).")
             .Produces<JobState>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{id}/events", EventsAsync)
+            .WithName("JobEvents")
+            .WithSummary("Follow a job, chain or batch as server-sent events until it ends")
+            .WithDescription("Each change of status or progress (phase, provider status, items stored, cost; a batch's item counts) is an `update` event whose data is the state as GET answers it and whose id is that state's version; the final state is the `end` event, then the stream ends. A `: keep-alive` comment comes every 15 s (Api__EventStreamKeepAliveSeconds) while nothing changes. Reconnect with `Last-Event-ID` to resume without the state already received. One storage read per job per interval, however many clients follow it. 404 when unknown or another caller's.")
+            .Produces(StatusCodes.Status200OK, contentType: JobEventStream.ContentType)
+            .WithMetadata(new DocumentedExample(StatusCodes.Status200OK, JobEventStream.ContentType, JobEventStream.Example))
+            .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{id}/cancel", CancelAsync)
             .WithName("CancelJob")
             .WithSummary("Cancel a job, chain or batch; it stops at its next step (items already stored stay)")
@@ -51,21 +60,24 @@ public static class JobEndpoints
     }
 
     /// <summary><c>POST /api/jobs</c>: validates and starts a job.</summary>
-    public static Task<IResult> StartAsync(HttpContext httpContext, RequestBody body, JobService jobs, PixazoWebhooks webhooks, CancellationToken cancellationToken)
+    public static Task<IResult> StartAsync(
+        HttpContext httpContext, RequestBody body, JobStarter starter, JobReader reader, JobWatcher watcher, PixazoWebhooks webhooks,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(starter);
         ArgumentNullException.ThrowIfNull(webhooks);
         return JobStarts.StartAsync(
-            httpContext, body, jobs, "job", (json, ct) => jobs.StartJobAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken, webhooks.UrlFor);
+            httpContext, body, reader, watcher, "job", (json, ct) => starter.StartJobAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken, webhooks.UrlFor);
     }
 
     /// <summary><c>GET /api/jobs/{id}</c>: a job or chain of the caller, or 404.</summary>
-    public static async Task<IResult> GetAsync(string id, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken) =>
+    public static async Task<IResult> GetAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken) =>
         JobStarts.IsPlausibleId(id) && await jobs.GetJobAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } job
             ? TypedResults.Ok(job)
             : ProblemResults.NotFound($"No job or chain has the id '{id}'.");
 
     /// <summary><c>GET /api/jobs</c>: one page of the caller's jobs matching the query.</summary>
-    public static async Task<IResult> ListAsync(HttpRequest request, JobService jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(HttpRequest request, JobReader jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -78,8 +90,14 @@ public static class JobEndpoints
         }
     }
 
+    /// <summary><c>GET /api/jobs/{id}/events</c>: a job's, chain's or batch's changes as server-sent events, until it ends.</summary>
+    public static Task<IResult> EventsAsync(
+        string id, HttpContext httpContext, JobReader reader, JobWatcher watcher, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        JobEventStream.OpenAsync(id, httpContext, reader, watcher, options, time, cancellationToken);
+
     /// <summary><c>POST /api/jobs/{id}/cancel</c>: requests the cancel of a job, chain or batch.</summary>
-    public static async Task<IResult> CancelAsync(string id, string? reason, HttpContext httpContext, JobService jobs, CancellationToken cancellationToken)
+    public static async Task<IResult> CancelAsync(
+        string id, string? reason, HttpContext httpContext, JobCommands commands, JobReader reader, CancellationToken cancellationToken)
     {
         if (reason is { Length: > 500 })
         {
@@ -87,10 +105,10 @@ public static class JobEndpoints
         }
 
         var access = CallerIdentity.AccessOf(httpContext);
-        var outcome = JobStarts.IsPlausibleId(id) ? await jobs.CancelJobAsync(id, access, reason, cancellationToken) : JobCancelResult.NotFound;
+        var outcome = JobStarts.IsPlausibleId(id) ? await commands.CancelJobAsync(id, access, reason, cancellationToken) : JobCancelResult.NotFound;
         if (outcome == JobCancelResult.CancelRequested)
         {
-            var isBatch = await jobs.GetBatchAsync(id, access, cancellationToken) is not null;
+            var isBatch = await reader.GetBatchAsync(id, access, cancellationToken) is not null;
             var statusUri = isBatch ? JobLinks.Batch(httpContext.Request, id) : JobLinks.Job(httpContext.Request, id);
             return TypedResults.Accepted(statusUri,
                 new JobAccepted(id, isBatch ? "batch" : "job", "Canceling", false, statusUri, JobLinks.Cancel(httpContext.Request, id)));

@@ -66,9 +66,9 @@ public static class JobListQueryParser
         }
 
         var pageSize = 50;
-        if (query["pageSize"] is { Count: > 0 } size && (!int.TryParse(size[0], NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > JobService.MaxPageSize))
+        if (query["pageSize"] is { Count: > 0 } size && (!int.TryParse(size[0], NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > JobReader.MaxPageSize))
         {
-            errors.Add(new ValidationError("pageSize", "range", $"must be an integer between 1 and {JobService.MaxPageSize} (was '{size[0]}')"));
+            errors.Add(new ValidationError("pageSize", "range", $"must be an integer between 1 and {JobReader.MaxPageSize} (was '{size[0]}')"));
         }
 
         var token = query["continuationToken"].FirstOrDefault();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
@@ -13,38 +14,56 @@ public static partial class JobStarts
 {
     /// <summary>
     /// Reads the body and starts through <paramref name="start"/>; 400 naming the fields when anything is invalid. A job
-    /// start that created a Pixazo job answers the webhook URL <paramref name="webhookUrlOf"/> gives it.
+    /// start that created a Pixazo job answers the webhook URL <paramref name="webhookUrlOf"/> gives it. With
+    /// <c>Prefer: wait[=N]</c> (<see cref="PreferWait"/>) it first waits up to N s for the job to end, through
+    /// <paramref name="watcher"/>: ended, the answer is the final state (201 when this start created it, 200 when it
+    /// existed); still running, the usual 202. Either way with <c>Preference-Applied: wait=N</c>. A caller that hangs up
+    /// ends the wait, never the job.
     /// </summary>
     public static async Task<IResult> StartAsync(
         HttpContext httpContext,
         RequestBody body,
-        JobService jobs,
+        JobReader jobs,
+        JobWatcher watcher,
         string type,
         Func<ReadOnlyMemory<byte>, CancellationToken, Task<JobStartResult>> start,
         CancellationToken cancellationToken,
         Func<string, string?>? webhookUrlOf = null)
     {
-        JobStartResult started;
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(watcher);
+        TimeSpan? wait;
         try
         {
-            var json = await body.ReadJsonAsync(httpContext.Request, cancellationToken);
-            started = await start(json, cancellationToken);
+            wait = PreferWait.Parse(httpContext.Request.Headers);
         }
         catch (RequestValidationException ex)
         {
             return ProblemResults.Invalid(ex.Errors);
         }
-        catch (BudgetExceededException ex)
+
+        var (started, refusal) = await TryStartAsync(async () => await start(await body.ReadJsonAsync(httpContext.Request, cancellationToken), cancellationToken));
+        if (started is null)
         {
-            return ProblemResults.BudgetExceeded(ex);
-        }
-        catch (NotConfiguredException ex)
-        {
-            return ProblemResults.NotConfigured(ex);
+            return refusal!;
         }
 
         var request = httpContext.Request;
         var access = CallerIdentity.AccessOf(httpContext);
+        if (wait is { } seconds)
+        {
+            var snapshotType = type == "batch" ? "batch" : "job";
+            var final = await watcher.WaitForFinalAsync(
+                started.Id, ct => JobSnapshot.ReadAsync(jobs, started.Id, access, snapshotType, ct), seconds, cancellationToken);
+            httpContext.Response.Headers[PreferWait.AppliedHeader] = $"wait={(int)seconds.TotalSeconds}";
+            if (final is not null)
+            {
+                httpContext.Response.Headers.Location = (type == "batch" ? JobLinks.Batch(request, started.Id) : JobLinks.Job(request, started.Id)).AbsoluteUri;
+                return Results.Text(
+                    Encoding.UTF8.GetString(final.Json), "application/json", Encoding.UTF8, started.AlreadyExisted ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+            }
+        }
+
         string status;
         Uri? webhook = null;
         Uri statusUri;
@@ -66,7 +85,41 @@ public static partial class JobStarts
             }
         }
 
-        var accepted = new JobAccepted(started.Id, type, status, !started.AlreadyExisted, statusUri, JobLinks.Cancel(request, started.Id), webhook);
+        return Answer(httpContext, started, type, status, statusUri, webhook);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/>; a refusal (invalid request, budget exceeded, callbacks not configured) is answered
+    /// as its problem (400, 402, 503) instead of a result. A null result (nothing to start from) comes back as is.
+    /// </summary>
+    public static async Task<(JobStartResult? Started, IResult? Refusal)> TryStartAsync(Func<Task<JobStartResult?>> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        try
+        {
+            return (await start(), null);
+        }
+        catch (RequestValidationException ex)
+        {
+            return (null, ProblemResults.Invalid(ex.Errors));
+        }
+        catch (BudgetExceededException ex)
+        {
+            return (null, ProblemResults.BudgetExceeded(ex));
+        }
+        catch (NotConfiguredException ex)
+        {
+            return (null, ProblemResults.NotConfigured(ex));
+        }
+    }
+
+    /// <summary>The answer to a start: 202 with <c>Location</c> when it started something, 200 when the id existed already.</summary>
+    public static IResult Answer(HttpContext httpContext, JobStartResult started, string type, string status, Uri statusUri, Uri? webhook = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(started);
+        ArgumentNullException.ThrowIfNull(statusUri);
+        var accepted = new JobAccepted(started.Id, type, status, !started.AlreadyExisted, statusUri, JobLinks.Cancel(httpContext.Request, started.Id), webhook);
         httpContext.Response.Headers.Location = statusUri.AbsoluteUri;
         return started.AlreadyExisted ? TypedResults.Ok(accepted) : TypedResults.Accepted(statusUri, accepted);
     }

@@ -16,7 +16,7 @@ public static class InboxBlobIntake
 {
     /// <summary>Starts the blob's job as <paramref name="caller"/>; an invalid blob answers its errors (permanent: retrying cannot help).</summary>
     public static async Task<IntakeOutcome> StartAsync(
-        BlobClient blob, JobService jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
+        BlobClient blob, JobStarter jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blob);
         // The job's trace starts here, whichever host saw the blob.
@@ -27,10 +27,10 @@ public static class InboxBlobIntake
 
     /// <summary>
     /// Starts the job of a blob as listed in <paramref name="inbox"/> (the standalone host's scan: the listing already
-    /// carries its ETag, length and metadata); otherwise as <see cref="StartAsync(BlobClient, JobService, InboxJobSettings, DateTimeOffset, string, CancellationToken)"/>.
+    /// carries its ETag, length and metadata); otherwise as <see cref="StartAsync(BlobClient, JobStarter, InboxJobSettings, DateTimeOffset, string, CancellationToken)"/>.
     /// </summary>
     public static async Task<IntakeOutcome> StartAsync(
-        BlobContainerClient inbox, BlobItem blob, JobService jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
+        BlobContainerClient inbox, BlobItem blob, JobStarter jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbox);
         ArgumentNullException.ThrowIfNull(blob);
@@ -41,7 +41,7 @@ public static class InboxBlobIntake
 
     private static async Task<IntakeOutcome> StartAsync(
         System.Diagnostics.Activity? span, BlobClient blob, ETag? etag, long? contentLength, IDictionary<string, string>? metadata,
-        JobService jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken)
+        JobStarter jobs, InboxJobSettings settings, DateTimeOffset now, string caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         try

@@ -21,7 +21,7 @@ public static class RequestQueueIntake
 
     /// <summary>Starts the message's job as <paramref name="caller"/>; an invalid message is written to <paramref name="poison"/> (reason <c>invalid</c>) instead.</summary>
     public static async Task<IntakeOutcome> StartOrPoisonAsync(
-        QueueMessage message, JobService jobs, QueueClient poison, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
+        QueueMessage message, JobStarter jobs, QueueClient poison, DateTimeOffset now, string caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -30,7 +30,7 @@ public static class RequestQueueIntake
 
         try
         {
-            var started = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), message.MessageId, cancellationToken, caller).ConfigureAwait(false);
+            var started = await jobs.StartJobAsync(QueueMessageDecoder.Decode(message.Body), JobIds.ForQueueMessage(message.MessageId), cancellationToken, caller).ConfigureAwait(false);
             IntakeSpans.Started(span, started.Id);
             return new IntakeOutcome(started, null);
         }

@@ -79,13 +79,13 @@ public static partial class JobRequestReader
         }
 
         var output = ReadOutput(root, errors);
-        var idempotencyKey = ReadString(root, "idempotencyKey", errors);
+        var idempotencyKey = JsonRequestParsing.String(root, "idempotencyKey", errors);
         if (idempotencyKey is not null && !IdempotencyKeyPattern().IsMatch(idempotencyKey))
         {
             errors.Add(new ValidationError("idempotencyKey", "format", "must be 1–100 characters of letters, digits, '.', '_', ':' or '-'"));
         }
 
-        var callbackUrl = ReadString(root, "callbackUrl", errors);
+        var callbackUrl = JsonRequestParsing.String(root, "callbackUrl", errors);
         if (callbackUrl is not null && !ValidationErrorCollector.IsHttpUrl(callbackUrl))
         {
             errors.Add(new ValidationError("callbackUrl", "url", "must be an absolute http(s) URL"));
@@ -137,7 +137,7 @@ public static partial class JobRequestReader
             {
                 errors.Add(new ValidationError($"{path}.provider", "required", $"is required (one of {AllowedProviders})"));
             }
-            else if (ReadString(item, "provider", errors, $"{path}.provider") is { } text)
+            else if (JsonRequestParsing.String(item, "provider", errors, $"{path}.provider") is { } text)
             {
                 provider = WireNames.Parse<ProviderName>(text);
                 if (provider is null)
@@ -193,7 +193,7 @@ public static partial class JobRequestReader
             return null;
         }
 
-        var text = ReadString(root, field, errors);
+        var text = JsonRequestParsing.String(root, field, errors);
         if (text is null)
         {
             return null;
@@ -206,22 +206,6 @@ public static partial class JobRequestReader
         }
 
         return value;
-    }
-
-    private static string? ReadString(JsonElement parent, string field, List<ValidationError> errors, string? path = null)
-    {
-        if (!parent.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(new ValidationError(path ?? field, "type", $"must be a string (was {value.ValueKind.ToString().ToLowerInvariant()})"));
-            return null;
-        }
-
-        return value.GetString();
     }
 
     private static JobOutput? ReadOutput(JsonElement root, List<ValidationError> errors)
@@ -242,9 +226,9 @@ public static partial class JobRequestReader
             errors.Add(new ValidationError($"output.{property.Name}", "unknown_field", "is not an output field (allowed: container, folder, prefix)"));
         }
 
-        var container = ReadString(output, "container", errors, "output.container");
-        var folder = ReadString(output, "folder", errors, "output.folder");
-        var prefix = ReadString(output, "prefix", errors, "output.prefix");
+        var container = JsonRequestParsing.String(output, "container", errors, "output.container");
+        var folder = JsonRequestParsing.String(output, "folder", errors, "output.folder");
+        var prefix = JsonRequestParsing.String(output, "prefix", errors, "output.prefix");
         if (container is not null && !ContainerPattern().IsMatch(container))
         {
             errors.Add(new ValidationError("output.container", "format",
@@ -267,7 +251,7 @@ public static partial class JobRequestReader
 
     private static DateTimeOffset? ReadDeadline(JsonElement root, DateTimeOffset now, List<ValidationError> errors)
     {
-        var text = ReadString(root, "deadline", errors);
+        var text = JsonRequestParsing.String(root, "deadline", errors);
         if (text is null)
         {
             return null;

@@ -1,5 +1,6 @@
 using MediaGen.Api;
 using MediaGen.Api.Jobs;
+using MediaGen.Workflows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -7,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace MediaGen.Functions.Http;
 
 /// <summary>The batch and chain routes, answered by the standalone host's handlers.</summary>
-public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
+public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body, JobWatcher watcher)
 {
     /// <summary><c>POST /api/batches</c>.</summary>
     [Function("StartBatch")]
@@ -15,7 +16,7 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batches")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
+        BatchEndpoints.StartBatchAsync(req.HttpContext, body, jobs.Create<JobStarter>(client), jobs.Create<JobReader>(client), watcher, cancellationToken);
 
     /// <summary><c>GET /api/batches/{id}</c>.</summary>
     [Function("GetBatch")]
@@ -24,7 +25,7 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        BatchEndpoints.GetBatchAsync(id, req.HttpContext, jobs.Create(client), cancellationToken);
+        BatchEndpoints.GetBatchAsync(id, req.HttpContext, jobs.Create<JobReader>(client), cancellationToken);
 
     /// <summary><c>POST /api/chains</c>.</summary>
     [Function("StartChain")]
@@ -32,5 +33,5 @@ public sealed class BatchHttpFunctions(JobServiceFactory jobs, RequestBody body)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "chains")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create(client), cancellationToken);
+        BatchEndpoints.StartChainAsync(req.HttpContext, body, jobs.Create<JobStarter>(client), jobs.Create<JobReader>(client), watcher, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using MediaGen.Api.Dashboard;
+using MediaGen.Workflows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -27,7 +28,7 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        DashboardApiEndpoints.GetDetailsAsync(id, req.HttpContext, jobs.Create(client), links, cancellationToken);
+        DashboardApiEndpoints.GetDetailsAsync(id, req.HttpContext, jobs.Create<JobReader>(client), links, cancellationToken);
 
     /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>
     [Function("RerunJob")]
@@ -36,7 +37,7 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        DashboardApiEndpoints.RerunAsync(id, req.HttpContext, jobs.Create(client), cancellationToken);
+        DashboardApiEndpoints.RerunAsync(id, req.HttpContext, jobs.Create<JobCommands>(client), jobs.Create<JobReader>(client), cancellationToken);
 
     /// <summary><c>POST /api/jobs/purge?createdBefore=…</c>.</summary>
     [Function("PurgeJobs")]
@@ -44,5 +45,5 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs/purge")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        DashboardApiEndpoints.PurgeAsync(req, jobs.Create(client), cancellationToken);
+        DashboardApiEndpoints.PurgeAsync(req, jobs.Create<JobCommands>(client), cancellationToken);
 }

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using MediaGen.Api;
 using MediaGen.Api.Triggers;
 using MediaGen.Functions.Http;
+using MediaGen.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -54,7 +55,7 @@ public sealed partial class BlobInboxFunction(
     /// <summary>The one intake of both functions: the job id comes from the blob alone, not from which function saw it.</summary>
     private async Task StartAsync(BlobClient blob, string name, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var outcome = await InboxBlobIntake.StartAsync(blob, jobs.Create(client), settings.Value, time.GetUtcNow(), roles.IntakeCaller, cancellationToken);
+        var outcome = await InboxBlobIntake.StartAsync(blob, jobs.Create<JobStarter>(client), settings.Value, time.GetUtcNow(), roles.IntakeCaller, cancellationToken);
         if (outcome.Started is { } started)
         {
             LogStarted(logger, name, started.Id, !started.AlreadyExisted);

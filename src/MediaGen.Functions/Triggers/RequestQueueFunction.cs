@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Models;
 using MediaGen.Api;
 using MediaGen.Api.Triggers;
 using MediaGen.Functions.Http;
+using MediaGen.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,7 @@ public sealed partial class RequestQueueFunction(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs.Create(client), _poison, time.GetUtcNow(), roles.IntakeCaller, cancellationToken);
+        var outcome = await RequestQueueIntake.StartOrPoisonAsync(message, jobs.Create<JobStarter>(client), _poison, time.GetUtcNow(), roles.IntakeCaller, cancellationToken);
         if (outcome.Started is { } started)
         {
             LogStarted(logger, message.MessageId, started.Id, !started.AlreadyExisted);

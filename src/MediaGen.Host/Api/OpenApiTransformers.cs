@@ -1,4 +1,5 @@
 using MediaGen.Api;
+using MediaGen.Api.Jobs;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -75,6 +76,27 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
             };
         }
 
+        foreach (var example in metadata.OfType<DocumentedExample>())
+        {
+            if (operation.Responses?.TryGetValue(example.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var found) == true
+                && found is OpenApiResponse response)
+            {
+                response.Content ??= new Dictionary<string, OpenApiMediaType>();
+                if (!response.Content.TryGetValue(example.ContentType, out var media))
+                {
+                    media = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    response.Content[example.ContentType] = media;
+                }
+
+                media.Example = System.Text.Json.Nodes.JsonValue.Create(example.Example);
+            }
+        }
+
+        if (metadata.OfType<DocumentedPreferWait>().Any())
+        {
+            DocumentPreferWait(operation);
+        }
+
         if (metadata.OfType<ApiKeyRequirement>().Any())
         {
             operation.Security ??= [];
@@ -85,6 +107,43 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
         {
             // Said outright: this route takes no API key (health; webhooks, whose URL carries a per-job secret).
             operation.Security = [];
+        }
+    }
+
+    /// <summary>The <c>Prefer</c> header of a start route, and the <c>Preference-Applied</c> header of its answers.</summary>
+    private static void DocumentPreferWait(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = PreferWait.Header,
+            In = ParameterLocation.Header,
+            Description = $"`wait` (60 s) or `wait=N` (1–{PreferWait.MaxSeconds} s): answer with the finished state when it ends within N s "
+                + "(201, or 200 when the idempotency key named an existing one), else the usual 202. A `wait` outside 1–60 is a 400; "
+                + "other preferences are ignored. Hanging up ends the wait, never the job.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = System.Text.Json.Nodes.JsonValue.Create("wait=10"),
+        });
+        // An existing instance answers 200: its accepted body, or with a wait its finished state (the 201's schema).
+        if (operation.Responses is { } responses && responses.TryGetValue("200", out var existing) && responses.TryGetValue("201", out var finished)
+            && existing.Content?.TryGetValue("application/json", out var accepted) == true && accepted.Schema is { } acceptedSchema
+            && finished.Content?.TryGetValue("application/json", out var final) == true && final.Schema is { } finalSchema)
+        {
+            accepted.Schema = new OpenApiSchema { OneOf = [acceptedSchema, finalSchema] };
+        }
+
+        foreach (var (code, response) in operation.Responses ?? [])
+        {
+            if (code is "200" or "201" or "202" && response is OpenApiResponse answer)
+            {
+                answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                answer.Headers[PreferWait.AppliedHeader] = new OpenApiHeader
+                {
+                    Description = "Present when the request asked `Prefer: wait`: the wait applied, in seconds.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Example = System.Text.Json.Nodes.JsonValue.Create("wait=10"),
+                };
+            }
         }
     }
 }

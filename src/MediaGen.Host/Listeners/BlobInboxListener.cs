@@ -22,7 +22,7 @@ namespace MediaGen.Host.Listeners;
 /// </summary>
 public sealed partial class BlobInboxListener(
     BlobServiceClient blobs,
-    JobService jobs,
+    JobStarter jobs,
     CallerRoles roles,
     IOptions<BlobInboxOptions> options,
     IOptions<TriggerNames> names,

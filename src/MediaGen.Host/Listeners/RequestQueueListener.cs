@@ -20,7 +20,7 @@ namespace MediaGen.Host.Listeners;
 /// </summary>
 public sealed partial class RequestQueueListener(
     QueueServiceClient queues,
-    JobService jobs,
+    JobStarter jobs,
     CallerRoles roles,
     IOptions<RequestQueueOptions> options,
     IOptions<TriggerNames> names,

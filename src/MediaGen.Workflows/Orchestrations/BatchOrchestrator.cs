@@ -76,7 +76,7 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
         stop.Cancel();
         var counts = Count(total, items, 0);
         var status = canceled is null ? JobStatus.Completed : JobStatus.Canceled;
-        var totals = JobService.BatchCosts(input, items);
+        var totals = JobEstimates.Batch(input, items);
         await SettleAsync(context, input, items);
         var notification = new JobNotification(
             context.InstanceId, "batch", status, null, null, null, null,

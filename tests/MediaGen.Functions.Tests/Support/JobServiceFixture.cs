@@ -25,13 +25,13 @@ public sealed class JobServiceFixture : IAsyncLifetime
     /// <summary>The client the job service uses.</summary>
     public DurableTaskClient Client => _durable?.Client ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>The job service, as an HTTP, queue or blob function builds it.</summary>
-    public JobService Jobs { get; private set; } = null!;
+    /// <summary>The job starter, as an HTTP, queue or blob function builds it.</summary>
+    public JobStarter Starter { get; private set; } = null!;
 
     /// <summary>Starts a job, batch or chain and returns the orchestrator name, the input JSON the client stored and the creation time.</summary>
-    public async Task<StartedInstance> StartAsync(Func<JobService, Task<Core.Jobs.JobStartResult>> start)
+    public async Task<StartedInstance> StartAsync(Func<JobStarter, Task<Core.Jobs.JobStartResult>> start)
     {
-        var started = await start(Jobs);
+        var started = await start(Starter);
         var instance = await Client.GetInstanceAsync(started.Id, getInputsAndOutputs: true);
         Assert.NotNull(instance);
         return new StartedInstance(started.Id, instance.Name, instance.SerializedInput!, instance.CreatedAt.UtcDateTime);
@@ -45,7 +45,7 @@ public sealed class JobServiceFixture : IAsyncLifetime
         _durable = await DurableTaskTestHost.StartAsync(
             _ => { },
             new DurableTaskTestHostOptions { ConfigureServices = services => services.ConfigureAll<DurableTaskClientOptions>(o => o.DataConverter = converter) });
-        Jobs = _app.Services.GetRequiredService<JobServiceFactory>().Create(_durable.Client);
+        Starter = _app.Services.GetRequiredService<JobServiceFactory>().Create<JobStarter>(_durable.Client);
     }
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ public sealed class FunctionMetadataTests
         { "ListJobs", "httpTrigger", "jobs", "get", Keyless, null, null, true },
         { "GetJob", "httpTrigger", "jobs/{id}", "get", Keyless, null, null, true },
         { "CancelJob", "httpTrigger", "jobs/{id}/cancel", "post", Keyless, null, null, true },
+        { "JobEvents", "httpTrigger", "jobs/{id}/events", "get", Keyless, null, null, true },
         { "GetJobDetails", "httpTrigger", "jobs/{id}/details", "get", Keyless, null, null, true },
         { "RerunJob", "httpTrigger", "jobs/{id}/rerun", "post", Keyless, null, null, true },
         { "PurgeJobs", "httpTrigger", "jobs/purge", "post", Keyless, null, null, true },

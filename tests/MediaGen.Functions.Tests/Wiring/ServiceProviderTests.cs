@@ -35,10 +35,10 @@ public sealed class ServiceProviderTests
     [Fact]
     public void Build_AsProgramDoes_HasNoJobServiceSingleton()
     {
-        // Functions has no DurableTaskClient service: a JobService registration could never be resolved.
+        // Functions has no DurableTaskClient service: a registration of a job service could never be resolved.
         using var host = FunctionsApp.Build();
 
-        Assert.Null(host.Services.GetService<JobService>());
+        Assert.All(WorkflowServiceCollectionExtensions.OverDurableClient, type => Assert.Null(host.Services.GetService(type)));
     }
 
     [Fact]

@@ -9,16 +9,17 @@ public sealed class OpenApiTests(HostEnvironment env)
 {
     private static readonly (string Method, string Path, string[] Statuses, bool Keyed)[] Routes =
     [
-        ("post", "/api/jobs", ["202", "200", "400", "401", "402", "415", "503"], true),
+        ("post", "/api/jobs", ["202", "201", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/jobs", ["200", "400", "401"], true),
         ("get", "/api/jobs/{id}", ["200", "404", "401"], true),
         ("post", "/api/jobs/{id}/cancel", ["202", "404", "409", "401"], true),
         ("get", "/api/jobs/{id}/details", ["200", "404", "401"], true),
         ("post", "/api/jobs/{id}/rerun", ["202", "200", "400", "402", "404", "401"], true),
         ("post", "/api/jobs/purge", ["200", "400", "401"], true),
-        ("post", "/api/batches", ["202", "200", "400", "401", "402", "415"], true),
+        ("post", "/api/batches", ["202", "201", "200", "400", "401", "402", "415"], true),
+        ("get", "/api/jobs/{id}/events", ["200", "404", "401"], true),
         ("get", "/api/batches/{id}", ["200", "404", "401"], true),
-        ("post", "/api/chains", ["202", "200", "400", "401", "402", "415", "503"], true),
+        ("post", "/api/chains", ["202", "201", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/budgets", ["200", "401"], true),
         ("post", "/api/text/stream", ["200", "400", "401", "415", "503"], true),
         ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404", "503"], false),
@@ -56,6 +57,17 @@ public sealed class OpenApiTests(HostEnvironment env)
         var schemas = root.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
         Assert.All(["JobRequest", "JobAccepted", "JobState", "JobPage", "BatchRequest", "BatchState", "ChainRequest", "TextStreamRequest", "BudgetReport", "JobDetails", "JobPurgeResult"],
             schema => Assert.Contains(schema, schemas));
+
+        // Prefer: wait (issue 26): the header on every start route, Preference-Applied on its answers, the event stream's example.
+        foreach (var start in (string[])["/api/jobs", "/api/batches", "/api/chains"])
+        {
+            var post = paths.GetProperty(start).GetProperty("post");
+            Assert.Contains(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Prefer" && p.GetProperty("in").GetString() == "header");
+            Assert.True(post.GetProperty("responses").GetProperty("201").GetProperty("headers").TryGetProperty("Preference-Applied", out _), $"{start} 201 has no Preference-Applied");
+        }
+
+        Assert.Contains("event: end", paths.GetProperty("/api/jobs/{id}/events").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("text/event-stream").GetProperty("example").GetString(), StringComparison.Ordinal);
 
         // Ownership (issue 28): the document says whose jobs a key reaches, and shows each job's and batch's caller.
         Assert.Contains("Api__AdminCallers", root.GetProperty("info").GetProperty("description").GetString(), StringComparison.Ordinal);

@@ -95,8 +95,8 @@ public sealed class RequestQueueListenerTests(HostEnvironment env)
             await queue.SendMessageAsync($$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"{{{prompt}}}"}}""");
             var received = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
             messageId = received.MessageId;
-            var jobs = crashed.Services.GetRequiredService<JobService>();
-            await jobs.StartJobAsync(QueueMessageDecoder.Decode(received.Body), received.MessageId);
+            var jobs = crashed.Services.GetRequiredService<JobStarter>();
+            await jobs.StartJobAsync(QueueMessageDecoder.Decode(received.Body), JobIds.ForQueueMessage(received.MessageId));
             await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
             await crashed.WaitForJobAsync(TestHost.IntakeId(messageId));
         }

@@ -75,8 +75,8 @@ public sealed class CrossCallerTests(HostEnvironment env)
         Assert.Contains(await StatusAsync(alice, item), new[] { "Pending", "Running" });
         Assert.Contains(JsonDocument.Parse((await GetAsync(alice, $"/api/batches/{batch}")).Body).RootElement.GetProperty("status").GetString(), new[] { "Pending", "Running" });
         Assert.Equal(1, (await env.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CosmicImage, $"alice's fox {tag}"));
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(alice, $"/api/jobs/{JobService.KeyedId("job", "mallory", "stolen-" + tag)}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(alice, $"/api/jobs/{JobService.KeyedId("job", "alice", "stolen-" + tag)}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(alice, $"/api/jobs/{JobIds.Keyed("job", "mallory", "stolen-" + tag)}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(alice, $"/api/jobs/{JobIds.Keyed("job", "alice", "stolen-" + tag)}")).Status);
         Assert.Empty(await ListAsync(mallory, ""));
         await CancelAndWaitAsync(host, alice, waiting, batch, chain);
     }
@@ -178,7 +178,7 @@ public sealed class CrossCallerTests(HostEnvironment env)
         var rerun = await SendAsync(ops, "POST", $"/api/jobs/{done}/rerun?idempotencyKey=again-{tag}");
         Assert.True(rerun.Status == HttpStatusCode.Accepted, rerun.Body);
         var rerunId = JsonDocument.Parse(rerun.Body).RootElement.GetProperty("id").GetString()!;
-        Assert.Equal(JobService.KeyedId("job", "alice", $"again-{tag}"), rerunId);
+        Assert.Equal(JobIds.Keyed("job", "alice", $"again-{tag}"), rerunId);
         Assert.Equal("alice", (await host.WaitForJobAsync(rerunId, client: alice)).Caller);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(alice, $"/api/jobs/{rerunId}")).Status);
 
@@ -203,7 +203,7 @@ public sealed class CrossCallerTests(HostEnvironment env)
         await queue.CreateIfNotExistsAsync();
 
         var sent = (await queue.SendMessageAsync($$$"""{"kind":"text","provider":"cosmic","params":{"prompt":"queued {{{Guid.NewGuid():N}}}"}}""")).Value;
-        var id = JobOwner.PrefixOf("intake-bot") + sent.MessageId;
+        var id = JobIds.OfQueueMessage("intake-bot", sent.MessageId);
         var job = await Waits.ForAsync(async () =>
         {
             var answer = await GetAsync(ops, $"/api/jobs/{id}");

@@ -69,7 +69,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
     }
 
     /// <summary>The job id an intake (queue message id, inbox id) names when the intake caller is the default one.</summary>
-    public static string IntakeId(string instanceId) => JobOwner.PrefixOf(JobService.DefaultCaller) + instanceId;
+    public static string IntakeId(string messageId) => JobIds.OfQueueMessage(JobOwner.DefaultCaller, messageId);
 
     /// <summary>POSTs <paramref name="json"/> with the API key.</summary>
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>

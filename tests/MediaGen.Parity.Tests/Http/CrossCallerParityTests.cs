@@ -102,7 +102,7 @@ public sealed class CrossCallerParityTests(ParityFixture fixture)
         await fixture.WaitForBothAsync(waiting);
 
         Assert.Equal(ParityFixture.PartnerA, read.Json.GetProperty("caller").GetString());
-        Assert.Equal(JobService.KeyedId("job", ParityFixture.PartnerA, $"again-{tag}"), Id(rerun));
+        Assert.Equal(JobIds.Keyed("job", ParityFixture.PartnerA, $"again-{tag}"), Id(rerun));
         Assert.Equal(ParityFixture.PartnerA, rerunForA.Json.GetProperty("caller").GetString());
         foreach (var side in await BothAsync(ParityRequest.Get($"/api/jobs?caller={ParityFixture.PartnerA}&createdFrom={Time(since)}").WithKey(Ops)))
         {

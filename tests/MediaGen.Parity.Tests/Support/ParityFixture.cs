@@ -62,7 +62,7 @@ public sealed class ParityFixture : StackFixture
     private FunctionsHostApp? _functions;
 
     /// <summary>The job id an intake (queue message id, inbox id) names: the intake caller's prefix + the id.</summary>
-    public static string IntakeId(string instanceId) => global::MediaGen.Workflows.JobOwner.PrefixOf(IntakeCaller) + instanceId;
+    public static string IntakeId(string messageId) => global::MediaGen.Workflows.JobIds.OfQueueMessage(IntakeCaller, messageId);
 
     /// <summary>The standalone host.</summary>
     internal StandaloneApp Standalone => _standalone ?? throw new InvalidOperationException("Not started.");

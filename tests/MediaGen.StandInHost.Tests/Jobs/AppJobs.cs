@@ -23,6 +23,9 @@ internal sealed class AppJobs(StandInAppFixture app) : IDisposable
     /// </summary>
     public static string IntakePrefix => "o" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("mediagen-owner:default")))[..12] + "-";
 
+    /// <summary>The id of the job a queue message (without an idempotency key) starts, in the documented format: <see cref="IntakePrefix"/> + <c>job-</c> + the message id.</summary>
+    public static string QueueJobId(string messageId) => IntakePrefix + "job-" + messageId;
+
     /// <summary>A prompt no other test uses, so the simulator's ledger counts this test's calls alone.</summary>
     public static string UniquePrompt(string text) => $"{text} {Guid.NewGuid():N}";
 

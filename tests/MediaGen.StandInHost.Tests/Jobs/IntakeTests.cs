@@ -30,7 +30,7 @@ public sealed partial class IntakeTests(StandInAppFixture app)
 
         // A queued job belongs to the intake caller: its id is that caller's prefix + the message id.
         using var jobs = new AppJobs(app);
-        await jobs.AssertStoredAsync(await jobs.CompletedAsync(AppJobs.IntakePrefix + sent.MessageId), "image/");
+        await jobs.AssertStoredAsync(await jobs.CompletedAsync(AppJobs.QueueJobId(sent.MessageId)), "image/");
         Assert.Equal(1, (await app.Simulator.GetRequestsAsync()).AcceptedOf(SimulatorEndpoints.CometImages, prompt));
     }
 
@@ -48,7 +48,7 @@ public sealed partial class IntakeTests(StandInAppFixture app)
         Assert.Equal("$", envelope.GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.StartsWith("""{"kind":"image""", envelope.GetProperty("originalMessage").GetString(), StringComparison.Ordinal);
         using var jobs = new AppJobs(app);
-        using var status = await jobs.Client.GetAsync(AppJobs.JobPath(AppJobs.IntakePrefix + sent.MessageId));
+        using var status = await jobs.Client.GetAsync(AppJobs.JobPath(AppJobs.QueueJobId(sent.MessageId)));
         Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
         // Handled once, not retried: the trigger completed the message, so it is gone from the requests queue.
         Assert.DoesNotContain((await queue.PeekMessagesAsync(32)).Value, m => m.MessageId == sent.MessageId);

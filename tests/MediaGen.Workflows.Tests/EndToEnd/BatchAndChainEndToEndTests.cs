@@ -19,16 +19,16 @@ public sealed class BatchAndChainEndToEndTests(EndToEndFixture fixture)
             ]}
             """;
 
-        var started = await fixture.Jobs.StartBatchAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartBatchAsync(System.Text.Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var batch = await fixture.Jobs.GetBatchAsync(started.Id, JobAccess.Everything);
+        var batch = await fixture.Reader.GetBatchAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, batch!.Status);
         Assert.Equal(
             [JobStatus.Completed, JobStatus.Failed, JobStatus.Completed, JobStatus.Failed, JobStatus.Completed],
             batch.Items.Select(i => i.Status));
         Assert.Equal(("generation_failed", "invalid_request"), (batch.Items[1].Error!.Type, batch.Items[3].Error!.Type));
-        var first = await fixture.Jobs.GetJobAsync(batch.Items[0].JobId, JobAccess.Everything);
+        var first = await fixture.Reader.GetJobAsync(batch.Items[0].JobId, JobAccess.Everything);
         await StoredBlobs.AssertMatchesAsync(fixture.Blobs, Assert.Single(first!.Result!.Items));
     }
 
@@ -39,7 +39,7 @@ public sealed class BatchAndChainEndToEndTests(EndToEndFixture fixture)
             {"initial":{"prompt":"A kitten sits {{Guid.NewGuid():N}}","duration":4},"prompts":["[sim:no-videos] It jumps {{Guid.NewGuid():N}}","It lands"]}
             """;
 
-        var started = await fixture.Jobs.StartChainAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartChainAsync(System.Text.Encoding.UTF8.GetBytes(json));
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -54,10 +54,10 @@ public sealed class BatchAndChainEndToEndTests(EndToEndFixture fixture)
     {
         var json = $$"""{"initial":{"prompt":"A kitten sits {{Guid.NewGuid():N}}","duration":4},"prompts":["It jumps","It lands"]}""";
 
-        var started = await fixture.Jobs.StartChainAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartChainAsync(System.Text.Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, 3), (job!.Status, job.Result!.Items.Count));
         Assert.Equal([$"{started.Id}/0.mp4", $"{started.Id}/1.mp4", $"{started.Id}/2.mp4"], (await StoredBlobs.NamesAsync(fixture.Blobs, started.Id)).Order());
     }

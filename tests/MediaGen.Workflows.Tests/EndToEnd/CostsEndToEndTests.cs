@@ -30,13 +30,13 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
         string kind, string provider, string parameters, string unit, double estimate, double? actual, string source)
     {
         var json = $$"""{"kind":"{{kind}}","provider":"{{provider}}","params":{{parameters.Replace("{0}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal)}}}""";
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
 
-        var running = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var running = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((unit, (decimal)estimate), (running!.Cost!.Unit, running.Cost.Estimate!.Value));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal((unit, (decimal)estimate, source), (job.Cost!.Unit, job.Cost.Estimate!.Value, job.Cost.Source));
         if (actual is { } known)
@@ -53,11 +53,11 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     [Fact]
     public async Task StartJob_CometModelWithoutAPrice_CostIsUnknownNotInvented()
     {
-        var started = await fixture.Jobs.StartJobAsync(Requests.Job(JobKind.Image, Core.Providers.ProviderName.Comet,
+        var started = await fixture.Starter.StartJobAsync(Requests.Job(JobKind.Image, Core.Providers.ProviderName.Comet,
             $$"""{"prompt":"A kite {{Guid.NewGuid():N}}","model":"gpt-image-1","response_format":"b64_json"}"""));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
 
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(new JobCost("usd", null), job.Cost);
@@ -69,7 +69,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     public async Task StartJob_WithCallback_ResultsMessageAndCallbackCarryTheCost()
     {
         var path = $"callbacks/{Guid.NewGuid():N}";
-        var started = await fixture.Jobs.StartJobAsync(Requests.CosmicImage($"A costed mug {Guid.NewGuid():N}", callbackUrl: new Uri(fixture.GatewayAddress, path).ToString()));
+        var started = await fixture.Starter.StartJobAsync(Requests.CosmicImage($"A costed mug {Guid.NewGuid():N}", callbackUrl: new Uri(fixture.GatewayAddress, path).ToString()));
 
         await fixture.CompleteAsync(started.Id);
 
@@ -84,12 +84,12 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     [Fact]
     public async Task StartJob_OverTheDailyBudget_RefusedBeforeAnyProviderCall()
     {
-        var first = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"A first star {Guid.NewGuid():N}"), caller: "e2e-tight");
+        var first = await fixture.Starter.StartJobAsync(Requests.PixazoImage($"A first star {Guid.NewGuid():N}"), caller: "e2e-tight");
         var prompt = $"A second star {Guid.NewGuid():N}";
         var key = Guid.NewGuid().ToString("N");
 
         var refused = await Assert.ThrowsAsync<BudgetExceededException>(() =>
-            fixture.Jobs.StartJobAsync(Requests.Job(JobKind.Image, Core.Providers.ProviderName.Pixazo, JsonSerializer.Serialize(new { prompt }), idempotencyKey: key), caller: "e2e-tight"));
+            fixture.Starter.StartJobAsync(Requests.Job(JobKind.Image, Core.Providers.ProviderName.Pixazo, JsonSerializer.Serialize(new { prompt }), idempotencyKey: key), caller: "e2e-tight"));
 
         Assert.Equal(("daily usd", 0.04m, 0.05m, 0.01m), (refused.Refusal.Budget, refused.Refusal.Estimate!.Value, refused.Refusal.Limit, refused.Refusal.Remaining));
         await fixture.CompleteAsync(first.Id);
@@ -104,12 +104,12 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     {
         // Pixazo holds the first job QUEUED for ten minutes; an operator terminates its orchestration from outside the job,
         // so its own end, which would settle the reservation, never runs.
-        var first = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"[sim:queued=600000] A stranded star {Guid.NewGuid():N}"), caller: "e2e-abandon");
+        var first = await fixture.Starter.StartJobAsync(Requests.PixazoImage($"[sim:queued=600000] A stranded star {Guid.NewGuid():N}"), caller: "e2e-abandon");
         await fixture.Client.TerminateInstanceAsync(first.Id, "operator stopped it");
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await fixture.CompleteAsync(first.Id)).RuntimeStatus);
         var stranded = (await fixture.Budgets.ReportAsync("e2e-abandon")).Budgets.Single(b => b is { Unit: "usd", Period: "daily" });
 
-        var second = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"A second star {Guid.NewGuid():N}"), caller: "e2e-abandon");
+        var second = await fixture.Starter.StartJobAsync(Requests.PixazoImage($"A second star {Guid.NewGuid():N}"), caller: "e2e-abandon");
 
         Assert.Equal((0.04m, 0m), (stranded.Reserved, stranded.Spent)); // the stranded reservation, before the second start
         await fixture.CompleteAsync(second.Id);
@@ -120,7 +120,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     [Fact]
     public async Task StartJob_ProviderRefusesBeforeBuying_ReservationIsReleased()
     {
-        var started = await fixture.Jobs.StartJobAsync(Requests.CosmicImage($"[sim:402] A broke mug {Guid.NewGuid():N}"), caller: "e2e-release");
+        var started = await fixture.Starter.StartJobAsync(Requests.CosmicImage($"[sim:402] A broke mug {Guid.NewGuid():N}"), caller: "e2e-release");
         var reserved = (await fixture.Budgets.ReportAsync("e2e-release")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
 
         var done = await fixture.CompleteAsync(started.Id);
@@ -136,7 +136,7 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     [Fact]
     public async Task StartJob_PixazoFailedAfterSubmission_ChargesTheEstimate()
     {
-        var started = await fixture.Jobs.StartJobAsync(Requests.PixazoImage($"[sim:failed] A doomed comet {Guid.NewGuid():N}"), caller: "e2e-release");
+        var started = await fixture.Starter.StartJobAsync(Requests.PixazoImage($"[sim:failed] A doomed comet {Guid.NewGuid():N}"), caller: "e2e-release");
 
         var done = await fixture.CompleteAsync(started.Id);
 
@@ -158,12 +158,12 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
             ]}
             """;
 
-        var started = await fixture.Jobs.StartBatchAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-batch");
+        var started = await fixture.Starter.StartBatchAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-batch");
         var monthly = (await fixture.Budgets.ReportAsync("e2e-batch")).Budgets.Single(b => b is { Unit: "usd", Period: "monthly" });
         Assert.True(monthly.Reserved is 0.16m || monthly.Spent > 0m, $"the batch reserved both Pixazo estimates ({monthly.Reserved})");
         await fixture.CompleteAsync(started.Id);
 
-        var batch = await fixture.Jobs.GetBatchAsync(started.Id, JobAccess.Everything);
+        var batch = await fixture.Reader.GetBatchAsync(started.Id, JobAccess.Everything);
         Assert.Equal(
             [new CostTotal("tokens", 32_160m, 32_160m, 1, 0), new CostTotal("usd", 0.16m, 0.12m, 2, 0)],
             batch!.CostTotals);
@@ -179,10 +179,10 @@ public sealed class CostsEndToEndTests(EndToEndFixture fixture)
     {
         var json = $$"""{"initial":{"prompt":"A kitten sits {{Guid.NewGuid():N}}","duration":4},"prompts":["It jumps","It lands"]}""";
 
-        var started = await fixture.Jobs.StartChainAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-chain");
+        var started = await fixture.Starter.StartChainAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-chain");
         await fixture.CompleteAsync(started.Id);
 
-        var chain = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var chain = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(new JobCost("tokens", 720_000m, 720_000m, "usage"), chain!.Cost);
         var daily = (await fixture.Budgets.ReportAsync("e2e-chain")).Budgets.Single(b => b is { Unit: "tokens", Period: "daily" });
         Assert.Equal((0m, 720_000m), (daily.Reserved, daily.Spent));

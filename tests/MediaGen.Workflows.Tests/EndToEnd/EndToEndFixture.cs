@@ -37,7 +37,14 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     public IServiceProvider Services => _host!.Services;
 
-    public JobService Jobs => Services.GetRequiredService<JobService>();
+    /// <summary>Starts jobs, batches and chains.</summary>
+    public JobStarter Starter => Services.GetRequiredService<JobStarter>();
+
+    /// <summary>Reads jobs, batches and chains.</summary>
+    public JobReader Reader => Services.GetRequiredService<JobReader>();
+
+    /// <summary>Cancels, re-runs and purges.</summary>
+    public JobCommands Commands => Services.GetRequiredService<JobCommands>();
 
     /// <summary>Pixazo's webhook receiver, on the engine's client.</summary>
     public PixazoWebhookReceiver Webhooks => Services.GetRequiredService<PixazoWebhookReceiver>();
@@ -153,7 +160,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task<JobState> WaitForAsync(string id, Func<JobState, bool> condition)
     {
         return await Waits.ForAsync(
-            async token => await Jobs.GetJobAsync(id, JobAccess.Everything, token) is { } job && condition(job) ? job : null, $"job {id}");
+            async token => await Reader.GetJobAsync(id, JobAccess.Everything, token) is { } job && condition(job) ? job : null, $"job {id}");
     }
 
     private async Task HandleAsync(HttpContext context)

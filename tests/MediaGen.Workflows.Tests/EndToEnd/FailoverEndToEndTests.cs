@@ -27,10 +27,10 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
              "fallbacks":[{"provider":"comet","params":{"prompt":"A lighthouse {{{marker}}}","model":"dall-e-3"}}]}
             """;
 
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(
             [new ProviderAttempt(ProviderName.Cosmic, "skipped", errorType), new ProviderAttempt(ProviderName.Comet, "served")],
@@ -49,7 +49,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
              "fallbacks":[{"provider":"cosmic","params":{"prompt":"A comet {{{marker}}}"}}]}
             """;
 
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -69,7 +69,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
              "fallbacks":[{"provider":"cosmic","params":{"prompt":"A nebula {{{marker}}}"}}]}
             """;
 
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -90,7 +90,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
              "fallbacks":[{"provider":"pixazo","params":{"prompt":"A kitten moves {{{marker}}}","image_url":"https://example.com/kitten.png"}}]}
             """;
 
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -110,7 +110,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         await fixture.Simulator.AddFaultAsync("402", SimulatorEndpoints.PixazoTextToImage, count: 1, promptContains: marker);
         var json = $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A moon {{{marker}}}"},"fallbacks":[{"provider":"pixazo"}]}""";
 
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -126,10 +126,10 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         await fixture.Simulator.AddFaultAsync("402", SimulatorEndpoints.CosmicImage, count: 1, promptContains: marker);
         var json = $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A wide bay {{{marker}}}","aspect_ratio":"16:9"},"fallbacks":[{"provider":"pixazo"}]}""";
 
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal("served", job.Providers![1].Outcome);
         var ledger = await fixture.Simulator.GetRequestsAsync();
@@ -145,10 +145,10 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
             {"kind":"image","provider":"cosmic","params":{"prompt":"A slow {{{marker}}}"},
              "fallbacks":[{"provider":"pixazo","params":{"prompt":"[sim:queued=600000] A slow {{{marker}}}"}},{"provider":"comet","params":{"prompt":"A slow {{{marker}}}"}}]}
             """;
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json));
         await fixture.WaitForAsync(started.Id, j => j.Progress?.TryGetProperty("providerStatus", out var p) == true && p.GetString() == "pixazo");
 
-        Assert.Equal(JobCancelResult.CancelRequested, await fixture.Jobs.CancelJobAsync(started.Id, JobAccess.Everything, "enough"));
+        Assert.Equal(JobCancelResult.CancelRequested, await fixture.Commands.CancelJobAsync(started.Id, JobAccess.Everything, "enough"));
         var done = await fixture.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -163,7 +163,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         await fixture.Simulator.AddFaultAsync("402", SimulatorEndpoints.CosmicImage, count: 1, promptContains: marker);
         var json = $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"A budget {{{marker}}}"},"fallbacks":[{"provider":"pixazo","params":{"prompt":"A budget {{{marker}}}","num_images":3}},{"provider":"pixazo"}]}""";
 
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover");
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover");
         var running = (await fixture.Budgets.ReportAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
         await fixture.CompleteAsync(started.Id);
 
@@ -172,7 +172,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var after = (await fixture.Budgets.ReportAsync("e2e-failover")).Budgets.Where(b => b.Period == "daily").ToDictionary(b => b.Unit);
         Assert.Equal((0m, 0m), (after["tokens"].Reserved, after["tokens"].Spent));
         Assert.Equal((0m, 0.12m), (after["usd"].Reserved, after["usd"].Spent));
-        Assert.Equal(new JobCost("usd", 0.12m, 0.12m, "price_table"), (await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Cost);
+        Assert.Equal(new JobCost("usd", 0.12m, 0.12m, "price_table"), (await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Cost);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class FailoverEndToEndTests(EndToEndFixture fixture)
         var marker = Guid.NewGuid().ToString("N");
         var json = $$$"""{"kind":"image","provider":"pixazo","params":{"prompt":"A refused {{{marker}}}"},"fallbacks":[{"provider":"cosmic","params":{"prompt":"A refused {{{marker}}}","size":"4096x4096"}}]}""";
 
-        var refused = await Assert.ThrowsAsync<MediaGen.Workflows.Budgets.BudgetExceededException>(() => fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover"));
+        var refused = await Assert.ThrowsAsync<MediaGen.Workflows.Budgets.BudgetExceededException>(() => fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: "e2e-failover"));
 
         Assert.Equal(("daily tokens", 57_600m), (refused.Refusal.Budget, refused.Refusal.Estimate!.Value));
         Assert.Equal(0, await PurchasesAsync(marker) + (await fixture.Simulator.GetRequestsAsync()).Requests.Count(r => r.Prompt?.Contains(marker, StringComparison.Ordinal) == true));

@@ -18,11 +18,11 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
     [InlineData("image", "comet", """{"prompt":"A paper boat","model":"gpt-image-1","response_format":"b64_json"}""", "image/")]
     public async Task StartJob_SynchronousProviderKind_CompletesWithTheMediaStoredInBlobStorage(string kind, string provider, string parameters, string contentType)
     {
-        var started = await fixture.Jobs.StartJobAsync(Encoding.UTF8.GetBytes($$"""{"kind":"{{kind}}","provider":"{{provider}}","params":{{parameters}}}"""));
+        var started = await fixture.Starter.StartJobAsync(Encoding.UTF8.GetBytes($$"""{"kind":"{{kind}}","provider":"{{provider}}","params":{{parameters}}}"""));
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         var item = Assert.Single(job.Result!.Items);
         Assert.StartsWith(contentType, item.ContentType, StringComparison.Ordinal);
@@ -32,11 +32,11 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
     [Fact]
     public async Task StartJob_CosmicText_StoresTheTextAsABlobAndReturnsItInline()
     {
-        var started = await fixture.Jobs.StartJobAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"Write a haiku about mugs","max_tokens":100}}"""u8.ToArray());
+        var started = await fixture.Starter.StartJobAsync("""{"kind":"text","provider":"cosmic","params":{"prompt":"Write a haiku about mugs","max_tokens":100}}"""u8.ToArray());
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.False(string.IsNullOrEmpty(job!.Result!.Text));
         var bytes = await StoredBlobs.AssertMatchesAsync(fixture.Blobs, Assert.Single(job.Result.Items));
         Assert.Equal(job.Result.Text, Encoding.UTF8.GetString(bytes));
@@ -47,11 +47,11 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
     public async Task StartJob_ProviderAnswers429ThenSucceeds_WaitsRetryAfterAndCompletes()
     {
         var prompt = $"A rate limited mug [sim:429=1*1] {Guid.NewGuid():N}";
-        var started = await fixture.Jobs.StartJobAsync(Requests.CosmicImage(prompt));
+        var started = await fixture.Starter.StartJobAsync(Requests.CosmicImage(prompt));
 
         await fixture.CompleteAsync(started.Id);
 
-        var job = await fixture.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await fixture.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal("rate_limited", job.Progress!.Value.GetProperty("lastError").GetString());
         Assert.Equal(2, (await fixture.Simulator.GetRequestsAsync()).CountOf(SimulatorEndpoints.CosmicImage, prompt));
@@ -62,7 +62,7 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
     {
         fixture.CallbackFailuresLeft = 1;
         var path = $"callbacks/{Guid.NewGuid():N}";
-        var started = await fixture.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: new Uri(fixture.GatewayAddress, path).ToString()));
+        var started = await fixture.Starter.StartJobAsync(Requests.CosmicImage(callbackUrl: new Uri(fixture.GatewayAddress, path).ToString()));
 
         var done = await fixture.CompleteAsync(started.Id);
 
@@ -80,11 +80,11 @@ public sealed class SyncJobsEndToEndTests(EndToEndFixture fixture)
     {
         var before = (await fixture.Simulator.GetRequestsAsync()).Total;
 
-        var error = await Assert.ThrowsAsync<Core.Providers.Validation.RequestValidationException>(() => fixture.Jobs.StartJobAsync(
+        var error = await Assert.ThrowsAsync<Core.Providers.Validation.RequestValidationException>(() => fixture.Starter.StartJobAsync(
             """{"kind":"video","provider":"pixazo","params":{"prompt":"Pan","image_url":"http://169.254.169.254/latest/meta-data/iam"},"idempotencyKey":"ssrf-1"}"""u8.ToArray()));
 
         Assert.Contains(error.Errors, e => e is { Field: "params.image_url", Rule: "blocked_url" });
-        var wouldBe = JobService.KeyedId("job", JobService.DefaultCaller, "ssrf-1");
+        var wouldBe = JobIds.Keyed("job", JobOwner.DefaultCaller, "ssrf-1");
         Assert.Null(await fixture.Client.GetInstanceAsync(wouldBe));
         Assert.Equal(before, (await fixture.Simulator.GetRequestsAsync()).Total);
     }

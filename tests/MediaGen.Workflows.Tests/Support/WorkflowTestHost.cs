@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaGen.Workflows.Tests.Support;
 
 /// <summary>
-/// The real orchestrators (<see cref="WorkflowCatalog.Orchestrators"/>) and the real <see cref="JobService"/> on
+/// The real orchestrators (<see cref="WorkflowCatalog.Orchestrators"/>) and the real job services (<see cref="JobStarter"/>, <see cref="JobReader"/>, <see cref="JobCommands"/>) on
 /// Microsoft.DurableTask's in-process test host (in-memory backend, the real worker and <c>TaskOrchestrationContext</c>),
 /// with <see cref="FakeActivities"/> under the real activities' names, the app's payload JSON as the data converter on
 /// worker and client, and millisecond policies: durable time is wall time here, so no wait is longer than a fraction of
@@ -41,15 +41,24 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         Fakes = fakes;
         Episodes = episodes;
         Client = host.Client;
-        Jobs = ActivatorUtilities.CreateInstance<JobService>(host.Services, host.Client);
+        Starter = ActivatorUtilities.CreateInstance<JobStarter>(
+            host.Services, ActivatorUtilities.CreateInstance<InstanceStarter>(host.Services, host.Client));
+        Reader = new JobReader(host.Client);
+        Commands = ActivatorUtilities.CreateInstance<JobCommands>(host.Services, host.Client, Starter);
         Webhooks = ActivatorUtilities.CreateInstance<PixazoWebhookReceiver>(host.Services, host.Client);
     }
 
     /// <summary>The engine's client (the one the job service uses).</summary>
     public DurableTaskClient Client { get; }
 
-    /// <summary>The job API, on <see cref="Client"/>.</summary>
-    public JobService Jobs { get; }
+    /// <summary>Starts jobs, batches and chains on <see cref="Client"/>.</summary>
+    public JobStarter Starter { get; }
+
+    /// <summary>Reads jobs, batches and chains on <see cref="Client"/>.</summary>
+    public JobReader Reader { get; }
+
+    /// <summary>Cancels, re-runs and purges on <see cref="Client"/>.</summary>
+    public JobCommands Commands { get; }
 
     /// <summary>Pixazo's webhook receiver, on <see cref="Client"/>.</summary>
     public PixazoWebhookReceiver Webhooks { get; }
@@ -133,7 +142,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     }
 
     /// <summary>Runs one job first, so a test timing half a second does not spend it on the process' first compilation.</summary>
-    public async Task WarmUpAsync() => await CompleteAsync((await Jobs.StartJobAsync(Requests.CosmicImage("warm-up"))).Id);
+    public async Task WarmUpAsync() => await CompleteAsync((await Starter.StartJobAsync(Requests.CosmicImage("warm-up"))).Id);
 
     /// <summary>Waits until the instance has finished (read with inputs and outputs).</summary>
     public async Task<OrchestrationMetadata> CompleteAsync(string instanceId)

@@ -28,15 +28,15 @@ public sealed class BatchTests
             : new GenerateOutput([new MediaToCopy(0, "https://cdn.test/x.png", "image/png", "m")], []);
         var items = new[] { "one", "bad two", "three", "four", "bad five", "six", "seven" }.Select(p => Requests.CosmicImage(p)).ToList();
 
-        var started = await host.Jobs.StartBatchAsync(new BatchRequest(items, CallbackUrl: "https://receiver.example/batch"));
+        var started = await host.Starter.StartBatchAsync(new BatchRequest(items, CallbackUrl: "https://receiver.example/batch"));
         await host.CompleteAsync(started.Id);
 
-        var batch = await host.Jobs.GetBatchAsync(started.Id, JobAccess.Everything);
+        var batch = await host.Reader.GetBatchAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, 7, 5, 2), (batch!.Status, batch.Total, batch.Completed, batch.Failed));
         Assert.Equal([1, 4], batch.Items.Where(i => i.Status == JobStatus.Failed).Select(i => i.Index));
         Assert.Equal("content_policy", batch.Items[1].Error!.Type);
         Assert.Equal(BatchOrchestrator.ItemId(started.Id, 2), batch.Items[2].JobId);
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(batch.Items[2].JobId, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Reader.GetJobAsync(batch.Items[2].JobId, JobAccess.Everything))!.Status);
         var notification = Assert.Single(host.Fakes.Published);
         Assert.Equal(("batch", 5, 2), (notification.Type, notification.Counts!.Completed, notification.Counts.Failed));
         Assert.Single(host.Fakes.CallsOf(nameof(SendCallbackActivity)));
@@ -51,12 +51,12 @@ public sealed class BatchTests
             : new PixazoStatusReport(requestId, PixazoStatus.Completed, null, ["https://cdn.test/a.jpg"], "image/jpeg"));
         var items = Enumerable.Range(0, 6).Select(i => Requests.PixazoImage($"image {i}")).ToList();
 
-        var started = await host.Jobs.StartBatchAsync(new BatchRequest(items));
+        var started = await host.Starter.StartBatchAsync(new BatchRequest(items));
         await host.CompleteAsync(started.Id);
 
         Assert.Equal(2, MostItemsRunning(host, BatchOrchestrator.ChunkId(started.Id, 0)));
         Assert.Equal(2, MostItemsRunning(host, BatchOrchestrator.ChunkId(started.Id, 1)));
-        Assert.Equal(6, (await host.Jobs.GetBatchAsync(started.Id, JobAccess.Everything))!.Completed);
+        Assert.Equal(6, (await host.Reader.GetBatchAsync(started.Id, JobAccess.Everything))!.Completed);
     }
 
     [Fact]
@@ -70,11 +70,11 @@ public sealed class BatchTests
             : new PixazoStatusReport(requestId, PixazoStatus.Completed, null, ["https://cdn.test/a.jpg"], "image/jpeg"));
         var items = Enumerable.Range(0, 30).Select(i => Requests.PixazoImage($"image {i}")).ToList();
 
-        var started = await host.Jobs.StartBatchAsync(new BatchRequest(items));
+        var started = await host.Starter.StartBatchAsync(new BatchRequest(items));
         await host.CompleteAsync(started.Id);
 
         Assert.Equal(30, MostItemsRunning(host, BatchOrchestrator.ChunkId(started.Id, 0)));
-        Assert.Equal((30, 30), ((await host.Jobs.GetBatchAsync(started.Id, JobAccess.Everything))!.Total, (await host.Jobs.GetBatchAsync(started.Id, JobAccess.Everything))!.Completed));
+        Assert.Equal((30, 30), ((await host.Reader.GetBatchAsync(started.Id, JobAccess.Everything))!.Total, (await host.Reader.GetBatchAsync(started.Id, JobAccess.Everything))!.Completed));
     }
 
     [Fact]
@@ -82,13 +82,13 @@ public sealed class BatchTests
     {
         await using var host = await WorkflowTestHost.StartAsync(SmallChunks);
         var items = Enumerable.Range(0, 10).Select(i => Requests.PixazoImage($"image {i}")).ToList();
-        var started = await host.Jobs.StartBatchAsync(new BatchRequest(items));
+        var started = await host.Starter.StartBatchAsync(new BatchRequest(items));
         await host.WaitForAsync(BatchOrchestrator.ItemId(started.Id, 1), i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
-        Assert.Equal(JobCancelResult.CancelRequested, await host.Jobs.CancelJobAsync(started.Id, JobAccess.Everything, "stop"));
+        Assert.Equal(JobCancelResult.CancelRequested, await host.Commands.CancelJobAsync(started.Id, JobAccess.Everything, "stop"));
         await host.CompleteAsync(started.Id);
 
-        var batch = await host.Jobs.GetBatchAsync(started.Id, JobAccess.Everything);
+        var batch = await host.Reader.GetBatchAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Canceled, 10), (batch!.Status, batch.Canceled));
         Assert.Equal(2, host.Fakes.CallsOf(nameof(PixazoSubmitActivity)).Count);
         Assert.All(batch.Items, item => Assert.Equal("stop", item.Error!.Message));
@@ -110,7 +110,7 @@ public sealed class BatchTests
         var batchId = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BatchOrchestrator), new BatchInput(items, policy));
         await host.CompleteAsync(batchId);
 
-        var batch = await host.Jobs.GetBatchAsync(batchId, JobAccess.Everything);
+        var batch = await host.Reader.GetBatchAsync(batchId, JobAccess.Everything);
         Assert.All(batch!.Items, item => Assert.Equal((JobStatus.Failed, "timeout"), (item.Status, item.Error!.Type)));
         var first = host.Episodes.Of(BatchOrchestrator.ItemId(batchId, 0));
         var second = host.Episodes.Of(BatchOrchestrator.ItemId(batchId, 1));
@@ -131,13 +131,13 @@ public sealed class BatchTests
         await using var host = await WorkflowTestHost.StartAsync(SmallChunks);
         var deadline = DateTimeOffset.UtcNow.AddHours(1);
 
-        var started = await host.Jobs.StartBatchAsync(new BatchRequest([Requests.CosmicImage(), Requests.CosmicImage(deadline: deadline)]));
+        var started = await host.Starter.StartBatchAsync(new BatchRequest([Requests.CosmicImage(), Requests.CosmicImage(deadline: deadline)]));
         var done = await host.CompleteAsync(started.Id);
 
         var input = done.ReadInputAs<BatchInput>()!;
         Assert.Equal([null, deadline], input.Items.Select(i => i.Deadline));
         Assert.Equal(TimeSpan.FromMinutes(1), input.Policy.JobTimeout);
-        Assert.Equal(2, (await host.Jobs.GetBatchAsync(started.Id, JobAccess.Everything))!.Completed);
+        Assert.Equal(2, (await host.Reader.GetBatchAsync(started.Id, JobAccess.Everything))!.Completed);
     }
 
     [Fact]
@@ -148,10 +148,10 @@ public sealed class BatchTests
         await using var host = await WorkflowTestHost.StartAsync(new Dictionary<string, string?> { ["Workflows:BatchConcurrency"] = "50", ["Workflows:BatchChunkSize"] = "5" });
         var items = Enumerable.Range(0, 100).Select(i => Requests.CosmicImage($"image {i}")).ToList();
 
-        var started = await host.Jobs.StartBatchAsync(new BatchRequest(items, IdempotencyKey: "hundred"));
+        var started = await host.Starter.StartBatchAsync(new BatchRequest(items, IdempotencyKey: "hundred"));
         await host.CompleteAsync(started.Id);
 
-        var batch = await host.Jobs.GetBatchAsync(started.Id, JobAccess.Everything);
+        var batch = await host.Reader.GetBatchAsync(started.Id, JobAccess.Everything);
         Assert.Equal((100, 100), (batch!.Total, batch.Completed));
         var parent = host.Episodes.Of(started.Id).Max(e => e.HistoryLength);
         var chunk = host.Episodes.Of(BatchOrchestrator.ChunkId(started.Id, 0)).Max(e => e.HistoryLength);

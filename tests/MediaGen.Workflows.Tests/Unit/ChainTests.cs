@@ -17,14 +17,14 @@ public sealed class ChainTests : IAsyncLifetime
     [Fact]
     public async Task Chain_InitialVideoThenTwoPrompts_EachStepExtendsThePreviousMediaId()
     {
-        var started = await _host.Jobs.StartChainAsync("""{"initial":{"prompt":"A kitten","duration":8},"prompts":["It walks","It sleeps"]}"""u8.ToArray());
+        var started = await _host.Starter.StartChainAsync("""{"initial":{"prompt":"A kitten","duration":8},"prompts":["It walks","It sleeps"]}"""u8.ToArray());
         await _host.CompleteAsync(started.Id);
 
         var steps = _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id).Select(c => (GenerateInput)c.Input!).ToList();
         Assert.Equal([JobKind.Video, JobKind.VideoExtension, JobKind.VideoExtension], steps.Select(s => s.Request.Kind));
         Assert.Equal($"media-{started.Id}-0", MediaId(steps[1]));
         Assert.Equal($"media-{started.Id}-1", MediaId(steps[2]));
-        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, JobKind.VideoExtension, 3), (job!.Status, job.Kind, job.Result!.Items.Count));
     }
 
@@ -35,7 +35,7 @@ public sealed class ChainTests : IAsyncLifetime
             ? GenerateOutput.Failed(new StepFailure("content_policy", "No videos generated", Retryable: false))
             : new GenerateOutput([new MediaToCopy(input.FirstItemIndex, "https://cdn.test/v.mp4", "video/mp4", $"m{input.FirstItemIndex}")], [], ProviderId: $"m{input.FirstItemIndex}");
 
-        var started = await _host.Jobs.StartChainAsync("""{"initial":{"prompt":"A kitten"},"prompts":["It jumps","It lands"]}"""u8.ToArray());
+        var started = await _host.Starter.StartChainAsync("""{"initial":{"prompt":"A kitten"},"prompts":["It jumps","It lands"]}"""u8.ToArray());
         var done = await _host.CompleteAsync(started.Id);
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
@@ -50,7 +50,7 @@ public sealed class ChainTests : IAsyncLifetime
     [Fact]
     public async Task Chain_FromExistingMediaId_FirstStepExtendsIt()
     {
-        var started = await _host.Jobs.StartChainAsync("""{"mediaId":"existing-veo-1","prompts":["It flies"],"model":"veo-3.1-generate-preview"}"""u8.ToArray());
+        var started = await _host.Starter.StartChainAsync("""{"mediaId":"existing-veo-1","prompts":["It flies"],"model":"veo-3.1-generate-preview"}"""u8.ToArray());
         await _host.CompleteAsync(started.Id);
 
         var step = (GenerateInput)Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id)).Input!;

@@ -27,18 +27,18 @@ public sealed class JobOwnershipTests : IAsyncLifetime
     [Fact]
     public async Task StartJob_SameKeyFromTwoCallers_TwoJobsEachSeenOnlyByItsOwner()
     {
-        var alices = await _host.Jobs.StartJobAsync(Requests.CosmicImage("alice's", idempotencyKey: "order-1"), caller: Alice.Caller);
-        var bobs = await _host.Jobs.StartJobAsync(Requests.CosmicImage("bob's", idempotencyKey: "order-1"), caller: Bob.Caller);
-        var again = await _host.Jobs.StartJobAsync(Requests.CosmicImage("bob's again", idempotencyKey: "order-1"), caller: Bob.Caller);
+        var alices = await _host.Starter.StartJobAsync(Requests.CosmicImage("alice's", idempotencyKey: "order-1"), caller: Alice.Caller);
+        var bobs = await _host.Starter.StartJobAsync(Requests.CosmicImage("bob's", idempotencyKey: "order-1"), caller: Bob.Caller);
+        var again = await _host.Starter.StartJobAsync(Requests.CosmicImage("bob's again", idempotencyKey: "order-1"), caller: Bob.Caller);
         await _host.CompleteAsync(alices.Id);
         await _host.CompleteAsync(bobs.Id);
 
         Assert.NotEqual(alices.Id, bobs.Id);
         Assert.Equal((false, false, bobs.Id, true), (alices.AlreadyExisted, bobs.AlreadyExisted, again.Id, again.AlreadyExisted));
-        Assert.Equal("alice", (await _host.Jobs.GetJobAsync(alices.Id, Alice))!.Caller);
-        Assert.Null(await _host.Jobs.GetJobAsync(alices.Id, Bob));
-        Assert.Null(await _host.Jobs.GetJobDetailsAsync(alices.Id, Bob));
-        Assert.Equal("bob", (await _host.Jobs.GetJobAsync(bobs.Id, Operator))!.Caller);
+        Assert.Equal("alice", (await _host.Reader.GetJobAsync(alices.Id, Alice))!.Caller);
+        Assert.Null(await _host.Reader.GetJobAsync(alices.Id, Bob));
+        Assert.Null(await _host.Reader.GetJobDetailsAsync(alices.Id, Bob));
+        Assert.Equal("bob", (await _host.Reader.GetJobAsync(bobs.Id, Operator))!.Caller);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class JobOwnershipTests : IAsyncLifetime
 
         var forAlice = await ListAllAsync(new JobQuery(PageSize: 1), Alice);
         var forBob = await ListAllAsync(new JobQuery(), Bob);
-        var aliceAsksForBobs = await _host.Jobs.ListJobsAsync(new JobQuery(Caller: "bob"), Alice);
+        var aliceAsksForBobs = await _host.Reader.ListJobsAsync(new JobQuery(Caller: "bob"), Alice);
         var forOperator = await ListAllAsync(new JobQuery(), Operator);
         var operatorAsksForBobs = await ListAllAsync(new JobQuery(Caller: "BOB"), Operator);
 
@@ -65,12 +65,12 @@ public sealed class JobOwnershipTests : IAsyncLifetime
     [Fact]
     public async Task CancelJob_AnotherCallersRunningJob_NotFoundAndItKeepsRunning()
     {
-        var running = await _host.Jobs.StartJobAsync(Requests.PixazoImage(), caller: Alice.Caller);
+        var running = await _host.Starter.StartJobAsync(Requests.PixazoImage(), caller: Alice.Caller);
         await _host.WaitForAsync(running.Id, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
-        var byBob = await _host.Jobs.CancelJobAsync(running.Id, Bob, "mine now");
-        var stillRunning = await _host.Jobs.GetJobAsync(running.Id, Alice);
-        var byOperator = await _host.Jobs.CancelJobAsync(running.Id, Operator, "operator");
+        var byBob = await _host.Commands.CancelJobAsync(running.Id, Bob, "mine now");
+        var stillRunning = await _host.Reader.GetJobAsync(running.Id, Alice);
+        var byOperator = await _host.Commands.CancelJobAsync(running.Id, Operator, "operator");
         var ended = await _host.CompleteAsync(running.Id);
 
         Assert.Equal((JobCancelResult.NotFound, JobCancelResult.CancelRequested), (byBob, byOperator));
@@ -81,32 +81,32 @@ public sealed class JobOwnershipTests : IAsyncLifetime
     [Fact]
     public async Task Batch_ItemsCarryTheOwnerAndAnotherCallerSeesNeitherBatchNorItems()
     {
-        var started = await _host.Jobs.StartBatchAsync(new BatchRequest([Requests.CosmicImage("one"), Requests.CosmicImage("two")]), caller: Alice.Caller);
+        var started = await _host.Starter.StartBatchAsync(new BatchRequest([Requests.CosmicImage("one"), Requests.CosmicImage("two")]), caller: Alice.Caller);
         await _host.CompleteAsync(started.Id);
 
-        var batch = await _host.Jobs.GetBatchAsync(started.Id, Alice);
-        var item = await _host.Jobs.GetJobAsync(batch!.Items[1].JobId, Alice);
+        var batch = await _host.Reader.GetBatchAsync(started.Id, Alice);
+        var item = await _host.Reader.GetJobAsync(batch!.Items[1].JobId, Alice);
 
         Assert.Equal(("alice", "alice"), (batch.Caller, item!.Caller));
         Assert.StartsWith(JobOwner.PrefixOf("alice"), item.Id, StringComparison.Ordinal);
-        Assert.Null(await _host.Jobs.GetBatchAsync(started.Id, Bob));
-        Assert.Null(await _host.Jobs.GetJobAsync(batch.Items[1].JobId, Bob));
-        Assert.Equal(JobCancelResult.NotFound, await _host.Jobs.CancelJobAsync(started.Id, Bob));
+        Assert.Null(await _host.Reader.GetBatchAsync(started.Id, Bob));
+        Assert.Null(await _host.Reader.GetJobAsync(batch.Items[1].JobId, Bob));
+        Assert.Equal(JobCancelResult.NotFound, await _host.Commands.CancelJobAsync(started.Id, Bob));
     }
 
     [Fact]
     public async Task Failover_ChildRunsCarryTheOwner()
     {
         var json = """{"kind":"image","provider":"cosmic","params":{"prompt":"a bay"},"fallbacks":[{"provider":"comet"}]}""";
-        var started = await _host.Jobs.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: Alice.Caller);
+        var started = await _host.Starter.StartJobAsync(Encoding.UTF8.GetBytes(json), caller: Alice.Caller);
         await _host.CompleteAsync(started.Id);
         var childId = FailoverOrchestrator.CandidateId(started.Id, 0);
 
         var child = await _host.Client.GetInstanceAsync(childId, getInputsAndOutputs: true);
 
         Assert.Equal("alice", child!.ReadInputAs<JobInput>()!.Owner);
-        Assert.Equal("alice", (await _host.Jobs.GetJobAsync(childId, Alice))!.Caller);
-        Assert.Null(await _host.Jobs.GetJobAsync(childId, Bob));
+        Assert.Equal("alice", (await _host.Reader.GetJobAsync(childId, Alice))!.Caller);
+        Assert.Null(await _host.Reader.GetJobAsync(childId, Bob));
     }
 
     [Fact]
@@ -114,14 +114,14 @@ public sealed class JobOwnershipTests : IAsyncLifetime
     {
         var original = (await StartCompletedAsync(Alice, "rerun me"))[0];
 
-        var byBob = await _host.Jobs.RerunJobAsync(original, Bob, "bob-key");
-        var byOperator = await _host.Jobs.RerunJobAsync(original, Operator, "ops-key");
+        var byBob = await _host.Commands.RerunJobAsync(original, Bob, "bob-key");
+        var byOperator = await _host.Commands.RerunJobAsync(original, Operator, "ops-key");
         await _host.CompleteAsync(byOperator!.Id);
 
         Assert.Null(byBob);
-        Assert.Equal(JobService.KeyedId("job", "alice", "ops-key"), byOperator.Id);
-        Assert.Equal("alice", (await _host.Jobs.GetJobAsync(byOperator.Id, Alice))!.Caller);
-        Assert.Null(await _host.Client.GetInstanceAsync(JobService.KeyedId("job", "bob", "bob-key")));
+        Assert.Equal(JobIds.Keyed("job", "alice", "ops-key"), byOperator.Id);
+        Assert.Equal("alice", (await _host.Reader.GetJobAsync(byOperator.Id, Alice))!.Caller);
+        Assert.Null(await _host.Client.GetInstanceAsync(JobIds.Keyed("job", "bob", "bob-key")));
     }
 
     [Fact]
@@ -130,11 +130,11 @@ public sealed class JobOwnershipTests : IAsyncLifetime
         var alices = await StartCompletedAsync(Alice, "a1", "a2");
         var bobs = await StartCompletedAsync(Bob, "b1");
 
-        var result = await _host.Jobs.PurgeFinishedJobsAsync(DateTimeOffset.UtcNow, Alice);
+        var result = await _host.Commands.PurgeFinishedJobsAsync(DateTimeOffset.UtcNow, Alice);
 
         Assert.Equal((2, true), (result.Purged, result.Complete));
         Assert.All(alices, id => Assert.Null(_host.Client.GetInstanceAsync(id).Result));
-        Assert.NotNull(await _host.Jobs.GetJobAsync(bobs[0], Bob));
+        Assert.NotNull(await _host.Reader.GetJobAsync(bobs[0], Bob));
     }
 
     [Fact]
@@ -145,8 +145,8 @@ public sealed class JobOwnershipTests : IAsyncLifetime
         await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SyncGenerationOrchestrator), input, new StartOrchestrationOptions("job-legacy-1"));
         await _host.CompleteAsync("job-legacy-1");
 
-        Assert.Null(await _host.Jobs.GetJobAsync("job-legacy-1", new JobAccess(JobService.DefaultCaller)));
-        var seen = await _host.Jobs.GetJobAsync("job-legacy-1", Operator);
+        Assert.Null(await _host.Reader.GetJobAsync("job-legacy-1", new JobAccess(JobOwner.DefaultCaller)));
+        var seen = await _host.Reader.GetJobAsync("job-legacy-1", Operator);
         Assert.Equal(("job-legacy-1", null), (seen!.Id, seen.Caller));
     }
 
@@ -155,7 +155,7 @@ public sealed class JobOwnershipTests : IAsyncLifetime
         var ids = new List<string>();
         foreach (var prompt in prompts)
         {
-            var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(prompt), caller: owner.Caller);
+            var started = await _host.Starter.StartJobAsync(Requests.CosmicImage(prompt), caller: owner.Caller);
             await _host.CompleteAsync(started.Id);
             ids.Add(started.Id);
         }
@@ -169,7 +169,7 @@ public sealed class JobOwnershipTests : IAsyncLifetime
         string? token = null;
         do
         {
-            var page = await _host.Jobs.ListJobsAsync(query with { ContinuationToken = token }, access);
+            var page = await _host.Reader.ListJobsAsync(query with { ContinuationToken = token }, access);
             jobs.AddRange(page.Jobs);
             token = page.ContinuationToken;
         }

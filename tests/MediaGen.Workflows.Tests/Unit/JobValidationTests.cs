@@ -21,10 +21,10 @@ public sealed class JobValidationTests : IAsyncLifetime
     [InlineData("""{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"callbackUrl":"http://user:pw@example.com/hook"}""", "callbackUrl")]
     public async Task StartJob_CallerUrlToPrivateAddress_RefusedAndNothingStarted(string json, string field)
     {
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json)));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartJobAsync(System.Text.Encoding.UTF8.GetBytes(json)));
 
         Assert.Contains(error.Errors, e => e.Field == field && e.Rule == "blocked_url");
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
+        Assert.Empty((await _host.Reader.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
     }
 
     [Fact]
@@ -34,11 +34,11 @@ public sealed class JobValidationTests : IAsyncLifetime
             {"kind":"image","provider":"pixazo","params":{"prompt":"","num_images":9,"colour":"red"},"output":{"container":"Bad_Name"},"idempotencyKey":"has spaces"}
             """u8.ToArray();
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(json));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartJobAsync(json));
 
         var fields = error.Errors.Select(e => e.Field).ToHashSet();
         Assert.Superset(new HashSet<string> { "params.colour", "output.container", "idempotencyKey" }, fields);
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
+        Assert.Empty((await _host.Reader.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class JobValidationTests : IAsyncLifetime
     {
         var request = Requests.Job(JobKind.Image, ProviderName.Pixazo, """{"prompt":"x","num_images":9}""");
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(request));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartJobAsync(request));
 
         Assert.Contains(error.Errors, e => e is { Field: "params.num_images", Rule: "range" });
         Assert.Empty(_host.Fakes.Calls);
@@ -59,7 +59,7 @@ public sealed class JobValidationTests : IAsyncLifetime
             {"items":[{"kind":"image","provider":"cosmic","params":{"prompt":"ok"}},{"kind":"image","provider":"comet","params":{"prompt":"x","n":0}}]}
             """u8.ToArray();
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartBatchAsync(json));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartBatchAsync(json));
 
         Assert.Contains(error.Errors, e => e is { Field: "items[1].params.n", Rule: "range" });
         Assert.Empty(_host.Fakes.Calls);
@@ -70,7 +70,7 @@ public sealed class JobValidationTests : IAsyncLifetime
     {
         var json = """{"prompts":["It walks away"]}"""u8.ToArray();
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(json));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartChainAsync(json));
 
         Assert.Contains(error.Errors, e => e is { Field: "initial", Rule: "exactly_one" });
     }
@@ -80,7 +80,7 @@ public sealed class JobValidationTests : IAsyncLifetime
     [InlineData("""{"mediaId":"  ","initial":{"prompt":"A kitten"},"prompts":["It walks away"]}""")]
     public async Task StartChain_BlankMediaId_NamesMediaId(string chain)
     {
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(System.Text.Encoding.UTF8.GetBytes(chain)));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartChainAsync(System.Text.Encoding.UTF8.GetBytes(chain)));
 
         Assert.Contains(error.Errors, e => e is { Field: "mediaId", Rule: "required" });
         Assert.DoesNotContain(error.Errors, e => e.Field == "media_id");
@@ -91,7 +91,7 @@ public sealed class JobValidationTests : IAsyncLifetime
     {
         var json = """{"initial":{"prompt":"A kitten","duration":5},"prompts":["ok",""]}"""u8.ToArray();
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(json));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartChainAsync(json));
 
         Assert.Contains(error.Errors, e => e.Field == "initial.duration");
         Assert.Contains(error.Errors, e => e.Field == "prompts[1]");
@@ -106,13 +106,13 @@ public sealed class JobValidationTests : IAsyncLifetime
         var json = System.Text.Encoding.UTF8.GetBytes(
             $$"""{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"output":{"container":"{{container}}"},"fallbacks":[{"provider":"comet"}]}""");
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartJobAsync(json));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartJobAsync(json));
 
         var problem = Assert.Single(error.Errors);
         Assert.Equal(("output.container", "not_allowed"), (problem.Field, problem.Rule));
         Assert.Contains("media", problem.Message, StringComparison.Ordinal);
         Assert.Empty(_host.Fakes.Calls);
-        Assert.Empty((await _host.Jobs.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
+        Assert.Empty((await _host.Reader.ListJobsAsync(new JobQuery(), JobAccess.Everything)).Jobs);
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public sealed class JobValidationTests : IAsyncLifetime
             """u8.ToArray();
         var chain = """{"initial":{"prompt":"A kitten"},"prompts":["It walks away"],"output":{"container":"mediagen-workflows"}}"""u8.ToArray();
 
-        var batchError = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartBatchAsync(batch));
-        var chainError = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Jobs.StartChainAsync(chain));
+        var batchError = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartBatchAsync(batch));
+        var chainError = await Assert.ThrowsAsync<RequestValidationException>(() => _host.Starter.StartChainAsync(chain));
 
         Assert.Equal(["items[1].output.container"], batchError.Errors.Select(e => e.Field));
         Assert.Equal(["output.container"], chainError.Errors.Select(e => e.Field));
@@ -136,7 +136,7 @@ public sealed class JobValidationTests : IAsyncLifetime
     {
         var json = """{"kind":"image","provider":"cosmic","params":{"prompt":"x"},"output":{"container":"media","folder":"ok"}}"""u8.ToArray();
 
-        var started = await _host.Jobs.StartJobAsync(json);
+        var started = await _host.Starter.StartJobAsync(json);
 
         Assert.False(started.AlreadyExisted);
     }

@@ -26,7 +26,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
             ? Processing(requestId)
             : Completed(requestId, 1));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await _host.Starter.StartJobAsync(Requests.PixazoImage());
         var done = await _host.CompleteAsync(started.Id);
 
         var generations = _host.Episodes.Generations(started.Id);
@@ -42,7 +42,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
 
         var progress = WorkflowTestHost.Progress(done);
         Assert.Equal((8, 1, $"req-{started.Id}-1"), (progress.GetProperty("polls").GetInt32(), progress.GetProperty("submission").GetInt32(), progress.GetProperty("requestId").GetString()));
-        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Completed, 1), (job!.Status, job.Result!.Items.Count));
         Assert.Single(_host.Fakes.Published);
     }
@@ -54,7 +54,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
             ? Processing(requestId)
             : Completed(requestId, 1));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await _host.Starter.StartJobAsync(Requests.PixazoImage());
         await _host.CompleteAsync(started.Id);
 
         // 12 polls, 3 per generation: 4 generations, none holding more than a few dozen events.
@@ -80,14 +80,14 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
             return new PixazoPollOutput(answer);
         };
 
-        var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await _host.Starter.StartJobAsync(Requests.PixazoImage());
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Equal([PixazoWebhookResult.Accepted], webhooks);
         var progress = WorkflowTestHost.Progress(done);
         Assert.Equal((1, 4), (progress.GetProperty("webhooks").GetInt32(), progress.GetProperty("polls").GetInt32()));
         Assert.Equal(4, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
-        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
             return new PixazoPollOutput(answer);
         };
 
-        var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await _host.Starter.StartJobAsync(Requests.PixazoImage());
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Equal([PixazoWebhookResult.Accepted], webhooks);
@@ -121,17 +121,17 @@ public sealed class PixazoContinueAsNewTests : IAsyncLifetime
         {
             if (poll == 3)
             {
-                cancels.Add(await _host.Jobs.CancelJobAsync(JobOf(requestId), JobAccess.Everything, "stop"));
+                cancels.Add(await _host.Commands.CancelJobAsync(JobOf(requestId), JobAccess.Everything, "stop"));
             }
 
             return new PixazoPollOutput(poll < 12 ? Processing(requestId) : Completed(requestId, 1));
         };
 
-        var started = await _host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await _host.Starter.StartJobAsync(Requests.PixazoImage());
         await _host.CompleteAsync(started.Id);
 
         Assert.Equal([JobCancelResult.CancelRequested], cancels);
-        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Canceled, "stop"), (job!.Status, job.Error!.Message));
         Assert.Equal(3, _host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
         Assert.Equal(JobStatus.Canceled, Assert.Single(_host.Fakes.Published).Status);

@@ -25,14 +25,14 @@ public sealed class PixazoGenerationTests
     public async Task Pixazo_WebhookReportsCompleted_ConfirmsWithOnePollAndCopiesEveryOutput()
     {
         await using var host = await WorkflowTestHost.StartAsync(NoPollingSoon);
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage(images: 2));
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage(images: 2));
         await WaitingAsync(host, started.Id);
 
         var result = await PostWebhookAsync(host, started.Id, Completed($"req-{started.Id}-1", 2));
         var done = await host.CompleteAsync(started.Id);
 
         Assert.Equal(PixazoWebhookResult.Accepted, result);
-        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal(2, job.Result!.Items.Count);
         Assert.Single(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
@@ -51,13 +51,13 @@ public sealed class PixazoGenerationTests
         host.Fakes.Copy = (jobId, input, attempt) => input.Item.ItemIndex == 1 && attempt == 1
             ? new CopyOutput(null, new StepFailure("provider_unavailable", "The CDN did not answer.", Retryable: true))
             : defaultCopy(jobId, input, attempt);
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage(images: 2));
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage(images: 2));
         await WaitingAsync(host, started.Id);
 
         await PostWebhookAsync(host, started.Id, Completed($"req-{started.Id}-1", 2));
         await host.CompleteAsync(started.Id);
 
-        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Equal([0, 1], job.Result!.Items.Select(i => int.Parse(i.BlobUri.Segments[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(1, host.Episodes.Of(started.Id).SelectMany(e => e.ActivitiesScheduled).Count(a => a == nameof(CopyMediaActivity)));
@@ -73,13 +73,13 @@ public sealed class PixazoGenerationTests
             ? Processing(requestId)
             : Completed(requestId, 1));
 
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await host.CompleteAsync(started.Id);
 
         // PollInitialInterval 20 ms, coefficient 2, PollMaxInterval 120 ms (the defaults' 5 s…30 s, scaled).
         Assert.Equal([20 * Ms, 40 * Ms, 80 * Ms, 120 * Ms, 120 * Ms, 120 * Ms], PollWaits(host, started.Id));
         Assert.Equal(6, host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id).Count);
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -95,11 +95,11 @@ public sealed class PixazoGenerationTests
             return new PixazoSubmitOutput(new PixazoStatusReport(requestId, PixazoStatus.Queued, null, [], null));
         };
 
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await host.CompleteAsync(started.Id);
 
         Assert.Equal([PixazoWebhookResult.Accepted], accepted);
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
         Assert.Single(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id)); // the webhook's confirmation
     }
 
@@ -107,7 +107,7 @@ public sealed class PixazoGenerationTests
     public async Task Pixazo_ForgedCompletedAndFailedWebhooks_ChangeNothingAndTheProvidersAnswerWins()
     {
         await using var host = await WorkflowTestHost.StartAsync(NoPollingSoon);
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await WaitingAsync(host, started.Id);
         var requestId = $"req-{started.Id}-1";
 
@@ -128,7 +128,7 @@ public sealed class PixazoGenerationTests
         await PostWebhookAsync(host, started.Id, Completed(requestId, 1));
         await host.CompleteAsync(started.Id);
 
-        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         var copied = Assert.Single(host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id));
         Assert.Equal($"https://cdn.test/{requestId}/0.jpg", ((CopyInput)copied.Input!).Item.Source);
@@ -152,14 +152,14 @@ public sealed class PixazoGenerationTests
                 ? new PixazoPollOutput(null, new StepFailure("provider_unavailable", "Pixazo did not answer.", Retryable: true))
                 : new PixazoPollOutput(held));
         };
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await WaitingAsync(host, started.Id);
 
         await PostWebhookAsync(host, started.Id, Completed($"req-{started.Id}-1", 1));
         await host.CompleteAsync(started.Id);
 
         // Had the job taken the webhook's word when its confirmation failed, Pixazo would have been asked only once.
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
         Assert.Equal(2, failedConfirmation);
     }
 
@@ -168,7 +168,7 @@ public sealed class PixazoGenerationTests
     {
         await using var host = await WorkflowTestHost.StartAsync();
         host.Fakes.Poll = (requestId, _) => new PixazoPollOutput(Completed(requestId, 1));
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         // Submitted: waiting, or already past it (the poll, due soon, may report COMPLETED before this test looks).
         await SubmittedAsync(host, started.Id);
         var report = Completed($"req-{started.Id}-1", 1);
@@ -186,7 +186,7 @@ public sealed class PixazoGenerationTests
         // last episode ran, which stamps the instance again without changing it.)
         var after = await host.Client.GetInstanceAsync(started.Id, getInputsAndOutputs: true);
         Assert.Equal((OrchestrationRuntimeStatus.Completed, before.SerializedOutput), (after!.RuntimeStatus, after.SerializedOutput));
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -197,12 +197,12 @@ public sealed class PixazoGenerationTests
             ? new PixazoStatusReport(requestId, PixazoStatus.Error, "GPU fault", [], null)
             : Completed(requestId, 1));
 
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         var done = await host.CompleteAsync(started.Id);
 
         var submissions = host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id).Select(c => ((PixazoSubmitInput)c.Input!).Submission);
         Assert.Equal([1, 2], submissions);
-        Assert.Equal(JobStatus.Completed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
         Assert.Equal(2, WorkflowTestHost.Progress(done).GetProperty("submission").GetInt32());
     }
 
@@ -212,11 +212,11 @@ public sealed class PixazoGenerationTests
         await using var host = await WorkflowTestHost.StartAsync();
         host.Fakes.Poll = (requestId, _) => new PixazoPollOutput(new PixazoStatusReport(requestId, PixazoStatus.Error, "GPU fault", [], null));
 
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await host.CompleteAsync(started.Id);
 
         Assert.Equal(3, host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id).Count);
-        Assert.Equal("system_error", (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
+        Assert.Equal("system_error", (await host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
     }
 
     [Fact]
@@ -225,11 +225,11 @@ public sealed class PixazoGenerationTests
         await using var host = await WorkflowTestHost.StartAsync();
         host.Fakes.Poll = (requestId, _) => new PixazoPollOutput(new PixazoStatusReport(requestId, PixazoStatus.Failed, "NSFW", [], null));
 
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await host.CompleteAsync(started.Id);
 
         Assert.Single(host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id));
-        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "generation_failed"), (job!.Status, job.Error!.Type));
         Assert.Contains("NSFW", job.Error.Message, StringComparison.Ordinal);
     }
@@ -240,11 +240,11 @@ public sealed class PixazoGenerationTests
         await using var host = await WorkflowTestHost.StartAsync();
         host.Fakes.Submit = (_, _) => new PixazoSubmitOutput(null, Failure: new StepFailure("provider_unavailable", "500", Retryable: true, HttpStatus: 500));
 
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await host.CompleteAsync(started.Id);
 
         Assert.Single(host.Fakes.CallsOf(nameof(PixazoSubmitActivity), started.Id));
-        Assert.Equal(JobStatus.Failed, (await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Failed, (await host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -253,10 +253,10 @@ public sealed class PixazoGenerationTests
         await using var host = await WorkflowTestHost.StartAsync();
         await host.WarmUpAsync();
         var deadline = DateTimeOffset.UtcNow.AddMilliseconds(500);
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage(deadline: deadline));
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage(deadline: deadline));
         await host.CompleteAsync(started.Id);
 
-        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "timeout"), (job!.Status, job.Error!.Type));
         var episodes = host.Episodes.Of(started.Id);
         var due = deadline.UtcDateTime;
@@ -278,28 +278,28 @@ public sealed class PixazoGenerationTests
     public async Task Pixazo_CanceledWhileWaiting_EndsCanceledAndPollingStops()
     {
         await using var host = await WorkflowTestHost.StartAsync();
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await host.WaitForAsync(started.Id, i => WorkflowTestHost.Progress(i).TryGetProperty("polls", out var p) && p.GetInt32() >= 2);
 
-        var result = await host.Jobs.CancelJobAsync(started.Id, JobAccess.Everything, "no longer needed");
+        var result = await host.Commands.CancelJobAsync(started.Id, JobAccess.Everything, "no longer needed");
         await host.CompleteAsync(started.Id);
 
         Assert.Equal(JobCancelResult.CancelRequested, result);
-        var job = await host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Canceled, "no longer needed"), (job!.Status, job.Error!.Message));
         var episodes = host.Episodes.Of(started.Id);
         var canceled = LastIndexOf(episodes, e => e.EventsReceived.Contains(WorkflowEvents.Cancel));
         Assert.True(canceled >= 0, "the cancel arrived");
         Assert.True(LastIndexOf(episodes, e => e.ActivitiesScheduled.Contains(nameof(PixazoPollActivity))) <= canceled, "no poll after the cancel arrived");
         Assert.Equal(JobStatus.Canceled, Assert.Single(host.Fakes.Published).Status);
-        Assert.Equal(JobCancelResult.AlreadyFinished, await host.Jobs.CancelJobAsync(started.Id, JobAccess.Everything));
+        Assert.Equal(JobCancelResult.AlreadyFinished, await host.Commands.CancelJobAsync(started.Id, JobAccess.Everything));
     }
 
     [Fact]
     public async Task Webhook_WrongSecretUnknownJobOrBadBody_IsRejectedAndChangesNothing()
     {
         await using var host = await WorkflowTestHost.StartAsync(NoPollingSoon);
-        var started = await host.Jobs.StartJobAsync(Requests.PixazoImage());
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage());
         await WaitingAsync(host, started.Id);
         var body = Body(Completed($"req-{started.Id}-1", 1));
         var secret = SecretOf(host.Webhooks.UrlFor(started.Id)!);

@@ -18,11 +18,11 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     [Fact]
     public async Task Sync_ProviderAnswers_CompletesWithStoredItemsAndPublishesOnce()
     {
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
 
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Completed, job!.Status);
         var item = Assert.Single(job.Result!.Items);
         Assert.Equal($"media-{started.Id}-0", item.ProviderId);
@@ -46,12 +46,12 @@ public sealed class SyncGenerationTests : IAsyncLifetime
             ? GenerateOutput.Failed(new StepFailure("rate_limited", "429", Retryable: true, RetryAfter: retryAfter, HttpStatus: 429))
             : new GenerateOutput([new MediaToCopy(0, "https://cdn.test/a.png", "image/png", "m1")], []);
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
         Assert.Equal(2, _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id).Count);
         Assert.Equal([retryAfter], RetryWaits(started.Id));
-        Assert.Equal(JobStatus.Completed, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Completed, (await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Generate = (_, _, _) => GenerateOutput.Failed(new StepFailure("content_policy", "No videos generated", Retryable: false));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(JobStatus.Failed, job!.Status);
         Assert.Equal("content_policy", job.Error!.Type);
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));
@@ -73,11 +73,11 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Generate = (_, _, _) => GenerateOutput.Failed(new StepFailure("provider_unavailable", "500", Retryable: true, HttpStatus: 500));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicVideo());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicVideo());
         await _host.CompleteAsync(started.Id);
 
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));
-        Assert.Equal("provider_unavailable", (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
+        Assert.Equal("provider_unavailable", (await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
     }
 
     [Fact]
@@ -85,12 +85,12 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Generate = (_, _, _) => GenerateOutput.Failed(new StepFailure("provider_unavailable", "502", Retryable: true, HttpStatus: 502));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
         Assert.Equal(4, _host.Fakes.CallsOf(nameof(GenerateActivity), started.Id).Count);
         Assert.Equal([10 * Ms, 20 * Ms, 40 * Ms], RetryWaits(started.Id));
-        Assert.Equal(JobStatus.Failed, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
+        Assert.Equal(JobStatus.Failed, (await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Status);
     }
 
     [Fact]
@@ -103,13 +103,13 @@ public sealed class SyncGenerationTests : IAsyncLifetime
             ? new CopyOutput(null, new StepFailure("source_failed", "503 from the CDN", Retryable: true, HttpStatus: 503))
             : copy(jobId, input, attempt);
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
         var copies = _host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id).Select(c => ((CopyInput)c.Input!).Item.ItemIndex).ToList();
         Assert.Equal(1, copies.Count(i => i == 0));
         Assert.Equal(2, copies.Count(i => i == 1));
-        Assert.Equal(2, (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Result!.Items.Count);
+        Assert.Equal(2, (await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Result!.Items.Count);
     }
 
     [Fact]
@@ -117,11 +117,11 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Copy = (_, _, _) => new CopyOutput(null, new StepFailure("blocked_url", "10.0.0.1 is not a public address", Retryable: false));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
         Assert.Single(_host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id));
-        Assert.Equal("blocked_url", (await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
+        Assert.Equal("blocked_url", (await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything))!.Error!.Type);
     }
 
     [Fact]
@@ -129,10 +129,10 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Generate = (_, _, _) => throw new InvalidOperationException("bug");
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal(("internal_error", JobStatus.Failed), (job!.Error!.Type, job.Status));
         Assert.Single(_host.Fakes.Published);
     }
@@ -142,7 +142,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.CallbackAcknowledged = attempt => attempt >= 3;
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
         var done = await _host.CompleteAsync(started.Id);
 
         var attempts = _host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id);
@@ -157,7 +157,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Callback = (_, attempt) => attempt == 1 ? throw new HttpRequestException("connection reset") : DeliveryOutput.Delivered;
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
         var done = await _host.CompleteAsync(started.Id);
 
         var attempts = _host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id);
@@ -171,7 +171,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Callback = (_, _) => new DeliveryOutput(new StepFailure("not_configured", "No callback signing key.", Retryable: false));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Single(_host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id));
@@ -183,7 +183,7 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.CallbackAcknowledged = _ => false;
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
         var done = await _host.CompleteAsync(started.Id);
 
         Assert.Equal(6, _host.Fakes.CallsOf(nameof(SendCallbackActivity), started.Id).Count);
@@ -198,10 +198,10 @@ public sealed class SyncGenerationTests : IAsyncLifetime
     {
         _host.Fakes.Generate = (_, _, _) => GenerateOutput.Failed(new StepFailure("rate_limited", "429", Retryable: true, RetryAfter: TimeSpan.FromMinutes(10), HttpStatus: 429));
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(deadline: DateTimeOffset.UtcNow.AddMinutes(2)));
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage(deadline: DateTimeOffset.UtcNow.AddMinutes(2)));
         await _host.CompleteAsync(started.Id);
 
-        var job = await _host.Jobs.GetJobAsync(started.Id, JobAccess.Everything);
+        var job = await _host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
         Assert.Equal((JobStatus.Failed, "rate_limited"), (job!.Status, job.Error!.Type));
         Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));
         Assert.Empty(RetryWaits(started.Id));

@@ -29,7 +29,7 @@ public sealed class TraceContextTests : IAsyncLifetime
         using (var caller = new Activity("caller").SetIdFormat(ActivityIdFormat.W3C).Start())
         {
             traceParent = caller.Id!;
-            started = await _host.Jobs.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
+            started = await _host.Starter.StartJobAsync(Requests.CosmicImage(callbackUrl: "https://receiver.example/hooks/mediagen"));
         }
 
         await _host.CompleteAsync(started.Id);
@@ -52,7 +52,7 @@ public sealed class TraceContextTests : IAsyncLifetime
         using (var caller = new Activity("caller").SetIdFormat(ActivityIdFormat.W3C).Start())
         {
             traceParent = caller.Id!;
-            started = await _host.Jobs.StartBatchAsync(new BatchRequest([Requests.CosmicImage("one"), Requests.CosmicImage("two")]));
+            started = await _host.Starter.StartBatchAsync(new BatchRequest([Requests.CosmicImage("one"), Requests.CosmicImage("two")]));
         }
 
         await _host.CompleteAsync(started.Id);
@@ -67,7 +67,7 @@ public sealed class TraceContextTests : IAsyncLifetime
     {
         Assert.Null(Activity.Current);
 
-        var started = await _host.Jobs.StartJobAsync(Requests.CosmicImage());
+        var started = await _host.Starter.StartJobAsync(Requests.CosmicImage());
         await _host.CompleteAsync(started.Id);
 
         var generate = Assert.Single(_host.Fakes.CallsOf(nameof(GenerateActivity), started.Id));

@@ -16,15 +16,17 @@ namespace MediaGen.Workflows.Tests.Unit;
 /// DTFx's <see cref="OrchestrationAlreadyExistsException"/>) and the isolated worker's gRPC client under Functions
 /// (<see cref="RpcException"/> with the Durable extension's status codes, as its <c>TaskHubGrpcServer</c> 3.18 sets them).
 /// </summary>
-public sealed class JobServiceClientErrorsTests : IDisposable
+public sealed class JobServicesClientErrorsTests : IDisposable
 {
     private const string Id = "job-raced";
 
     private readonly ServiceProvider _services;
     private readonly ScriptedDurableTaskClient _client = new();
-    private readonly JobService _jobs;
+    private readonly JobStarter _starter;
+    private readonly JobReader _reader;
+    private readonly JobCommands _commands;
 
-    public JobServiceClientErrorsTests()
+    public JobServicesClientErrorsTests()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -33,7 +35,9 @@ public sealed class JobServiceClientErrorsTests : IDisposable
             ["Workflows:WebhookSigningKey"] = WorkflowTestHost.WebhookKey,
         }).Build();
         _services = new ServiceCollection().AddLogging().AddMediaStore(configuration).AddMediaGenWorkflows(configuration).BuildServiceProvider();
-        _jobs = ActivatorUtilities.CreateInstance<JobService>(_services, _client);
+        _starter = StarterOver(_client);
+        _reader = new JobReader(_client);
+        _commands = ActivatorUtilities.CreateInstance<JobCommands>(_services, _client, _starter);
     }
 
     public static TheoryData<Exception> EndedMeanwhile => new()
@@ -62,7 +66,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.ReadsOf(Id, ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Running), ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Completed));
         _client.RaiseFailure = refusal;
 
-        Assert.Equal(JobCancelResult.AlreadyFinished, await _jobs.CancelJobAsync(Id, JobAccess.Everything));
+        Assert.Equal(JobCancelResult.AlreadyFinished, await _commands.CancelJobAsync(Id, JobAccess.Everything));
     }
 
     [Theory]
@@ -72,7 +76,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.ReadsOf(Id, ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Running), null);
         _client.RaiseFailure = refusal;
 
-        Assert.Equal(JobCancelResult.NotFound, await _jobs.CancelJobAsync(Id, JobAccess.Everything));
+        Assert.Equal(JobCancelResult.NotFound, await _commands.CancelJobAsync(Id, JobAccess.Everything));
     }
 
     [Theory]
@@ -82,7 +86,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.ReadsOf(Id, ScriptedDurableTaskClient.Job(Id, OrchestrationRuntimeStatus.Running));
         _client.RaiseFailure = refusal;
 
-        Assert.Same(refusal, await Assert.ThrowsAnyAsync<Exception>(() => _jobs.CancelJobAsync(Id, JobAccess.Everything)));
+        Assert.Same(refusal, await Assert.ThrowsAnyAsync<Exception>(() => _commands.CancelJobAsync(Id, JobAccess.Everything)));
     }
 
     [Fact]
@@ -92,7 +96,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         var unavailable = new RpcException(new Status(StatusCode.Unavailable, "The Durable extension's gRPC endpoint is not listening."));
         _client.RaiseFailure = unavailable;
 
-        Assert.Same(unavailable, await Assert.ThrowsAsync<RpcException>(() => _jobs.CancelJobAsync(Id, JobAccess.Everything)));
+        Assert.Same(unavailable, await Assert.ThrowsAsync<RpcException>(() => _commands.CancelJobAsync(Id, JobAccess.Everything)));
         Assert.Equal(1, _client.Reads);
     }
 
@@ -104,7 +108,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.RaiseFailure = new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client."));
         await canceled.CancelAsync();
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _jobs.CancelJobAsync(Id, JobAccess.Everything, null, canceled.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _commands.CancelJobAsync(Id, JobAccess.Everything, null, canceled.Token));
 
         Assert.Equal(canceled.Token, error.CancellationToken);
         Assert.IsType<RpcException>(error.InnerException);
@@ -113,7 +117,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
     [Fact]
     public async Task StartJob_NewJob_ReadsTheInstanceOnce()
     {
-        var started = await _jobs.StartJobAsync(Requests.CosmicImage(idempotencyKey: "read-once"));
+        var started = await _starter.StartJobAsync(Requests.CosmicImage(idempotencyKey: "read-once"));
 
         Assert.False(started.AlreadyExisted);
         Assert.Equal(1, _client.Reads);
@@ -128,7 +132,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         _client.ReadsOf(id, null, ScriptedDurableTaskClient.Job(id, OrchestrationRuntimeStatus.Pending));
         _client.StartFailure = refusal;
 
-        var started = await _jobs.StartJobAsync(request);
+        var started = await _starter.StartJobAsync(request);
 
         Assert.Equal((id, true), (started.Id, started.AlreadyExisted));
     }
@@ -139,7 +143,7 @@ public sealed class JobServiceClientErrorsTests : IDisposable
     {
         _client.StartFailure = refusal;
 
-        Assert.Same(refusal, await Assert.ThrowsAnyAsync<Exception>(() => _jobs.StartJobAsync(Requests.CosmicImage(idempotencyKey: "lost-" + refusal.GetType().Name))));
+        Assert.Same(refusal, await Assert.ThrowsAnyAsync<Exception>(() => _starter.StartJobAsync(Requests.CosmicImage(idempotencyKey: "lost-" + refusal.GetType().Name))));
     }
 
     [Theory]
@@ -150,12 +154,15 @@ public sealed class JobServiceClientErrorsTests : IDisposable
         // Functions' gRPC client turns the extension's NotFound into an ArgumentException for this call; a raw one is handled alike.
         _client.HistoryFailure = refusal;
 
-        Assert.Null(await _jobs.GetJobDetailsAsync(Id, JobAccess.Everything));
+        Assert.Null(await _reader.GetJobDetailsAsync(Id, JobAccess.Everything));
     }
 
     public void Dispose() => _services.Dispose();
 
     /// <summary>The id a start of <paramref name="request"/> gets (from its idempotency key), learnt from a start that succeeds.</summary>
     private async Task<string> JobIdOfAsync(JobRequest request) =>
-        (await ActivatorUtilities.CreateInstance<JobService>(_services, new ScriptedDurableTaskClient()).StartJobAsync(request)).Id;
+        (await StarterOver(new ScriptedDurableTaskClient()).StartJobAsync(request)).Id;
+
+    private JobStarter StarterOver(DurableTaskClient client) =>
+        ActivatorUtilities.CreateInstance<JobStarter>(_services, ActivatorUtilities.CreateInstance<InstanceStarter>(_services, client));
 }
