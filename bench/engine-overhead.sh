@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Engine overhead benchmark (issue #9): N Cosmic image jobs (default 400, in 4 ABBA rounds) through the job service and the standalone
 # Durable Task engine on a private Azurite, with the provider simulator answering at once, vs a bare orchestration
-# running as many no-op activities as an image job schedules (generate, copy, results queue) — same engine settings,
+# of an image job's shape: one no-op activity per step (generate, copy, results queue) — same engine settings,
 # same run, one task hub, ABBA rounds; the result is the median over rounds. Storage requests are counted by an Azure SDK pipeline policy on the
 # engine's and the app's clients. Builds what it needs; Azurite and the simulator run on free loopback ports.
 # Not run by the tests.
 #   bench/engine-overhead.sh
 #   N=600 CONCURRENCY=100 bench/engine-overhead.sh
 #   DurableTask__MaxQueuePollingInterval=00:00:00.5 bench/engine-overhead.sh   # any engine setting
-# Last line: engine-overhead jobs_per_s=<n> bare_per_s=<n> ratio=<n> storage_ops_per_job=<n>
+# Also prints the storage transactions per 1,000 image jobs and per 1,000 bare instances.
+# Last line: engine-overhead jobs_per_s=<n> bare_per_s=<n> ratio=<n> storage_ops_per_job=<n> bare_storage_ops=<n> ops_ratio=<n>
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

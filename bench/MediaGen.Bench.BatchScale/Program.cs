@@ -85,6 +85,8 @@ async Task<TimeSpan> RunBatchAsync(string id, int items)
         Console.WriteLine($"{id}: {items} items in {F(elapsed.TotalSeconds, "0.0")} s ({F(elapsed.TotalMilliseconds / items, "0")} ms per item); " +
             $"most running at once {env.Events.MaxLive}; {statusPolls.Describe()}");
         Console.WriteLine($"  engine storage requests per item {F(engineOps / (double)items, "0.0")} (mean latency {F(env.EngineStorage.MeanLatencyMs, "0.0")} ms): {breakdown}");
+        Console.WriteLine($"  app storage requests per item {F(env.AppStorage.Total / (double)items, "0.0")}: {env.AppStorage.Describe(items, 6)}; " +
+            $"cost: {(engineOps + env.AppStorage.Total) * 1000.0 / items:0} storage transactions per 1,000 batch items");
         Console.WriteLine($"  queued messages after the batch: {await watch.QueuedMessagesAsync(CancellationToken.None)}");
         Console.WriteLine($"  backend warnings: {string.Join(", ", env.Events.Counts().Where(c => IsTrouble(c.Key)).Select(c => $"{c.Key}={c.Value}"))}");
         return elapsed;

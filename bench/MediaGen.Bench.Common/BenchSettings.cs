@@ -22,6 +22,18 @@ public static class BenchSettings
         return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 
+    /// <summary>The median of <paramref name="values"/> (the mean of the middle two when their count is even).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
     /// <summary>Invariant formatting with <paramref name="format"/>.</summary>
     public static string F(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
 

@@ -38,6 +38,21 @@ public static class ClosedLoop
         return new Result(Stopwatch.GetElapsedTime(first, Interlocked.Read(ref last)), statuses);
     }
 
+    /// <summary><paramref name="count"/> instance ids <c>{prefix}-0000</c>, <c>{prefix}-0001</c>…</summary>
+    public static List<string> Ids(string prefix, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}-{i:D4}"))];
+
+    /// <summary>Throws unless every instance of <paramref name="result"/> completed (<paramref name="what"/> names the run).</summary>
+    public static void Require(Result result, string what)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var bad = result.Statuses.Where(s => s.Value != "Completed").ToList();
+        if (bad.Count > 0)
+        {
+            throw new InvalidOperationException($"{what}: {bad.Count} instances did not complete, e.g. {bad[0].Key}: {bad[0].Value}");
+        }
+    }
+
     private static void InterlockedMax(ref long target, long value)
     {
         var seen = Interlocked.Read(ref target);

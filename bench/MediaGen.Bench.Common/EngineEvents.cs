@@ -40,6 +40,10 @@ public sealed class EngineEvents : ILoggerProvider
     /// <summary>Queue delays (ms) of the messages processed since the last <see cref="Reset"/>, by event type.</summary>
     public IReadOnlyList<(string EventType, int AgeMs)> MessageAges() => [.. _ages];
 
+    /// <summary>Queue delays of the messages processed since the last <see cref="Reset"/>: p50 and p95 per event type.</summary>
+    public string DescribeDelays() => string.Join(", ", MessageAges().GroupBy(a => a.EventType).Select(g =>
+        $"{g.Key} p50={BenchSettings.Percentile(g.Select(a => (double)a.AgeMs), 50):0} p95={BenchSettings.Percentile(g.Select(a => (double)a.AgeMs), 95):0} ms"));
+
     /// <summary>Instances whose row says Running now (seen in the backend's updates).</summary>
     public int LiveCount => _live.Count;
 

@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 using static MediaGen.Bench.Common.BenchSettings;
 
 // N Cosmic image jobs through the job service and the standalone engine (generate → copy → results queue), against the
-// simulator answering at once, vs a bare orchestration running as many no-op activities as a job schedules; same engine
+// simulator answering at once, vs a bare orchestration of an image job's shape: one no-op activity per step (generate, copy,
+// results queue; BARE_ACTIVITIES, default 3), whatever MediaGen schedules for them (its generate activity copies too); same engine
 // settings, same run, one task hub and worker for both (each kind idles while the other is measured). Rounds
 // alternate ABBA so neither kind profits from going first, and each phase settles (its leftovers run, still counted as
 // its own) before the next starts. CONCURRENCY instances in flight.
@@ -48,22 +49,23 @@ Task StartJobAsync(string id, CancellationToken ct) => jobs.StartJobAsync(
     new JobRequest(JobKind.Image, ProviderName.Cosmic, JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["prompt"] = $"Benchmark lighthouse {id}" })),
     id, ct);
 
-// Warm up the job hub and learn from a job's history how many activities an image job schedules.
-var jobWarmup = await ClosedLoop.RunAsync(env.Events, Ids("warm-job", warmup), concurrency, StartJobAsync, deadline.Token);
-Require(jobWarmup, "job warm-up");
+// Warm up the job hub; a job's history says how many activities MediaGen schedules for the shape's three steps.
+var jobWarmup = await ClosedLoop.RunAsync(env.Events, ClosedLoop.Ids("warm-job", warmup), concurrency, StartJobAsync, deadline.Token);
+ClosedLoop.Require(jobWarmup, "job warm-up");
 IList<HistoryEvent> history;
 using (StorageRequestCounter.Pause())
 {
     history = await jobClient.GetOrchestrationHistoryAsync(JobOwner.PrefixOf(JobOwner.DefaultCaller) + "warm-job-0000", deadline.Token);
 }
 
-var activities = history.Count(e => e.EventType == EventType.TaskScheduled);
-Console.WriteLine($"an image job's history: {string.Join(", ", history.GroupBy(e => e.EventType).Select(g => $"{g.Key}={g.Count()}"))}; activities per job: {activities}");
+var activities = Int("BARE_ACTIVITIES", 3);
+Console.WriteLine($"an image job's history: {string.Join(", ", history.GroupBy(e => e.EventType).Select(g => $"{g.Key}={g.Count()}"))}; " +
+    $"activities per job: {history.Count(e => e.EventType == EventType.TaskScheduled)}; per bare instance: {activities}");
 
 Task StartBareAsync(string id, CancellationToken ct) =>
     jobClient.ScheduleNewOrchestrationInstanceAsync(nameof(BareOrchestrator), activities, new StartOrchestrationOptions(id), ct);
 
-Require(await ClosedLoop.RunAsync(env.Events, Ids("warm-bare", warmup), concurrency, StartBareAsync, deadline.Token), "bare warm-up");
+ClosedLoop.Require(await ClosedLoop.RunAsync(env.Events, ClosedLoop.Ids("warm-bare", warmup), concurrency, StartBareAsync, deadline.Token), "bare warm-up");
 
 // Measured: ABBA rounds, each counter counting only while its own kind runs and settles.
 var perRound = Math.Max(1, n / rounds);
@@ -84,15 +86,15 @@ for (var round = 0; round < rounds; round++)
     var rates = new Dictionary<string, double>(StringComparer.Ordinal);
     foreach (var kind in order)
     {
-        var ids = Ids($"{kind}-r{round}", perRound);
+        var ids = ClosedLoop.Ids($"{kind}-r{round}", perRound);
         var isJobs = kind == "jobs";
         env.Events.Reset();
         engineStorage.RecordInto = isJobs ? jobStorage : bareStorage;
         engineStorage.Enabled = true;
         env.AppStorage.Enabled = isJobs;
         var result = await ClosedLoop.RunAsync(env.Events, ids, concurrency, isJobs ? StartJobAsync : StartBareAsync, deadline.Token);
-        Require(result, kind);
-        Console.WriteLine($"round {round} {kind}: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s); message delays {Delays(env.Events)}");
+        ClosedLoop.Require(result, kind);
+        Console.WriteLine($"round {round} {kind}: {ids.Count} in {F(result.Elapsed.TotalSeconds, "0.0")} s ({F(result.PerSecond, "0.0")}/s); message delays {env.Events.DescribeDelays()}");
         rates[kind] = result.PerSecond;
         await SettleAsync();
         engineStorage.Enabled = env.AppStorage.Enabled = false;
@@ -142,38 +144,20 @@ Console.WriteLine($"jobs: {jobIds.Count} in {F(jobElapsed.TotalSeconds, "0.0")} 
 Console.WriteLine($"jobs: app storage requests per job {F(appOps, "0.0")}: {env.AppStorage.Describe(jobIds.Count)}");
 Console.WriteLine($"jobs: backend events per job: {string.Join(", ", eventsJobs.OrderByDescending(p => p.Value).Take(14).Select(p => $"{p.Key}={F(p.Value / (double)jobIds.Count, "0.0")}"))}");
 
+var bareOps = bareStorage.Total / (double)bareIds.Count;
+Console.WriteLine($"cost: {(engineOps + appOps) * 1000:0} storage transactions per 1,000 image jobs (engine {engineOps * 1000:0} + app {appOps * 1000:0}); floor {bareOps * 1000:0} per 1,000 bare instances ({EngineOverrides()})");
+
 await BenchEnvironment.StopAsync(jobHost);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"engine-overhead jobs_per_s={jobsPerSecond:0.0} bare_per_s={barePerSecond:0.0} ratio={ratio:0.00} storage_ops_per_job={engineOps + appOps:0.0}"));
+    $"engine-overhead jobs_per_s={jobsPerSecond:0.0} bare_per_s={barePerSecond:0.0} ratio={ratio:0.00} storage_ops_per_job={engineOps + appOps:0.0} bare_storage_ops={bareOps:0.0} ops_ratio={(engineOps + appOps) / bareOps:0.00}"));
 
 // What a phase leaves behind runs before the next one starts, still counted as its cost (a job leaves no timer behind,
 // so a few seconds suffice); the results queue is drained, as its consumer would (not counted).
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
 async Task SettleAsync()
 {
     await Task.Delay(TimeSpan.FromSeconds(Int("SETTLE_SECONDS", 5)), deadline.Token);
     using (StorageRequestCounter.Pause())
     {
         await results.ClearMessagesAsync(deadline.Token);
-    }
-}
-
-static List<string> Ids(string prefix, int count) =>
-    [.. Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D4}"))];
-
-static string Delays(EngineEvents events) => string.Join(", ", events.MessageAges().GroupBy(a => a.EventType)
-    .Select(g => $"{g.Key} p50={Percentile(g.Select(a => (double)a.AgeMs), 50):0} p95={Percentile(g.Select(a => (double)a.AgeMs), 95):0} ms"));
-
-static void Require(ClosedLoop.Result result, string what)
-{
-    var bad = result.Statuses.Where(s => s.Value != "Completed").ToList();
-    if (bad.Count > 0)
-    {
-        throw new InvalidOperationException($"{what}: {bad.Count} instances did not complete, e.g. {bad[0].Key}: {bad[0].Value}");
     }
 }

@@ -58,7 +58,6 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(WorkflowJson.Options);
         services.TryAddSingleton(WorkflowJson.CreateDataConverter());
         services.TryAddSingleton<PixazoWebhooks>();
-        services.TryAddSingleton<PixazoSubmissionLedger>();
         services.TryAddSingleton<GenerationLedger>();
         services.AddOptions<CostOptions>().Bind(configuration.GetSection(CostOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CostOptions>, CostOptionsValidator>());

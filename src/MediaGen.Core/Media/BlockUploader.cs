@@ -10,7 +10,8 @@ namespace MediaGen.Core.Media;
 /// Streams a source into a block blob with bounded memory: reads one block at a time into pooled buffers,
 /// hashes (SHA-256) and counts on the fly, stages up to <see cref="MediaStoreOptions.UploadConcurrency"/> blocks in
 /// parallel under deterministic ids, and commits only when the whole source is in and within the size cap — so a
-/// failure leaves no committed blob (staged blocks stay invisible and expire).
+/// failure leaves no committed blob (staged blocks stay invisible and expire). A source that fits in one block (most
+/// images) is written with one Put Blob instead of a staged block and its commit: one storage request, just as atomic.
 /// </summary>
 internal sealed class BlockUploader(MediaStoreOptions options)
 {
@@ -24,6 +25,8 @@ internal sealed class BlockUploader(MediaStoreOptions options)
         using var staging = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<(Task Task, byte[] Buffer)>();
         var blockIds = new List<string>();
+        // The first block waits until a second one arrives: alone, it is the whole blob (one Put Blob).
+        (byte[] Buffer, int Count)? first = null;
         BlockBlobClient? blob = null;
         var contentType = MediaContentTypes.OctetStream;
         long size = 0;
@@ -57,7 +60,20 @@ internal sealed class BlockUploader(MediaStoreOptions options)
                 }
 
                 hash.AppendData(buffer, 0, count);
-                blob ??= chooseBlob(buffer.AsSpan(0, Math.Min(count, MediaContentTypes.SniffLength)), out contentType);
+                if (blob is null)
+                {
+                    blob = chooseBlob(buffer.AsSpan(0, Math.Min(count, MediaContentTypes.SniffLength)), out contentType);
+                    first = (buffer, count);
+                    continue;
+                }
+
+                if (first is { } held)
+                {
+                    first = null;
+                    blockIds.Add(BlockId(0));
+                    inFlight.Enqueue((StageAsync(blob, blockIds[0], held.Buffer, held.Count, staging.Token), held.Buffer));
+                }
+
                 if (inFlight.Count >= options.UploadConcurrency)
                 {
                     var done = inFlight.Dequeue();
@@ -85,15 +101,31 @@ internal sealed class BlockUploader(MediaStoreOptions options)
             var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             metadata["sha256"] = sha256;
             metadata["size"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var headers = new BlobHttpHeaders { ContentType = contentType };
+            if (first is { } whole)
+            {
+                await MediaStore.StorageCallAsync(blob.Name, async () =>
+                {
+                    using var content = new MemoryStream(whole.Buffer, 0, whole.Count, writable: false);
+                    return await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = headers, Metadata = metadata }, cancellationToken).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                return (blob, contentType, size, sha256);
+            }
+
             await MediaStore.StorageCallAsync(blob.Name, () => blob.CommitBlockListAsync(blockIds, new CommitBlockListOptions
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                HttpHeaders = headers,
                 Metadata = metadata,
             }, cancellationToken)).ConfigureAwait(false);
             return (blob, contentType, size, sha256);
         }
         finally
         {
+            if (first is { } unsent)
+            {
+                ArrayPool<byte>.Shared.Return(unsent.Buffer);
+            }
+
             if (inFlight.Count > 0)
             {
                 // Failed part-way: stop the remaining stage calls before their buffers go back to the pool.

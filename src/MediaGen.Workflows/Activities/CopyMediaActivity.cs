@@ -14,7 +14,13 @@ namespace MediaGen.Workflows.Activities;
 public sealed class CopyMediaActivity(MediaStore media) : TaskActivity<CopyInput, CopyOutput>
 {
     /// <inheritdoc />
-    public override async Task<CopyOutput> RunAsync(TaskActivityContext context, CopyInput input)
+    public override Task<CopyOutput> RunAsync(TaskActivityContext context, CopyInput input) => CopyItemAsync(media, context, input);
+
+    /// <summary>
+    /// Copies <paramref name="input"/>'s item for <paramref name="context"/>'s instance (its span included): what this
+    /// activity does, also done by <see cref="PixazoPollActivity"/> when its poll confirms COMPLETED.
+    /// </summary>
+    internal static async Task<CopyOutput> CopyItemAsync(MediaStore media, TaskActivityContext context, CopyInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -28,13 +34,20 @@ public sealed class CopyMediaActivity(MediaStore media) : TaskActivity<CopyInput
             span.SetTag("mediagen.item.index", item.ItemIndex);
         }
 
-        var output = await CopyAsync(context, input).ConfigureAwait(false);
+        var output = await CopyAsync(media, context, input).ConfigureAwait(false);
         StepSpans.Fail(span, output.Failure);
         span?.SetTag(MediaGenTelemetry.BytesTag, output.Item?.Size);
         return output;
     }
 
-    private async Task<CopyOutput> CopyAsync(TaskActivityContext context, CopyInput input)
+    /// <summary>The trace of a copy made inside another activity: the job's trace context, the copy's first attempt.</summary>
+    internal static StepTrace? FirstAttempt(StepTrace? trace) => trace is null ? null : trace with { Attempt = 1 };
+
+    /// <summary>Copies every item of <paramref name="inputs"/> at once, as <see cref="CopyItemAsync"/>; the outputs in input order.</summary>
+    internal static async Task<IReadOnlyList<CopyOutput>> CopyAllAsync(MediaStore media, TaskActivityContext context, IEnumerable<CopyInput> inputs) =>
+        await Task.WhenAll(inputs.Select(input => CopyItemAsync(media, context, input))).ConfigureAwait(false);
+
+    private static async Task<CopyOutput> CopyAsync(MediaStore media, TaskActivityContext context, CopyInput input)
     {
         var item = input.Item;
         var target = new MediaTarget(context.InstanceId, item.ItemIndex)

@@ -19,7 +19,9 @@ namespace MediaGen.Workflows.Activities;
 /// <c>b64_json</c>), under the item's deterministic blob name so a re-run overwrites rather than duplicates. Provider failures are returned, not
 /// thrown, so the orchestration decides about retries from the error taxonomy. Each job step buys at most once
 /// (<see cref="GenerationLedger"/>): a re-run after a successful call returns the recorded output, and a re-run after a
-/// host died during the call fails with <c>interrupted</c> instead of asking the provider again.
+/// host died during the call fails with <c>interrupted</c> instead of asking the provider again. When the input asks for
+/// it, the media to copy are then copied here as <see cref="CopyMediaActivity"/> would (deterministic names, so a re-run
+/// overwrites): one activity round trip instead of two.
 /// </summary>
 public sealed partial class GenerateActivity(
     IServiceProvider services,
@@ -37,6 +39,17 @@ public sealed partial class GenerateActivity(
         var request = input.Request;
         using var span = StepSpans.Start(nameof(GenerateActivity), context, input.Trace, request.Provider, request.Kind);
         var output = await RunStepAsync(context, input).ConfigureAwait(false);
+        if (input.CopyMedia && output.Failure is null && output.Media.Count > 0)
+        {
+            // After the step's record: the copies are not part of it, so a re-run (which returns the record) copies again.
+            var provider = JobRequestReader.ProviderText(request.Provider);
+            output = output with
+            {
+                Copies = await CopyMediaActivity.CopyAllAsync(
+                    media, context, output.Media.Select(m => new CopyInput(m, request.Output, provider, CopyMediaActivity.FirstAttempt(input.Trace), request.Kind))).ConfigureAwait(false),
+            };
+        }
+
         StepSpans.Fail(span, output.Failure);
         if (span is { IsAllDataRequested: true })
         {

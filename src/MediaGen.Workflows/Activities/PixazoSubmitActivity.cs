@@ -12,15 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace MediaGen.Workflows.Activities;
 
 /// <summary>
-/// Submits a job to Pixazo, idempotently per job and submission number: a submission already recorded in the
-/// <see cref="PixazoSubmissionLedger"/> returns its request id and sends nothing, so a retried or re-executed submit
-/// never buys a second generation. The submit itself holds a <see cref="GenerationLedger"/> claim, so a host that dies
-/// between Pixazo accepting and the record being written leaves a lapsed claim: the re-run fails <c>interrupted</c>
-/// instead of submitting again. Passes the job's webhook URL (with its secret) as <c>X-Webhook-URL</c>.
+/// Submits a job to Pixazo, idempotently per job and submission number, through a <see cref="GenerationLedger"/> claim:
+/// the submit holds the claim while it calls Pixazo, and the claim then records the answer (its request id), so a retried
+/// or re-executed submit returns the recorded request id and sends nothing — it never buys a second generation — and a host
+/// that dies between Pixazo accepting and the record being written leaves a lapsed claim: the re-run fails
+/// <c>interrupted</c> instead of submitting again. Passes the job's webhook URL (with its secret) as <c>X-Webhook-URL</c>.
 /// </summary>
 public sealed partial class PixazoSubmitActivity(
     PixazoClient pixazo,
-    PixazoSubmissionLedger ledger,
     GenerationLedger claims,
     PixazoWebhooks webhooks,
     ILogger<PixazoSubmitActivity> logger) : TaskActivity<PixazoSubmitInput, PixazoSubmitOutput>
@@ -41,17 +40,17 @@ public sealed partial class PixazoSubmitActivity(
     private async Task<PixazoSubmitOutput> RunStepAsync(TaskActivityContext context, PixazoSubmitInput input)
     {
         var jobId = context.InstanceId;
-        if (await ledger.FindAsync(jobId, input.Submission).ConfigureAwait(false) is { } recorded)
-        {
-            LogReplayed(logger, jobId, input.Submission, recorded);
-            return new PixazoSubmitOutput(new PixazoStatusReport(recorded, PixazoStatus.Queued, null, [], null), Replayed: true);
-        }
-
         var claim = await claims.ClaimAsync(jobId, "pixazo-submission-" + input.Submission.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
         if (claim.IsRecorded)
         {
             var output = claim.OutputAs<PixazoSubmitOutput>();
-            return output.Report is null ? output : output with { Replayed = true };
+            if (output.Report is null)
+            {
+                return output;
+            }
+
+            LogReplayed(logger, jobId, input.Submission, output.Report.RequestId);
+            return output with { Replayed = true };
         }
 
         if (claim.Lease is not { } lease)
@@ -98,11 +97,8 @@ public sealed partial class PixazoSubmitActivity(
             return new PixazoSubmitOutput(null, Failure: StepFailure.From(ex));
         }
 
-        var requestId = await ledger.RecordAsync(jobId, input.Submission, answer.RequestId).ConfigureAwait(false);
-        LogSubmitted(logger, jobId, input.Submission, requestId);
-        return new PixazoSubmitOutput(requestId == answer.RequestId
-            ? PixazoStatusReport.From(answer)
-            : new PixazoStatusReport(requestId, PixazoStatus.Queued, null, [], null));
+        LogSubmitted(logger, jobId, input.Submission, answer.RequestId);
+        return new PixazoSubmitOutput(PixazoStatusReport.From(answer));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: Pixazo submission {Submission} was cut off (the host stopped); not sent again")]

@@ -14,7 +14,9 @@ namespace MediaGen.Workflows.Orchestrations;
 /// <see cref="JobPolicy.PollMaxInterval"/>) until COMPLETED, FAILED or ERROR. Webhooks are hints: Pixazo does not sign
 /// them, so whoever holds the URL could report anything; a webhook reporting a final status is confirmed by one status
 /// poll, and the poll's answer is what the job acts on (a forged COMPLETED or FAILED changes nothing; a failed poll leaves
-/// the job waiting and polling). The first confirmed final status wins; later webhooks or polls change nothing. ERROR (not charged) is resubmitted up to <see cref="JobPolicy.MaxPixazoSubmissions"/>
+/// the job waiting and polling). The poll is given the job's output, so a poll that reads COMPLETED copies the media in the
+/// same activity (<see cref="PixazoPollActivity"/>); a copy of those that failed retryably is retried by its own activity,
+/// as any copy (<see cref="MediaCopies"/>). The first confirmed final status wins; later webhooks or polls change nothing. ERROR (not charged) is resubmitted up to <see cref="JobPolicy.MaxPixazoSubmissions"/>
 /// times; FAILED is final. Every output URL is copied. Custom status: <see cref="JobProgress"/> with the provider status,
 /// request id, submission, polls and webhooks. After <see cref="JobPolicy.PollsPerGeneration"/> waits the job continues as
 /// new carrying its state (<see cref="PixazoResume"/>), so its history stays bounded however long Pixazo takes.
@@ -59,6 +61,9 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         private readonly decimal? _estimate = input.Cost?.Estimate;
         private Task<PixazoStatusReport>? _webhook;
         private DateTime? _submittedAt = input.Resume?.SubmittedAt;
+
+        /// <summary>What the poll that read COMPLETED copied (null when it copied nothing).</summary>
+        private IReadOnlyList<CopyOutput>? _copied;
 
         /// <summary>Set when the flow stopped to continue as new: the state the next generation resumes from.</summary>
         public PixazoResume? Continuation { get; private set; }
@@ -212,10 +217,12 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         /// <summary>One status poll of <paramref name="requestId"/> (counted in the progress): Pixazo's report, or why it could not be read.</summary>
         private async Task<(PixazoStatusReport? Report, StepFailure? Failure)> PollAsync(string requestId)
         {
+            var plan = new PixazoCopyPlan(input.Request.Output, JobRequestReader.ProviderText(input.Request.Provider), input.Request.Kind, Model);
             var polled = await _context.CallCheckedAsync<PixazoPollOutput>(
-                nameof(PixazoPollActivity), new PixazoPollInput(requestId, new StepTrace(run.TraceParent, run.Progress.Polls + 1)));
+                nameof(PixazoPollActivity), new PixazoPollInput(requestId, new StepTrace(run.TraceParent, run.Progress.Polls + 1), plan));
             run.Stop.ThrowIfCancellationRequested();
             run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };
+            _copied = polled.Copies;
             return (polled.Report, polled.Failure);
         }
 
@@ -225,11 +232,12 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             return report.IsTerminal ? report : null;
         }
 
+        private string Model => ((IPixazoKind)ProviderRegistry.Of(input.Request)).Model;
+
         private async Task<JobOutcome> CopyAsync(PixazoStatusReport final)
         {
-            var model = ((IPixazoKind)ProviderRegistry.Of(input.Request)).Model;
-            var items = final.MediaUrls.Select((url, i) => new MediaToCopy(i, url, final.MediaType, final.RequestId, null, model)).ToList();
-            var failure = await MediaCopies.CopyAsync(run, input.Request, items, _policy);
+            var items = final.MediaUrls.Select((url, i) => new MediaToCopy(i, url, final.MediaType, final.RequestId, null, Model)).ToList();
+            var failure = await MediaCopies.CopyAsync(run, input.Request, items, _policy, _copied);
             return failure is null
                 ? new JobOutcome(JobStatus.Completed, new JobResult([.. run.Stored]))
                 : JobRunner.Failed(run, failure);

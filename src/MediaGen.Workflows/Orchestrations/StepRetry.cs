@@ -11,7 +11,12 @@ namespace MediaGen.Workflows.Orchestrations;
 /// </summary>
 internal static class StepRetry
 {
-    /// <summary>Calls <paramref name="activity"/> (its input built per attempt, with the job's trace context) until it succeeds, fails for good, runs out of attempts or out of time.</summary>
+    /// <summary>
+    /// Calls <paramref name="activity"/> (its input built per attempt, with the job's trace context) until it succeeds, fails
+    /// for good, runs out of attempts or out of time. <paramref name="firstAttempt"/> is the result of a first attempt made
+    /// elsewhere (e.g. a copy inside the activity that produced the media): the calls continue from attempt 2, after its
+    /// backoff, as if this had made it; returned as it is when it succeeded or its failure is not retried.
+    /// </summary>
     public static async Task<T> CallAsync<T>(
         RunningJob run,
         string activity,
@@ -21,10 +26,24 @@ internal static class StepRetry
         int maxAttempts,
         TimeSpan interval,
         TimeSpan maxInterval,
-        string phase)
+        string phase,
+        T? firstAttempt = null)
+        where T : class
     {
         var context = run.Context;
-        for (var attempt = 1; ; attempt++)
+        var start = 1;
+        if (firstAttempt is not null)
+        {
+            if (failureOf(firstAttempt) is not { } failed || maxAttempts <= 1 || !shouldRetry(failed)
+                || !await WaitToRetryAsync(run, failed, interval, maxInterval, 1))
+            {
+                return firstAttempt;
+            }
+
+            start = 2;
+        }
+
+        for (var attempt = start; ; attempt++)
         {
             run.ThrowIfPastDeadline();
             run.Progress = run.Progress with { Phase = phase, Attempt = attempt, NextCheckAt = null };
@@ -35,16 +54,27 @@ internal static class StepRetry
                 return result;
             }
 
-            var delay = failure.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : Backoff(interval, maxInterval, attempt);
-            var at = context.CurrentUtcDateTime + delay;
-            if (at >= run.Deadline)
+            if (!await WaitToRetryAsync(run, failure, interval, maxInterval, attempt))
             {
                 return result;
             }
-
-            run.Progress = run.Progress with { Phase = "retrying", NextCheckAt = at, LastError = failure.Type };
-            await DurableTimers.UntilAsync(context, at, run.Stop);
         }
+    }
+
+    /// <summary>Waits before the attempt after <paramref name="attempt"/> failed with <paramref name="failure"/>; false when that would pass the deadline (no wait then).</summary>
+    private static async Task<bool> WaitToRetryAsync(RunningJob run, StepFailure failure, TimeSpan interval, TimeSpan maxInterval, int attempt)
+    {
+        var context = run.Context;
+        var delay = failure.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : Backoff(interval, maxInterval, attempt);
+        var at = context.CurrentUtcDateTime + delay;
+        if (at >= run.Deadline)
+        {
+            return false;
+        }
+
+        run.Progress = run.Progress with { Phase = "retrying", NextCheckAt = at, LastError = failure.Type };
+        await DurableTimers.UntilAsync(context, at, run.Stop);
+        return true;
     }
 
     /// <summary>Whether to call a provider again: only retryable failures, and for expensive kinds (<see cref="ProviderKind.RetryClass"/>), only those proving nothing was bought.</summary>

@@ -20,7 +20,7 @@ internal static class SyncGeneration
     {
         run.PurchaseStarting(estimate);
         var generated = await StepRetry.CallAsync<GenerateOutput>(
-            run, nameof(GenerateActivity), trace => new GenerateInput(request, firstItemIndex, trace), o => o.Failure,
+            run, nameof(GenerateActivity), trace => new GenerateInput(request, firstItemIndex, trace, CopyMedia: true), o => o.Failure,
             f => StepRetry.ShouldRetryProvider(request, f), policy.ProviderMaxAttempts, policy.ProviderRetryInterval,
             policy.ProviderMaxRetryInterval, "generating");
         if (generated.Failure is { } failure)
@@ -33,7 +33,7 @@ internal static class SyncGeneration
 
         run.PurchaseEnded(estimate, generated.Cost, nothingBought: false);
         run.AddStored(generated.Stored);
-        var copyFailure = await MediaCopies.CopyAsync(run, request, generated.Media, policy);
+        var copyFailure = await MediaCopies.CopyAsync(run, request, generated.Media, policy, generated.Copies);
         return new StepResult(generated.ProviderId, generated.Text, generated.Usage, copyFailure);
     }
 }

@@ -1,3 +1,4 @@
+using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
 using Microsoft.DurableTask;
@@ -20,12 +21,31 @@ internal static class FakeActivities
         registry.AddActivity(nameof(SendCallbackActivity), typeof(FakeCallback));
     }
 
+    /// <summary>Copies made inside another activity (generate, poll): the fake copy for each, recorded as a copy.</summary>
+    private static List<CopyOutput> CopyAll(FakeProviders fakes, string instanceId, IEnumerable<CopyInput> copies) =>
+        [.. copies.Select(copy =>
+        {
+            fakes.Record(nameof(CopyMediaActivity), instanceId, copy);
+            return fakes.Copy(instanceId, copy, fakes.Next($"copy/{instanceId}/{copy.Item.ItemIndex}"));
+        })];
+
     private sealed class FakeGenerate(FakeProviders fakes) : TaskActivity<GenerateInput, GenerateOutput>
     {
         public override Task<GenerateOutput> RunAsync(TaskActivityContext context, GenerateInput input)
         {
             fakes.Record(nameof(GenerateActivity), context.InstanceId, input);
-            return Task.FromResult(fakes.Generate(context.InstanceId, input, fakes.Next($"generate/{context.InstanceId}/{input.FirstItemIndex}")));
+            var output = fakes.Generate(context.InstanceId, input, fakes.Next($"generate/{context.InstanceId}/{input.FirstItemIndex}"));
+            if (!input.CopyMedia || output.Failure is not null || output.Media.Count == 0)
+            {
+                return Task.FromResult(output);
+            }
+
+            // As the real one: the media copied in the same activity (the fake copy, recorded as one).
+            var provider = MediaGen.Core.Jobs.JobRequestReader.ProviderText(input.Request.Provider);
+            return Task.FromResult(output with
+            {
+                Copies = CopyAll(fakes, context.InstanceId, output.Media.Select(m => new CopyInput(m, input.Request.Output, provider, input.Trace is null ? null : input.Trace with { Attempt = 1 }, input.Request.Kind))),
+            });
         }
     }
 
@@ -47,12 +67,23 @@ internal static class FakeActivities
         }
     }
 
+    /// <summary>A poll; as the real one, a poll given a copy plan that reads COMPLETED copies every item (the fake copy, recorded as one).</summary>
     private sealed class FakePoll(FakeProviders fakes) : TaskActivity<PixazoPollInput, PixazoPollOutput>
     {
-        public override Task<PixazoPollOutput> RunAsync(TaskActivityContext context, PixazoPollInput input)
+        public override async Task<PixazoPollOutput> RunAsync(TaskActivityContext context, PixazoPollInput input)
         {
             fakes.Record(nameof(PixazoPollActivity), context.InstanceId, input.RequestId);
-            return fakes.PollAsync(input.RequestId, fakes.Next($"poll/{input.RequestId}"));
+            var output = await fakes.PollAsync(input.RequestId, fakes.Next($"poll/{input.RequestId}"));
+            if (input.CopyWhenCompleted is not { } plan || output.Report is not { Status: PixazoStatus.Completed, MediaUrls.Count: > 0 } report)
+            {
+                return output;
+            }
+
+            return output with
+            {
+                Copies = CopyAll(fakes, context.InstanceId, report.MediaUrls.Select((url, i) =>
+                    new CopyInput(new MediaToCopy(i, url, report.MediaType, report.RequestId, null, plan.Model), plan.Output, plan.Provider, input.Trace is null ? null : input.Trace with { Attempt = 1 }, plan.Kind))),
+            };
         }
     }
 

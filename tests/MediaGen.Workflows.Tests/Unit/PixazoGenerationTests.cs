@@ -38,6 +38,31 @@ public sealed class PixazoGenerationTests
         Assert.Single(host.Fakes.CallsOf(nameof(PixazoPollActivity), started.Id));
         Assert.Equal(2, host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id).Count);
         Assert.Equal(1, WorkflowTestHost.Progress(done).GetProperty("webhooks").GetInt32());
+        // The confirming poll stored both items: no copy activity of its own.
+        Assert.DoesNotContain(host.Episodes.Of(started.Id), e => e.ActivitiesScheduled.Contains(nameof(CopyMediaActivity)));
+    }
+
+    [Fact]
+    public async Task Pixazo_ACopyInTheConfirmingPollFailsRetryably_OnlyThatItemIsCopiedAgainByACopyActivity()
+    {
+        await using var host = await WorkflowTestHost.StartAsync(NoPollingSoon);
+        // Item 1's first copy (the one the confirming poll makes) fails retryably; every later copy succeeds.
+        var defaultCopy = host.Fakes.Copy;
+        host.Fakes.Copy = (jobId, input, attempt) => input.Item.ItemIndex == 1 && attempt == 1
+            ? new CopyOutput(null, new StepFailure("provider_unavailable", "The CDN did not answer.", Retryable: true))
+            : defaultCopy(jobId, input, attempt);
+        var started = await host.Starter.StartJobAsync(Requests.PixazoImage(images: 2));
+        await WaitingAsync(host, started.Id);
+
+        await PostWebhookAsync(host, started.Id, Completed($"req-{started.Id}-1", 2));
+        await host.CompleteAsync(started.Id);
+
+        var job = await host.Reader.GetJobAsync(started.Id, JobAccess.Everything);
+        Assert.Equal(JobStatus.Completed, job!.Status);
+        Assert.Equal([0, 1], job.Result!.Items.Select(i => int.Parse(i.BlobUri.Segments[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(1, host.Episodes.Of(started.Id).SelectMany(e => e.ActivitiesScheduled).Count(a => a == nameof(CopyMediaActivity)));
+        var copies = host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id).Select(c => (CopyInput)c.Input!).ToList();
+        Assert.Equal([(0, 1), (1, 1), (1, 2)], copies.Select(c => (c.Item.ItemIndex, c.Trace!.Attempt)).Order());
     }
 
     [Fact]

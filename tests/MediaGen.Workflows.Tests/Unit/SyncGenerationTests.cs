@@ -32,6 +32,9 @@ public sealed class SyncGenerationTests : IAsyncLifetime
 
         // The deadline is checked at each step, not kept by a timer: a job that never waits leaves no timer message behind.
         Assert.Empty(_host.Episodes.Of(started.Id).SelectMany(e => e.TimersFireAt));
+        // The generate activity copied the media itself: two activities (generate, results queue), no copy activity.
+        Assert.Equal([nameof(GenerateActivity), nameof(PublishResultActivity)], _host.Episodes.Of(started.Id).SelectMany(e => e.ActivitiesScheduled));
+        Assert.Single(_host.Fakes.CallsOf(nameof(CopyMediaActivity), started.Id));
     }
 
     [Fact]
