@@ -77,9 +77,10 @@ public sealed partial class DashboardApiTests(HostEnvironment env)
         Assert.EndsWith("/hook?[redacted]", details.GetProperty("request").GetProperty("callbackUrl").GetString(), StringComparison.Ordinal);
 
         var timeline = details.GetProperty("timeline").EnumerateArray().Select(e => (Phase: e.GetProperty("phase").GetString(), Detail: e.GetProperty("detail").GetString()!)).ToList();
-        Assert.Equal(["accepted", "provider-call", "copy", "results-queue", "callback", "callback", "completed"], timeline.Select(e => e.Phase).ToList());
-        Assert.Contains("attempt 1 failed", timeline[4].Detail, StringComparison.Ordinal);
-        Assert.Contains("attempt 2: delivered", timeline[5].Detail, StringComparison.Ordinal);
+        // The generate activity stores its own media (issue 24): no separate copy step unless its copy failed.
+        Assert.Equal(["accepted", "provider-call", "results-queue", "callback", "callback", "completed"], timeline.Select(e => e.Phase).ToList());
+        Assert.Contains("attempt 1 failed", timeline[3].Detail, StringComparison.Ordinal);
+        Assert.Contains("attempt 2: delivered", timeline[4].Detail, StringComparison.Ordinal);
         Assert.Equal(2, attempts.Count);
         var history = details.GetProperty("history").EnumerateArray().ToList();
         Assert.Single(history, e => e.GetProperty("type").GetString() == "ExecutionStarted" && e.GetProperty("name").GetString() == "SyncGenerationOrchestrator");

@@ -96,7 +96,8 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
         var phases = await page.Locator("#timeline tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.phase)");
         Assert.Equal("accepted", phases[0]);
         Assert.Contains("submitted", phases);
-        Assert.Contains("copy", phases);
+        Assert.Contains("poll", phases); // the poll that confirms COMPLETED also stores the media (issue 24)
+        Assert.DoesNotContain("copy", phases);
         Assert.Contains("completed", phases);
         Assert.True(phases.Contains("webhook") || phases.Contains("poll"), string.Join(",", phases));
         Assert.True(await page.Locator("#history").CountAsync() == 1);
