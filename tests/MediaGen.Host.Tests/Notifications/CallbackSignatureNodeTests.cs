@@ -1,7 +1,4 @@
-using System.Text;
 using MediaGen.Core.Notifications;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Notifications;
 
