@@ -209,12 +209,13 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
         }
     }
 
-    // Only a first episode (no history) that is nothing but a parent's start is looked at, and only then is the instance
-    // read: a batch with other messages (an event raised without an execution id joins it) is left to the backend.
+    // Only a first episode (no history) that is a parent's start, alone or with events raised without an execution id (a
+    // webhook's event joins whichever batch of its instance forms first), is looked at, and only then is the instance read.
     private async Task<bool> IsRepeatedStartAsync(TaskOrchestrationWorkItem workItem)
     {
         if (workItem.OrchestrationRuntimeState.ExecutionStartedEvent is not null
-            || workItem.NewMessages is not [{ Event: ExecutionStartedEvent { ParentInstance: not null } }])
+            || workItem.NewMessages.Count(m => m.Event is ExecutionStartedEvent) != 1
+            || !workItem.NewMessages.All(m => m.Event is ExecutionStartedEvent { ParentInstance: not null } || IsUnboundEvent(m)))
         {
             return false;
         }
@@ -226,9 +227,24 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
             return false;
         }
 
+        // The batch goes as a whole (the backend deletes its messages); the events in it belong to the running execution,
+        // so they are sent to the instance again first. Should a send fail, the work item is given back whole.
+        foreach (var raised in workItem.NewMessages.Where(IsUnboundEvent))
+        {
+            await innerClient.SendTaskOrchestrationMessageAsync(new TaskMessage
+            {
+                OrchestrationInstance = new OrchestrationInstance { InstanceId = workItem.InstanceId },
+                Event = raised.Event,
+            }).ConfigureAwait(false);
+            LogEventResent(((EventRaisedEvent)raised.Event).Name, workItem.InstanceId);
+        }
+
         LogRepeatedStartDropped(workItem.InstanceId, repeated.OrchestrationInstance.ExecutionId, current!.OrchestrationInstance.ExecutionId);
         return true;
     }
+
+    private static bool IsUnboundEvent(TaskMessage message) =>
+        message.Event is EventRaisedEvent && string.IsNullOrEmpty(message.OrchestrationInstance?.ExecutionId);
 
     private async Task GiveBackAsync(TaskOrchestrationWorkItem workItem, Exception cause)
     {
@@ -283,6 +299,9 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a repeated start of sub-orchestration {InstanceId} (execution {RepeatedExecutionId}): it runs as execution {ExecutionId}; its parent's episode ran again and sent the start again (docs/durable.md)")]
     private partial void LogRepeatedStartDropped(string instanceId, string repeatedExecutionId, string executionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sent event {EventName} to instance {InstanceId} again: it arrived in one batch with a repeated start of the instance, which is dropped")]
+    private partial void LogEventResent(string eventName, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
     private partial void LogDropped(EventType eventType, string instanceId);
