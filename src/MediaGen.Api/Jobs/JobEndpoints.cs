@@ -42,7 +42,10 @@ public static class JobEndpoints
             .WithDescription("404 when no job of the calling caller has this id: another caller's job is not found either (operators see every caller's). 410 when it expired: its retention period (Retention__Days after it ended, its expiresAt) passed and its record and media were deleted; the problem names when (expiredAt).")
             .Produces<JobState>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithMetadata(
+                new DocumentedExample(StatusCodes.Status200OK, "application/json", ExpiredJobs.JobExample),
+                new DocumentedExample(StatusCodes.Status410Gone, "application/problem+json", ExpiredJobs.GoneExample));
         jobs.MapGet("/{id}/events", EventsAsync)
             .WithName("JobEvents")
             .WithSummary("Follow a job, chain or batch as server-sent events until it ends")
