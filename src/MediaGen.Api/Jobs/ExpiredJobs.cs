@@ -14,9 +14,12 @@ public static class ExpiredJobs
     public const string JobExample =
         """{"id":"o1f3a09c2b7de-job-4b1d","kind":"image","provider":"cosmic","status":"Completed","progress":{"phase":"done"},"createdAt":"2026-12-07T18:00:00+00:00","updatedAt":"2026-12-07T18:00:09+00:00","result":{"items":[{"blobUri":"https://account.blob.core.windows.net/media/o1f3a09c2b7de-job-4b1d/0.png","contentType":"image/png","size":48213,"sha256":"9f2c4e1a7b3d5f600c8e5a2f9d4b1e379f2c4e1a7b3d5f600c8e5a2f9d4b1e37"}]},"caller":"default","expiresAt":"2027-01-06T18:00:09+00:00"}""";
 
-    /// <summary>The 410 of an expired job (the OpenAPI document's example).</summary>
+    /// <summary>
+    /// The 410 of an expired job (the OpenAPI document's example: its standard members only, as the document's ProblemDetails
+    /// schema allows no others; the answer also carries <c>id</c>, <c>jobStatus</c>, <c>finishedAt</c> and <c>expiredAt</c>).
+    /// </summary>
     public const string GoneExample =
-        """{"type":"https://httpstatuses.io/410","title":"Expired","status":410,"detail":"The job 'o1f3a09c2b7de-job-4b1d' expired at 2027-01-06T18:17:00.0000000+00:00: it ended Completed at 2026-12-07T18:00:09.0000000+00:00, and its record and stored media were deleted after the retention period (Retention__Days).","id":"o1f3a09c2b7de-job-4b1d","jobStatus":"Completed","finishedAt":"2026-12-07T18:00:09+00:00","expiredAt":"2027-01-06T18:17:00+00:00"}""";
+        """{"type":"https://httpstatuses.io/410","title":"Expired","status":410,"detail":"The job 'o1f3a09c2b7de-job-4b1d' expired at 2027-01-06T18:17:00.0000000+00:00: it ended Completed at 2026-12-07T18:00:09.0000000+00:00, and its record and stored media were deleted after the retention period (Retention__Days)."}""";
 
     /// <summary>410 when <paramref name="id"/> expired (of <paramref name="type"/>, <c>job</c> or <c>batch</c>; any when null) and <paramref name="access"/> may see it; else 404 saying <paramref name="notFound"/>.</summary>
     public static async Task<IResult> NotFoundOrGoneAsync(

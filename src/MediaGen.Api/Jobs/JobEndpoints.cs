@@ -39,7 +39,7 @@ public static class JobEndpoints
         jobs.MapGet("/{id}", GetAsync)
             .WithName("GetJob")
             .WithSummary("Get a job or chain: status, progress, stored items with blob URIs, error with its type, and whose it is (caller)")
-            .WithDescription("404 when no job of the calling caller has this id: another caller's job is not found either (operators see every caller's). 410 when it expired: its retention period (Retention__Days after it ended, its expiresAt) passed and its record and media were deleted; the problem names when (expiredAt).")
+            .WithDescription("404 when no job of the calling caller has this id: another caller's job is not found either (operators see every caller's). 410 when it expired: its retention period (Retention__Days after it ended, its expiresAt) passed and its record and media were deleted; the problem carries id, jobStatus, finishedAt and expiredAt.")
             .Produces<JobState>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)

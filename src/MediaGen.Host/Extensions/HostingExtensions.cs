@@ -44,6 +44,9 @@ public static class HostingExtensions
             .Select(container => (container, "DurableTask:HubName")));
         services.AddMediaGenApi(configuration);
         services.AddMediaGenListeners(configuration);
+        services.AddOptions<RetentionScheduleOptions>().Bind(configuration.GetSection(RetentionScheduleOptions.SectionName))
+            .Validate(o => o.PurgeInterval >= TimeSpan.FromSeconds(1), "Retention:PurgeInterval must be at least 1 second.")
+            .ValidateOnStart();
         services.AddHostedService<RetentionPurgeService>();
         builder.AddMediaGenHostTelemetry();
         return builder;

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 namespace MediaGen.Host.Retention;
 
 /// <summary>
-/// Runs a retention pass (<see cref="RetentionPurger.PurgeOnceAsync"/>) every <see cref="RetentionOptions.PurgeInterval"/>
+/// Runs a retention pass (<see cref="RetentionPurger.PurgeOnceAsync"/>) every <see cref="RetentionScheduleOptions.PurgeInterval"/>
 /// while the host runs; nothing when retention is off (<c>Retention:Days</c> = 0). Passes in several hosts on one task hub
 /// may overlap: each step of a pass is idempotent.
 /// </summary>
 public sealed partial class RetentionPurgeService(
-    RetentionPurger purger, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurgeService> logger) : BackgroundService
+    RetentionPurger purger, IOptions<RetentionOptions> options, IOptions<RetentionScheduleOptions> schedule, TimeProvider time, ILogger<RetentionPurgeService> logger)
+    : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +20,7 @@ public sealed partial class RetentionPurgeService(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval, time);
+        using var timer = new PeriodicTimer(schedule.Value.PurgeInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
@@ -29,7 +30,7 @@ public sealed partial class RetentionPurgeService(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A pass that fails (storage unreachable, throttled) must not stop the host: the next pass redoes what is left.
-                LogPassFailed(logger, ex, options.Value.PurgeInterval);
+                LogPassFailed(logger, ex, schedule.Value.PurgeInterval);
             }
         }
     }

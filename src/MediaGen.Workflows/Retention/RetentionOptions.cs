@@ -4,30 +4,19 @@ namespace MediaGen.Workflows.Retention;
 /// How long finished jobs and their media are kept. Bound from the <c>Retention</c> section (<c>Retention__Days</c> as an
 /// app setting) and validated at start-up. A job, chain or batch that ended at <c>T</c> expires at <c>T + Days</c>
 /// (<c>expiresAt</c> in its state); a purge pass after that deletes its engine history and its stored media and keeps a
-/// small record, so reading it answers 410 Gone rather than 404.
+/// small record, so reading it answers 410 Gone rather than 404. When passes run: the standalone host's
+/// <c>Retention__PurgeInterval</c>, the Functions app's timer schedule <c>RetentionPurgeSchedule</c>.
 /// </summary>
 public sealed class RetentionOptions
 {
     /// <summary>The configuration section: <c>Retention</c>.</summary>
     public const string SectionName = "Retention";
 
-    /// <summary>The Functions app's purge schedule setting, as its timer trigger names it (<c>%Retention:PurgeSchedule%</c>).</summary>
-    public const string PurgeScheduleSetting = "%" + SectionName + ":" + nameof(PurgeSchedule) + "%";
-
     /// <summary>
     /// Days a finished job's record and media are kept (fractions allowed, e.g. <c>0.5</c>). Default 30. <c>0</c> keeps them
     /// forever (no <c>expiresAt</c>, nothing purged); a negative value stops the host at start-up.
     /// </summary>
     public double Days { get; set; } = 30;
-
-    /// <summary>Standalone host: time between purge passes (the first runs one interval after start). Default 1 hour.</summary>
-    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>
-    /// Functions app: the purge timer's NCRONTAB schedule (six fields, seconds first). Default <c>0 17 * * * *</c>: hourly, at
-    /// minute 17. Read by the timer trigger from the app setting <c>Retention__PurgeSchedule</c>, which must then be set.
-    /// </summary>
-    public string PurgeSchedule { get; set; } = "0 17 * * * *";
 
     /// <summary>Finished instances one purge query reads (1–1000). Default 100.</summary>
     public int PurgePageSize { get; set; } = 100;

@@ -17,19 +17,9 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
             errors.Add($"{RetentionOptions.SectionName}:{nameof(options.Days)} must be 0 (keep finished jobs and their media forever) or a positive number of days up to {MaxDays}; it is {options.Days}.");
         }
 
-        if (options.PurgeInterval < TimeSpan.FromSeconds(1))
-        {
-            errors.Add($"{RetentionOptions.SectionName}:{nameof(options.PurgeInterval)} must be at least 1 second; it is {options.PurgeInterval}.");
-        }
-
         if (options.PurgePageSize is < 1 or > 1000)
         {
             errors.Add($"{RetentionOptions.SectionName}:{nameof(options.PurgePageSize)} must be 1–1000; it is {options.PurgePageSize}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.PurgeSchedule) || options.PurgeSchedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 6)
-        {
-            errors.Add($"{RetentionOptions.SectionName}:{nameof(options.PurgeSchedule)} must be an NCRONTAB expression of six fields (seconds first), e.g. '0 17 * * * *'.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

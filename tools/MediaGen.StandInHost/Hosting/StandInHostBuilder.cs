@@ -61,6 +61,7 @@ public static class StandInHostBuilder
 
                     webJobs.UseHostId(HostId(context.Configuration, app.Options.AppFolder));
                     webJobs.AddExecutionContextBinding();
+                    webJobs.AddTimers();
                     webJobs.Services.AddSingleton<ITypeLocator>(new GeneratedFunctionsTypeLocator(app.Functions.Type));
                     webJobs.Services.AddSingleton<IJobActivator, ServiceProviderJobActivator>();
                     webJobs.Services.AddSingleton<FunctionBridge>();
