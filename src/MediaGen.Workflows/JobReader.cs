@@ -1,11 +1,4 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Retention;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows;
 

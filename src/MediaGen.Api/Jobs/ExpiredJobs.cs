@@ -1,5 +1,3 @@
-using System.Globalization;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Retention;
 
 namespace MediaGen.Api.Jobs;

@@ -1,8 +1,4 @@
-using MediaGen.Functions.Http;
 using MediaGen.Workflows.Retention;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Functions.Triggers;
 

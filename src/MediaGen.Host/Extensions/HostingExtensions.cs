@@ -5,7 +5,6 @@ using MediaGen.Workflows;
 using MediaGen.Engine;
 using MediaGen.Host.Api;
 using MediaGen.Host.Retention;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 

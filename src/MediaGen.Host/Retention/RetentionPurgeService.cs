@@ -1,5 +1,4 @@
 using MediaGen.Workflows.Retention;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Retention;
 

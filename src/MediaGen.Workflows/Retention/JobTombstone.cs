@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Retention;
 
 /// <summary>What is kept of a job, chain or batch after its retention period: enough to answer 410 Gone, and to whom.</summary>

@@ -1,6 +1,4 @@
 using Azure;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Retention;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Workflows.Retention;
 
 /// <summary>Rejects retention settings that could not work, at start-up, naming the setting.</summary>

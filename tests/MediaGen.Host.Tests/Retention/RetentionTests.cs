@@ -1,13 +1,6 @@
-using System.Net;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
 using MediaGen.Workflows.Retention;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Tests.Retention;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using MediaGen.StandInHost.Tests.Jobs;
 
 namespace MediaGen.StandInHost.Tests.Retention;
