@@ -26,6 +26,9 @@ public sealed record JobState(
     /// <summary>The caller it belongs to.</summary>
     public string? Caller { get; init; }
 
+    /// <summary>Once it has ended: when its record and stored media are deleted (null while it runs, or when the service keeps them forever).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     /// <summary>Whether it has ended (completed, failed or canceled).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;

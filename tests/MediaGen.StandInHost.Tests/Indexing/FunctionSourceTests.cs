@@ -90,6 +90,25 @@ public sealed class FunctionSourceTests
     }
 
     [Fact]
+    public void Generate_AppMetadata_BindsTheRetentionTimerToTheWebJobsTimerTrigger()
+    {
+        var source = FunctionSource.Generate(App, null);
+
+        Assert.Contains(
+            """[global::Microsoft.Azure.WebJobs.TimerTrigger("%RetentionPurgeSchedule%")] global::Microsoft.Azure.WebJobs.TimerInfo timer""", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_TimerWithFlags_CarriesRunOnStartupAndUseMonitor()
+    {
+        var function = Function("Tick", """{ "name": "timer", "type": "timerTrigger", "direction": "In", "schedule": "0 * * * * *", "runOnStartup": true, "useMonitor": "false" }""");
+
+        var source = FunctionSource.Generate([function], null);
+
+        Assert.Contains("""TimerTrigger("0 * * * * *", RunOnStartup = true, UseMonitor = false)] global::Microsoft.Azure.WebJobs.TimerInfo timer""", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_BindingThisHostDoesNotRegister_FailsNamingTheFunctionAndBinding()
     {
         var function = Function("Orders", """{ "name": "order", "type": "serviceBusTrigger", "direction": "In", "queueName": "orders" }""");

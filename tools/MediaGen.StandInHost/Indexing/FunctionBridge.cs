@@ -27,6 +27,24 @@ public sealed class FunctionBridge(IWorkerInvoker worker)
         return new(name, new BindingValue.ModelBindingData(value.Version, value.Source, value.ContentType, value.Content.ToMemory()));
     }
 
+    /// <summary>
+    /// A timer trigger's tick, as the Functions host sends it: JSON with <c>Schedule</c>, <c>ScheduleStatus</c> (last, next,
+    /// last updated) and <c>IsPastDue</c>, which the worker's <c>TimerInfo</c> converter reads.
+    /// </summary>
+    public static NamedValue Input(string name, TimerInfo value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var tick = new JObject
+        {
+            ["Schedule"] = new JObject { ["AdjustForDST"] = true },
+            ["ScheduleStatus"] = value.ScheduleStatus is { } status
+                ? new JObject { ["Last"] = status.Last, ["Next"] = status.Next, ["LastUpdated"] = status.LastUpdated }
+                : JValue.CreateNull(),
+            ["IsPastDue"] = value.IsPastDue,
+        };
+        return new(name, new BindingValue.Json(tick.ToString(Formatting.None)));
+    }
+
     /// <summary>Runs an orchestrator or entity function: its return value is the worker's base64 response for the Durable extension.</summary>
     public async Task<string?> DurableStringAsync(string function, IReadOnlyList<NamedValue> inputs, Binder binder, ExecutionContext context, CancellationToken cancellationToken)
     {
