@@ -45,7 +45,7 @@ public sealed class JobStarter(
         caller ??= JobOwner.DefaultCaller;
         var id = JobIds.For("job", request.IdempotencyKey, instanceId, caller);
         var input = JobEstimates.Costed(
-            new JobInput(request, request.Deadline ?? now + options.Value.DefaultJobTimeout, Policy(), Owner: caller), job.Requests, costs.Value);
+            new JobInput(request, request.Deadline ?? now + options.Value.DefaultJobTimeout, Policy(), Owner: caller, AcceptedAt: now), job.Requests, costs.Value);
         using var span = JobStartSpan.Start("job", id, request.Provider, request.Kind);
         input = input with { TraceParent = JobStartSpan.TraceParentOf(span) };
         return await instances.StartAsync(
@@ -79,11 +79,12 @@ public sealed class JobStarter(
         span?.SetTag(MediaGenTelemetry.ItemsTag, request.Items.Count);
         var traceParent = JobStartSpan.TraceParentOf(span);
         var items = request.Items
-            .Select((item, i) => JobEstimates.Costed(new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent, Owner: caller), bound[i], costs.Value))
+            .Select((item, i) => JobEstimates.Costed(
+                new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent, Owner: caller, AcceptedAt: now), bound[i], costs.Value))
             .ToList();
         return await instances.StartAsync(
             nameof(BatchOrchestrator), id, caller, items.SelectMany(JobEstimates.Reserved),
-            hold => new BatchInput(items, policy, request.CallbackUrl, hold, traceParent, caller), span, cancellationToken).ConfigureAwait(false);
+            hold => new BatchInput(items, policy, request.CallbackUrl, hold, traceParent, caller, request.CallbackEvents), span, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the batch JSON strictly (<see cref="BatchRequestReader"/>), then starts it.</summary>
@@ -111,7 +112,7 @@ public sealed class JobStarter(
         var input = new ChainInput(
             request.Initial, request.MediaId, request.Prompts, request.Model, request.Output, request.CallbackUrl,
             request.Deadline ?? now + options.Value.DefaultJobTimeout, Policy(), JobEstimates.Chain(request),
-            TraceParent: JobStartSpan.TraceParentOf(span), Owner: caller);
+            TraceParent: JobStartSpan.TraceParentOf(span), Owner: caller, CallbackEvents: request.CallbackEvents, AcceptedAt: now);
         return await instances.StartAsync(
             nameof(ChainOrchestrator), id, caller, [input.Cost], hold => input with { Budget = hold }, span, cancellationToken).ConfigureAwait(false);
     }
@@ -148,9 +149,14 @@ public sealed class JobStarter(
             {
                 errors.Add(new ValidationError($"items[{i}].callbackUrl", "not_supported", "is set on the batch, not on its items"));
             }
+
+            if (item.CallbackEvents is not null)
+            {
+                errors.Add(new ValidationError($"items[{i}].callbackEvents", "not_supported", "is set on the batch, not on its items"));
+            }
         }
 
-        validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors);
+        validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors, request.CallbackEvents);
         RequestValidationException.ThrowIfAny(errors);
         return bound;
     }

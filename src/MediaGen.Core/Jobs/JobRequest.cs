@@ -1,11 +1,12 @@
 using System.Text.Json;
+using MediaGen.Core.Notifications;
 using MediaGen.Core.Providers;
 
 namespace MediaGen.Core.Jobs;
 
 /// <summary>
 /// One generation request, the same JSON for HTTP, queue messages and job-spec blobs:
-/// <c>{"kind","provider","params":{…},"output":{…},"idempotencyKey","callbackUrl","deadline"}</c>.
+/// <c>{"kind","provider","params":{…},"output":{…},"idempotencyKey","callbackUrl","callbackEvents","deadline"}</c>.
 /// </summary>
 /// <param name="Kind">What to generate.</param>
 /// <param name="Provider">Who generates it: <c>cosmic</c>, <c>pixazo</c> or <c>comet</c>.</param>
@@ -15,6 +16,10 @@ namespace MediaGen.Core.Jobs;
 /// <param name="CallbackUrl">Receives a signed POST when the job ends.</param>
 /// <param name="Deadline">The job fails with a timeout error if not finished by then.</param>
 /// <param name="Fallbacks">Providers tried in order when the ones before failed proving nothing was bought.</param>
+/// <param name="CallbackEvents">
+/// What <paramref name="CallbackUrl"/> receives, each event once (any of <c>started</c>, <c>output</c>, <c>completed</c>;
+/// default <c>["completed"]</c>), in the order started, outputs in item order, completed. Needs <paramref name="CallbackUrl"/>.
+/// </param>
 public sealed record JobRequest(
     JobKind Kind,
     ProviderName Provider,
@@ -23,7 +28,8 @@ public sealed record JobRequest(
     string? IdempotencyKey = null,
     string? CallbackUrl = null,
     DateTimeOffset? Deadline = null,
-    IReadOnlyList<JobFallback>? Fallbacks = null)
+    IReadOnlyList<JobFallback>? Fallbacks = null,
+    IReadOnlyList<CallbackEvent>? CallbackEvents = null)
 {
     /// <summary>Most fallbacks a job may list.</summary>
     public const int MaxFallbacks = 3;

@@ -16,6 +16,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Providers">Jobs with fallbacks: every provider tried so far, which served and why each earlier one was skipped.</param>
 /// <param name="Cost">What it costs: the estimate from the start, the actual once it is known.</param>
 /// <param name="Caller">Whose job it is: the caller that started it (the API key's caller; queue and inbox jobs: the intake caller); absent for jobs started before owners were recorded.</param>
+/// <param name="Metrics">Once it ended: where its time went (queued, provider, copy, total seconds), for billing.</param>
 public sealed record JobState(
     string Id,
     JobKind Kind,
@@ -28,4 +29,5 @@ public sealed record JobState(
     JobError? Error = null,
     JobCost? Cost = null,
     IReadOnlyList<ProviderAttempt>? Providers = null,
-    string? Caller = null);
+    string? Caller = null,
+    JobMetrics? Metrics = null);
