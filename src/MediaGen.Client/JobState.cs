@@ -28,6 +28,9 @@ public sealed record JobState(
     /// <summary>The caller it belongs to.</summary>
     public string? Caller { get; init; }
 
+    /// <summary>Once it ended: where its time went.</summary>
+    public JobMetrics? Metrics { get; init; }
+
     /// <summary>Whether it has ended (completed, failed or canceled).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;

@@ -10,7 +10,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="IdempotencyKey">Same key, same batch.</param>
 /// <param name="CallbackUrl">Receives one signed POST when every item has ended.</param>
 /// <param name="CallbackEvents">
-/// What <paramref name="CallbackUrl"/> receives (any of <c>started</c>: when the first item starts; <c>output</c>: once per
-/// completed item, in item order; <c>completed</c>, the default). Needs <paramref name="CallbackUrl"/>.
+/// What <c>callbackUrl</c> receives (any of <c>started</c>: when the first item starts; <c>output</c>: once per
+/// completed item, in item order; <c>completed</c>, the default). Needs <c>callbackUrl</c>.
 /// </param>
 public sealed record BatchRequest(IReadOnlyList<JobRequest> Items, string? IdempotencyKey = null, string? CallbackUrl = null, IReadOnlyList<CallbackEvent>? CallbackEvents = null);

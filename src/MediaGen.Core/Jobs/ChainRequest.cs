@@ -16,8 +16,8 @@ namespace MediaGen.Core.Jobs;
 /// <param name="CallbackUrl">Receives a signed POST when the chain ends.</param>
 /// <param name="Deadline">The chain stops with a timeout error if not finished by then.</param>
 /// <param name="CallbackEvents">
-/// What <paramref name="CallbackUrl"/> receives (any of <c>started</c>, <c>output</c>: once per stored segment,
-/// <c>completed</c>, the default). Needs <paramref name="CallbackUrl"/>.
+/// What <c>callbackUrl</c> receives (any of <c>started</c>, <c>output</c>: once per stored segment,
+/// <c>completed</c>, the default). Needs <c>callbackUrl</c>.
 /// </param>
 public sealed record ChainRequest(
     JsonElement? Initial,

@@ -2,8 +2,8 @@ namespace MediaGen.Core.Jobs;
 
 /// <summary>
 /// Where a finished job's time went, in seconds (rounded to milliseconds), measured in orchestration time and from what
-/// its activities report. <see cref="QueuedSeconds"/>, <see cref="ProviderSeconds"/> and <see cref="CopySeconds"/> are
-/// disjoint parts of <see cref="TotalSeconds"/>; the rest is the engine's own scheduling.
+/// its activities report. <c>queuedSeconds</c>, <c>providerSeconds</c> and <c>copySeconds</c> are disjoint parts of
+/// <c>totalSeconds</c> (never more than it); the rest is the engine's own scheduling.
 /// </summary>
 /// <param name="QueuedSeconds">From acceptance to the first provider call (the whole job when none was made).</param>
 /// <param name="ProviderSeconds">In provider calls: from each step's first call to the provider's final answer, retries and Pixazo's own queue included.</param>

@@ -17,8 +17,8 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Deadline">The job fails with a timeout error if not finished by then.</param>
 /// <param name="Fallbacks">Providers tried in order when the ones before failed proving nothing was bought.</param>
 /// <param name="CallbackEvents">
-/// What <paramref name="CallbackUrl"/> receives, each event once (any of <c>started</c>, <c>output</c>, <c>completed</c>;
-/// default <c>["completed"]</c>), in the order started, outputs in item order, completed. Needs <paramref name="CallbackUrl"/>.
+/// What <c>callbackUrl</c> receives, each event once (any of <c>started</c>, <c>output</c>, <c>completed</c>;
+/// default <c>["completed"]</c>), in the order started, outputs in item order, completed. Needs <c>callbackUrl</c>.
 /// </param>
 public sealed record JobRequest(
     JobKind Kind,
