@@ -28,7 +28,7 @@ public sealed class CallbackEventTests(HostEnvironment env)
         {
             var events = JsonSerializer.Serialize(chosen);
             ids.Add((await host.StartJobAsync(
-                $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"events {{{events}}}"},"callbackUrl":"{{{receiver.Url}}}","callbackEvents":{{{events}}}}""")).Id);
+                $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"events {{{string.Join('+', chosen)}}}"},"callbackUrl":"{{{receiver.Url}}}","callbackEvents":{{{events}}}}""")).Id);
         }
 
         for (var i = 0; i < choices.Length; i++)
