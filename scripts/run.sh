@@ -2,8 +2,9 @@
 # The README's main command: installs what it needs, starts Azurite, the provider simulator and the
 # standalone host on free loopback ports through the launcher (tools/MediaGen.Launcher; host configured for the
 # simulator, per-run API key), then
-# runs the demo (scripts/demo.mjs): one job per provider kind over HTTP, the queue and the blob inbox,
-# waited for, media locations + results queue + signed callbacks printed. Non-zero exit if any fails.
+# runs the demo (tools/MediaGen.Demo, a caller written with the typed client src/MediaGen.Client and the Azure Storage
+# SDK): one job per provider kind over HTTP, the queue and the blob inbox, followed to the end over their event
+# streams, media locations + results queue + signed callbacks printed. Non-zero exit if any fails.
 # With --serve it keeps everything running until Ctrl+C; otherwise it stops it all and exits.
 # With --functions the app is the Azure Functions app under the stand-in Functions host (tools/MediaGen.StandInHost),
 # configured by a local.settings.json the launcher writes for the run from local.settings.sample.json; the same demo and checks.
@@ -93,7 +94,7 @@ DEMO_BLOB_URL="$STACK_BLOB_URL" DEMO_QUEUE_URL="$STACK_QUEUE_URL" \
 DEMO_ACCOUNT="$STACK_ACCOUNT" DEMO_ACCOUNT_KEY="$STACK_ACCOUNT_KEY" \
 DEMO_REQUESTS_QUEUE="$STACK_REQUESTS_QUEUE" DEMO_RESULTS_QUEUE="$STACK_RESULTS_QUEUE" \
 DEMO_INBOX="$STACK_INBOX" DEMO_INTAKE_CALLER=default \
-  env "${demo_env[@]}" node scripts/demo.mjs || status=$?
+  env "${demo_env[@]}" dotnet tools/MediaGen.Demo/bin/Release/net10.0/MediaGen.Demo.dll || status=$?
 if [[ "$status" != 0 ]]; then
   echo "run.sh: the demo failed (exit $status); see $STACK_HOST_LOG" >&2
 fi

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Client;
 
 /// <summary>An event a job, batch or chain delivers to its callback URL; they arrive started, outputs in item order, completed.</summary>

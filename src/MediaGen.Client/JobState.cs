@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Client;
 
 /// <summary>A job or chain as the service shows it.</summary>

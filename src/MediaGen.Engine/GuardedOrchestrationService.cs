@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using DurableTask.Core;
-using DurableTask.Core.History;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
 

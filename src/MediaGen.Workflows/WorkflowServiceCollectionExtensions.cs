@@ -1,15 +1,9 @@
-using MediaGen.Core.Media;
-using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Secrets;
-using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Pixazo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows;
 

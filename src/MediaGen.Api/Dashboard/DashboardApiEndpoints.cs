@@ -1,8 +1,4 @@
-using System.Globalization;
 using MediaGen.Api.Jobs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
 
 namespace MediaGen.Api.Dashboard;
 

@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows;
-
 namespace MediaGen.Api.Jobs;
 
 /// <summary>The batch and chain routes: start a batch, get a batch with per-item status, start a video extension chain.</summary>

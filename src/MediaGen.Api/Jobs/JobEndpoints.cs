@@ -1,8 +1,4 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Api.Jobs;
 

@@ -1,7 +1,3 @@
-using System.Text;
-using MediaGen.Workflows;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Api.Jobs;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MediaGen.Core.Notifications;
 
 namespace MediaGen.Core.Jobs;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using MediaGen.Core.Notifications;
-using MediaGen.Core.Providers;
 
 namespace MediaGen.Core.Jobs;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using MediaGen.Core.Notifications;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Jobs;
 

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using MediaGen.Core.Providers;
 
 namespace MediaGen.Core.Notifications;
 

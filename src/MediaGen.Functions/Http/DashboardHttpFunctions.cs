@@ -1,8 +1,4 @@
 using MediaGen.Api.Dashboard;
-using MediaGen.Workflows;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Functions.Http;
 

@@ -1,4 +1,3 @@
-using MediaGen.Api;
 using MediaGen.Api.Jobs;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -4,7 +4,6 @@ using MediaGen.Core.Storage;
 using MediaGen.Workflows;
 using MediaGen.Engine;
 using MediaGen.Host.Api;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 

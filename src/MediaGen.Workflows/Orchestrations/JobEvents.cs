@@ -1,9 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Notifications;
-using MediaGen.Core.Providers;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Notifications;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Input of <see cref="Orchestrations.ChainOrchestrator"/>.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Notifications;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Where a run delivers the <c>started</c> and <c>output</c> events its request chose.</summary>

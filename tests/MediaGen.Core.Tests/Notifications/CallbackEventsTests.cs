@@ -1,7 +1,4 @@
-using System.Text;
-using MediaGen.Core.Jobs;
 using MediaGen.Core.Notifications;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Tests.Notifications;
 

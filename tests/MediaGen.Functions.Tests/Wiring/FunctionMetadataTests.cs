@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Workflows;
-
 namespace MediaGen.Functions.Tests.Wiring;
 
 /// <summary>

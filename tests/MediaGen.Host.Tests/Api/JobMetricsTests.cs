@@ -1,6 +1,4 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
 
 namespace MediaGen.Host.Tests.Api;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Launcher;
-
 namespace MediaGen.Host.Tests.Api;
 
 [Collection(HostCollection.Name)]

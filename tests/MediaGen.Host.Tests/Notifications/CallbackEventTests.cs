@@ -1,10 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Notifications;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Notifications;
 

@@ -1,7 +1,5 @@
 using System.Reflection;
-using System.Text.Json;
 using MediaGen.StandInHost.Indexing;
-using MediaGen.StandInHost.Tests.Worker;
 using Microsoft.Azure.WebJobs;
 
 namespace MediaGen.StandInHost.Tests.Indexing;

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using MediaGen.Launcher;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;
 

@@ -1,5 +1,3 @@
-using MediaGen.Workflows.Orchestrations;
-
 namespace MediaGen.Workflows.Tests.Unit;
 
 /// <summary><see cref="JobClock"/>: the metrics' parts in orchestration time, never above the total.</summary>

@@ -1,17 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using MediaGen.StandInHost.Configuration;
-using MediaGen.StandInHost.Extensions;
 using MediaGen.StandInHost.Http;
-using MediaGen.StandInHost.Indexing;
 using MediaGen.StandInHost.Worker;
-using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Config;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MediaGen.StandInHost.Hosting;

@@ -1,6 +1,3 @@
-using MediaGen.StandInHost.Invocation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.WebJobs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ExecutionContext = Microsoft.Azure.WebJobs.ExecutionContext;
