@@ -145,6 +145,30 @@ public sealed class CallbackEventTests(HostEnvironment env)
         Assert.Equal("chain", completed.RootElement.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task CallbackEvents_FailoverJob_ReportStartedOnceAndTheServingProvidersOutput()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        await env.Simulator.AddFaultAsync("402", SimulatorEndpoints.CosmicImage, count: 10, promptContains: marker);
+        await using var receiver = await CallbackReceiver.StartAsync(HostEnvironment.CallbackKey);
+        await using var host = await env.StartHostAsync();
+
+        var id = (await host.StartJobAsync($$$"""
+            {"kind":"image","provider":"cosmic","params":{"prompt":"A lighthouse {{{marker}}}"},
+             "fallbacks":[{"provider":"comet","params":{"prompt":"A lighthouse {{{marker}}}","model":"dall-e-3"}}],
+             "callbackUrl":"{{{receiver.Url}}}","callbackEvents":["started","output","completed"]}
+            """)).Id;
+        var job = await host.WaitForJobAsync(id);
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal(["skipped", "served"], job.Providers!.Select(p => p.Outcome));
+        var got = receiver.Deliveries.Where(d => d.JobId == id).ToList();
+        Assert.Equal([("started", null), ("output", 0), ("completed", (int?)null)], got.Select(d => (d.Event!, d.Index)));
+        var metrics = job.Metrics!;
+        Assert.True(metrics.TotalSeconds >= metrics.QueuedSeconds + metrics.ProviderSeconds + metrics.CopySeconds - 1e-9, $"{metrics}");
+        Assert.True(metrics.ProviderSeconds > 0, $"both providers were called: {metrics}");
+    }
+
     [Theory]
     [InlineData("/api/jobs", """{"kind":"image","provider":"cosmic","params":{"prompt":"p"},"callbackUrl":"http://127.0.0.1:9/cb","callbackEvents":["finished"]}""", "callbackEvents[0]")]
     [InlineData("/api/jobs", """{"kind":"image","provider":"cosmic","params":{"prompt":"p"},"callbackUrl":"http://127.0.0.1:9/cb","callbackEvents":"completed"}""", "callbackEvents")]
