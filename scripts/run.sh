@@ -64,10 +64,8 @@ source "$run_dir/stack.env"
 host_url="$STACK_HOST_URL"; api_key="$STACK_API_KEY"; dashboard="$STACK_DASHBOARD"
 if [[ "$functions" == 1 ]]; then
   app="the Functions app (src/MediaGen.Functions) under the stand-in Functions host"
-  demo_env=()   # the blob trigger keeps its own receipts (azure-webjobs-hosts), no marker blobs
 else
   app="the standalone host (src/MediaGen.Host)"
-  demo_env=("DEMO_INBOX_PROCESSED=$STACK_INBOX_PROCESSED")
 fi
 
 check() { # check NAME URL (readiness: the host's engine creates its task hub just after start-up, so allow ~30 s)
@@ -89,12 +87,7 @@ echo "  logs:      .run/logs/"
 echo
 
 status=0
-DEMO_HOST_URL="$host_url" DEMO_API_KEY="$api_key" DEMO_CALLBACK_KEY="$STACK_CALLBACK_KEY" DEMO_CALLBACK_NEXT_KEY="$STACK_CALLBACK_NEXT_KEY" \
-DEMO_BLOB_URL="$STACK_BLOB_URL" DEMO_QUEUE_URL="$STACK_QUEUE_URL" \
-DEMO_ACCOUNT="$STACK_ACCOUNT" DEMO_ACCOUNT_KEY="$STACK_ACCOUNT_KEY" \
-DEMO_REQUESTS_QUEUE="$STACK_REQUESTS_QUEUE" DEMO_RESULTS_QUEUE="$STACK_RESULTS_QUEUE" \
-DEMO_INBOX="$STACK_INBOX" DEMO_INTAKE_CALLER=default \
-  env "${demo_env[@]}" dotnet tools/MediaGen.Demo/bin/Release/net10.0/MediaGen.Demo.dll || status=$?
+dotnet tools/MediaGen.Demo/bin/Release/net10.0/MediaGen.Demo.dll --stack "$run_dir/stack.env" || status=$?
 if [[ "$status" != 0 ]]; then
   echo "run.sh: the demo failed (exit $status); see $STACK_HOST_LOG" >&2
 fi

@@ -25,7 +25,8 @@ namespace MediaGen.Engine;
 /// stays valid and completing it succeeds once storage answers.</item>
 /// <item>A parent episode that ran again after its save failed sends its sub-orchestration starts again, each with a new
 /// execution id, which the backend would run as the child's first episode over its existing history. Such a repeated start
-/// is dropped before its episode runs (<see cref="DuplicateStartFilter"/>).</item>
+/// is dropped before its episode runs (<see cref="DuplicateStartFilter"/>). Should that check fail (storage unavailable),
+/// the work item goes back to the backend before the failure is reported, so the instance's session is not left locked.</item>
 /// </list>
 /// </summary>
 internal sealed partial class GuardedOrchestrationService(
@@ -116,7 +117,22 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
         if (workItem is not null)
         {
-            if (await IsRepeatedStartAsync(workItem).ConfigureAwait(false))
+            bool repeatedStart;
+            try
+            {
+                repeatedStart = await IsRepeatedStartAsync(workItem).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // The backend handed this instance's session out with the work item; DurableTask.Core releases only work
+                // items it received, so a throw from here would leave the session locked for good and every later message
+                // of the instance would join it unrun (a storage outage while a child's first start was checked did that).
+                // Give the work item back first: its messages run again once they are visible.
+                await GiveBackAsync(workItem, e).ConfigureAwait(false);
+                throw;
+            }
+
+            if (repeatedStart)
             {
                 // DurableTask.Core drops a work item whose history is invalid, and the backend then deletes its messages
                 // without saving anything: the repeated start goes, the child's own execution is untouched.
@@ -214,6 +230,31 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
         return true;
     }
 
+    private async Task GiveBackAsync(TaskOrchestrationWorkItem workItem, Exception cause)
+    {
+        LogGivenBack(cause, workItem.InstanceId);
+        try
+        {
+            // Returns the batch's messages to the queue (when storage answers; otherwise they come back after their
+            // visibility timeout).
+            await inner.AbandonTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogGiveBackStepFailed(e, "abandon", workItem.InstanceId);
+        }
+
+        try
+        {
+            // Unlocks the instance's session in this process.
+            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogGiveBackStepFailed(e, "release", workItem.InstanceId);
+        }
+    }
+
     private IList<TaskMessage> DropRedelivered(TaskOrchestrationWorkItem workItem, IList<TaskMessage> messages)
     {
         var kept = RedeliveredMessageFilter.Without(messages, workItem.OrchestrationRuntimeState);
@@ -230,6 +271,12 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Released the orchestration session of instance {InstanceId}: the Azure Storage backend could not return a message it had received out of order and left the session locked (a DTFx bug, docs/durable.md); the instance's messages run again")]
     private partial void LogLeakedSessionReleased(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave the orchestration work item of instance {InstanceId} back to the backend: checking it before it runs failed; its messages run again")]
+    private partial void LogGivenBack(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Step} the orchestration work item of instance {InstanceId} while giving it back")]
+    private partial void LogGiveBackStepFailed(Exception exception, string step, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Action} an activity of instance {InstanceId}: storage is unavailable (try {Attempt}); trying again in {Delay}: {Reason}")]
     private partial void LogFinishRetried(string action, string instanceId, int attempt, TimeSpan delay, string reason);

@@ -16,15 +16,22 @@ namespace MediaGen.Demo;
 /// blob inbox, the client follows each to its end over its event stream, and the demo prints where each media item
 /// landed (checking the stored bytes' SHA-256), the results-queue messages and the signed callbacks its receiver got
 /// (verified with the client's <see cref="CallbackVerifier"/>). Exit code 1 when any job or check fails.
-/// The same demo runs against the standalone host and the Functions app (<see cref="DemoSettings"/>).
+/// The same demo runs against the standalone host and the Functions app: it reads the launcher's <c>stack.env</c>
+/// (<see cref="DemoSettings"/>).
 /// </summary>
 internal static class Program
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(150);
 
-    private static async Task<int> Main()
+    private static async Task<int> Main(string[] args)
     {
-        var settings = DemoSettings.FromEnvironment();
+        if (args is not ["--stack", var stackFile])
+        {
+            await Console.Error.WriteLineAsync("usage: MediaGen.Demo --stack RUN_DIR/stack.env (the launcher's; scripts/run.sh passes it)");
+            return 2;
+        }
+
+        var settings = DemoSettings.FromStackFile(stackFile);
         using var deadline = new CancellationTokenSource(Budget);
         var token = deadline.Token;
         using var http = new HttpClient { BaseAddress = settings.HostUrl, Timeout = TimeSpan.FromSeconds(90) };
