@@ -13,7 +13,18 @@ const request: JobRequest = {
   provider: "comet",
   params: { prompt: "A lighthouse at dusk, watercolor", size: "1024x1024" },
   output: { container: "media", folder: "examples" },
+  callbackUrl: "https://example.com/hooks/mediagen",
+  callbackEvents: ["started", "output", "completed"],
 };
+
+// @ts-expect-error an event the API does not deliver is refused by the types.
+const wrongEvent: JobRequest = { kind: "image", provider: "comet", params: {}, callbackEvents: ["finished"] };
+
+/** What a finished job's time went into, for billing (null until it ended). */
+export function billableSeconds(state: JobState): number | null {
+  const metrics = state.metrics;
+  return metrics ? Number(metrics.providerSeconds) + Number(metrics.copySeconds) : null;
+}
 
 // @ts-expect-error a kind the API does not know is refused by the types, not by the server at run time.
 const wrongKind: JobRequest = { kind: "hologram", provider: "comet", params: {} };
@@ -42,4 +53,4 @@ export async function listFirstPage(baseUrl: string, apiKey: string): Promise<st
   return page.jobs.map((job) => `${job.id} ${job.kind} ${job.status}`);
 }
 
-export const refused = wrongKind;
+export const refused = [wrongKind, wrongEvent];

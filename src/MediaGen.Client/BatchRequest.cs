@@ -9,4 +9,7 @@ public sealed record BatchRequest(IReadOnlyList<JobRequest> Items)
 
     /// <summary>Where a signed delivery is sent when the batch ends.</summary>
     public Uri? CallbackUrl { get; init; }
+
+    /// <summary>What the callback URL receives (default: completed only); needs <see cref="CallbackUrl"/>.</summary>
+    public IReadOnlyList<CallbackEvent>? CallbackEvents { get; init; }
 }

@@ -20,6 +20,9 @@ public sealed record ChainRequest(JsonObject? Initial, string? MediaId, IReadOnl
     /// <summary>Where a signed delivery is sent when the chain ends.</summary>
     public Uri? CallbackUrl { get; init; }
 
+    /// <summary>What the callback URL receives (default: completed only); needs <see cref="CallbackUrl"/>.</summary>
+    public IReadOnlyList<CallbackEvent>? CallbackEvents { get; init; }
+
     /// <summary>When the chain gives up.</summary>
     public DateTimeOffset? Deadline { get; init; }
 }

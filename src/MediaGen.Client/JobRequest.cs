@@ -17,6 +17,9 @@ public sealed record JobRequest(JobKind Kind, ProviderName Provider, JsonObject 
     /// <summary>Where a signed (Standard Webhooks) delivery is sent when the job ends; verify it with <see cref="CallbackVerifier"/>.</summary>
     public Uri? CallbackUrl { get; init; }
 
+    /// <summary>What the callback URL receives (default: completed only); needs <see cref="CallbackUrl"/>.</summary>
+    public IReadOnlyList<CallbackEvent>? CallbackEvents { get; init; }
+
     /// <summary>When the job gives up.</summary>
     public DateTimeOffset? Deadline { get; init; }
 

@@ -29,6 +29,9 @@ public sealed record JobState(
     /// <summary>Once it has ended: when its record and stored media are deleted (null while it runs, or when the service keeps them forever).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>Once it ended: where its time went.</summary>
+    public JobMetrics? Metrics { get; init; }
+
     /// <summary>Whether it has ended (completed, failed or canceled).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;

@@ -38,7 +38,8 @@ public sealed class JobStarter(
         using var span = JobStartSpan.Start("job", id, request.Provider, request.Kind);
         input = input with { TraceParent = JobStartSpan.TraceParentOf(span) };
         return await instances.StartAsync(
-            JobOrchestrators.For(request), id, caller, JobEstimates.Reserved(input), hold => input with { Budget = hold }, span, cancellationToken).ConfigureAwait(false);
+            JobOrchestrators.For(request), id, caller, JobEstimates.Reserved(input), hold => input with { Budget = hold, AcceptedAt = Accepted() }, span, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Reads the job JSON strictly (<see cref="JobRequestReader"/>), then <see cref="StartJobAsync(JobRequest, string?, CancellationToken, string?)"/>.</summary>
@@ -68,11 +69,18 @@ public sealed class JobStarter(
         span?.SetTag(MediaGenTelemetry.ItemsTag, request.Items.Count);
         var traceParent = JobStartSpan.TraceParentOf(span);
         var items = request.Items
-            .Select((item, i) => JobEstimates.Costed(new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent, Owner: caller), bound[i], costs.Value))
+            .Select((item, i) => JobEstimates.Costed(
+                new JobInput(item, item.Deadline, policy, Notify: false, TraceParent: traceParent, Owner: caller), bound[i], costs.Value))
             .ToList();
         return await instances.StartAsync(
             nameof(BatchOrchestrator), id, caller, items.SelectMany(JobEstimates.Reserved),
-            hold => new BatchInput(items, policy, request.CallbackUrl, hold, traceParent, caller), span, cancellationToken).ConfigureAwait(false);
+            hold =>
+            {
+                var accepted = Accepted();
+                return new BatchInput([.. items.Select(i => i with { AcceptedAt = accepted })], policy, request.CallbackUrl, hold, traceParent, caller, request.CallbackEvents);
+            },
+            span,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the batch JSON strictly (<see cref="BatchRequestReader"/>), then starts it.</summary>
@@ -100,9 +108,9 @@ public sealed class JobStarter(
         var input = new ChainInput(
             request.Initial, request.MediaId, request.Prompts, request.Model, request.Output, request.CallbackUrl,
             request.Deadline ?? now + options.Value.DefaultJobTimeout, Policy(), JobEstimates.Chain(request),
-            TraceParent: JobStartSpan.TraceParentOf(span), Owner: caller);
+            TraceParent: JobStartSpan.TraceParentOf(span), Owner: caller, CallbackEvents: request.CallbackEvents);
         return await instances.StartAsync(
-            nameof(ChainOrchestrator), id, caller, [input.Cost], hold => input with { Budget = hold }, span, cancellationToken).ConfigureAwait(false);
+            nameof(ChainOrchestrator), id, caller, [input.Cost], hold => input with { Budget = hold, AcceptedAt = Accepted() }, span, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the chain JSON strictly (<see cref="ChainRequestReader"/>), then starts it.</summary>
@@ -137,12 +145,20 @@ public sealed class JobStarter(
             {
                 errors.Add(new ValidationError($"items[{i}].callbackUrl", "not_supported", "is set on the batch, not on its items"));
             }
+
+            if (item.CallbackEvents is not null)
+            {
+                errors.Add(new ValidationError($"items[{i}].callbackEvents", "not_supported", "is set on the batch, not on its items"));
+            }
         }
 
-        validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors);
+        validator.CheckCommon(null, request.IdempotencyKey, request.CallbackUrl, null, now, errors, request.CallbackEvents);
         RequestValidationException.ThrowIfAny(errors);
         return bound;
     }
 
     private JobPolicy Policy() => JobPolicy.From(options.Value, callbacks.Value);
+
+    /// <summary>When a start is accepted (metrics' <c>queuedSeconds</c> count from here): checked, reserved, about to be scheduled.</summary>
+    private DateTimeOffset Accepted() => time.GetUtcNow();
 }

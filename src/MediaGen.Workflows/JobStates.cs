@@ -14,12 +14,12 @@ internal static class JobStates
             : job is not null ? (job.Request.Kind, job.Request.Provider) : (JobKind.Image, ProviderName.Cosmic);
         var owner = isChain ? (hasInput ? instance.ReadInputAs<ChainInput>()?.Owner : null) : job?.Owner;
         var (status, result, error) = Outcome(instance);
+        var ended = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !string.IsNullOrEmpty(instance.SerializedOutput)
+            ? instance.ReadOutputAs<JobOutcome>()
+            : null;
         return new JobState(
             instance.InstanceId, kind, provider, status, ParseJson(instance.SerializedCustomStatus), instance.CreatedAt, instance.LastUpdatedAt, result, error, CostOf(instance),
-            instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !string.IsNullOrEmpty(instance.SerializedOutput)
-                ? instance.ReadOutputAs<JobOutcome>()?.Providers
-                : null,
-            owner);
+            ended?.Providers, owner, Metrics: ended?.Metrics);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
             errors.AddRange(Prefixed(own, $"fallbacks[{i - 1}]."));
         }
 
-        CheckCommon(request.Output, request.IdempotencyKey, request.CallbackUrl, request.Deadline, now, errors);
+        CheckCommon(request.Output, request.IdempotencyKey, request.CallbackUrl, request.Deadline, now, errors, request.CallbackEvents);
         return new CheckedJob(Prefixed(errors, prefix), typed);
     }
 
@@ -52,8 +52,10 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
         return binding.Request;
     }
 
-    /// <summary>Checks the fields every start request shares: output, idempotency key, callback URL, deadline.</summary>
-    public void CheckCommon(JobOutput? output, string? idempotencyKey, string? callbackUrl, DateTimeOffset? deadline, DateTimeOffset now, List<ValidationError> errors)
+    /// <summary>Checks the fields every start request shares: output, idempotency key, callback URL and events, deadline.</summary>
+    public void CheckCommon(
+        JobOutput? output, string? idempotencyKey, string? callbackUrl, DateTimeOffset? deadline, DateTimeOffset now, List<ValidationError> errors,
+        IReadOnlyList<CallbackEvent>? callbackEvents = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (output is not null)
@@ -90,9 +92,45 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
             CheckUrl("callbackUrl", callbackUrl, errors);
         }
 
+        CheckCallbackEvents(callbackEvents, callbackUrl, errors);
         if (deadline is { } due && due <= now)
         {
             errors.Add(new ValidationError("deadline", "range", "must be in the future"));
+        }
+    }
+
+    /// <summary>
+    /// <c>callbackEvents</c>: at least one event, each a known one, none twice, and only with a <c>callbackUrl</c> to send
+    /// them to. Absent (null) means <see cref="CallbackEvents.Default"/>.
+    /// </summary>
+    public static void CheckCallbackEvents(IReadOnlyList<CallbackEvent>? callbackEvents, string? callbackUrl, List<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (callbackEvents is null)
+        {
+            return;
+        }
+
+        if (callbackUrl is null)
+        {
+            errors.Add(new ValidationError("callbackEvents", "requires", "needs a callbackUrl to deliver the events to"));
+        }
+
+        if (callbackEvents.Count == 0)
+        {
+            errors.Add(new ValidationError("callbackEvents", "range", $"must name at least one event ({CallbackEvents.Names}); leave it out for the default [\"completed\"]"));
+        }
+
+        for (var i = 0; i < callbackEvents.Count; i++)
+        {
+            if (!Enum.IsDefined(callbackEvents[i]))
+            {
+                errors.Add(new ValidationError($"callbackEvents[{i}]", "one_of", $"must be one of {CallbackEvents.Names}"));
+            }
+            else if (callbackEvents.Take(i).Contains(callbackEvents[i]))
+            {
+                errors.Add(new ValidationError($"callbackEvents[{i}]", "duplicate", $"names '{WireNames.Of(callbackEvents[i])}' again; each event may be chosen once"));
+            }
         }
     }
 
@@ -172,7 +210,7 @@ public sealed partial class JobValidator(OutboundUrlGuard guard, IOptions<Callba
             }
         }
 
-        CheckCommon(request.Output, request.IdempotencyKey, request.CallbackUrl, request.Deadline, now, errors);
+        CheckCommon(request.Output, request.IdempotencyKey, request.CallbackUrl, request.Deadline, now, errors, request.CallbackEvents);
         return errors;
     }
 

@@ -68,7 +68,8 @@ public sealed class CallbackReceiver : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var received = await ReceivedWebhook.ReadAsync(context.Request);
-        string? jobId = null, status = null, errorType = null;
+        string? jobId = null, status = null, errorType = null, @event = null;
+        int? index = null;
         try
         {
             using var json = JsonDocument.Parse(received.Body);
@@ -76,6 +77,8 @@ public sealed class CallbackReceiver : IAsyncDisposable
             jobId = root.GetProperty("id").GetString();
             status = root.GetProperty("status").GetString();
             errorType = root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? error.GetProperty("type").GetString() : null;
+            @event = root.TryGetProperty("event", out var named) ? named.GetString() : null;
+            index = root.TryGetProperty("index", out var position) && position.ValueKind == JsonValueKind.Number ? position.GetInt32() : null;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -87,7 +90,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
         var attempt = _seen.AddOrUpdate(jobId ?? "", 1, (_, n) => n + 1);
         var refused = attempt == 1 && jobId is not null && RefuseFirst(jobId);
         _received.Enqueue(received);
-        _deliveries.Enqueue(new CallbackDelivery(received.Id, jobId, status, errorType, valid, refused));
+        _deliveries.Enqueue(new CallbackDelivery(received.Id, jobId, status, errorType, valid, refused, @event, index));
         if (jobId is not null)
         {
             Signal(_arrived, jobId).TrySetResult();

@@ -1,9 +1,9 @@
 namespace MediaGen.Core.Jobs;
 
-/// <summary>Reads a batch request (<c>{"items":[job, …],"idempotencyKey","callbackUrl"}</c>) strictly; item errors are named <c>items[i].field</c>.</summary>
+/// <summary>Reads a batch request (<c>{"items":[job, …],"idempotencyKey","callbackUrl","callbackEvents"}</c>) strictly; item errors are named <c>items[i].field</c>.</summary>
 public static class BatchRequestReader
 {
-    private static readonly HashSet<string> Fields = ["items", "idempotencyKey", "callbackUrl"];
+    private static readonly HashSet<string> Fields = ["items", "idempotencyKey", "callbackUrl", "callbackEvents"];
 
     /// <summary>Reads one batch request.</summary>
     /// <exception cref="RequestValidationException">Anything is wrong; every problem is listed.</exception>
@@ -43,7 +43,8 @@ public static class BatchRequestReader
 
         var idempotencyKey = JsonRequestParsing.String(root, "idempotencyKey", errors);
         var callbackUrl = JsonRequestParsing.String(root, "callbackUrl", errors);
+        var callbackEvents = JsonRequestParsing.CallbackEvents(root, errors);
         RequestValidationException.ThrowIfAny(errors);
-        return new BatchRequest(items, idempotencyKey, callbackUrl);
+        return new BatchRequest(items, idempotencyKey, callbackUrl, callbackEvents);
     }
 }

@@ -1,8 +1,10 @@
+using MediaGen.Core.Notifications;
+
 namespace MediaGen.Core.Jobs;
 
 /// <summary>
 /// A chained Cosmic video extension: <c>{"initial":{cosmic video params} | "mediaId":"…","prompts":["…"],"model","output",
-/// "idempotencyKey","callbackUrl","deadline"}</c>. Each prompt extends the previous segment by 8 seconds.
+/// "idempotencyKey","callbackUrl","callbackEvents","deadline"}</c>. Each prompt extends the previous segment by 8 seconds.
 /// </summary>
 /// <param name="Initial">Params of the first video (as Cosmic documents them); or null to start from <paramref name="MediaId"/>.</param>
 /// <param name="MediaId">An existing Veo video to extend; or null to generate <paramref name="Initial"/> first.</param>
@@ -12,6 +14,10 @@ namespace MediaGen.Core.Jobs;
 /// <param name="IdempotencyKey">Same key, same chain.</param>
 /// <param name="CallbackUrl">Receives a signed POST when the chain ends.</param>
 /// <param name="Deadline">The chain stops with a timeout error if not finished by then.</param>
+/// <param name="CallbackEvents">
+/// What <c>callbackUrl</c> receives (any of <c>started</c>, <c>output</c>: once per stored segment,
+/// <c>completed</c>, the default). Needs <c>callbackUrl</c>.
+/// </param>
 public sealed record ChainRequest(
     JsonElement? Initial,
     string? MediaId,
@@ -20,4 +26,5 @@ public sealed record ChainRequest(
     JobOutput? Output = null,
     string? IdempotencyKey = null,
     string? CallbackUrl = null,
-    DateTimeOffset? Deadline = null);
+    DateTimeOffset? Deadline = null,
+    IReadOnlyList<CallbackEvent>? CallbackEvents = null);

@@ -2,12 +2,12 @@ namespace MediaGen.Core.Jobs;
 
 /// <summary>
 /// Reads a chain request (<c>{"initial"|"mediaId","prompts","model","output","idempotencyKey","callbackUrl","deadline"}</c>)
-/// strictly. <c>output</c>, <c>idempotencyKey</c>, <c>callbackUrl</c> and <c>deadline</c> follow the job rules.
+/// strictly. <c>output</c>, <c>idempotencyKey</c>, <c>callbackUrl</c>, <c>callbackEvents</c> and <c>deadline</c> follow the job rules.
 /// </summary>
 public static class ChainRequestReader
 {
-    private static readonly HashSet<string> Fields = ["initial", "mediaId", "prompts", "model", "output", "idempotencyKey", "callbackUrl", "deadline"];
-    private static readonly string[] SharedFields = ["output", "idempotencyKey", "callbackUrl", "deadline"];
+    private static readonly HashSet<string> Fields = ["initial", "mediaId", "prompts", "model", "output", "idempotencyKey", "callbackUrl", "callbackEvents", "deadline"];
+    private static readonly string[] SharedFields = ["output", "idempotencyKey", "callbackUrl", "callbackEvents", "deadline"];
 
     /// <summary>Reads one chain request.</summary>
     /// <exception cref="RequestValidationException">Anything is wrong; every problem is listed.</exception>
@@ -57,7 +57,7 @@ public static class ChainRequestReader
         }
 
         RequestValidationException.ThrowIfAny(errors);
-        return new ChainRequest(initial, mediaId, prompts, model, common!.Output, common.IdempotencyKey, common.CallbackUrl, common.Deadline);
+        return new ChainRequest(initial, mediaId, prompts, model, common!.Output, common.IdempotencyKey, common.CallbackUrl, common.Deadline, common.CallbackEvents);
     }
 
     private static List<string> ReadPrompts(JsonElement root, List<ValidationError> errors)

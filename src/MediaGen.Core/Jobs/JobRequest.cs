@@ -1,8 +1,10 @@
+using MediaGen.Core.Notifications;
+
 namespace MediaGen.Core.Jobs;
 
 /// <summary>
 /// One generation request, the same JSON for HTTP, queue messages and job-spec blobs:
-/// <c>{"kind","provider","params":{…},"output":{…},"idempotencyKey","callbackUrl","deadline"}</c>.
+/// <c>{"kind","provider","params":{…},"output":{…},"idempotencyKey","callbackUrl","callbackEvents","deadline"}</c>.
 /// </summary>
 /// <param name="Kind">What to generate.</param>
 /// <param name="Provider">Who generates it: <c>cosmic</c>, <c>pixazo</c> or <c>comet</c>.</param>
@@ -12,6 +14,10 @@ namespace MediaGen.Core.Jobs;
 /// <param name="CallbackUrl">Receives a signed POST when the job ends.</param>
 /// <param name="Deadline">The job fails with a timeout error if not finished by then.</param>
 /// <param name="Fallbacks">Providers tried in order when the ones before failed proving nothing was bought.</param>
+/// <param name="CallbackEvents">
+/// What <c>callbackUrl</c> receives, each event once (any of <c>started</c>, <c>output</c>, <c>completed</c>;
+/// default <c>["completed"]</c>), in the order started, outputs in item order, completed. Needs <c>callbackUrl</c>.
+/// </param>
 public sealed record JobRequest(
     JobKind Kind,
     ProviderName Provider,
@@ -20,7 +26,8 @@ public sealed record JobRequest(
     string? IdempotencyKey = null,
     string? CallbackUrl = null,
     DateTimeOffset? Deadline = null,
-    IReadOnlyList<JobFallback>? Fallbacks = null)
+    IReadOnlyList<JobFallback>? Fallbacks = null,
+    IReadOnlyList<CallbackEvent>? CallbackEvents = null)
 {
     /// <summary>Most fallbacks a job may list.</summary>
     public const int MaxFallbacks = 3;

@@ -8,7 +8,7 @@ namespace MediaGen.Core.Jobs;
 public static partial class JobRequestReader
 {
     private static readonly HashSet<string> TopLevelFields =
-        ["kind", "provider", "params", "output", "idempotencyKey", "callbackUrl", "deadline", "fallbacks"];
+        ["kind", "provider", "params", "output", "idempotencyKey", "callbackUrl", "callbackEvents", "deadline", "fallbacks"];
 
     private static readonly HashSet<string> FallbackFields = ["provider", "params"];
 
@@ -85,10 +85,11 @@ public static partial class JobRequestReader
             errors.Add(new ValidationError("callbackUrl", "url", "must be an absolute http(s) URL"));
         }
 
+        var callbackEvents = JsonRequestParsing.CallbackEvents(root, errors);
         var deadline = ReadDeadline(root, now, errors);
         var fallbacks = ReadFallbacks(root, kind, errors);
         RequestValidationException.ThrowIfAny(errors);
-        return new JobRequest(kind!.Value, provider!.Value, parameters.Clone(), output, idempotencyKey, callbackUrl, deadline, fallbacks);
+        return new JobRequest(kind!.Value, provider!.Value, parameters.Clone(), output, idempotencyKey, callbackUrl, deadline, fallbacks, callbackEvents);
     }
 
     private static List<JobFallback>? ReadFallbacks(JsonElement root, JobKind? kind, List<ValidationError> errors)

@@ -14,6 +14,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Cost">What it costs: the estimate from the start, the actual once it is known.</param>
 /// <param name="Caller">Whose job it is: the caller that started it (the API key's caller; queue and inbox jobs: the intake caller); absent for jobs started before owners were recorded.</param>
 /// <param name="ExpiresAt">Once it has ended: when its record and stored media are deleted (its end + <c>Retention__Days</c>); absent while it runs or when retention is off.</param>
+/// <param name="Metrics">Once it ended: where its time went (queued, provider, copy, total seconds), for billing.</param>
 public sealed record JobState(
     string Id,
     JobKind Kind,
@@ -27,4 +28,5 @@ public sealed record JobState(
     JobCost? Cost = null,
     IReadOnlyList<ProviderAttempt>? Providers = null,
     string? Caller = null,
-    DateTimeOffset? ExpiresAt = null);
+    DateTimeOffset? ExpiresAt = null,
+    JobMetrics? Metrics = null);

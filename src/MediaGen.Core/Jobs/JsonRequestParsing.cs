@@ -1,3 +1,5 @@
+using MediaGen.Core.Notifications;
+
 namespace MediaGen.Core.Jobs;
 
 /// <summary>Shared strict-JSON helpers of the batch and chain readers.</summary>
@@ -35,6 +37,47 @@ internal static class JsonRequestParsing
         }
 
         return value.GetString();
+    }
+
+    /// <summary>
+    /// <c>callbackEvents</c>: null when absent or null; otherwise an array of event names (<see cref="CallbackEvent"/>),
+    /// each element's problem named <c>callbackEvents[i]</c>. Repeats and a missing <c>callbackUrl</c> are checked on the
+    /// typed request (<c>JobValidator</c>), so typed callers meet the same rules.
+    /// </summary>
+    public static List<CallbackEvent>? CallbackEvents(JsonElement root, List<ValidationError> errors)
+    {
+        const string Field = "callbackEvents";
+        if (!root.TryGetProperty(Field, out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new ValidationError(Field, "type", $"must be an array of event names ({Notifications.CallbackEvents.Names}; was {list.ValueKind.ToString().ToLowerInvariant()})"));
+            return null;
+        }
+
+        var events = new List<CallbackEvent>();
+        var index = 0;
+        foreach (var element in list.EnumerateArray())
+        {
+            var path = $"{Field}[{index++}]";
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(new ValidationError(path, "type", $"must be a string, one of {Notifications.CallbackEvents.Names} (was {element.ValueKind.ToString().ToLowerInvariant()})"));
+            }
+            else if (WireNames.Parse<CallbackEvent>(element.GetString()!) is { } known)
+            {
+                events.Add(known);
+            }
+            else
+            {
+                errors.Add(new ValidationError(path, "one_of", $"must be one of {Notifications.CallbackEvents.Names} (was '{element.GetString()}')"));
+            }
+        }
+
+        return events;
     }
 
     public static IEnumerable<ValidationError> Prefixed(RequestValidationException ex, string prefix) =>

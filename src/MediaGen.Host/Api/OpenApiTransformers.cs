@@ -4,8 +4,11 @@ using Microsoft.OpenApi;
 
 namespace MediaGen.Host.Api;
 
-/// <summary>Adds the API key scheme (Functions-style <c>x-functions-key</c> header or <c>code</c> query) and marks the routes that need it.</summary>
-public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+/// <summary>
+/// Adds the API key scheme (Functions-style <c>x-functions-key</c> header or <c>code</c> query) and marks the routes that
+/// need it; gives <c>callbackEvents</c> its example.
+/// </summary>
+public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiOperationTransformer, IOpenApiSchemaTransformer
 {
     /// <summary>Name of the header scheme in the document.</summary>
     public const string HeaderScheme = "functionsKey";
@@ -109,6 +112,19 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
             // Said outright: this route takes no API key (health; webhooks, whose URL carries a per-job secret).
             operation.Security = [];
         }
+    }
+
+    /// <inheritdoc />
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.JsonPropertyInfo?.Name == "callbackEvents")
+        {
+            schema.Examples = [new System.Text.Json.Nodes.JsonArray("started", "output", "completed")];
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The <c>Prefer</c> header of a start route, and the <c>Preference-Applied</c> header of its answers.</summary>

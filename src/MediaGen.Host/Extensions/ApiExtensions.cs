@@ -40,6 +40,7 @@ public static class ApiExtensions
         {
             options.AddDocumentTransformer<OpenApiTransformers>();
             options.AddOperationTransformer<OpenApiTransformers>();
+            options.AddSchemaTransformer<OpenApiTransformers>();
         });
         return services;
     }

@@ -33,11 +33,10 @@ public sealed partial class GenerateActivity(
         {
             // After the step's record: the copies are not part of it, so a re-run (which returns the record) copies again.
             var provider = JobRequestReader.ProviderText(request.Provider);
-            output = output with
-            {
-                Copies = await CopyMediaActivity.CopyAllAsync(
-                    media, context, output.Media.Select(m => new CopyInput(m, request.Output, provider, CopyMediaActivity.FirstAttempt(input.Trace), request.Kind))).ConfigureAwait(false),
-            };
+            var copying = Stopwatch.GetTimestamp();
+            var copies = await CopyMediaActivity.CopyAllAsync(
+                media, context, output.Media.Select(m => new CopyInput(m, request.Output, provider, CopyMediaActivity.FirstAttempt(input.Trace), request.Kind))).ConfigureAwait(false);
+            output = output with { Copies = copies, CopySeconds = Stopwatch.GetElapsedTime(copying).TotalSeconds };
         }
 
         StepSpans.Fail(span, output.Failure);

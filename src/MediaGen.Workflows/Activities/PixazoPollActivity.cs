@@ -20,7 +20,9 @@ public sealed class PixazoPollActivity(PixazoClient pixazo, MediaStore media) : 
         {
             var report = PixazoStatusReport.From(await pixazo.GetStatusAsync(input.RequestId).ConfigureAwait(false));
             span?.SetTag("mediagen.provider.status", report.Status.ToString().ToUpperInvariant());
-            return new PixazoPollOutput(report, Copies: await CopyAsync(context, input, report).ConfigureAwait(false));
+            var copying = Stopwatch.GetTimestamp();
+            var copies = await CopyAsync(context, input, report).ConfigureAwait(false);
+            return new PixazoPollOutput(report, Copies: copies, CopySeconds: copies is null ? 0 : Stopwatch.GetElapsedTime(copying).TotalSeconds);
         }
         catch (ProviderException ex)
         {

@@ -1,7 +1,7 @@
 namespace MediaGen.Workflows.Activities;
 
 /// <summary>
-/// One signed delivery attempt of a completion callback (<see cref="CallbackSender"/>). A non-2xx answer or no answer is
+/// One signed delivery attempt of a callback (<c>completed</c>, or a <c>started</c> / <c>output</c> event) (<see cref="CallbackSender"/>). A non-2xx answer or no answer is
 /// returned as a retryable failure; the orchestration retries with the same delivery id and backoff from
 /// <see cref="CallbackOptions"/>. A missing signing key is a failure no retry can fix.
 /// </summary>
@@ -21,7 +21,9 @@ public sealed class SendCallbackActivity(CallbackSender sender) : TaskActivity<C
 
     private async Task<DeliveryOutput> SendAsync(CallbackInput input)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(input.Notification, JobJson.Options);
+        var body = input.Event is { } @event
+            ? JsonSerializer.SerializeToUtf8Bytes(@event, JobJson.Options)
+            : JsonSerializer.SerializeToUtf8Bytes(input.Notification, JobJson.Options);
         try
         {
             await sender.SendAsync(new Uri(input.Url, UriKind.Absolute), input.DeliveryId, body).ConfigureAwait(false);

@@ -4,6 +4,9 @@ namespace MediaGen.Workflows.Orchestrations;
 /// A slice of a batch: each item runs as its own job (sub-orchestration <c>{batchId}.{index:D4}</c>), at most
 /// <see cref="BatchChunkInput.Concurrency"/> at once; outcomes are collected per item. On cancel, running items are
 /// told to cancel and items not started yet end <see cref="JobStatus.Canceled"/>. Custom status: <see cref="BatchProgress"/>.
+/// Delivers the batch's <c>started</c> event (the first chunk, before its first item starts) and an <c>output</c> event per
+/// completed item in item order (an item is reported once every item before it in the chunk has ended), all delivered
+/// before the chunk ends, so the next chunk's come after them.
 /// </summary>
 public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, BatchOutcome>
 {
@@ -13,6 +16,14 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var outcomes = new BatchItemState?[input.Items.Count];
+        var results = new JobResult?[input.Items.Count];
+        var reported = 0;
+        var events = new JobEvents(context, input.Events, input.Policy, null);
+        if (input.FirstIndex == 0)
+        {
+            events.Started();
+        }
+
         var finished = new List<BatchItemState>();
         var running = new Dictionary<Task<JobOutcome>, int>();
         var next = 0;
@@ -58,9 +69,16 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
             var finishedTask = (Task<JobOutcome>)done;
             var position = running[finishedTask];
             running.Remove(finishedTask);
-            var state = await ItemStateAsync(input, position, finishedTask);
+            (var state, results[position]) = await ItemStateAsync(input, position, finishedTask);
             outcomes[position] = state;
             finished.Add(state);
+            for (; reported < outcomes.Length && outcomes[reported] is { } ended; reported++)
+            {
+                if (ended.Status == JobStatus.Completed)
+                {
+                    events.BatchOutput(ended.Index, ended.JobId, results[reported]);
+                }
+            }
         }
 
         stop.Cancel();
@@ -70,22 +88,22 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
         }
 
         context.SetCustomStatus(BatchOrchestrator.Count(input.Items.Count, [.. outcomes.Select(o => o!)], 0));
-        return new BatchOutcome([.. outcomes.Select(o => o!)], canceled is not null);
+        return new BatchOutcome([.. outcomes.Select(o => o!)], canceled is not null, await events.DrainAsync());
     }
 
-    private static async Task<BatchItemState> ItemStateAsync(BatchChunkInput input, int position, Task<JobOutcome> done)
+    private static async Task<(BatchItemState State, JobResult? Result)> ItemStateAsync(BatchChunkInput input, int position, Task<JobOutcome> done)
     {
         var index = input.FirstIndex + position;
         var jobId = BatchOrchestrator.ItemId(input.BatchId, index);
         try
         {
             var outcome = await done;
-            return new BatchItemState(index, jobId, outcome.Status, outcome.Error, outcome.Cost);
+            return (new BatchItemState(index, jobId, outcome.Status, outcome.Error, outcome.Cost), outcome.Result);
         }
         catch (TaskFailedException ex)
         {
             // The item's orchestration itself failed: whatever it may have bought counts at its estimate.
-            return new BatchItemState(index, jobId, JobStatus.Failed, new JobError(JobErrorCodes.InternalError, ex.FailureDetails.ErrorMessage), input.Items[position].Cost);
+            return (new BatchItemState(index, jobId, JobStatus.Failed, new JobError(JobErrorCodes.InternalError, ex.FailureDetails.ErrorMessage), input.Items[position].Cost), null);
         }
     }
 }

@@ -31,6 +31,8 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
         var total = input.Items.Count;
         var size = Math.Max(1, input.Policy.BatchChunkSize);
         var items = new List<BatchItemState>(total);
+        var events = JobEvents.TargetOf(context.InstanceId, "batch", input.CallbackUrl, input.CallbackEvents);
+        var problems = new List<string?>();
         CancelRequest? canceled = null;
 
         // Raced with each chunk (which ends by its items' deadlines at the latest), and released when the batch ends.
@@ -48,7 +50,7 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
 
             var chunkId = ChunkId(context.InstanceId, first / size);
             var chunk = context.CallSubOrchestratorAsync<BatchOutcome>(
-                nameof(BatchChunkOrchestrator), new BatchChunkInput(context.InstanceId, first, slice, input.Policy.BatchConcurrency),
+                nameof(BatchChunkOrchestrator), new BatchChunkInput(context.InstanceId, first, slice, input.Policy.BatchConcurrency, events, input.Policy),
                 new SubOrchestrationOptions(instanceId: chunkId));
             if (await Task.WhenAny(chunk, cancel) == cancel)
             {
@@ -58,7 +60,9 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
 
             try
             {
-                items.AddRange((await chunk).Items);
+                var done = await chunk;
+                items.AddRange(done.Items);
+                problems.Add(done.NotificationError);
             }
             catch (TaskFailedException ex)
             {
@@ -77,8 +81,9 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcom
         var notification = new JobNotification(
             context.InstanceId, "batch", status, null, null, null, null,
             new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Items: items, Counts: counts, CostTotals: totals);
-        var problem = await JobNotifier.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
-        return new BatchOutcome(items, canceled is not null, problem);
+        problems.Add(await JobNotifier.NotifyAsync(
+            context, notification, JobNotifier.CompletedUrl(input.CallbackUrl, input.CallbackEvents), input.Policy, input.TraceParent));
+        return new BatchOutcome(items, canceled is not null, JobFinisher.Problems([.. problems]));
     }
 
     /// <summary>

@@ -18,18 +18,23 @@ public sealed class ChainOrchestrator : TaskOrchestrator<ChainInput, JobOutcome>
         ArgumentNullException.ThrowIfNull(input);
         var steps = (input.Initial is null ? 0 : 1) + input.Prompts.Count;
         JobTelemetry.Started(context, nameof(ChainOrchestrator), ProviderName.Cosmic, JobKind.VideoExtension, input.TraceParent);
+        var events = new JobEvents(
+            context, JobEvents.TargetOf(context.InstanceId, "chain", input.CallbackUrl, input.CallbackEvents), input.Policy, input.TraceParent, JobKind.VideoExtension, ProviderName.Cosmic);
         var (outcome, run) = await JobRunner.RunAsync(
-            context, input.Deadline, new JobProgress("generating", Step: 1, Steps: steps), input.TraceParent, run => ExtendAsync(run, input, steps));
-        outcome = outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge };
+            context, input.Deadline, new JobProgress("generating", Step: 1, Steps: steps), input.TraceParent, run => ExtendAsync(run, input, steps),
+            new JobClock(JobRunner.AcceptedAt(context, input.AcceptedAt)), events);
+        outcome = outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, Metrics = run.Clock.Finish(context.CurrentUtcDateTime) };
         await JobFinisher.SettleAsync(context, input.Budget, outcome);
         run.Progress = run.Progress with { Phase = "notifying", NextCheckAt = null };
+        var eventProblems = await events.DrainAsync();
         var notification = new JobNotification(
             context.InstanceId, "chain", outcome.Status, JobKind.VideoExtension, ProviderName.Cosmic, outcome.Result, outcome.Error,
-            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), outcome.FailedStep, Cost: outcome.Cost);
-        var problem = await JobNotifier.NotifyAsync(context, notification, input.CallbackUrl, input.Policy, input.TraceParent);
+            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), outcome.FailedStep, Cost: outcome.Cost, Metrics: outcome.Metrics);
+        var problem = await JobNotifier.NotifyAsync(
+            context, notification, JobNotifier.CompletedUrl(input.CallbackUrl, input.CallbackEvents), input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
         JobTelemetry.Ended(context, ProviderName.Cosmic, JobKind.VideoExtension, outcome);
-        return outcome with { NotificationError = problem };
+        return outcome with { NotificationError = JobFinisher.Problems(eventProblems, problem) };
     }
 
     /// <summary>The params of one extension step (snake_case, as Cosmic documents them).</summary>

@@ -27,6 +27,9 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var deadline = JobRunner.DeadlineOf(context, input);
+        var acceptedAt = JobRunner.AcceptedAt(context, input.AcceptedAt);
+        var events = JobEvents.For(context, input);
+        var metrics = new List<JobMetrics>();
         var candidates = input.Request.Candidates();
         var attempts = new List<ProviderAttempt>();
         var spent = 0m;
@@ -38,9 +41,16 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
             var candidate = candidates[i];
             context.SetCustomStatus(new JobProgress("generating", Attempt: i + 1, ProviderStatus: JobRequestReader.ProviderText(candidate.Provider)));
             var childId = CandidateId(context.InstanceId, i);
+            if (i == 0)
+            {
+                events.Started(); // the candidates report to this job, so it speaks for them
+            }
+
             var child = context.CallSubOrchestratorAsync<JobOutcome>(
                 JobOrchestrators.For(candidate),
-                new JobInput(candidate, deadline, input.Policy, Notify: false, Cost: input.CandidateCosts?.ElementAtOrDefault(i), TraceParent: input.TraceParent, Owner: input.Owner),
+                new JobInput(
+                    candidate, deadline, input.Policy, Notify: false, Cost: input.CandidateCosts?.ElementAtOrDefault(i), TraceParent: input.TraceParent, Owner: input.Owner,
+                    AcceptedAt: new DateTimeOffset(DateTime.SpecifyKind(acceptedAt, DateTimeKind.Utc))),
                 new SubOrchestrationOptions(instanceId: childId));
             if (await Task.WhenAny(child, cancel) == cancel)
             {
@@ -57,6 +67,11 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
             }
 
             spent += outcome.Spent ?? 0m;
+            if (outcome.Metrics is { } childMetrics)
+            {
+                metrics.Add(childMetrics);
+            }
+
             var last = i == candidates.Count - 1;
             if (outcome.Status == JobStatus.Failed && outcome.NothingBought && outcome.Error?.Type is { } type && SkipsTo.Contains(type) && !last && !cancel.IsCompleted)
             {
@@ -71,7 +86,12 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
         }
 
         stop.Cancel();
-        outcome = outcome! with { Spent = spent, Providers = attempts };
+        outcome = outcome! with { Spent = spent, Providers = attempts, Metrics = Combined(metrics, acceptedAt, context.CurrentUtcDateTime) };
+        foreach (var (item, index) in (outcome.Result?.Items ?? []).Select((item, index) => (item, index)))
+        {
+            events.Output(index, item);
+        }
+
         var progress = new JobProgress("done");
         if (!input.Notify)
         {
@@ -80,7 +100,21 @@ public sealed class FailoverOrchestrator : TaskOrchestrator<JobInput, JobOutcome
             return outcome;
         }
 
-        var run = new RunningJob(context, deadline.UtcDateTime, CancellationToken.None, progress, input.TraceParent);
+        var run = new RunningJob(context, deadline.UtcDateTime, CancellationToken.None, progress, input.TraceParent, events: events);
         return await JobFinisher.FinishAsync(context, run, input, outcome);
+    }
+
+    /// <summary>
+    /// The job's metrics from its candidates' (each measured from this job's acceptance): queued until the first one's
+    /// first call, their provider and copy times summed (they ran one after another), the total up to <paramref name="now"/>.
+    /// </summary>
+    private static JobMetrics Combined(IReadOnlyList<JobMetrics> candidates, DateTime acceptedAt, DateTime now)
+    {
+        var total = (now - acceptedAt).TotalSeconds;
+        return candidates.Count == 0
+            ? JobClock.Of(total, 0, 0, total, null)
+            : JobClock.Of(
+                candidates[0].QueuedSeconds, candidates.Sum(m => m.ProviderSeconds), candidates.Sum(m => m.CopySeconds), total,
+                candidates[^1].ProviderProcessingSeconds);
     }
 }

@@ -1,10 +1,14 @@
 namespace MediaGen.Workflows.Orchestrations;
 
-/// <summary>The end of a single job: its budget reservation settled, final custom status, then (unless a batch reports for it) the notifications.</summary>
+/// <summary>
+/// The end of a single job: its metrics, its budget reservation settled, final custom status, then (unless a batch reports
+/// for it) its <c>started</c>/<c>output</c> callbacks drained and the completion notifications.
+/// </summary>
 internal static class JobFinisher
 {
     public static async Task<JobOutcome> FinishAsync(TaskOrchestrationContext context, RunningJob run, JobInput input, JobOutcome outcome)
     {
+        outcome = outcome with { Metrics = outcome.Metrics ?? run.Clock.Finish(context.CurrentUtcDateTime) };
         await SettleAsync(context, input.Budget, outcome);
         if (!input.Notify)
         {
@@ -14,13 +18,19 @@ internal static class JobFinisher
 
         run.Progress = run.Progress with { Phase = "notifying", NextCheckAt = null };
         var request = input.Request;
+        var events = await run.Events.DrainAsync();
         var notification = new JobNotification(
             context.InstanceId, "job", outcome.Status, request.Kind, request.Provider, outcome.Result, outcome.Error,
-            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Cost: outcome.Cost, Providers: outcome.Providers);
-        var problem = await JobNotifier.NotifyAsync(context, notification, request.CallbackUrl, input.Policy, input.TraceParent);
+            new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)), Cost: outcome.Cost, Providers: outcome.Providers, Metrics: outcome.Metrics);
+        var problem = await JobNotifier.NotifyAsync(
+            context, notification, JobNotifier.CompletedUrl(request.CallbackUrl, request.CallbackEvents), input.Policy, input.TraceParent);
         run.Progress = run.Progress with { Phase = "done" };
-        return outcome with { NotificationError = problem };
+        return outcome with { NotificationError = Problems(events, problem) };
     }
+
+    /// <summary>The notification problems of a run, joined; null when there were none.</summary>
+    public static string? Problems(params string?[] problems) =>
+        problems.Any(p => p is not null) ? string.Join("; ", problems.Where(p => p is not null)) : null;
 
     /// <summary>Settles <paramref name="hold"/> to what the outcome spent (retried until the budget store takes it; idempotent).</summary>
     public static async Task SettleAsync(TaskOrchestrationContext context, BudgetHold? hold, JobOutcome outcome)

@@ -28,10 +28,7 @@ internal static class JobNotifier
         {
             // Stable for every attempt (and every replay): receivers drop duplicates by it.
             var deliveryId = context.NewGuid().ToString("N");
-            var maxInterval = policy.CallbackMaxRetryInterval < policy.CallbackFirstRetryInterval ? policy.CallbackFirstRetryInterval : policy.CallbackMaxRetryInterval;
-            var called = await DeliverAsync(
-                context, nameof(SendCallbackActivity), attempt => new CallbackInput(callbackUrl, deliveryId, notification, new StepTrace(traceParent, attempt)),
-                policy.CallbackMaxAttempts, policy.CallbackFirstRetryInterval, maxInterval);
+            var called = await CallbackAsync(context, callbackUrl, deliveryId, notification, null, policy, traceParent);
             if (called is not null)
             {
                 problems.Add("callback: " + called.Message);
@@ -39,6 +36,23 @@ internal static class JobNotifier
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>The URL the <c>completed</c> callback goes to: <paramref name="callbackUrl"/> when <paramref name="events"/> (null: the default) include it.</summary>
+    public static string? CompletedUrl(string? callbackUrl, IReadOnlyList<CallbackEvent>? events) =>
+        callbackUrl is not null && CallbackEvents.Includes(events, CallbackEvent.Completed) ? callbackUrl : null;
+
+    /// <summary>
+    /// One signed callback delivery (a <c>completed</c> <paramref name="notification"/> or a <c>started</c>/<c>output</c>
+    /// <paramref name="event"/>), retried with backoff under <paramref name="deliveryId"/>; returns why it failed for good, or null.
+    /// </summary>
+    public static Task<StepFailure?> CallbackAsync(
+        TaskOrchestrationContext context, string url, string deliveryId, JobNotification? notification, JobEventNotification? @event, JobPolicy policy, string? traceParent)
+    {
+        var maxInterval = policy.CallbackMaxRetryInterval < policy.CallbackFirstRetryInterval ? policy.CallbackFirstRetryInterval : policy.CallbackMaxRetryInterval;
+        return DeliverAsync(
+            context, nameof(SendCallbackActivity), attempt => new CallbackInput(url, deliveryId, notification, new StepTrace(traceParent, attempt), @event),
+            policy.CallbackMaxAttempts, policy.CallbackFirstRetryInterval, maxInterval);
     }
 
     /// <summary>Runs a delivery activity until it succeeds, fails for good or runs out of attempts; returns the last failure, or null.</summary>

@@ -11,10 +11,11 @@ namespace MediaGen.Workflows.Orchestrations;
 internal static class JobRunner
 {
     public static async Task<(JobOutcome Outcome, RunningJob Run)> RunAsync(
-        TaskOrchestrationContext context, DateTimeOffset deadline, JobProgress initial, string? traceParent, Func<RunningJob, Task<JobOutcome>> work)
+        TaskOrchestrationContext context, DateTimeOffset deadline, JobProgress initial, string? traceParent, Func<RunningJob, Task<JobOutcome>> work,
+        JobClock? clock = null, JobEvents? events = null)
     {
         using var stop = new CancellationTokenSource();
-        var run = new RunningJob(context, deadline.UtcDateTime, stop.Token, initial, traceParent);
+        var run = new RunningJob(context, deadline.UtcDateTime, stop.Token, initial, traceParent, clock, events);
         run.Progress = initial;
         var cancel = context.WaitForExternalEvent<CancelRequest>(WorkflowEvents.Cancel, stop.Token);
         var working = work(run);
@@ -44,6 +45,9 @@ internal static class JobRunner
     /// <summary>The job's deadline: the one it was given, else <see cref="JobPolicy.JobTimeout"/> after this orchestration started.</summary>
     public static DateTimeOffset DeadlineOf(TaskOrchestrationContext context, JobInput input) =>
         input.Deadline ?? new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)) + input.Policy.JobTimeout;
+
+    /// <summary>When the job was accepted: the time its input records, else (jobs started before it was recorded) now.</summary>
+    public static DateTime AcceptedAt(TaskOrchestrationContext context, DateTimeOffset? recorded) => recorded?.UtcDateTime ?? context.CurrentUtcDateTime;
 
     /// <summary>A failed outcome from a step failure.</summary>
     public static JobOutcome Failed(RunningJob run, StepFailure failure, string? field = null, int? failedStep = null) =>

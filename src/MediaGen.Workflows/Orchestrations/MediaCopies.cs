@@ -31,7 +31,9 @@ internal static class MediaCopies
                 run, nameof(CopyMediaActivity), trace => new CopyInput(item, request.Output, provider, trace, request.Kind), o => o.Failure, f => f.Retryable,
                 policy.CopyMaxAttempts, policy.CopyRetryInterval, policy.CopyRetryInterval * 8, "copying", first?[i]))
             .ToList();
+        var started = run.Context.CurrentUtcDateTime;
         var results = await Task.WhenAll(copies);
+        run.Clock.AddCopy(run.Context.CurrentUtcDateTime - started); // zero when the producing activity's copies all stood
         run.Stop.ThrowIfCancellationRequested();
         run.AddStored(results.Where(r => r.Item is not null).Select(r => r.Item!));
         return results.Select(r => r.Failure).FirstOrDefault(f => f is not null);

@@ -28,13 +28,18 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         }
 
         Flow? flow = null;
+        // A resumed job's provider phase began with its first submit, in an earlier generation (which sent its started event).
+        var clock = new JobClock(
+            JobRunner.AcceptedAt(context, input.AcceptedAt), resume is null ? null : resume.FirstProviderCallAt ?? resume.SubmittedAt ?? context.CurrentUtcDateTime);
         var (outcome, run) = await JobRunner.RunAsync(context, deadline, resume?.Progress ?? new JobProgress("submitting"), input.TraceParent, run =>
         {
             flow = new Flow(run, input, deadline);
             return flow.RunAsync();
-        });
+        }, clock, JobEvents.For(context, input));
         if (flow?.Continuation is { } continuation && outcome.Status == JobStatus.Running)
         {
+            // Deliveries in flight would be lost with this generation's history: finish them first.
+            await run.Events.DrainAsync();
             // The history holds PollsPerGeneration polls: start a fresh one with the state (buffered events carry over).
             context.ContinueAsNew(input with { Resume = continuation }, preserveUnprocessedEvents: true);
             return outcome;
@@ -57,6 +62,9 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
         /// <summary>What the poll that read COMPLETED copied (null when it copied nothing).</summary>
         private IReadOnlyList<CopyOutput>? _copied;
 
+        /// <summary>How long that poll spent copying.</summary>
+        private double _copySeconds;
+
         /// <summary>Set when the flow stopped to continue as new: the state the next generation resumes from.</summary>
         public PixazoResume? Continuation { get; private set; }
 
@@ -77,12 +85,14 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 {
                     run.Progress = run.Progress with { Submission = submission, ProviderStatus = null, RequestId = null };
                     run.PurchaseStarting(_estimate);
+                    run.ProviderCallStarting();
                     var submitted = await StepRetry.CallAsync<PixazoSubmitOutput>(
                         run, nameof(PixazoSubmitActivity), trace => new PixazoSubmitInput(request, submission, trace), o => o.Failure,
                         f => f.Retryable && StepRetry.NothingBought(f), _policy.ProviderMaxAttempts, _policy.ProviderRetryInterval,
                         _policy.ProviderMaxRetryInterval, "submitting");
                     if (submitted.Failure is { } failure)
                     {
+                        run.ProviderCallEnded(0);
                         run.PurchaseEnded(_estimate, null, StepRetry.ProvesNothingBought(request, failure));
                         return JobRunner.Failed(run, failure);
                     }
@@ -96,6 +106,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 resume = null;
                 if (waitFailure is not null)
                 {
+                    run.ProviderCallEnded(0);
                     return JobRunner.Failed(run, waitFailure);
                 }
 
@@ -103,6 +114,13 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 {
                     // Continuing as new: the orchestrator takes Continuation from here.
                     return new JobOutcome(JobStatus.Running);
+                }
+
+                if (final.Status != PixazoStatus.Error || submission >= _policy.MaxPixazoSubmissions)
+                {
+                    // The provider's final answer: the phase from the first submit ends, less what the confirming poll spent copying.
+                    run.ProviderCallEnded(_copySeconds);
+                    run.Clock.ProviderProcessingSeconds = final.ProcessingSeconds;
                 }
 
                 // ERROR is documented "not charged"; FAILED is not, so it counts at the estimate.
@@ -202,7 +220,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
                 delay = longer >= _policy.PollMaxInterval.Ticks ? _policy.PollMaxInterval : TimeSpan.FromTicks((long)longer);
             }
 
-            Continuation = new PixazoResume(submission, requestId, delay, pollFailures, deadline, run.Progress, _submittedAt);
+            Continuation = new PixazoResume(submission, requestId, delay, pollFailures, deadline, run.Progress, _submittedAt, run.Clock.FirstProviderCallAt);
             return (null, null);
         }
 
@@ -215,6 +233,7 @@ public sealed class PixazoGenerationOrchestrator : TaskOrchestrator<JobInput, Jo
             run.Stop.ThrowIfCancellationRequested();
             run.Progress = run.Progress with { Polls = run.Progress.Polls + 1 };
             _copied = polled.Copies;
+            _copySeconds = polled.CopySeconds;
             return (polled.Report, polled.Failure);
         }
 

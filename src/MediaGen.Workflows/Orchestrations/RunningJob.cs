@@ -2,14 +2,34 @@ namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>
 /// The state one job's work shares with its runner (<see cref="JobRunner"/>): the context, the deadline, the stop signal (cancel), the
-/// custom status, and the items stored so far (kept when the job stops early).
+/// custom status, the items stored so far (kept when the job stops early), its clock (<see cref="JobClock"/>) and its
+/// <c>started</c> / <c>output</c> callbacks (<see cref="JobEvents"/>).
 /// </summary>
-internal sealed class RunningJob(TaskOrchestrationContext context, DateTime deadline, CancellationToken stop, JobProgress progress, string? traceParent)
+internal sealed class RunningJob(
+    TaskOrchestrationContext context, DateTime deadline, CancellationToken stop, JobProgress progress, string? traceParent, JobClock? clock = null, JobEvents? events = null)
 {
     private readonly List<JobResultItem> _stored = [];
     private JobProgress _progress = progress;
 
     public TaskOrchestrationContext Context { get; } = context;
+
+    /// <summary>Where the job's time goes (its metrics).</summary>
+    public JobClock Clock { get; } = clock ?? new JobClock(context.CurrentUtcDateTime);
+
+    /// <summary>The job's <c>started</c> and <c>output</c> callbacks.</summary>
+    public JobEvents Events { get; set; } = events ?? JobEvents.None(context);
+
+    /// <summary>A provider step begins: its time counts as provider time, and the job's first one sends <c>started</c>.</summary>
+    public void ProviderCallStarting()
+    {
+        if (Clock.BeginProvider(Context.CurrentUtcDateTime))
+        {
+            Events.Started();
+        }
+    }
+
+    /// <summary>A provider step answered for good; <paramref name="copySecondsInside"/> of it the activity spent storing media.</summary>
+    public void ProviderCallEnded(double copySecondsInside) => Clock.EndProvider(Context.CurrentUtcDateTime, TimeSpan.FromSeconds(copySecondsInside));
 
     /// <summary>The job's W3C <c>traceparent</c> (from its input), handed to every activity call.</summary>
     public string? TraceParent { get; } = traceParent;
@@ -45,7 +65,12 @@ internal sealed class RunningJob(TaskOrchestrationContext context, DateTime dead
 
     public void AddStored(IEnumerable<JobResultItem> items)
     {
-        _stored.AddRange(items);
+        foreach (var item in items)
+        {
+            _stored.Add(item);
+            Events.Output(_stored.Count - 1, item);
+        }
+
         Progress = Progress with { ItemsStored = _stored.Count };
     }
 

@@ -15,10 +15,12 @@ internal static class SyncGeneration
     public static async Task<StepResult> RunAsync(RunningJob run, JobRequest request, int firstItemIndex, JobPolicy policy, decimal? estimate = null)
     {
         run.PurchaseStarting(estimate);
+        run.ProviderCallStarting();
         var generated = await StepRetry.CallAsync<GenerateOutput>(
             run, nameof(GenerateActivity), trace => new GenerateInput(request, firstItemIndex, trace, CopyMedia: true), o => o.Failure,
             f => StepRetry.ShouldRetryProvider(request, f), policy.ProviderMaxAttempts, policy.ProviderRetryInterval,
             policy.ProviderMaxRetryInterval, "generating");
+        run.ProviderCallEnded(generated.CopySeconds);
         if (generated.Failure is { } failure)
         {
             var nothingBought = StepRetry.ProvesNothingBought(request, failure);

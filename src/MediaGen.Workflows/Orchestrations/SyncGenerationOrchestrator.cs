@@ -15,7 +15,8 @@ public sealed class SyncGenerationOrchestrator : TaskOrchestrator<JobInput, JobO
         ArgumentNullException.ThrowIfNull(input);
         JobTelemetry.Started(context, nameof(SyncGenerationOrchestrator), input.Request.Provider, input.Request.Kind, input.TraceParent);
         var (outcome, run) = await JobRunner.RunAsync(
-            context, JobRunner.DeadlineOf(context, input), new JobProgress("generating"), input.TraceParent, run => GenerateAsync(run, input));
+            context, JobRunner.DeadlineOf(context, input), new JobProgress("generating"), input.TraceParent, run => GenerateAsync(run, input),
+            new JobClock(JobRunner.AcceptedAt(context, input.AcceptedAt)), JobEvents.For(context, input));
         var finished = await JobFinisher.FinishAsync(context, run, input, outcome with { Cost = run.CostOf(input.Cost), Spent = run.Charge, NothingBought = run.NothingBought });
         JobTelemetry.Ended(context, input.Request.Provider, input.Request.Kind, finished);
         return finished;

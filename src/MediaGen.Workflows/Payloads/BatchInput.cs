@@ -7,4 +7,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Budget">The budget reservation (every item's estimate) the batch settles when it ends.</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
 /// <param name="Owner">The caller that started it (each item carries it too); null for batches started before owners were recorded.</param>
-public sealed record BatchInput(IReadOnlyList<JobInput> Items, JobPolicy Policy, string? CallbackUrl = null, BudgetHold? Budget = null, string? TraceParent = null, string? Owner = null);
+/// <param name="CallbackEvents">The events <paramref name="CallbackUrl"/> receives; null: <see cref="CallbackEvents.Default"/>.</param>
+public sealed record BatchInput(
+    IReadOnlyList<JobInput> Items, JobPolicy Policy, string? CallbackUrl = null, BudgetHold? Budget = null, string? TraceParent = null, string? Owner = null,
+    IReadOnlyList<CallbackEvent>? CallbackEvents = null);

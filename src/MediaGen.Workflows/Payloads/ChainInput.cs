@@ -13,6 +13,8 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Budget">The budget reservation the chain settles when it ends.</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
 /// <param name="Owner">The caller that started it; null for chains started before owners were recorded.</param>
+/// <param name="CallbackEvents">The events <paramref name="CallbackUrl"/> receives; null: <see cref="CallbackEvents.Default"/>.</param>
+/// <param name="AcceptedAt">When the chain was accepted (metrics); null for chains started before it was recorded.</param>
 public sealed record ChainInput(
     JsonElement? Initial,
     string? MediaId,
@@ -25,4 +27,6 @@ public sealed record ChainInput(
     JobCost? Cost = null,
     BudgetHold? Budget = null,
     string? TraceParent = null,
-    string? Owner = null);
+    string? Owner = null,
+    IReadOnlyList<CallbackEvent>? CallbackEvents = null,
+    DateTimeOffset? AcceptedAt = null);

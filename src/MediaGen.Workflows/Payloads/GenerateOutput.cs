@@ -12,6 +12,7 @@ namespace MediaGen.Workflows.Payloads;
 /// The copy of each of <see cref="Media"/>, in order, when the input asked for them (<see cref="GenerateInput.CopyMedia"/>);
 /// never part of the generation ledger's record (a re-run copies again).
 /// </param>
+/// <param name="CopySeconds">How long making <paramref name="Copies"/> took inside the activity (metrics: copy time, not provider time).</param>
 public sealed record GenerateOutput(
     IReadOnlyList<MediaToCopy> Media,
     IReadOnlyList<JobResultItem> Stored,
@@ -20,7 +21,8 @@ public sealed record GenerateOutput(
     string? ProviderId = null,
     StepFailure? Failure = null,
     JobCost? Cost = null,
-    IReadOnlyList<CopyOutput>? Copies = null)
+    IReadOnlyList<CopyOutput>? Copies = null,
+    double CopySeconds = 0)
 {
     /// <summary>A failed call.</summary>
     public static GenerateOutput Failed(StepFailure failure) => new([], [], Failure: failure);

@@ -14,6 +14,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Budget">The budget reservation the job settles when it ends (null: none, e.g. a batch item, whose batch holds it).</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the span that started it, so every activity, replay and process joins one trace; null when started without one.</param>
 /// <param name="Owner">The caller that started it (batch items and failover children: their parent's); null for jobs started before owners were recorded.</param>
+/// <param name="AcceptedAt">When the job (or its batch, or its failover parent) was accepted, for <see cref="JobMetrics.QueuedSeconds"/>; null for jobs started before it was recorded (then: when the orchestration started).</param>
 public sealed record JobInput(
     JobRequest Request,
     DateTimeOffset? Deadline,
@@ -24,4 +25,5 @@ public sealed record JobInput(
     BudgetHold? Budget = null,
     IReadOnlyList<JobCost>? CandidateCosts = null,
     string? TraceParent = null,
-    string? Owner = null);
+    string? Owner = null,
+    DateTimeOffset? AcceptedAt = null);

@@ -18,6 +18,8 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Cost">Jobs and chains: the estimate and actual cost.</param>
 /// <param name="Providers">Jobs with fallbacks: which provider served and why each earlier one was skipped.</param>
 /// <param name="CostTotals">Batches: the items' costs summed per unit.</param>
+/// <param name="Metrics">Jobs and chains: where the time went.</param>
+/// <param name="Event">Always <c>completed</c>: tells this delivery from the <c>started</c> and <c>output</c> ones (<see cref="JobEventNotification"/>).</param>
 public sealed record JobNotification(
     string Id,
     string Type,
@@ -32,4 +34,6 @@ public sealed record JobNotification(
     BatchProgress? Counts = null,
     JobCost? Cost = null,
     IReadOnlyList<CostTotal>? CostTotals = null,
-    IReadOnlyList<ProviderAttempt>? Providers = null);
+    IReadOnlyList<ProviderAttempt>? Providers = null,
+    JobMetrics? Metrics = null,
+    string Event = "completed");

@@ -9,6 +9,7 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Cost">The estimate and, once something was bought, the actual cost.</param>
 /// <param name="NothingBought">Whether no provider call of the job bought anything (none made, or every one failed proving it).</param>
 /// <param name="Providers">Jobs with fallbacks: every provider tried, which served and why each earlier one was skipped.</param>
+/// <param name="Metrics">Where the job's time went (set when its work ended).</param>
 /// <param name="Spent">What the job's budget is charged: the actual cost, the estimate when a purchase may have happened without a known cost, 0 when nothing was bought.</param>
 public sealed record JobOutcome(
     JobStatus Status,
@@ -19,4 +20,5 @@ public sealed record JobOutcome(
     JobCost? Cost = null,
     decimal? Spent = null,
     bool NothingBought = false,
-    IReadOnlyList<ProviderAttempt>? Providers = null);
+    IReadOnlyList<ProviderAttempt>? Providers = null,
+    JobMetrics? Metrics = null);

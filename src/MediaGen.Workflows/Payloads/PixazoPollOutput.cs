@@ -7,4 +7,5 @@ namespace MediaGen.Workflows.Payloads;
 /// The copy of each media URL of a COMPLETED report, in item order, when the input asked for it
 /// (<see cref="PixazoPollInput.CopyWhenCompleted"/>); null otherwise.
 /// </param>
-public sealed record PixazoPollOutput(PixazoStatusReport? Report, StepFailure? Failure = null, IReadOnlyList<CopyOutput>? Copies = null);
+/// <param name="CopySeconds">How long making <paramref name="Copies"/> took inside the activity.</param>
+public sealed record PixazoPollOutput(PixazoStatusReport? Report, StepFailure? Failure = null, IReadOnlyList<CopyOutput>? Copies = null, double CopySeconds = 0);

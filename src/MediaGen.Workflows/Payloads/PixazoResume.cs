@@ -11,4 +11,6 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Deadline">The job's deadline (UTC).</param>
 /// <param name="Progress">The custom status so far.</param>
 /// <param name="SubmittedAt">When the current submission was accepted (orchestration time), for the generation-duration metric.</param>
-public sealed record PixazoResume(int Submission, string RequestId, TimeSpan Delay, int PollFailures, DateTimeOffset Deadline, JobProgress Progress, DateTime? SubmittedAt = null);
+/// <param name="FirstProviderCallAt">When the job's first submit began (orchestration time): its metrics' start of provider time, and proof its <c>started</c> event was sent.</param>
+public sealed record PixazoResume(
+    int Submission, string RequestId, TimeSpan Delay, int PollFailures, DateTimeOffset Deadline, JobProgress Progress, DateTime? SubmittedAt = null, DateTime? FirstProviderCallAt = null);

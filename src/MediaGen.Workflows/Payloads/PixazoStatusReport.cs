@@ -6,7 +6,8 @@ namespace MediaGen.Workflows.Payloads;
 /// <param name="Error">Pixazo's error text for FAILED and ERROR.</param>
 /// <param name="MediaUrls">The outputs, when COMPLETED.</param>
 /// <param name="MediaType">The outputs' type, when Pixazo says.</param>
-public sealed record PixazoStatusReport(string RequestId, PixazoStatus Status, string? Error, IReadOnlyList<string> MediaUrls, string? MediaType)
+/// <param name="ProcessingSeconds">Pixazo's own <c>completed_at − created_at</c>, when it reports both (final statuses).</param>
+public sealed record PixazoStatusReport(string RequestId, PixazoStatus Status, string? Error, IReadOnlyList<string> MediaUrls, string? MediaType, double? ProcessingSeconds = null)
 {
     /// <summary>Whether the request will not change any more.</summary>
     public bool IsTerminal => Status is PixazoStatus.Completed or PixazoStatus.Failed or PixazoStatus.Error;
@@ -15,6 +16,7 @@ public sealed record PixazoStatusReport(string RequestId, PixazoStatus Status, s
     public static PixazoStatusReport From(PixazoRequestStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        return new PixazoStatusReport(status.RequestId, status.Status, status.Error, status.Output?.MediaUrl ?? [], status.Output?.MediaType);
+        var processing = status is { CreatedAt: { } created, CompletedAt: { } completed } && completed >= created ? (completed - created).TotalSeconds : (double?)null;
+        return new PixazoStatusReport(status.RequestId, status.Status, status.Error, status.Output?.MediaUrl ?? [], status.Output?.MediaType, processing);
     }
 }

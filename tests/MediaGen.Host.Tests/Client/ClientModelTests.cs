@@ -17,6 +17,7 @@ public sealed class ClientModelTests(HostEnvironment env)
         typeof(JobRequest), typeof(BatchRequest), typeof(ChainRequest), typeof(JobAccepted), typeof(JobState), typeof(JobResult),
         typeof(JobResultItem), typeof(JobUsage), typeof(JobError), typeof(JobCost), typeof(ProviderAttempt), typeof(JobPage),
         typeof(BatchState), typeof(BatchItemState), typeof(CostTotal), typeof(JobKind), typeof(ProviderName), typeof(JobStatus),
+        typeof(JobMetrics),
     ];
 
     [Fact]

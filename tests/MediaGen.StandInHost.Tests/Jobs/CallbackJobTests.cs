@@ -29,4 +29,31 @@ public sealed class CallbackJobTests(StandInAppFixture app)
         Assert.Equal(id, body.RootElement.GetProperty("id").GetString());
         Assert.Equal("Completed", body.RootElement.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task FinishedJob_WithAllCallbackEvents_DeliversStartedOutputCompletedInOrder()
+    {
+        var key = app.Setting("Callbacks__SigningKey");
+        await using var receiver = await CallbackReceiver.StartAsync(key);
+        using var jobs = new AppJobs(app);
+
+        var id = (await jobs.StartAsync($$$"""
+            {"kind":"image","provider":"cosmic","params":{"prompt":"{{{AppJobs.UniquePrompt("events please")}}}"},
+             "callbackUrl":"{{{receiver.Url}}}","callbackEvents":["started","output","completed"]}
+            """)).GetProperty("id").GetString()!;
+        var job = await jobs.CompletedAsync(id);
+        await receiver.WhenAccepted(id).WaitAsync(Waits.HangGuard);
+
+        // Delivered from the app's activities through the Functions host's Durable extension, in the documented order.
+        var got = receiver.Deliveries.Where(d => d.JobId == id).ToList();
+        Assert.Equal([("started", null), ("output", 0), ("completed", (int?)null)], got.Select(d => (d.Event!, d.Index)));
+        Assert.All(got, d => Assert.True(d.SignatureValid));
+        Assert.Equal(3, got.Select(d => d.DeliveryId).Distinct().Count());
+        using var completed = JsonDocument.Parse(receiver.Received[^1].Body);
+        Assert.Equal("completed", completed.RootElement.GetProperty("event").GetString());
+        Assert.True(completed.RootElement.GetProperty("metrics").GetProperty("totalSeconds").GetDouble() > 0);
+        var metrics = job.GetProperty("metrics");
+        Assert.True(metrics.GetProperty("totalSeconds").GetDouble() >= metrics.GetProperty("queuedSeconds").GetDouble()
+            + metrics.GetProperty("providerSeconds").GetDouble() + metrics.GetProperty("copySeconds").GetDouble(), metrics.ToString());
+    }
 }
