@@ -3,6 +3,7 @@ using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
+using MediaGen.Workflows.Overview;
 
 namespace MediaGen.Api.Dashboard;
 
@@ -41,7 +42,33 @@ public static class DashboardApiEndpoints
             .WithDescription("A caller purges its own; an operator (Api__AdminCallers) purges every caller's.")
             .Produces<JobPurgeResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/overview", GetOverviewAsync)
+            .WithName("GetOverview")
+            .WithTags("Jobs")
+            .WithSummary("The dashboard's overview of a window: jobs per interval by status, p50/p95 durations per provider and kind, failures by error type and provider, spend per interval per caller with its budget, jobs in flight by phase")
+            .WithDescription("Query: window=hour|day|week (ending now; default day) or from (ISO-8601 with zone) and optional to (default now), at most 31 days. Computed on the server from the jobs created in the window (one engine query per 1,000 instances, at most 50,000; read.complete says whether every one was counted) and the jobs in flight now. A caller counts its own jobs; an operator (Api__AdminCallers) every caller's. 400 naming the parameter when one is unknown or invalid.")
+            .Produces<JobOverview>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
+    }
+
+    /// <summary><c>GET /api/overview?window=…</c> or <c>?from=…&amp;to=…</c>.</summary>
+    public static async Task<IResult> GetOverviewAsync(HttpContext httpContext, JobOverviewReader overview, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(overview);
+        ArgumentNullException.ThrowIfNull(time);
+        OverviewWindow window;
+        try
+        {
+            window = OverviewQueryParser.Parse(httpContext.Request.Query, time.GetUtcNow());
+        }
+        catch (RequestValidationException ex)
+        {
+            return ProblemResults.Invalid(ex.Errors);
+        }
+
+        return TypedResults.Ok(await overview.ReadAsync(window, CallerIdentity.AccessOf(httpContext), cancellationToken));
     }
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>

@@ -1,5 +1,6 @@
 using MediaGen.Api.Dashboard;
 using MediaGen.Workflows;
+using MediaGen.Workflows.Overview;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -12,7 +13,7 @@ namespace MediaGen.Functions.Http;
 /// and the timeline built from it, as on the standalone host: the isolated client's <c>GetOrchestrationHistoryAsync</c> is
 /// served by the Durable extension's gRPC server (<c>TaskHubGrpcServer.StreamInstanceHistory</c>, extension 3.18).
 /// </summary>
-public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAssets assets, MediaPreviewLinks links)
+public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAssets assets, MediaPreviewLinks links, TimeProvider time)
 {
     /// <summary><c>GET /api/dashboard/{path}</c> (no API key: the files hold no data; the page asks for the key).</summary>
     [Function("Dashboard")]
@@ -46,4 +47,12 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         DashboardApiEndpoints.PurgeAsync(req, jobs.Create<JobCommands>(client), cancellationToken);
+
+    /// <summary><c>GET /api/overview?window=…</c> or <c>?from=…&amp;to=…</c>.</summary>
+    [Function("GetOverview")]
+    public Task<IResult> GetOverview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "overview")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        DashboardApiEndpoints.GetOverviewAsync(req.HttpContext, jobs.Create<JobOverviewReader>(client), time, cancellationToken);
 }

@@ -21,6 +21,7 @@ public sealed class OpenApiTests(HostEnvironment env)
         ("get", "/api/batches/{id}", ["200", "404", "401"], true),
         ("post", "/api/chains", ["202", "201", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/budgets", ["200", "401"], true),
+        ("get", "/api/overview", ["200", "400", "401"], true),
         ("post", "/api/text/stream", ["200", "400", "401", "415", "503"], true),
         ("post", "/api/webhooks/pixazo/{id}", ["200", "400", "401", "404", "503"], false),
         ("get", "/api/health", ["200", "503"], false),
