@@ -41,6 +41,7 @@ async function call(method, path, query) {
 
 export const api = {
   listJobs: query => call('GET', 'jobs', query),
+  overview: query => call('GET', 'overview', query),
   job: id => call('GET', `jobs/${encodeURIComponent(id)}`),
   details: id => call('GET', `jobs/${encodeURIComponent(id)}/details`),
   batch: id => call('GET', `batches/${encodeURIComponent(id)}`),

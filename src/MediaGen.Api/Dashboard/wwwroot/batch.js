@@ -9,7 +9,7 @@ const PREVIEWED = 12;
 /** Renders the batch; returns the live-update hook. */
 export async function renderBatch(view, id) {
   const body = h('div', { id: 'batch' });
-  replace(view, h('p', {}, h('a', { href: '#/' }, '← Jobs')), h('h2', {}, id), body);
+  replace(view, h('p', {}, h('a', { href: '#/jobs' }, '← Jobs')), h('h2', {}, id), body);
   const previews = new Map(); // item id -> rendered card group, fetched once the item has finished
 
   let shown = null;

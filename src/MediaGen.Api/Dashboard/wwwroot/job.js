@@ -84,7 +84,7 @@ function history(details) {
 /** Renders the job; returns the live-update hook. */
 export async function renderJob(view, id) {
   const body = h('div', { id: 'job' });
-  replace(view, h('p', {}, h('a', { href: '#/' }, '← Jobs')), h('h2', { class: 'job-id' }, id), body);
+  replace(view, h('p', {}, h('a', { href: '#/jobs' }, '← Jobs')), h('h2', { class: 'job-id' }, id), body);
   let lastShown = '';
   let historyOpen = false;
 

@@ -28,7 +28,7 @@ function hashOf(query) {
     for (const v of [].concat(value)) if (v) params.append(name, v);
   }
   const text = params.toString();
-  return text ? `#/?${text}` : '#/';
+  return text ? `#/jobs?${text}` : '#/jobs';
 }
 
 // datetime-local values are local times without a zone; the API wants ISO-8601 with one.
@@ -67,7 +67,7 @@ function filterForm(query) {
       h('select', { id: 'pageSize' }, ['20', '50', '100', '200'].map(v => h('option', { value: v, selected: v === query.pageSize }, v)))),
     h('div', { class: 'buttons' },
       h('button', { type: 'submit', id: 'apply-filters' }, 'Apply'),
-      h('button', { type: 'button', id: 'clear-filters', onclick: () => { tokens.length = 0; window.location.hash = '#/'; } }, 'Clear')));
+      h('button', { type: 'button', id: 'clear-filters', onclick: () => { tokens.length = 0; window.location.hash = '#/jobs'; } }, 'Clear')));
   form.addEventListener('submit', event => {
     event.preventDefault();
     tokens.length = 0;
