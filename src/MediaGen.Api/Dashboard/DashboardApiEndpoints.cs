@@ -27,6 +27,12 @@ public static class DashboardApiEndpoints
             .WithDescription("404 when no job or chain of the calling caller has this id (operators see every caller's).")
             .Produces<JobDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{id}/previews", GetPreviewsAsync)
+            .WithName("GetJobPreviews")
+            .WithSummary("Short-lived read links of a job's stored items, for thumbnails: one read of the job (no history)")
+            .WithDescription("One entry per stored item (none before the job completed). 404 when no job or chain of the calling caller has this id (operators see every caller's).")
+            .Produces<IReadOnlyList<MediaPreview>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{id}/rerun", RerunAsync)
             .WithName("RerunJob")
             .WithSummary("Start a new job (or chain) with the same request; optional query idempotencyKey names the new one")
@@ -42,6 +48,13 @@ public static class DashboardApiEndpoints
             .WithDescription("A caller purges its own; an operator (Api__AdminCallers) purges every caller's.")
             .Produces<JobPurgeResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/batches/{id}/timeline", GetBatchTimelineAsync)
+            .WithName("GetBatchTimeline")
+            .WithTags("Batches")
+            .WithSummary("When each started item of a batch ran (accepted and last changed, with its status), for the dashboard's Gantt chart")
+            .WithDescription("One engine query per 500 items. 404 when no batch of the calling caller has this id (operators see every caller's).")
+            .Produces<BatchTimeline>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/overview", GetOverviewAsync)
             .WithName("GetOverview")
             .WithTags("Jobs")
@@ -50,6 +63,15 @@ public static class DashboardApiEndpoints
             .Produces<JobOverview>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
+    }
+
+    /// <summary><c>GET /api/batches/{id}/timeline</c>.</summary>
+    public static async Task<IResult> GetBatchTimelineAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return JobStarts.IsPlausibleId(id) && await jobs.GetBatchTimelineAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } timeline
+            ? TypedResults.Ok(timeline)
+            : ProblemResults.NotFound($"No batch has the id '{id}'.");
     }
 
     /// <summary><c>GET /api/overview?window=…</c> or <c>?from=…&amp;to=…</c>.</summary>
@@ -83,6 +105,20 @@ public static class DashboardApiEndpoints
         }
 
         return TypedResults.Ok(details with { Previews = await links.ForAsync(details.Job.Result, cancellationToken) });
+    }
+
+    /// <summary><c>GET /api/jobs/{id}/previews</c>.</summary>
+    public static async Task<IResult> GetPreviewsAsync(
+        string id, HttpContext httpContext, JobReader jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(links);
+        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is not { } job)
+        {
+            return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
+        }
+
+        return TypedResults.Ok(await links.ForAsync(job.Result, cancellationToken));
     }
 
     /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>

@@ -31,6 +31,15 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         CancellationToken cancellationToken) =>
         DashboardApiEndpoints.GetDetailsAsync(id, req.HttpContext, jobs.Create<JobReader>(client), links, cancellationToken);
 
+    /// <summary><c>GET /api/jobs/{id}/previews</c>.</summary>
+    [Function("GetJobPreviews")]
+    public Task<IResult> GetJobPreviews(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "jobs/{id}/previews")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        DashboardApiEndpoints.GetPreviewsAsync(id, req.HttpContext, jobs.Create<JobReader>(client), links, cancellationToken);
+
     /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>
     [Function("RerunJob")]
     public Task<IResult> RerunJob(
@@ -47,6 +56,15 @@ public sealed class DashboardHttpFunctions(JobServiceFactory jobs, DashboardAsse
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         DashboardApiEndpoints.PurgeAsync(req, jobs.Create<JobCommands>(client), cancellationToken);
+
+    /// <summary><c>GET /api/batches/{id}/timeline</c>.</summary>
+    [Function("GetBatchTimeline")]
+    public Task<IResult> GetBatchTimeline(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batches/{id}/timeline")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        DashboardApiEndpoints.GetBatchTimelineAsync(id, req.HttpContext, jobs.Create<JobReader>(client), cancellationToken);
 
     /// <summary><c>GET /api/overview?window=…</c> or <c>?from=…&amp;to=…</c>.</summary>
     [Function("GetOverview")]

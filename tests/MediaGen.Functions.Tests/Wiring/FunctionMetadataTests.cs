@@ -23,6 +23,8 @@ public sealed class FunctionMetadataTests
         { "GetJobDetails", "httpTrigger", "jobs/{id}/details", "get", Keyless, null, null, true },
         { "RerunJob", "httpTrigger", "jobs/{id}/rerun", "post", Keyless, null, null, true },
         { "PurgeJobs", "httpTrigger", "jobs/purge", "post", Keyless, null, null, true },
+        { "GetJobPreviews", "httpTrigger", "jobs/{id}/previews", "get", Keyless, null, null, true },
+        { "GetBatchTimeline", "httpTrigger", "batches/{id}/timeline", "get", Keyless, null, null, true },
         { "GetOverview", "httpTrigger", "overview", "get", Keyless, null, null, true },
         { "Dashboard", "httpTrigger", "dashboard/{*path}", "get", Keyless, null, null, false },
         { "StartBatch", "httpTrigger", "batches", "post", Keyless, null, null, true },

@@ -76,4 +76,96 @@ public sealed class DashboardOverviewBrowserTests(HostEnvironment env)
         await page.Locator("#overview-summary:text-matches('intervals of 360 min')").WaitForAsync();
         Assert.Empty(pageErrors);
     }
+
+    [Fact]
+    public async Task Dashboard_ThumbnailsAndBatchAndChainTimelines_RenderAndPassTheAxeAudit()
+    {
+        await using var host = await env.StartHostAsync();
+        var items = string.Join(",", Enumerable.Range(0, 11).Select(i => $$$"""{"kind":"image","provider":"cosmic","params":{"prompt":"tile {{{i}}}"}}"""));
+        var batch = await host.StartJobAsync($$$"""{"items":[{{{items}}},{"kind":"image","provider":"pixazo","params":{"prompt":"broken tile [sim:failed]"}}]}""", "/api/batches");
+        var chain = await host.StartJobAsync("""{"initial":{"prompt":"a kite"},"prompts":["higher"]}""", "/api/chains");
+        var image = await host.StartJobAsync("""{"kind":"image","provider":"cosmic","params":{"prompt":"a thumbnail fox"}}""");
+        var audio = await host.StartJobAsync("""{"kind":"audio","provider":"cosmic","params":{"prompt":"a thumbnail song"}}""");
+        foreach (var id in (string[])[chain.Id, image.Id, audio.Id])
+        {
+            Assert.Equal(JobStatus.Completed, (await host.WaitForJobAsync(id)).Status);
+        }
+
+        await MediaGen.Testing.Waits.ForAsync(async () =>
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(await host.Api.GetStringAsync(new Uri($"/api/batches/{batch.Id}", UriKind.Relative)));
+            return document.RootElement.GetProperty("status").GetString() == "Completed" ? "" : null;
+        }, "the batch to finish");
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } })).NewPageAsync();
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        var previewCalls = new List<string>();
+        page.Request += (_, request) => { if (request.Url.Contains("/previews", StringComparison.Ordinal)) previewCalls.Add(request.Url); };
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/").AbsoluteUri);
+        await page.Locator("#key-input").FillAsync(HostEnvironment.ApiKey);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#overview-summary").WaitForAsync();
+
+        // The list: the image's thumbnail loads lazily through its SAS link; audio gets an icon and no link at all.
+        await page.Locator("#sections a:text-is('Jobs')").ClickAsync();
+        var thumb = page.Locator($"#jobs-body tr[data-id='{image.Id}'] img.thumb-img");
+        await page.Locator($"#jobs-body tr[data-id='{image.Id}']").ScrollIntoViewIfNeededAsync();
+        await thumb.WaitForAsync();
+        await page.WaitForFunctionAsync($"() => {{ const i = document.querySelector(\"#jobs-body tr[data-id='{image.Id}'] img.thumb-img\"); return i && i.complete && i.naturalWidth > 0; }}");
+        Assert.Equal("lazy", await thumb.GetAttributeAsync("loading"));
+        Assert.Contains("sig=", await thumb.GetAttributeAsync("src"), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator($"#jobs-body tr[data-id='{audio.Id}'] .thumb-audio").CountAsync());
+        Assert.DoesNotContain(previewCalls, url => url.Contains(audio.Id, StringComparison.Ordinal));
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "list");
+
+        // A job's page.
+        await page.GotoAsync(new Uri(host.BaseAddress, $"/dashboard/#/jobs/{image.Id}").AbsoluteUri);
+        await page.Locator("img.preview-image").WaitForAsync();
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "job");
+
+        // The batch: one bar per item, coloured by outcome (11 completed, 1 failed), and the table of every item.
+        await page.GotoAsync(new Uri(host.BaseAddress, $"/dashboard/#/batches/{batch.Id}").AbsoluteUri);
+        await page.Locator("#batch-timeline-table tbody tr >> nth=11").WaitForAsync();
+        var bars = await page.EvaluateAsync<int[]>("() => Chart.getChart(document.getElementById('batch-timeline-canvas')).data.datasets.map(d => d.data.filter(x => x).length)");
+        Assert.Equal(12, bars.Sum());
+        Assert.Equal(["Completed", "Failed"], await page.EvaluateAsync<string[]>("() => Chart.getChart(document.getElementById('batch-timeline-canvas')).data.datasets.map(d => d.label).sort()"));
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "batch");
+        await page.Locator("#batch-timeline-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = Chromium.ScreenshotPath("dashboard-batch-timeline.png") });
+
+        // Readable with 1,000 items: the same chart code given 1,000 rows grows to scroll inside its box and skips labels.
+        var scale = await page.EvaluateAsync<int[]>("""
+            async () => {
+              const { gantt } = await import('./timeline.js');
+              const chart = gantt('scale-check', 'Scale check', ['Item', 'Status'], r => [r.label, r.group]);
+              document.getElementById('batch-timeline-panel').append(chart.figure);
+              const t0 = Date.parse('2030-01-01T00:00:00Z');
+              const rows = Array.from({ length: 1000 }, (_, i) => ({ label: `#${i}`, group: i % 10 ? 'Completed' : 'Failed',
+                start: new Date(t0 + i * 500).toISOString(), end: new Date(t0 + i * 500 + 4000).toISOString() }));
+              chart.update(rows, new Date(t0).toISOString());
+              const c = Chart.getChart(document.getElementById('scale-check-canvas'));
+              const box = document.querySelector('#scale-check .gantt-box');
+              const result = [c.data.labels.length, c.scales.y.ticks.length, Math.round(c.height), box.clientHeight, document.querySelectorAll('#scale-check-table tbody tr').length];
+              chart.dispose(); chart.figure.remove();
+              return result;
+            }
+            """);
+        Assert.Equal(1000, scale[0]);
+        Assert.InRange(scale[1], 10, 999);
+        Assert.True(scale[2] >= 4000, $"the chart is {scale[2]} px tall for 1,000 rows");
+        Assert.InRange(scale[3], 100, 520);
+        Assert.Equal(1000, scale[4]);
+
+        // The chain: its two segments in order, with their durations.
+        await page.GotoAsync(new Uri(host.BaseAddress, $"/dashboard/#/jobs/{chain.Id}").AbsoluteUri);
+        await page.Locator("#chain-timeline-table tbody tr >> nth=1").WaitForAsync();
+        Assert.Equal(2, await page.Locator("#chain-timeline-table tbody tr").CountAsync());
+        Assert.Equal("Segment 1", await page.Locator("#chain-timeline-table tbody tr >> nth=0 >> th").TextContentAsync());
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "chain");
+        Assert.Empty(pageErrors);
+    }
 }
