@@ -83,6 +83,14 @@ param vnetAddressPrefix string = '10.40.0.0/16'
 @description('Address range of the app\'s subnet (delegated to Microsoft.App/environments, as Flex Consumption requires), inside vnetAddressPrefix.')
 param appSubnetPrefix string = '10.40.0.0/24'
 
+@description('Days a finished job\'s record and stored media are kept (Retention__Days; 0 keeps them forever). The app deletes them itself on its hourly purge; the storage account\'s lifecycle rule deletes media-container blobs a day after that as a backstop, and the records of expired jobs after a year.')
+@minValue(0)
+@maxValue(36500)
+param retentionDays int = 30
+
+@description('NCRONTAB schedule (six fields, seconds first) of the retention purge timer (RetentionPurgeSchedule). Default: hourly, at minute 17.')
+param retentionPurgeSchedule string = '0 17 * * * *'
+
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = toLower('${appName}${take(suffix, 13)}')
 var deploymentContainer = 'app-package'
@@ -170,6 +178,39 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   name: name
   properties: { publicAccess: 'None' }
 }]
+
+// Retention's backstop (the app's own purge deletes a job's media when it expires; this rule catches whatever it missed):
+// media-container blobs a day after the retention period, so it never deletes media a job record still lists, and the
+// records of expired jobs (which answer 410 Gone) after a year, after which their ids answer 404.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = if (retentionDays > 0) {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-expired-media'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: [ 'blockBlob' ], prefixMatch: [ '${mediaContainer}/' ] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: retentionDays + 1 } } }
+          }
+        }
+        {
+          name: 'delete-expired-job-records'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: [ 'blockBlob' ], prefixMatch: [ '${workflowsContainer}/expired/' ] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: 365 } } }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [ containers ]
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
@@ -313,6 +354,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Workflows__BatchChunkSize', value: '50' }
         { name: 'Workflows__BatchConcurrency', value: '10' }
         { name: 'Workflows__ChainMaxSteps', value: '20' }
+        { name: 'Retention__Days', value: string(retentionDays) }
+        { name: 'Retention__PurgePageSize', value: '100' }
+        { name: 'RetentionPurgeSchedule', value: retentionPurgeSchedule }
         { name: 'Callbacks__SigningKey', value: secretRef(vault.name, 'callback-signing-key') }
         { name: 'Callbacks__SecondarySigningKey', value: empty(callbackSecondaryVaultItem) ? '' : secretRef(vault.name, callbackSecondaryVaultItem) }
         { name: 'Callbacks__AttemptTimeout', value: '00:00:10' }

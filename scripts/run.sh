@@ -2,8 +2,9 @@
 # The README's main command: installs what it needs, starts Azurite, the provider simulator and the
 # standalone host on free loopback ports through the launcher (tools/MediaGen.Launcher; host configured for the
 # simulator, per-run API key), then
-# runs the demo (scripts/demo.mjs): one job per provider kind over HTTP, the queue and the blob inbox,
-# waited for, media locations + results queue + signed callbacks printed. Non-zero exit if any fails.
+# runs the demo (tools/MediaGen.Demo, a caller written with the typed client src/MediaGen.Client and the Azure Storage
+# SDK): one job per provider kind over HTTP, the queue and the blob inbox, followed to the end over their event
+# streams, media locations + results queue + signed callbacks printed. Non-zero exit if any fails.
 # With --serve it keeps everything running until Ctrl+C; otherwise it stops it all and exits.
 # With --functions the app is the Azure Functions app under the stand-in Functions host (tools/MediaGen.StandInHost),
 # configured by a local.settings.json the launcher writes for the run from local.settings.sample.json; the same demo and checks.
@@ -63,10 +64,8 @@ source "$run_dir/stack.env"
 host_url="$STACK_HOST_URL"; api_key="$STACK_API_KEY"; dashboard="$STACK_DASHBOARD"
 if [[ "$functions" == 1 ]]; then
   app="the Functions app (src/MediaGen.Functions) under the stand-in Functions host"
-  demo_env=()   # the blob trigger keeps its own receipts (azure-webjobs-hosts), no marker blobs
 else
   app="the standalone host (src/MediaGen.Host)"
-  demo_env=("DEMO_INBOX_PROCESSED=$STACK_INBOX_PROCESSED")
 fi
 
 check() { # check NAME URL (readiness: the host's engine creates its task hub just after start-up, so allow ~30 s)
@@ -88,12 +87,7 @@ echo "  logs:      .run/logs/"
 echo
 
 status=0
-DEMO_HOST_URL="$host_url" DEMO_API_KEY="$api_key" DEMO_CALLBACK_KEY="$STACK_CALLBACK_KEY" DEMO_CALLBACK_NEXT_KEY="$STACK_CALLBACK_NEXT_KEY" \
-DEMO_BLOB_URL="$STACK_BLOB_URL" DEMO_QUEUE_URL="$STACK_QUEUE_URL" \
-DEMO_ACCOUNT="$STACK_ACCOUNT" DEMO_ACCOUNT_KEY="$STACK_ACCOUNT_KEY" \
-DEMO_REQUESTS_QUEUE="$STACK_REQUESTS_QUEUE" DEMO_RESULTS_QUEUE="$STACK_RESULTS_QUEUE" \
-DEMO_INBOX="$STACK_INBOX" DEMO_INTAKE_CALLER=default \
-  env "${demo_env[@]}" node scripts/demo.mjs || status=$?
+dotnet tools/MediaGen.Demo/bin/Release/net10.0/MediaGen.Demo.dll --stack "$run_dir/stack.env" || status=$?
 if [[ "$status" != 0 ]]; then
   echo "run.sh: the demo failed (exit $status); see $STACK_HOST_LOG" >&2
 fi

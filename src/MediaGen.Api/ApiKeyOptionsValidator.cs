@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Api;
 

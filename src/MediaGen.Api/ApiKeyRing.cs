@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Api;
 
 /// <summary>

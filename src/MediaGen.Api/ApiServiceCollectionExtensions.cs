@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
@@ -6,12 +5,9 @@ using MediaGen.Api.Jobs;
 using MediaGen.Api.Streaming;
 using MediaGen.Api.Triggers;
 using MediaGen.Core.Media;
-using MediaGen.Core.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Api;
 

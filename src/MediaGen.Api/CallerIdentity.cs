@@ -1,4 +1,3 @@
-using MediaGen.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Api;

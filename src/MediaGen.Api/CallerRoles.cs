@@ -1,6 +1,3 @@
-using MediaGen.Workflows;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Api;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
-using MediaGen.Workflows.Budgets;
-
 namespace MediaGen.Api;
 
 /// <summary>ProblemDetails answers shared by the routes.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Api;
 
 /// <summary>Answers for a provider failure that happens while a request waits (only the streaming route does).</summary>

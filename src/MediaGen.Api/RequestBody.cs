@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using MediaGen.Core.Providers.Validation;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MediaGen.Api;

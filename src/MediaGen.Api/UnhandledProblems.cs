@@ -1,6 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
-
 namespace MediaGen.Api;
 
 /// <summary>

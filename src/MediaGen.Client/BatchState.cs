@@ -20,6 +20,9 @@ public sealed record BatchState(
     /// <summary>The caller it belongs to.</summary>
     public string? Caller { get; init; }
 
+    /// <summary>Once it has ended: when its record and its items' records and media are deleted (null while it runs, or when the service keeps them forever).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     /// <summary>Whether it has ended.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled;

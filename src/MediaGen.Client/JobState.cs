@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Client;
 
 /// <summary>A job or chain as the service shows it.</summary>
@@ -27,6 +25,9 @@ public sealed record JobState(
 
     /// <summary>The caller it belongs to.</summary>
     public string? Caller { get; init; }
+
+    /// <summary>Once it has ended: when its record and stored media are deleted (null while it runs, or when the service keeps them forever).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Whether it has ended (completed, failed or canceled).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Client;
 
 /// <summary>Where a job, chain or batch stands.</summary>

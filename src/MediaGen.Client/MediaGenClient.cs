@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 
 namespace MediaGen.Client;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Client;
 
 /// <summary>The JSON of the MediaGen API: camelCase fields, enums by their wire names, nulls omitted.</summary>

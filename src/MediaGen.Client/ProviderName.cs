@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Client;
 
 /// <summary>The AI providers MediaGen calls.</summary>

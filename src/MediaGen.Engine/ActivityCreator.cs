@@ -1,8 +1,3 @@
-using DurableTask.Core;
-using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.Engine;
 
 /// <summary>Gives DTFx a <see cref="ScopedActivity"/> for every activity execution.</summary>

@@ -1,7 +1,3 @@
-using DurableTask.AzureStorage;
-using MediaGen.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.Engine;
 
 /// <summary>Turns <see cref="DurableEngineOptions"/> into the Azure Storage backend's settings.</summary>

@@ -2,10 +2,7 @@ using System.Data.Common;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using MediaGen.Core.Storage;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Engine;

@@ -1,13 +1,7 @@
 using Azure;
-using DurableTask.AzureStorage;
-using DurableTask.Core;
 using DurableTask.Core.Middleware;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
-using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Engine;

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using DurableTask.Core;
-using DurableTask.Core.History;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
 
@@ -28,7 +25,8 @@ namespace MediaGen.Engine;
 /// stays valid and completing it succeeds once storage answers.</item>
 /// <item>A parent episode that ran again after its save failed sends its sub-orchestration starts again, each with a new
 /// execution id, which the backend would run as the child's first episode over its existing history. Such a repeated start
-/// is dropped before its episode runs (<see cref="DuplicateStartFilter"/>).</item>
+/// is dropped before its episode runs (<see cref="DuplicateStartFilter"/>). Should that check fail (storage unavailable),
+/// the work item goes back to the backend before the failure is reported, so the instance's session is not left locked.</item>
 /// </list>
 /// </summary>
 internal sealed partial class GuardedOrchestrationService(
@@ -119,7 +117,22 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
 
         if (workItem is not null)
         {
-            if (await IsRepeatedStartAsync(workItem).ConfigureAwait(false))
+            bool repeatedStart;
+            try
+            {
+                repeatedStart = await IsRepeatedStartAsync(workItem).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // The backend handed this instance's session out with the work item; DurableTask.Core releases only work
+                // items it received, so a throw from here would leave the session locked for good and every later message
+                // of the instance would join it unrun (a storage outage while a child's first start was checked did that).
+                // Give the work item back first: its messages run again once they are visible.
+                await GiveBackAsync(workItem, e).ConfigureAwait(false);
+                throw;
+            }
+
+            if (repeatedStart)
             {
                 // DurableTask.Core drops a work item whose history is invalid, and the backend then deletes its messages
                 // without saving anything: the repeated start goes, the child's own execution is untouched.
@@ -196,12 +209,13 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
         }
     }
 
-    // Only a first episode (no history) that is nothing but a parent's start is looked at, and only then is the instance
-    // read: a batch with other messages (an event raised without an execution id joins it) is left to the backend.
+    // Only a first episode (no history) that is a parent's start, alone or with events raised without an execution id (a
+    // webhook's event joins whichever batch of its instance forms first), is looked at, and only then is the instance read.
     private async Task<bool> IsRepeatedStartAsync(TaskOrchestrationWorkItem workItem)
     {
         if (workItem.OrchestrationRuntimeState.ExecutionStartedEvent is not null
-            || workItem.NewMessages is not [{ Event: ExecutionStartedEvent { ParentInstance: not null } }])
+            || workItem.NewMessages.Count(m => m.Event is ExecutionStartedEvent) != 1
+            || !workItem.NewMessages.All(m => m.Event is ExecutionStartedEvent { ParentInstance: not null } || IsUnboundEvent(m)))
         {
             return false;
         }
@@ -213,8 +227,48 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
             return false;
         }
 
+        // The batch goes as a whole (the backend deletes its messages); the events in it belong to the running execution,
+        // so they are sent to the instance again first. Should a send fail, the work item is given back whole.
+        foreach (var raised in workItem.NewMessages.Where(IsUnboundEvent))
+        {
+            await innerClient.SendTaskOrchestrationMessageAsync(new TaskMessage
+            {
+                OrchestrationInstance = new OrchestrationInstance { InstanceId = workItem.InstanceId },
+                Event = raised.Event,
+            }).ConfigureAwait(false);
+            LogEventResent(((EventRaisedEvent)raised.Event).Name, workItem.InstanceId);
+        }
+
         LogRepeatedStartDropped(workItem.InstanceId, repeated.OrchestrationInstance.ExecutionId, current!.OrchestrationInstance.ExecutionId);
         return true;
+    }
+
+    private static bool IsUnboundEvent(TaskMessage message) =>
+        message.Event is EventRaisedEvent && string.IsNullOrEmpty(message.OrchestrationInstance?.ExecutionId);
+
+    private async Task GiveBackAsync(TaskOrchestrationWorkItem workItem, Exception cause)
+    {
+        LogGivenBack(cause, workItem.InstanceId);
+        try
+        {
+            // Returns the batch's messages to the queue (when storage answers; otherwise they come back after their
+            // visibility timeout).
+            await inner.AbandonTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogGiveBackStepFailed(e, "abandon", workItem.InstanceId);
+        }
+
+        try
+        {
+            // Unlocks the instance's session in this process.
+            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogGiveBackStepFailed(e, "release", workItem.InstanceId);
+        }
     }
 
     private IList<TaskMessage> DropRedelivered(TaskOrchestrationWorkItem workItem, IList<TaskMessage> messages)
@@ -234,11 +288,20 @@ public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "Released the orchestration session of instance {InstanceId}: the Azure Storage backend could not return a message it had received out of order and left the session locked (a DTFx bug, docs/durable.md); the instance's messages run again")]
     private partial void LogLeakedSessionReleased(Exception exception, string instanceId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave the orchestration work item of instance {InstanceId} back to the backend: checking it before it runs failed; its messages run again")]
+    private partial void LogGivenBack(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Step} the orchestration work item of instance {InstanceId} while giving it back")]
+    private partial void LogGiveBackStepFailed(Exception exception, string step, string instanceId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Action} an activity of instance {InstanceId}: storage is unavailable (try {Attempt}); trying again in {Delay}: {Reason}")]
     private partial void LogFinishRetried(string action, string instanceId, int attempt, TimeSpan delay, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a repeated start of sub-orchestration {InstanceId} (execution {RepeatedExecutionId}): it runs as execution {ExecutionId}; its parent's episode ran again and sent the start again (docs/durable.md)")]
     private partial void LogRepeatedStartDropped(string instanceId, string repeatedExecutionId, string executionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sent event {EventName} to instance {InstanceId} again: it arrived in one batch with a repeated start of the instance, which is dropped")]
+    private partial void LogEventResent(string eventName, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated {EventType} message for instance {InstanceId}: its history or batch already holds that event (redelivered after a host stopped, or the result of an activity run twice)")]
     private partial void LogDropped(EventType eventType, string instanceId);

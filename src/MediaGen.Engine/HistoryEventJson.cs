@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using DurableTask.Core.History;
 using Newtonsoft.Json.Linq;
 
 namespace MediaGen.Engine;

@@ -1,7 +1,3 @@
-using DurableTask.Core;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Engine;
 
 /// <summary>Maps DTFx instance state onto the Microsoft.DurableTask client model.</summary>

@@ -1,8 +1,3 @@
-using DurableTask.Core;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MediaGen.Engine;
 
 /// <summary>

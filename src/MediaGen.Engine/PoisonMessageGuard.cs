@@ -1,8 +1,5 @@
-using DurableTask.Core;
 using DurableTask.Core.Command;
-using DurableTask.Core.History;
 using DurableTask.Core.Middleware;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
 

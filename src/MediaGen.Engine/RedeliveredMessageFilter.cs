@@ -1,6 +1,3 @@
-using DurableTask.Core;
-using DurableTask.Core.History;
-
 namespace MediaGen.Engine;
 
 /// <summary>

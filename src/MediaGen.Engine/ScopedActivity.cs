@@ -1,10 +1,4 @@
-using DurableTask.Core;
 using DurableTask.Core.Exceptions;
-using MediaGen.Core.Storage;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine;
 

@@ -1,7 +1,3 @@
-using DurableTask.Core;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Worker.Shims;
-
 namespace MediaGen.Engine;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using DurableTask.AzureStorage;
 using DurableTask.AzureStorage.Tracking;
-using DurableTask.Core;
 using DurableTask.Core.Exceptions;
-using DurableTask.Core.History;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using CorePurgeInstanceFilter = DurableTask.Core.PurgeInstanceFilter;
 using PurgeResult = Microsoft.DurableTask.Client.PurgeResult;
 

@@ -1,8 +1,3 @@
-using DurableTask.Core;
-using DurableTask.Core.History;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Engine;
 
 /// <summary>Turns a client start request into the backend's creation message and dedupe statuses, checking it.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediaGen.Core.Storage;
 
 namespace MediaGen.Engine;
 

@@ -1,7 +1,5 @@
-using MediaGen.Functions.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Functions;
 

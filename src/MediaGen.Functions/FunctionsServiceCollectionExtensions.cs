@@ -1,16 +1,11 @@
 using Azure.Core.Serialization;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using MediaGen.Api;
 using MediaGen.Api.Telemetry;
 using MediaGen.Core.Media;
 using MediaGen.Core.Providers;
 using MediaGen.Core.Storage;
-using MediaGen.Functions.Http;
-using MediaGen.Workflows;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
 

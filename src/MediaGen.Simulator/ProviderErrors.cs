@@ -1,6 +1,3 @@
-using MediaGen.Simulator.Comet;
-using MediaGen.Simulator.Cosmic;
-using MediaGen.Simulator.Pixazo;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MediaGen.Simulator;

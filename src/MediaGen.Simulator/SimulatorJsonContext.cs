@@ -1,12 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using MediaGen.Simulator.Admin;
-using MediaGen.Simulator.Comet;
-using MediaGen.Simulator.Cosmic;
-using MediaGen.Simulator.Faults;
-using MediaGen.Simulator.Ledger;
-using MediaGen.Simulator.Pixazo;
 
 namespace MediaGen.Simulator;
 

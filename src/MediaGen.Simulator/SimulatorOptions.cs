@@ -1,5 +1,3 @@
-using MediaGen.Simulator.Faults;
-
 namespace MediaGen.Simulator;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Workflows;
 
 /// <summary>A job request as <see cref="JobValidator.Check"/> found it.</summary>

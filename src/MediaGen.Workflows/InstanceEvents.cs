@@ -1,5 +1,3 @@
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows;
 
 /// <summary>Raising an external event on a job's instance, as the job commands and the Pixazo webhook do.</summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Budgets;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows;
 
 /// <summary>What callers and operators do to jobs that exist: cancel one, re-run one, purge finished ones.</summary>

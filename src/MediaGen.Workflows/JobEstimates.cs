@@ -1,8 +1,4 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Workflows;
 

@@ -1,17 +1,13 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
+using MediaGen.Workflows.Retention;
 
 namespace MediaGen.Workflows;
 
 /// <summary>
 /// Reads jobs, chains and batches as their callers see them: one job, a page of jobs, a batch with its items, a job's
 /// details with its timeline. Only what a <see cref="JobAccess"/> may see is found; anything else is simply not there.
+/// A finished one carries <c>expiresAt</c> (<see cref="RetentionOptions"/>); once expired, <see cref="GetExpiredAsync"/> says so.
 /// </summary>
-public sealed class JobReader(DurableTaskClient client)
+public sealed class JobReader(DurableTaskClient client, JobTombstones? tombstones = null, IOptions<RetentionOptions>? retention = null)
 {
     /// <summary>The largest <see cref="JobQuery.PageSize"/>: instances one list page reads.</summary>
     public const int MaxPageSize = 1000;
@@ -21,7 +17,18 @@ public sealed class JobReader(DurableTaskClient client)
 
     /// <summary>A job or chain, or null when none has this id that <paramref name="access"/> may see (batches: <see cref="GetBatchAsync"/>).</summary>
     public async Task<JobState?> GetJobAsync(string jobId, JobAccess access, CancellationToken cancellationToken = default) =>
-        await ReadJobAsync(client, jobId, access, cancellationToken).ConfigureAwait(false) is { } instance ? JobStates.From(instance) : null;
+        await ReadJobAsync(client, jobId, access, cancellationToken).ConfigureAwait(false) is { } instance ? StateOf(instance) : null;
+
+    /// <summary>
+    /// The record kept of <paramref name="id"/> (a job, chain or batch) after it expired and was purged, or null when
+    /// <paramref name="access"/> may not see it or nothing of it expired. Ask when a read found nothing.
+    /// </summary>
+    public async Task<JobTombstone?> GetExpiredAsync(string id, JobAccess access, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(access);
+        return tombstones is not null && access.CanSee(id) ? await tombstones.ReadAsync(id, cancellationToken).ConfigureAwait(false) : null;
+    }
 
     /// <summary>
     /// One page of the jobs and chains (batch items included) <paramref name="access"/> may see, filtered by owner, status,
@@ -64,7 +71,7 @@ public sealed class JobReader(DurableTaskClient client)
         foreach (var instance in page.Values.Where(i => JobOrchestrators.JobNames.Contains(i.Name)))
         {
             var full = await WithFailureAsync(instance, cancellationToken).ConfigureAwait(false);
-            if (JobStates.From(full) is { } state && (wanted is null || wanted.Contains(state.Status)) && Matches(query, full, state))
+            if (StateOf(full) is { } state && (wanted is null || wanted.Contains(state.Status)) && Matches(query, full, state))
             {
                 jobs.Add(state);
             }
@@ -115,7 +122,7 @@ public sealed class JobReader(DurableTaskClient client)
         return new BatchState(
             batchId, status, total,
             items.Count(i => i.Status == JobStatus.Completed), items.Count(i => i.Status == JobStatus.Failed), items.Count(i => i.Status == JobStatus.Canceled),
-            batch.CreatedAt, batch.LastUpdatedAt, items, JobEstimates.Batch(input, items), input?.Owner);
+            batch.CreatedAt, batch.LastUpdatedAt, items, JobEstimates.Batch(input, items), input?.Owner, ExpiresAt(status, batch.LastUpdatedAt));
     }
 
     /// <summary>
@@ -158,7 +165,7 @@ public sealed class JobReader(DurableTaskClient client)
             return null;
         }
 
-        var state = JobStates.From(instance);
+        var state = StateOf(instance);
         var isChain = instance.Name == nameof(ChainOrchestrator);
         var (request, idempotencyKey, resumed) = ReadRequest(instance, isChain);
         IList<DurableTask.Core.History.HistoryEvent> history;
@@ -191,6 +198,17 @@ public sealed class JobReader(DurableTaskClient client)
         var instance = await client.GetInstanceAsync(jobId, true, cancellationToken).ConfigureAwait(false);
         return instance is not null && JobOrchestrators.JobNames.Contains(instance.Name) ? instance : null;
     }
+
+    /// <summary>A job's or chain's state with its expiry.</summary>
+    private JobState StateOf(OrchestrationMetadata instance)
+    {
+        var state = JobStates.From(instance);
+        return state with { ExpiresAt = ExpiresAt(state.Status, state.UpdatedAt) };
+    }
+
+    /// <summary>When something that ended at <paramref name="updatedAt"/> expires; null while it runs or when nothing expires.</summary>
+    private DateTimeOffset? ExpiresAt(JobStatus status, DateTimeOffset updatedAt) =>
+        status is JobStatus.Completed or JobStatus.Failed or JobStatus.Canceled ? retention?.Value.ExpiresAt(updatedAt) : null;
 
     /// <summary>
     /// <paramref name="instance"/> as a query returned it; an orchestration that failed (threw: an engine or code fault,

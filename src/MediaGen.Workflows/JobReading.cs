@@ -1,8 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Workflows;
 
 /// <summary>Reads job JSON (<see cref="StrictJson"/>) so that top-level and <c>params</c> problems are reported together, in one exception.</summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Telemetry;
-
 namespace MediaGen.Workflows;
 
 /// <summary>The <c>job start</c> span (Producer) whose context a start puts in the orchestration input, so the whole job is one trace.</summary>

@@ -1,14 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Notifications;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Telemetry;
-using MediaGen.Workflows.Budgets;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Workflows;
 
 /// <summary>

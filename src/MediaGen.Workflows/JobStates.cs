@@ -1,10 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows;
 
 /// <summary>Maps orchestration instances onto the job states callers see.</summary>

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using DurableTask.Core.History;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Workflows;
 

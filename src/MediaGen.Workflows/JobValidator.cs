@@ -1,13 +1,5 @@
 using System.Text.RegularExpressions;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
-using MediaGen.Core.Notifications;
-using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows;
 

@@ -1,9 +1,4 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Pixazo;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Workflows;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Workflows;
 

@@ -1,5 +1,3 @@
-using Azure.Storage.Blobs;
-
 namespace MediaGen.Workflows;
 
 /// <summary>The workflows' state container, created on first use (once per instance; a race creates it twice harmlessly).</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Orchestrations;
-
 namespace MediaGen.Workflows;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 
 namespace MediaGen.Workflows;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Workflows;
 
 /// <summary>Rejects workflow settings that could not work, at start-up, naming the setting.</summary>

@@ -1,7 +1,3 @@
-using MediaGen.Core.Notifications;
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Workflows;
 
 /// <summary>

@@ -1,15 +1,10 @@
-using MediaGen.Core.Media;
-using MediaGen.Core.Notifications;
 using MediaGen.Core.Storage;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Secrets;
-using MediaGen.Workflows.Budgets;
 using MediaGen.Workflows.Generations;
 using MediaGen.Workflows.Pixazo;
+using MediaGen.Workflows.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows;
 
@@ -22,7 +17,7 @@ public static class WorkflowServiceCollectionExtensions
     /// its bound client where it has not (Functions).
     /// </summary>
     public static IReadOnlyList<Type> OverDurableClient { get; } =
-        [typeof(InstanceStarter), typeof(JobStarter), typeof(JobReader), typeof(JobCommands), typeof(PixazoWebhookReceiver), typeof(Overview.JobOverviewReader)];
+        [typeof(InstanceStarter), typeof(JobStarter), typeof(JobReader), typeof(JobCommands), typeof(PixazoWebhookReceiver), typeof(RetentionPurger), typeof(Overview.JobOverviewReader)];
 
     /// <summary>Registers <see cref="OverDurableClient"/> as singletons over the host's <c>DurableTaskClient</c> service.</summary>
     public static IServiceCollection AddMediaGenJobServices(this IServiceCollection services)
@@ -40,7 +35,7 @@ public static class WorkflowServiceCollectionExtensions
     /// Registers <see cref="JobValidator"/>, the Pixazo webhook and submission
     /// helpers, the generation ledger (a synchronous provider call buys once per job step), the results-queue client and the signed-callback sender (its connections pass the
     /// <see cref="OutboundUrlGuard"/>), the payload JSON (<see cref="WorkflowJson"/>) as the <c>DataConverter</c>; binds
-    /// <c>Workflows</c>, <c>Callbacks</c>, <c>Costs</c> and <c>Budgets</c> (all validated at start-up), and the
+    /// <c>Workflows</c>, <c>Callbacks</c>, <c>Costs</c>, <c>Budgets</c> and <c>Retention</c> (all validated at start-up), and the
     /// <see cref="BudgetLedger"/>; reports the signing keys to readiness (<see cref="ISecretSettingSource"/>). Needs <c>AddMediaGenProviders</c> and
     /// <c>AddMediaStore</c>, and an engine that runs <see cref="WorkflowCatalog"/>'s types and provides the
     /// <c>DurableTaskClient</c> (the standalone engine, Durable Functions, or the in-process test host).
@@ -65,6 +60,9 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
         services.TryAddSingleton<BudgetLedger>();
         services.TryAddSingleton<JobValidator>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.TryAddSingleton<JobTombstones>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretSettingSource, WorkflowSecretSettings>());
         services.TryAddSingleton(_ => StorageAccount.From(configuration).CreateQueueServiceClient());
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using MediaGen.Core.Jobs;
 
 namespace MediaGen.Drives;

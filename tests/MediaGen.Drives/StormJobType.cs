@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MediaGen.Drives;
 
 /// <summary>A kind of job in the storm.</summary>

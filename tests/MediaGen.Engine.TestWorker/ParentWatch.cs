@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Hosting;
 
 namespace MediaGen.Engine.TestWorker;
 

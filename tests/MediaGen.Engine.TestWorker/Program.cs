@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using MediaGen.Engine.TestWorker;
 
 // Settings come from environment variables (AzureWebJobsStorage, DurableTask__HubName, DurableTask__WorkerId,

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using MediaGen.Engine.TestWorker.Workflows;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine.TestWorker;

@@ -1,6 +1,3 @@
-using MediaGen.Engine.Tests.Support;
-using MediaGen.Launcher;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Engine.Tests;

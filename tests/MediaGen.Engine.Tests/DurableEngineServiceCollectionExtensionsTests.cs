@@ -1,11 +1,6 @@
-using DurableTask.AzureStorage;
 using MediaGen.Engine.Tests.Workflows;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace MediaGen.Engine.Tests;
 

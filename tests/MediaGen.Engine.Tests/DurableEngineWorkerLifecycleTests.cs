@@ -1,11 +1,4 @@
-using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
-using MediaGen.Launcher;
-using MediaGen.Testing;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace MediaGen.Engine.Tests;
 

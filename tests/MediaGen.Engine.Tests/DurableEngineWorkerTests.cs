@@ -1,8 +1,5 @@
-using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests;
 

@@ -1,5 +1,4 @@
 using DurableTask.Core;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests;
 

@@ -1,9 +1,6 @@
 using DurableTask.Core.Exceptions;
-using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests;
 

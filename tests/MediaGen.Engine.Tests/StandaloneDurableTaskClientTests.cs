@@ -1,11 +1,6 @@
 using Azure.Data.Tables;
-using DurableTask.Core.History;
-using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.Engine.Tests;

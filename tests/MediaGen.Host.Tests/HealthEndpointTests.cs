@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MediaGen.Launcher;
-using MediaGen.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace MediaGen.Host.Tests;

@@ -1,7 +1,3 @@
-using System.Net;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests;
 
 public sealed class AuthTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>

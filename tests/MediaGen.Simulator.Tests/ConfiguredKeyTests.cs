@@ -1,6 +1,3 @@
-using System.Net;
-using MediaGen.Simulator.Tests.Support;
-
 namespace MediaGen.Simulator.Tests;
 
 public sealed class ConfiguredKeyTests(KeyedSimulatorFixture simulator) : IClassFixture<KeyedSimulatorFixture>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediaGen.Launcher;
 
 namespace MediaGen.Testing;
 

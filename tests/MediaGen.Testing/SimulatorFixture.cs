@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using MediaGen.Launcher;
 using MediaGen.Simulator;
 using MediaGen.Simulator.Faults;
 using MediaGen.Simulator.Ledger;

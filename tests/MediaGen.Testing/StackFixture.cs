@@ -1,4 +1,3 @@
-using MediaGen.Launcher;
 using Xunit;
 
 namespace MediaGen.Testing;

@@ -13,6 +13,9 @@ public static class BuiltApps
     /// <summary>The stand-in Functions host, <c>MediaGen.StandInHost.dll</c>.</summary>
     public static string StandInHost => Locate("tools", "MediaGen.StandInHost", "MediaGen.StandInHost.dll");
 
+    /// <summary>The demo <c>scripts/run.sh</c> runs, <c>MediaGen.Demo.dll</c>.</summary>
+    public static string Demo => Locate("tools", "MediaGen.Demo", "MediaGen.Demo.dll");
+
     /// <summary>The provider simulator, <c>MediaGen.Simulator.dll</c>.</summary>
     public static string Simulator => Locate("src", "MediaGen.Simulator", "MediaGen.Simulator.dll");
 

@@ -32,35 +32,9 @@ internal static class Program
         try
         {
             stack = await LocalStack.StartAsync(options, stop.Token);
-            var app = noApp ? null : await stack.StartAppAsync(functions ? StackApp.Functions : StackApp.Standalone, cancellationToken: stop.Token);
-            var host = app?.BaseAddress.GetLeftPart(UriPartial.Authority) ?? "";
-            Dictionary<string, string> values = new()
-            {
-                ["STACK_APP"] = noApp ? "" : functions ? "functions" : "standalone",
-                ["STACK_HOST_URL"] = host,
-                ["STACK_DASHBOARD"] = noApp ? "" : host + (functions ? "/api/dashboard/" : "/dashboard/"),
-                ["STACK_STORAGE"] = stack.Azurite.ConnectionString,
-                ["STACK_SIMULATOR_URL"] = stack.SimulatorAddress.GetLeftPart(UriPartial.Authority),
-                ["STACK_API_KEY"] = stack.ApiKey,
-                ["STACK_CALLBACK_KEY"] = stack.CallbackKey,
-                ["STACK_CALLBACK_NEXT_KEY"] = stack.CallbackNextKey,
-                ["STACK_BLOB_URL"] = stack.Azurite.BlobServiceUrl.GetLeftPart(UriPartial.Authority),
-                ["STACK_QUEUE_URL"] = stack.Azurite.QueueServiceUrl.GetLeftPart(UriPartial.Authority),
-                ["STACK_ACCOUNT"] = AzuriteInstance.AccountName,
-                ["STACK_ACCOUNT_KEY"] = AzuriteInstance.AccountKey,
-                ["STACK_REQUESTS_QUEUE"] = LocalStack.RequestsQueue,
-                ["STACK_RESULTS_QUEUE"] = LocalStack.ResultsQueue,
-                ["STACK_INBOX"] = LocalStack.InboxContainer,
-                // The Functions app's blob trigger keeps its own receipts (azure-webjobs-hosts), no marker blobs.
-                ["STACK_INBOX_PROCESSED"] = functions ? "" : LocalStack.InboxProcessedContainer,
-                ["STACK_HOST_LOG"] = app?.CurrentLog ?? "",
-            };
-            var envFile = Path.Combine(runDir, "stack.env");
-            await File.WriteAllLinesAsync(envFile, values.Select(v => $"{v.Key}='{v.Value.Replace("'", "'\\''", StringComparison.Ordinal)}'"), CancellationToken.None);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(envFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            StackApp? kind = noApp ? null : functions ? StackApp.Functions : StackApp.Standalone;
+            var app = kind is { } k ? await stack.StartAppAsync(k, cancellationToken: stop.Token) : null;
+            await StackEnvFile.WriteAsync(Path.Combine(runDir, "stack.env"), stack, app, kind, CancellationToken.None);
             Console.WriteLine("ready");
             await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             return 0;

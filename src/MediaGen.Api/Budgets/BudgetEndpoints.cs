@@ -1,5 +1,3 @@
-using MediaGen.Workflows.Budgets;
-
 namespace MediaGen.Api.Budgets;
 
 /// <summary>The budget route: the calling caller's limits, reserved and spent amounts.</summary>

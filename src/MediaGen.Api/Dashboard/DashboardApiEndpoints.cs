@@ -1,8 +1,4 @@
-using System.Globalization;
 using MediaGen.Api.Jobs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Overview;
 
 namespace MediaGen.Api.Dashboard;

@@ -1,8 +1,4 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
-using System.Text;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
 
 namespace MediaGen.Api.Dashboard;
 

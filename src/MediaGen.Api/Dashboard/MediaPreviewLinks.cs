@@ -1,8 +1,6 @@
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
-using MediaGen.Core.Jobs;
 
 namespace MediaGen.Api.Dashboard;
 

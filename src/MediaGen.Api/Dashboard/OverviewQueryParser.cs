@@ -1,5 +1,4 @@
 using MediaGen.Api.Jobs;
-using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows.Overview;
 
 namespace MediaGen.Api.Dashboard;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace MediaGen.Api.Health;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace MediaGen.Api.Health;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace MediaGen.Api.Health;
 
 /// <summary>Readiness: the storage account (<c>AzureWebJobsStorage</c>) answers.</summary>

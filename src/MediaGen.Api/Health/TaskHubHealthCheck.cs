@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MediaGen.Api.Health;
 

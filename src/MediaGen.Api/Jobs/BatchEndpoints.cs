@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows;
-
 namespace MediaGen.Api.Jobs;
 
 /// <summary>The batch and chain routes: start a batch, get a batch with per-item status, start a video extension chain.</summary>
@@ -27,9 +24,10 @@ public static class BatchEndpoints
             .WithName("GetBatch")
             .WithTags("Batches")
             .WithSummary("Get a batch: status, counts and every item's status (read an item's result at /api/jobs/{itemId})")
-            .WithDescription("404 when no batch of the calling caller has this id (operators see every caller's).")
+            .WithDescription("404 when no batch of the calling caller has this id (operators see every caller's). 410 when it expired (Retention__Days after it ended, its expiresAt): the problem names when (expiredAt).")
             .Produces<BatchState>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapPost("/chains", StartChainAsync)
             .WithName("StartChain")
             .WithTags("Chains")
@@ -56,9 +54,12 @@ public static class BatchEndpoints
         HttpContext httpContext, RequestBody body, JobStarter starter, JobReader reader, JobWatcher watcher, CancellationToken cancellationToken) =>
         JobStarts.StartAsync(httpContext, body, reader, watcher, "chain", (json, ct) => starter.StartChainAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken);
 
-    /// <summary><c>GET /api/batches/{id}</c>: a batch of the caller with its items, or 404.</summary>
-    public static async Task<IResult> GetBatchAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken) =>
-        JobStarts.IsPlausibleId(id) && await jobs.GetBatchAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } batch
+    /// <summary><c>GET /api/batches/{id}</c>: a batch of the caller with its items; 410 once it expired, else 404.</summary>
+    public static async Task<IResult> GetBatchAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken)
+    {
+        var access = CallerIdentity.AccessOf(httpContext);
+        return JobStarts.IsPlausibleId(id) && await jobs.GetBatchAsync(id, access, cancellationToken) is { } batch
             ? TypedResults.Ok(batch)
-            : ProblemResults.NotFound($"No batch has the id '{id}'.");
+            : await ExpiredJobs.NotFoundOrGoneAsync(jobs, id, access, "batch", $"No batch has the id '{id}'.", cancellationToken);
+    }
 }

@@ -1,8 +1,4 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Api.Jobs;
 
@@ -39,16 +35,21 @@ public static class JobEndpoints
         jobs.MapGet("/{id}", GetAsync)
             .WithName("GetJob")
             .WithSummary("Get a job or chain: status, progress, stored items with blob URIs, error with its type, and whose it is (caller)")
-            .WithDescription("404 when no job of the calling caller has this id: another caller's job is not found either (operators see every caller's).")
+            .WithDescription("404 when no job of the calling caller has this id: another caller's job is not found either (operators see every caller's). 410 when it expired: its retention period (Retention__Days after it ended, its expiresAt) passed and its record and media were deleted; the problem carries id, jobStatus, finishedAt and expiredAt.")
             .Produces<JobState>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithMetadata(
+                new DocumentedExample(StatusCodes.Status200OK, "application/json", ExpiredJobs.JobExample),
+                new DocumentedExample(StatusCodes.Status410Gone, "application/problem+json", ExpiredJobs.GoneExample));
         jobs.MapGet("/{id}/events", EventsAsync)
             .WithName("JobEvents")
             .WithSummary("Follow a job, chain or batch as server-sent events until it ends")
-            .WithDescription("Each change of status or progress (phase, provider status, items stored, cost; a batch's item counts) is an `update` event whose data is the state as GET answers it and whose id is that state's version; the final state is the `end` event, then the stream ends. A `: keep-alive` comment comes every 15 s (Api__EventStreamKeepAliveSeconds) while nothing changes. Reconnect with `Last-Event-ID` to resume without the state already received. One storage read per job per interval, however many clients follow it. 404 when unknown or another caller's.")
+            .WithDescription("Each change of status or progress (phase, provider status, items stored, cost; a batch's item counts) is an `update` event whose data is the state as GET answers it and whose id is that state's version; the final state is the `end` event, then the stream ends. A `: keep-alive` comment comes every 15 s (Api__EventStreamKeepAliveSeconds) while nothing changes. Reconnect with `Last-Event-ID` to resume without the state already received. One storage read per job per interval, however many clients follow it. 404 when unknown or another caller's; 410 when it expired.")
             .Produces(StatusCodes.Status200OK, contentType: JobEventStream.ContentType)
             .WithMetadata(new DocumentedExample(StatusCodes.Status200OK, JobEventStream.ContentType, JobEventStream.Example))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         jobs.MapPost("/{id}/cancel", CancelAsync)
             .WithName("CancelJob")
             .WithSummary("Cancel a job, chain or batch; it stops at its next step (items already stored stay)")
@@ -70,11 +71,14 @@ public static class JobEndpoints
             httpContext, body, reader, watcher, "job", (json, ct) => starter.StartJobAsync(json, null, ct, CallerIdentity.Of(httpContext)), cancellationToken, webhooks.UrlFor);
     }
 
-    /// <summary><c>GET /api/jobs/{id}</c>: a job or chain of the caller, or 404.</summary>
-    public static async Task<IResult> GetAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken) =>
-        JobStarts.IsPlausibleId(id) && await jobs.GetJobAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } job
+    /// <summary><c>GET /api/jobs/{id}</c>: a job or chain of the caller; 410 once it expired, else 404.</summary>
+    public static async Task<IResult> GetAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken)
+    {
+        var access = CallerIdentity.AccessOf(httpContext);
+        return JobStarts.IsPlausibleId(id) && await jobs.GetJobAsync(id, access, cancellationToken) is { } job
             ? TypedResults.Ok(job)
-            : ProblemResults.NotFound($"No job or chain has the id '{id}'.");
+            : await ExpiredJobs.NotFoundOrGoneAsync(jobs, id, access, "job", $"No job or chain has the id '{id}'.", cancellationToken);
+    }
 
     /// <summary><c>GET /api/jobs</c>: one page of the caller's jobs matching the query.</summary>
     public static async Task<IResult> ListAsync(HttpRequest request, JobReader jobs, CancellationToken cancellationToken)

@@ -1,7 +1,3 @@
-using System.Text;
-using MediaGen.Workflows;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Api.Jobs;
 
 /// <summary>
@@ -25,7 +21,7 @@ public sealed class JobEventStream(string id, string type, JobReader reader, Job
 
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
-    /// <summary>The stream of <paramref name="id"/>, or 404 when <paramref name="httpContext"/>'s caller sees no job, chain or batch with it.</summary>
+    /// <summary>The stream of <paramref name="id"/>; 410 when it expired, or 404 when <paramref name="httpContext"/>'s caller sees no job, chain or batch with it.</summary>
     public static async Task<IResult> OpenAsync(
         string id, HttpContext httpContext, JobReader reader, JobWatcher watcher, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -44,7 +40,7 @@ public sealed class JobEventStream(string id, string type, JobReader reader, Job
             }
         }
 
-        return ProblemResults.NotFound($"No job, chain or batch has the id '{id}'.");
+        return await ExpiredJobs.NotFoundOrGoneAsync(reader, id, access, null, $"No job, chain or batch has the id '{id}'.", cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,8 +1,3 @@
-using System.Globalization;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
-
 namespace MediaGen.Api.Jobs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows;
-
 namespace MediaGen.Api.Jobs;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
-using MediaGen.Workflows;
-using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Jobs;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Api.Jobs;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
 
 namespace MediaGen.Api.Jobs;

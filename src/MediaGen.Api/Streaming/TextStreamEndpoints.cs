@@ -1,13 +1,6 @@
 using System.Net.ServerSentEvents;
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Validation;
 using MediaGen.Core.Telemetry;
-using MediaGen.Workflows.Budgets;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Api.Streaming;
 

@@ -1,4 +1,3 @@
-using MediaGen.Core.Jobs;
 using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Api.Streaming;

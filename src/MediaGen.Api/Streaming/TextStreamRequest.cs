@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using MediaGen.Core.Providers.Cosmic;
 
 namespace MediaGen.Api.Streaming;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Api.Streaming;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using MediaGen.Core.Costs;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
-using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Streaming;
 

@@ -1,9 +1,5 @@
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
-using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Triggers;
 

@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Api.Triggers;
 
 /// <summary>What became of one queue message or inbox blob: the job it started, or why it cannot become one (permanent).</summary>

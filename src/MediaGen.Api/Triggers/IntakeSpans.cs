@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediaGen.Core.Jobs;
 using MediaGen.Core.Telemetry;
 
 namespace MediaGen.Api.Triggers;

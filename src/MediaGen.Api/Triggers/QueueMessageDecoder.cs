@@ -1,6 +1,3 @@
-using System.Text;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Api.Triggers;
 
 /// <summary>

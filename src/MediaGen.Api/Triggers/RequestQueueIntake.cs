@@ -1,10 +1,5 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows;
-using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Api.Triggers;
 

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Cosmic;
 
 namespace MediaGen.Core.Costs;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>Reads a batch request (<c>{"items":[job, …],"idempotencyKey","callbackUrl"}</c>) strictly; item errors are named <c>items[i].field</c>.</summary>

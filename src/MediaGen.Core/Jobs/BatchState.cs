@@ -12,6 +12,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Items">Every item's status, in request order (read an item with the job API for its result).</param>
 /// <param name="CostTotals">The items' costs summed per unit.</param>
 /// <param name="Caller">Whose batch it is (the caller that started it); absent for batches started before owners were recorded.</param>
+/// <param name="ExpiresAt">Once it has ended: when its record (and its items' records and media) are deleted (its end + <c>Retention__Days</c>); absent while it runs or when retention is off.</param>
 public sealed record BatchState(
     string Id,
     JobStatus Status,
@@ -23,4 +24,5 @@ public sealed record BatchState(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<BatchItemState> Items,
     IReadOnlyList<CostTotal>? CostTotals = null,
-    string? Caller = null);
+    string? Caller = null,
+    DateTimeOffset? ExpiresAt = null);

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>

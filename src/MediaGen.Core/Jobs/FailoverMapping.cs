@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>Everything the operator dashboard shows about one job or chain.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>What a job generates. JSON names: <c>text</c>, <c>image</c>, <c>video</c>, <c>video-extension</c>, <c>audio</c>.</summary>

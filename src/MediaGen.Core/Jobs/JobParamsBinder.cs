@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>The outcome of binding a job's <c>params</c>: the provider's typed request, or every problem found.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>A filter over jobs (and chains), paged.</summary>

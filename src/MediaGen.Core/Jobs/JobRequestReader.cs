@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>

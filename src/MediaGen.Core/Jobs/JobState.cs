@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>A job as callers see it.</summary>
@@ -16,6 +13,7 @@ namespace MediaGen.Core.Jobs;
 /// <param name="Providers">Jobs with fallbacks: every provider tried so far, which served and why each earlier one was skipped.</param>
 /// <param name="Cost">What it costs: the estimate from the start, the actual once it is known.</param>
 /// <param name="Caller">Whose job it is: the caller that started it (the API key's caller; queue and inbox jobs: the intake caller); absent for jobs started before owners were recorded.</param>
+/// <param name="ExpiresAt">Once it has ended: when its record and stored media are deleted (its end + <c>Retention__Days</c>); absent while it runs or when retention is off.</param>
 public sealed record JobState(
     string Id,
     JobKind Kind,
@@ -28,4 +26,5 @@ public sealed record JobState(
     JobError? Error = null,
     JobCost? Cost = null,
     IReadOnlyList<ProviderAttempt>? Providers = null,
-    string? Caller = null);
+    string? Caller = null,
+    DateTimeOffset? ExpiresAt = null);

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>Where a job stands.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Core.Jobs;
 
 /// <summary>One provider a job with fallbacks tried.</summary>

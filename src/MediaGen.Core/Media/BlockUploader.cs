@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace MediaGen.Core.Media;
 
 /// <summary>
@@ -20,10 +18,16 @@ public static partial class MediaBlobNames
         Check(FolderProblem(folder), nameof(folder));
         Check(PrefixProblem(prefix), nameof(prefix));
         ArgumentOutOfRangeException.ThrowIfNegative(itemIndex);
-        var trimmed = (folder ?? "").Trim('/');
-        var name = (trimmed.Length == 0 ? "" : trimmed + "/") + prefix + jobId + "/"
+        var name = JobFolder(folder, prefix, jobId)
             + itemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) + MediaContentTypes.ExtensionFor(contentType);
         return name.Length <= MaxBlobNameLength ? name : throw new ArgumentException($"The blob name would be longer than {MaxBlobNameLength} characters.", nameof(folder));
+    }
+
+    /// <summary>The blob name prefix every item of <paramref name="jobId"/> starts with: <c>{folder}/{prefix}{jobId}/</c>.</summary>
+    public static string JobFolder(string? folder, string? prefix, string jobId)
+    {
+        var trimmed = (folder ?? "").Trim('/');
+        return (trimmed.Length == 0 ? "" : trimmed + "/") + prefix + jobId + "/";
     }
 
     /// <summary>Why <paramref name="jobId"/> cannot be part of a blob name, or null when it can.</summary>

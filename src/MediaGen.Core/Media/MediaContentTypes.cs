@@ -1,6 +1,3 @@
-using System.Text;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Media;
 
 /// <summary>Content types of media: sniffing from the leading bytes, choosing between declared and sniffed, file extensions.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Media;
 
 /// <summary>Why a media copy failed; the wire form (<c>blocked_url</c>, …) is <see cref="MediaCopyException.Code"/>.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Core.Media;
 
 /// <summary>

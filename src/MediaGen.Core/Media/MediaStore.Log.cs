@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.Core.Media;
 
 /// <summary>Structured log events of <see cref="MediaStore"/>; URLs appear without their query string.</summary>

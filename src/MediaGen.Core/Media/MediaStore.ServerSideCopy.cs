@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
 namespace MediaGen.Core.Media;

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using MediaGen.Core.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Media;
 

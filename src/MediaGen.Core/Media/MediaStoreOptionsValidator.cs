@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Media;
 
 /// <summary>Start-up validation of <see cref="MediaStoreOptions"/>; messages name the setting.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Media;
 
 /// <summary>Which media item of which job is being stored, and where.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 
 namespace MediaGen.Core.Media;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace MediaGen.Core.Notifications;
 
 /// <summary>A callback attempt was not acknowledged with a 2xx; the delivery is retried with backoff.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Notifications;
 
 /// <summary>Start-up checks of <see cref="CallbackOptions"/>: secrets in the <c>whsec_</c> form (when set and resolved), sane retry settings.</summary>

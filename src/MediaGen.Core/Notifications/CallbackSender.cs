@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Notifications;
 
 /// <summary>

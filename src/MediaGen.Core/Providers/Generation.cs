@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>What a synchronous provider call delivered.</summary>

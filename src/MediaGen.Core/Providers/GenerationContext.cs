@@ -1,6 +1,4 @@
-using MediaGen.Core.Jobs;
 using MediaGen.Core.Media;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Core.Providers;
 

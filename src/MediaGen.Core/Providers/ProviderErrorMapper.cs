@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>Turns a provider's non-success HTTP answer into a <see cref="ProviderException"/>.</summary>

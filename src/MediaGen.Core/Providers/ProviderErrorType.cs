@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>What kind of provider failure a <see cref="ProviderException"/> reports; decides whether a retry can help.</summary>

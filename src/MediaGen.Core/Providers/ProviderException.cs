@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>

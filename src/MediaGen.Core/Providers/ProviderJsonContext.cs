@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>Serializer metadata of the provider-neutral types (error types, validation errors).</summary>

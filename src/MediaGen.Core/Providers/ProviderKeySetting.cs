@@ -1,6 +1,3 @@
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>A provider's key, required for readiness: a provider without its key fails every job with <c>not_configured</c>.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>

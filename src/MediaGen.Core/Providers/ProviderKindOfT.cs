@@ -1,7 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>A <see cref="ProviderKind"/> over its typed request: the casts live here, the kind's class overrides the typed members.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MediaGen.Core.Providers.Comet;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Pixazo;

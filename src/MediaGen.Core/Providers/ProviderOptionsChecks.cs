@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>Start-up checks the provider options share; each returns a message naming the setting, or null.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using MediaGen.Core.Jobs;
 
 namespace MediaGen.Core.Providers;
 

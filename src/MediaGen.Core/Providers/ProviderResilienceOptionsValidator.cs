@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>Start-up checks of <see cref="ProviderResilienceOptions"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Web;
 
 namespace MediaGen.Core.Providers;

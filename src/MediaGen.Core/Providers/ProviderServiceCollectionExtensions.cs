@@ -1,9 +1,3 @@
-using MediaGen.Core.Secrets;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Providers;
 
 /// <summary>Registration of the providers (each <see cref="ProviderModule"/>'s services) and what they share.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Secrets;
 
 /// <summary>

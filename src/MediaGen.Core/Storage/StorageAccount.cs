@@ -1,8 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
 
 namespace MediaGen.Core.Storage;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace MediaGen.Core.Storage;
 
 /// <summary>

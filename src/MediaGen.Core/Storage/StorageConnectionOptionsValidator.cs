@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Storage;
 
 /// <summary>Start-up validation of the storage connection: one of <see cref="StorageAccount"/>'s two forms is set and complete.</summary>

@@ -1,9 +1,4 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Storage;
 

@@ -1,6 +1,4 @@
 using MediaGen.Api.Budgets;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using MediaGen.Workflows.Budgets;
 
 namespace MediaGen.Functions.Http;

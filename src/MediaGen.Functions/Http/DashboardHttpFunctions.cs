@@ -1,9 +1,5 @@
 using MediaGen.Api.Dashboard;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Overview;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Functions.Http;
 

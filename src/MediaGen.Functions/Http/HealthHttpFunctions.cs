@@ -1,6 +1,4 @@
 using MediaGen.Api.Health;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MediaGen.Functions.Http;

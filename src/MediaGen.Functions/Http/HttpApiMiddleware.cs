@@ -1,8 +1,4 @@
-using MediaGen.Api;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Functions.Http;
 

@@ -1,11 +1,5 @@
-using MediaGen.Api;
 using MediaGen.Api.Jobs;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Http;
 

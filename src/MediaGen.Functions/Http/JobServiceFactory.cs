@@ -1,7 +1,3 @@
-using MediaGen.Workflows;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MediaGen.Functions.Http;
 
 /// <summary>

@@ -1,12 +1,7 @@
-using MediaGen.Api;
 using MediaGen.Api.Streaming;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Validation;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Http;
 

@@ -1,9 +1,4 @@
-using MediaGen.Api;
 using MediaGen.Api.Jobs;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-using MediaGen.Workflows;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Functions.Http;
 

@@ -1,12 +1,5 @@
 using Azure.Storage.Blobs;
-using MediaGen.Api;
 using MediaGen.Api.Triggers;
-using MediaGen.Functions.Http;
-using MediaGen.Workflows;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Triggers;
 

@@ -1,13 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaGen.Api;
 using MediaGen.Api.Triggers;
-using MediaGen.Functions.Http;
-using MediaGen.Workflows;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Triggers;
 

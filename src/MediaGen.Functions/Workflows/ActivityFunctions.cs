@@ -1,6 +1,5 @@
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Payloads;
-using Microsoft.Azure.Functions.Worker;
 
 namespace MediaGen.Functions.Workflows;
 

@@ -1,6 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Functions.Workflows;
 

@@ -1,6 +1,5 @@
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace MediaGen.Functions.Workflows;

@@ -1,5 +1,3 @@
-using MediaGen.Api;
-
 namespace MediaGen.Host.Api;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using MediaGen.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace MediaGen.Host.Api;

@@ -1,4 +1,3 @@
-using MediaGen.Api;
 using MediaGen.Api.Jobs;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -88,7 +87,9 @@ public sealed class OpenApiTransformers : IOpenApiDocumentTransformer, IOpenApiO
                     response.Content[example.ContentType] = media;
                 }
 
-                media.Example = System.Text.Json.Nodes.JsonValue.Create(example.Example);
+                media.Example = example.ContentType.EndsWith("json", StringComparison.Ordinal)
+                    ? System.Text.Json.Nodes.JsonNode.Parse(example.Example)
+                    : System.Text.Json.Nodes.JsonValue.Create(example.Example);
             }
         }
 

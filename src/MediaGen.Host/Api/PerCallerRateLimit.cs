@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using MediaGen.Api;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace MediaGen.Host.Api;

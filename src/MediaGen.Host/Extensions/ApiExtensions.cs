@@ -1,4 +1,3 @@
-using MediaGen.Api;
 using MediaGen.Api.Budgets;
 using MediaGen.Api.Dashboard;
 using MediaGen.Api.Health;
@@ -8,7 +7,6 @@ using MediaGen.Engine;
 using MediaGen.Host.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 

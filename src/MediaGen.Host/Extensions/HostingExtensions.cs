@@ -4,7 +4,7 @@ using MediaGen.Core.Storage;
 using MediaGen.Workflows;
 using MediaGen.Engine;
 using MediaGen.Host.Api;
-using Microsoft.Extensions.Options;
+using MediaGen.Host.Retention;
 
 namespace MediaGen.Host.Extensions;
 
@@ -14,7 +14,7 @@ public static class HostingExtensions
     /// <summary>
     /// Registers what the standalone host needs, with options validated at start-up: storage clients, providers, media
     /// store, the workflows and job service, the standalone Durable Task engine (its worker runs in this process;
-    /// several processes may share one task hub), the HTTP API, the queue and blob listeners, and OpenTelemetry.
+    /// several processes may share one task hub), the HTTP API, the queue and blob listeners, the retention purge, and OpenTelemetry.
     /// </summary>
     public static WebApplicationBuilder AddMediaGenHost(this WebApplicationBuilder builder)
     {
@@ -43,6 +43,10 @@ public static class HostingExtensions
             .Select(container => (container, "DurableTask:HubName")));
         services.AddMediaGenApi(configuration);
         services.AddMediaGenListeners(configuration);
+        services.AddOptions<RetentionScheduleOptions>().Bind(configuration.GetSection(RetentionScheduleOptions.SectionName))
+            .Validate(o => o.PurgeInterval >= TimeSpan.FromSeconds(1), "Retention:PurgeInterval must be at least 1 second.")
+            .ValidateOnStart();
+        services.AddHostedService<RetentionPurgeService>();
         builder.AddMediaGenHostTelemetry();
         return builder;
     }

@@ -1,7 +1,5 @@
-using MediaGen.Api.Triggers;
 using MediaGen.Core.Media;
 using MediaGen.Host.Listeners;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Extensions;
 

@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using MediaGen.Api;
-using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Validation;
 using MediaGen.Workflows;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Listeners;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using MediaGen.Api.Triggers;
 
 namespace MediaGen.Host.Listeners;
 

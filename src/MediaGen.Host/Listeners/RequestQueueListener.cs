@@ -1,10 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaGen.Api;
 using MediaGen.Workflows;
-using MediaGen.Api.Triggers;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Listeners;
 

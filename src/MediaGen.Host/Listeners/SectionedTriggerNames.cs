@@ -1,6 +1,3 @@
-using MediaGen.Api.Triggers;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Host.Listeners;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MediaGen.Simulator.Faults;
-using MediaGen.Simulator.Ledger;
-
 namespace MediaGen.Simulator.Admin;
 
 /// <summary>

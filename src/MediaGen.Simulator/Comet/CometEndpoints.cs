@@ -1,5 +1,3 @@
-using MediaGen.Simulator.Pipeline;
-
 namespace MediaGen.Simulator.Comet;
 
 /// <summary>CometAPI routes (base <c>https://api.cometapi.com</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Simulator.Comet;
 
 /// <summary>One generated image: <c>url</c> or <c>b64_json</c>, with the revised prompt.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
-
 namespace MediaGen.Simulator.Comet;
 
 /// <summary>

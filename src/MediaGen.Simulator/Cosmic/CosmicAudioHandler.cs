@@ -1,7 +1,3 @@
-using System.Globalization;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
-
 namespace MediaGen.Simulator.Cosmic;
 
 /// <summary><c>POST …/ai/audio</c>: text to speech, answered with an MP3.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Simulator.Pipeline;
-
 namespace MediaGen.Simulator.Cosmic;
 
 /// <summary>Cosmic AI routes, at the paths of the Cosmic document (base <c>https://workers.cosmicjs.com</c>).</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
-
 namespace MediaGen.Simulator.Cosmic;
 
 /// <summary><c>POST …/ai/image</c>: validates model, size, quality, aspect ratio and reference images; answers a PNG.</summary>

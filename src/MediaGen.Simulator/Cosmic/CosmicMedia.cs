@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MediaGen.Simulator.Cosmic;
 
 /// <summary>The <c>media</c> object of Cosmic image, video, extension and audio responses.</summary>

@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
 
 namespace MediaGen.Simulator.Cosmic;
 

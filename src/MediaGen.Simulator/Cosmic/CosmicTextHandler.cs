@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Simulator.Pipeline;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Simulator.Cosmic;
 
 /// <summary>

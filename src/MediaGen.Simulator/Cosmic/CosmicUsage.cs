@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Simulator.Cosmic;
 
 /// <summary>Token usage; <c>total_tokens</c> appears on media responses only.</summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Simulator.Cosmic;
 

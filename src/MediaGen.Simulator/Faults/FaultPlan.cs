@@ -1,6 +1,3 @@
-using System.Globalization;
-using MediaGen.Simulator.Pixazo;
-
 namespace MediaGen.Simulator.Faults;
 
 /// <summary>What the directives that fire for one request ask the simulator to do.</summary>

@@ -1,8 +1,4 @@
 using MediaGen.Simulator.Admin;
-using MediaGen.Simulator.Comet;
-using MediaGen.Simulator.Cosmic;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pixazo;
 
 namespace MediaGen.Simulator.Hosting;
 

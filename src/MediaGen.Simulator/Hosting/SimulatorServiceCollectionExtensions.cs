@@ -1,11 +1,3 @@
-using System.Text.Json;
-using MediaGen.Simulator.Comet;
-using MediaGen.Simulator.Cosmic;
-using MediaGen.Simulator.Faults;
-using MediaGen.Simulator.Ledger;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
-using MediaGen.Simulator.Pixazo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaGen.Simulator.Hosting;

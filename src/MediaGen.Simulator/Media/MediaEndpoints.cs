@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MediaGen.Simulator.Media;
 
 /// <summary>

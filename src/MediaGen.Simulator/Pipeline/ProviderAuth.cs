@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Simulator.Pipeline;
 
 /// <summary>Checks each provider's documented credential header.</summary>

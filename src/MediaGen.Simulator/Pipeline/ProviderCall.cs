@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.Simulator.Faults;
-
 namespace MediaGen.Simulator.Pipeline;
 
 /// <summary>One authorised, parsed call to a simulated provider endpoint, handed to its handler.</summary>

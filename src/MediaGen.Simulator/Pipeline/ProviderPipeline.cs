@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using MediaGen.Simulator.Faults;
-using MediaGen.Simulator.Ledger;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Simulator.Pipeline;
 
 /// <summary>

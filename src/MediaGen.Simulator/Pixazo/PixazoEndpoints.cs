@@ -1,5 +1,3 @@
-using MediaGen.Simulator.Pipeline;
-
 namespace MediaGen.Simulator.Pixazo;
 
 /// <summary>Pixazo routes, at the document's paths (base <c>https://gateway.pixazo.ai</c>).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using MediaGen.Simulator.Faults;
-
 namespace MediaGen.Simulator.Pixazo;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using MediaGen.Simulator.Faults;
-using MediaGen.Simulator.Ledger;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Simulator.Pixazo;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Pipeline;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Simulator.Pixazo;
 
 /// <summary>

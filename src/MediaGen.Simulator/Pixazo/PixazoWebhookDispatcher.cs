@@ -1,7 +1,4 @@
-using System.Text;
 using System.Threading.Channels;
-using MediaGen.Simulator.Ledger;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Simulator.Pixazo;
 

@@ -1,15 +1,5 @@
-using System.Diagnostics;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Generations;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Activities;
 

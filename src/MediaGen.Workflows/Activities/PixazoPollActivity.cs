@@ -1,11 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Telemetry;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Activities;
 
 /// <summary>

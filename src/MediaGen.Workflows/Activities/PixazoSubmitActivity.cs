@@ -1,12 +1,5 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Telemetry;
 using MediaGen.Workflows.Generations;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Pixazo;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Workflows.Activities;

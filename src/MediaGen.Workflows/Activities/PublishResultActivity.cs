@@ -1,10 +1,5 @@
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Activities;
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Notifications;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Activities;
 
 /// <summary>

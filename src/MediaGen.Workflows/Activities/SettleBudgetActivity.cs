@@ -1,7 +1,3 @@
-using MediaGen.Workflows.Budgets;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Activities;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Telemetry;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Activities;
 
 /// <summary>The span of one activity execution, parented on the job's trace context from the activity's input.</summary>

@@ -1,12 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Payloads;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Budgets;
 

@@ -1,5 +1,3 @@
-using MediaGen.Core.Costs;
-
 namespace MediaGen.Workflows.Budgets;
 
 /// <summary>A caller's daily and monthly limits per unit; null: no limit.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Workflows.Budgets;
 
 /// <summary>Budget limits are zero or more; caller names are 1–64 letters, digits, '-', '_' or '.' (as API key callers).</summary>

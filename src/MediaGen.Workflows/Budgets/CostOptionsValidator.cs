@@ -1,6 +1,3 @@
-using MediaGen.Core.Costs;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Workflows.Budgets;
 
 /// <summary>The CometAPI price table parses: <c>model=price</c> pairs, prices zero or more.</summary>

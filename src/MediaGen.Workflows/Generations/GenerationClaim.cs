@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Workflows.Generations;
 
 /// <summary>What <see cref="GenerationLedger.ClaimAsync"/> found: the step is this caller's to call, already done, or cut off mid-call.</summary>

@@ -1,8 +1,6 @@
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using System.Text.Json;
 
 namespace MediaGen.Workflows.Generations;
 

@@ -1,9 +1,6 @@
-using System.Text.Json;
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Generations;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>How the orchestrations call activities.</summary>

@@ -1,10 +1,4 @@
-using System.Text.Json;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
 
 namespace MediaGen.Workflows.Orchestrations;
 

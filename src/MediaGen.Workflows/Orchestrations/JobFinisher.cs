@@ -1,7 +1,3 @@
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>The end of a single job: its budget reservation settled, final custom status, then (unless a batch reports for it) the notifications.</summary>

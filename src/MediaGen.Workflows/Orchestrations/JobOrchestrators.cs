@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>Which orchestrator runs a job, and which orchestrators run jobs at all.</summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Telemetry;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>

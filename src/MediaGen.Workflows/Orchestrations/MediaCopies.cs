@@ -1,7 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>

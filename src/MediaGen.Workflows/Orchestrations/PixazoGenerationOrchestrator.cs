@@ -1,11 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Workflows.Payloads;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>

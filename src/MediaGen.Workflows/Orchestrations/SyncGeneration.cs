@@ -1,7 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>One synchronous generation: the provider call (retried per the error taxonomy), then a copy per media item.</summary>

@@ -1,7 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Orchestrations;
 
 /// <summary>

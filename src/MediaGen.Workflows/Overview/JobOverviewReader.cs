@@ -1,8 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Budgets;
-using MediaGen.Workflows.Orchestrations;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows.Overview;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Workflows.Overview;
 
 /// <summary>How long completed jobs of one provider and kind took, accepted → finished (nearest-rank percentiles).</summary>

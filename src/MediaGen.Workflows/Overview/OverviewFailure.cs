@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Workflows.Overview;
 
 /// <summary>Failed jobs of one error type and provider.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Workflows.Overview;
 
 /// <summary>Adds up the jobs of one overview window as they are read.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Output of a batch (and of each chunk): every item's outcome, in batch order.</summary>

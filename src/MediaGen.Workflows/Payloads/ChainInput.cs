@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Input of <see cref="Orchestrations.ChainOrchestrator"/>.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Result of <see cref="Activities.CopyMediaActivity"/>: the stored item, or why it could not be stored.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Result of <see cref="Activities.GenerateActivity"/>.</summary>

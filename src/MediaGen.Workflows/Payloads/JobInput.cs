@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Input of a single generation orchestration (a job, or one item of a batch).</summary>

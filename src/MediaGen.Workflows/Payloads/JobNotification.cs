@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Output of a job, batch item or chain orchestration: how it ended. Job failures are outcomes, not orchestration failures.</summary>

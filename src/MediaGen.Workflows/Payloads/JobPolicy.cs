@@ -1,5 +1,3 @@
-using MediaGen.Core.Notifications;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Pixazo;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>A Pixazo request's status, from a poll or a webhook (the payload of the webhook event).</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Workflows.Payloads;
 
 /// <summary>Input of <see cref="Activities.PixazoSubmitActivity"/>.</summary>

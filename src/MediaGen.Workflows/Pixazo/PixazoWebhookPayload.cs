@@ -1,9 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Workflows.Pixazo;
 
 /// <summary>

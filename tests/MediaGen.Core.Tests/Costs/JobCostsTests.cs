@@ -1,7 +1,4 @@
-using System.Text.Json;
 using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
 
 namespace MediaGen.Core.Tests.Costs;
 

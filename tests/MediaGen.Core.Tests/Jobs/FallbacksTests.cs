@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Tests.Jobs;
 
 /// <summary><c>fallbacks</c> read strictly (400 naming the field), and image params mapped across providers.</summary>

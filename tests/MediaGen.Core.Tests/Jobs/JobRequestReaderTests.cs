@@ -1,8 +1,3 @@
-using System.Text;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Tests.Jobs;
 
 public sealed class JobRequestReaderTests

@@ -1,6 +1,3 @@
-using Azure.Storage.Blobs;
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 /// <summary>Reads stored media back from Azurite and checks it against the expected bytes.</summary>

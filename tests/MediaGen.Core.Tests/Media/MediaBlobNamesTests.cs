@@ -1,5 +1,3 @@
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 public sealed class MediaBlobNamesTests

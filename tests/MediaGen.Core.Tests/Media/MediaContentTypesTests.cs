@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 public sealed class MediaContentTypesTests

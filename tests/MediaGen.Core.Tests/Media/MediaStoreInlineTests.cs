@@ -1,6 +1,3 @@
-using System.Text;
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 /// <summary><c>b64_json</c>, data URIs and plain streams, decoded in chunks and read back from Azurite.</summary>

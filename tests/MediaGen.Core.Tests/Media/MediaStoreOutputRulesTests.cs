@@ -1,7 +1,3 @@
-using System.Text;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using MediaGen.Core.Media;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Media;
 

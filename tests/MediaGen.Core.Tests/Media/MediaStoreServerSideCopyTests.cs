@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
-using MediaGen.Core.Media;
 
 namespace MediaGen.Core.Tests.Media;
 

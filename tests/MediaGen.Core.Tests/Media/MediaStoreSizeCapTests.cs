@@ -1,5 +1,3 @@
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 /// <summary>The size cap: exceeded by header or while streaming, the copy fails and no blob is committed.</summary>

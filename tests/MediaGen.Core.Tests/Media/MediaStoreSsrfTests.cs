@@ -1,6 +1,3 @@
-using System.Net;
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 /// <summary>Copies from a real HTTP source on loopback into Azurite, verified by reading the blob back.</summary>

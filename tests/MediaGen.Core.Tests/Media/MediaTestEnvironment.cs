@@ -1,8 +1,5 @@
-using Azure.Storage.Blobs;
-using MediaGen.Core.Media;
 using MediaGen.Launcher;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Media;
 

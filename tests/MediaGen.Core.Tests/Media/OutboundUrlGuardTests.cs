@@ -1,6 +1,3 @@
-using System.Net;
-using MediaGen.Core.Media;
-
 namespace MediaGen.Core.Tests.Media;
 
 /// <summary>The static rules, usable by the job API on caller-supplied <c>media_url</c> / <c>reference_images</c>.</summary>

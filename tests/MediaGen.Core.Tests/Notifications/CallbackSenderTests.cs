@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Text;
 using MediaGen.Core.Notifications;
 using MediaGen.Core.Secrets;
-using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Notifications;
 

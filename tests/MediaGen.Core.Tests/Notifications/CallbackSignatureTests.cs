@@ -1,4 +1,3 @@
-using System.Text;
 using MediaGen.Core.Notifications;
 using StandardWebhooks;
 

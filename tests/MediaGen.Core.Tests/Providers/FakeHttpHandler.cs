@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace MediaGen.Core.Tests.Providers;
 
 /// <summary>A test double at the HTTP boundary: answers requests from a script and records what was sent.</summary>

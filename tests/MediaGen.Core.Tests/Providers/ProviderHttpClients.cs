@@ -1,7 +1,3 @@
-using MediaGen.Core.Providers;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Tests.Providers;
 
 /// <summary>

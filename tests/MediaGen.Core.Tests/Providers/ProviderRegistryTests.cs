@@ -1,10 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
-
 namespace MediaGen.Core.Tests.Providers;
 
 public sealed class ProviderRegistryTests

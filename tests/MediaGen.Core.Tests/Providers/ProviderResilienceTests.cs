@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
 
 namespace MediaGen.Core.Tests.Providers;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using MediaGen.Core.Providers;
 
 namespace MediaGen.Core.Tests.Providers;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Core.Providers.Validation;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Providers;
 

@@ -1,8 +1,3 @@
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
-
 namespace MediaGen.Core.Tests.Providers;
 
 /// <summary>Clients over a <see cref="FakeHttpHandler"/>, behind the real resilience wiring.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Tests.Providers;
 
 internal static class ValidationAssert

@@ -1,10 +1,7 @@
 using Azure.Identity;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using MediaGen.Core.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Core.Tests.Storage;
 

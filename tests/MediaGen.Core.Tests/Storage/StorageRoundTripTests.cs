@@ -1,9 +1,6 @@
-using System.Text;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using MediaGen.Launcher;
-using MediaGen.Testing;
 
 namespace MediaGen.Core.Tests.Storage;
 

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>The sub-orchestration of <see cref="CrashOrchestrator"/>: one activity.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.DurableTask;
 
 namespace MediaGen.Engine.TestWorker.Workflows;
 

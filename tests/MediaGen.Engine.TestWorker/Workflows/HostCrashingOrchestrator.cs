@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>Calls <see cref="HostCrashingActivity"/> once, under the step key given as input.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>Adds one.</summary>

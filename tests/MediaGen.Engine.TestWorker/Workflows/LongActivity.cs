@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>Records its start, works for the given time (a long provider call) and until its hold file exists, and returns its process id.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>Runs one <see cref="LongActivity"/> and returns the id of the process that completed it.</summary>

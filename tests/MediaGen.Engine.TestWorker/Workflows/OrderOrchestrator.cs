@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>Takes a typed <see cref="Order"/> input (a test gives it one that cannot be read) and returns its quantity.</summary>

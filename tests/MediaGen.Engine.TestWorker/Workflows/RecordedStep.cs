@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>Records one execution of the step named by its input and returns the id of the process that ran it.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-
 namespace MediaGen.Engine.TestWorker.Workflows;
 
 /// <summary>An activity class no worker registers (as after a deployment that removed it).</summary>

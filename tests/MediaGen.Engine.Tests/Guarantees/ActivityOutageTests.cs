@@ -1,12 +1,5 @@
-using Azure.Storage.Queues;
-using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
-using MediaGen.Launcher;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using MediaGen.Engine.TestWorker.Workflows;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
 
 namespace MediaGen.Engine.Tests.Guarantees;

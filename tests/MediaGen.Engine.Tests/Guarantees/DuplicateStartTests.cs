@@ -1,14 +1,7 @@
-using Azure.Storage.Queues;
-using DurableTask.AzureStorage;
 using DurableTask.Core;
-using DurableTask.Core.History;
-using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 
@@ -77,6 +70,78 @@ public sealed class DuplicateStartTests(InMemoryAzurite azurite) : IClassFixture
         finally
         {
             await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task RepeatedStartBatchedWithRaisedEvent_StartDroppedEventSentAgain_ChildGetsTheEvent()
+    {
+        using var timeout = new CancellationTokenSource(Waits.HangGuard);
+        var hubName = EngineTestHost.NewHubName("TwiceEvt");
+        var settings = EngineTestHost.TestSettings(azurite.ConnectionString, hubName);
+        var parentId = "parent-" + Guid.NewGuid().ToString("N");
+        var childId = parentId + ".child";
+        OrchestrationState child, parent;
+        using (var first = EngineTestHost.Build(settings))
+        {
+            await first.StartAsync(timeout.Token);
+            var backend = first.Services.GetRequiredService<AzureStorageOrchestrationService>();
+            await first.Services.GetRequiredService<DurableTaskClient>()
+                .ScheduleNewOrchestrationInstanceAsync(nameof(GatedParentOrchestrator), childId, new StartOrchestrationOptions(parentId), timeout.Token);
+            child = await Waits.ForAsync(
+                async () => (await backend.GetOrchestrationStateAsync(childId, allExecutions: false)).FirstOrDefault() is { OrchestrationStatus: OrchestrationStatus.Running } state ? state : null,
+                "the child to run");
+            parent = (await backend.GetOrchestrationStateAsync(parentId, allExecutions: false)).Single();
+            await first.StopAsync(timeout.Token);
+        }
+
+        // While no worker runs, the repeated start and an event raised without an execution id (as a webhook's is) wait in
+        // the control queue, so the next worker takes them in one batch: the backend puts the event with the start.
+        var sender = new AzureStorageOrchestrationService(AzureStorageSettingsFactory.Create(
+            new DurableEngineOptions { HubName = hubName, PartitionCount = 1 }, azurite.ConnectionString, NullLoggerFactory.Instance));
+        var again = new OrchestrationInstance { InstanceId = childId, ExecutionId = Guid.NewGuid().ToString("N") };
+        await sender.SendTaskOrchestrationMessageBatchAsync(
+            new TaskMessage
+            {
+                OrchestrationInstance = again,
+                Event = new ExecutionStartedEvent(-1, "null")
+                {
+                    Name = nameof(GatedOrchestrator),
+                    Version = string.Empty,
+                    OrchestrationInstance = again,
+                    ParentInstance = new ParentInstance
+                    {
+                        Name = nameof(GatedParentOrchestrator),
+                        Version = string.Empty,
+                        OrchestrationInstance = parent.OrchestrationInstance,
+                        TaskScheduleId = 0,
+                    },
+                },
+            },
+            new TaskMessage
+            {
+                OrchestrationInstance = new OrchestrationInstance { InstanceId = childId },
+                Event = new EventRaisedEvent(-1, "\"went\"") { Name = GatedOrchestrator.GoEvent },
+            });
+
+        var logs = new LogLines();
+        using var second = EngineTestHost.Build(settings, services => services.AddSingleton<ILoggerProvider>(logs));
+        await second.StartAsync(timeout.Token);
+        try
+        {
+            var done = await second.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(parentId, getInputsAndOutputs: true, timeout.Token);
+
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+            Assert.Equal("went", done.ReadOutputAs<string>());
+            // The child finished its own execution: the repeat did not start it over under the new execution id.
+            var backend = second.Services.GetRequiredService<AzureStorageOrchestrationService>();
+            Assert.Equal(child.OrchestrationInstance.ExecutionId, (await backend.GetOrchestrationStateAsync(childId, allExecutions: false)).Single().OrchestrationInstance.ExecutionId);
+            Assert.True(logs.Any("Dropped a repeated start of sub-orchestration " + childId), "the engine did not drop the repeated start");
+            Assert.True(logs.Any("Sent event " + GatedOrchestrator.GoEvent + " to instance " + childId + " again"), "the event was not sent again");
+        }
+        finally
+        {
+            await second.StopAsync(CancellationToken.None);
         }
     }
 }

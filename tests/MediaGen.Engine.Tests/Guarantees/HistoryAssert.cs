@@ -1,5 +1,3 @@
-using DurableTask.Core.History;
-
 namespace MediaGen.Engine.Tests.Guarantees;
 
 /// <summary>Assertions over an instance's history.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Launcher;
-
 namespace MediaGen.Engine.Tests.Guarantees;
 
 /// <summary>One in-memory Azurite per test class; each test uses task hubs of its own on it.</summary>

@@ -1,6 +1,4 @@
 using MediaGen.Engine.TestWorker.Workflows;
-using MediaGen.Testing;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

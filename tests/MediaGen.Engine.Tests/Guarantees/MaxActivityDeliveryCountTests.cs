@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace MediaGen.Engine.Tests.Guarantees;
 
 /// <summary>Start-up validation of <see cref="DurableEngineOptions.MaxActivityDeliveryCount"/>.</summary>

@@ -1,7 +1,5 @@
 using MediaGen.Engine.TestWorker.Workflows;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

@@ -1,5 +1,4 @@
 using DurableTask.Core;
-using DurableTask.Core.History;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

@@ -1,15 +1,7 @@
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using DurableTask.AzureStorage;
 using DurableTask.Core;
-using DurableTask.Core.History;
-using MediaGen.Engine.Tests.Support;
 using MediaGen.Engine.Tests.Workflows;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

@@ -1,13 +1,7 @@
 using System.Text.Json;
-using DurableTask.AzureStorage;
-using DurableTask.Core.History;
 using MediaGen.Engine.TestWorker;
-using MediaGen.Testing;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

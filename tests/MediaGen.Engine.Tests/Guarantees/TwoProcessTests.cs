@@ -1,6 +1,5 @@
 using MediaGen.Engine.TestWorker.Workflows;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
 
 namespace MediaGen.Engine.Tests.Guarantees;

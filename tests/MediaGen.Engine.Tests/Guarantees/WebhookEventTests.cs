@@ -1,7 +1,4 @@
-using DurableTask.Core.History;
 using MediaGen.Engine.TestWorker.Workflows;
-using MediaGen.Testing;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Engine.Tests.Guarantees;
 

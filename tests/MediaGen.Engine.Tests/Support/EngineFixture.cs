@@ -1,8 +1,3 @@
-using MediaGen.Launcher;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace MediaGen.Engine.Tests.Support;
 
 /// <summary>One in-memory Azurite and one running engine host (its own task hub) shared by a test collection.</summary>

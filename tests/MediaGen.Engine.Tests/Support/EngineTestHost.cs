@@ -2,10 +2,6 @@ using System.Text.Json;
 using MediaGen.Engine.Tests.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Engine.Tests.Support;
 

@@ -1,4 +1,3 @@
-using MediaGen.Engine.Tests.Support;
 using Microsoft.DurableTask;
 
 namespace MediaGen.Engine.Tests.Workflows;

@@ -1,5 +1,3 @@
-using Azure.Storage.Queues;
-
 namespace MediaGen.Engine.Tests.Workflows;
 
 /// <summary>

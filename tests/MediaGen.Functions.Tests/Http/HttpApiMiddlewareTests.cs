@@ -1,11 +1,6 @@
-using System.Text.Json;
 using MediaGen.Api;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Functions.Http;
-using MediaGen.Functions.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Functions.Tests.Http;

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text;
 using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Functions.Http;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Functions.Tests.Http;

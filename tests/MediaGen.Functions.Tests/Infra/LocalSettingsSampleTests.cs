@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Launcher;
-
 namespace MediaGen.Functions.Tests.Infra;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Launcher;
-
 namespace MediaGen.Functions.Tests.Infra;
 
 /// <summary>

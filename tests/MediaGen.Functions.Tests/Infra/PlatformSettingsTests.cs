@@ -1,4 +1,3 @@
-using MediaGen.Functions.Tests.Support;
 using MediaGen.Functions.Triggers;
 
 namespace MediaGen.Functions.Tests.Infra;

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using MediaGen.Engine;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Infra;
 

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using MediaGen.Launcher;
-using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Worker;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using MediaGen.Launcher;
-using MediaGen.Testing;
-
 namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>

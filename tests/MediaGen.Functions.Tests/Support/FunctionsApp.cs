@@ -1,8 +1,6 @@
-using System.Reflection;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace MediaGen.Functions.Tests.Support;
 

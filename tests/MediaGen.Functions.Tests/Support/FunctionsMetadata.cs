@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
-using MediaGen.Launcher;
-
 namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>The <c>functions.metadata</c> the Worker SDK generated into the Functions app's build output.</summary>

@@ -1,8 +1,5 @@
-using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Text.Json;
-using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,10 +1,5 @@
-using MediaGen.Functions.Http;
-using MediaGen.Workflows;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MediaGen.Testing;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,6 +1,4 @@
-using System.Reflection;
 using MediaGen.Functions.Workflows;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace MediaGen.Functions.Tests.Support;

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using MediaGen.Launcher;
-
 namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-
 namespace MediaGen.Functions.Tests.Support;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using MediaGen.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Functions.Tests.Support;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Workflows;
-
 namespace MediaGen.Functions.Tests.Wiring;
 
 /// <summary>
@@ -39,6 +35,7 @@ public sealed class FunctionMetadataTests
         { "RequestQueue", "queueTrigger", null, null, null, "%RequestQueueName%", "AzureWebJobsStorage", true },
         { "BlobInbox", "blobTrigger", null, null, null, "%BlobInboxContainerName%/{name}", "AzureWebJobsStorage", true },
         { "BlobInboxPolling", "blobTrigger", null, null, null, "%BlobInboxContainerName%/{name}", "AzureWebJobsStorage", true },
+        { "RetentionPurge", "timerTrigger", null, null, null, null, null, true },
         { "SyncGenerationOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "PixazoGenerationOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
         { "BatchOrchestrator", "orchestrationTrigger", null, null, null, null, null, false },
@@ -72,6 +69,14 @@ public sealed class FunctionMetadataTests
         Assert.Equal(connection, Text(triggerBinding, "connection"));
         Assert.Equal(durableClient, bindings.Any(b => Text(b, "type") == "durableClient"));
         Assert.Equal(trigger == "httpTrigger", bindings.Any(b => Text(b, "type") == "http" && Text(b, "name") == "$return" && Text(b, "direction") == "Out"));
+    }
+
+    [Fact]
+    public void Metadata_RetentionPurge_RunsOnTheFlatScheduleSetting()
+    {
+        var timer = Functions()["RetentionPurge"].GetProperty("bindings").EnumerateArray().Single(b => Text(b, "type") == "timerTrigger");
+
+        Assert.Equal("%RetentionPurgeSchedule%", Text(timer, "schedule"));
     }
 
     [Fact]

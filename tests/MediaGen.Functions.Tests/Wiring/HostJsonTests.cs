@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Launcher;
 
 namespace MediaGen.Functions.Tests.Wiring;
 

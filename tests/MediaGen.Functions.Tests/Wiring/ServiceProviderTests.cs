@@ -1,11 +1,5 @@
 using MediaGen.Api;
-using MediaGen.Functions.Http;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Workflows;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Worker;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Functions.Tests.Wiring;
 

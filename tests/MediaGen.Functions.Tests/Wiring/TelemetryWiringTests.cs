@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using MediaGen.Core.Telemetry;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 

@@ -1,12 +1,8 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
-using MediaGen.Functions.Tests.Support;
 using MediaGen.Functions.Workflows;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Payloads;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Functions.Tests.Workflows;
 

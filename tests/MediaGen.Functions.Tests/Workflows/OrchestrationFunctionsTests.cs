@@ -1,14 +1,9 @@
 using System.Text;
-using System.Text.Json;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
-using MediaGen.Functions.Tests.Support;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Orchestrations;
 using MediaGen.Workflows.Payloads;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using P = Microsoft.DurableTask.Protobuf;
 
 namespace MediaGen.Functions.Tests.Workflows;

@@ -1,6 +1,4 @@
 using MediaGen.Api;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Tests.Api;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Host.Tests.Api;
 
 [Collection(HostCollection.Name)]

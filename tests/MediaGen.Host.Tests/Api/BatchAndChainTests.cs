@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Api;
 

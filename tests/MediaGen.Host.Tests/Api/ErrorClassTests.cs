@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
 
 namespace MediaGen.Host.Tests.Api;
 

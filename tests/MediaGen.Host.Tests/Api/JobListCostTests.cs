@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Api;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using MediaGen.Host.Tests.Support;
-
 namespace MediaGen.Host.Tests.Api;
 
 /// <summary>

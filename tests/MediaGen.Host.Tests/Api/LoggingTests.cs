@@ -1,6 +1,4 @@
-using System.Text.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
 
 namespace MediaGen.Host.Tests.Api;
 

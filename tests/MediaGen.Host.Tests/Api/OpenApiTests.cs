@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Launcher;
-
 namespace MediaGen.Host.Tests.Api;
 
 [Collection(HostCollection.Name)]
@@ -11,15 +7,15 @@ public sealed class OpenApiTests(HostEnvironment env)
     [
         ("post", "/api/jobs", ["202", "201", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/jobs", ["200", "400", "401"], true),
-        ("get", "/api/jobs/{id}", ["200", "404", "401"], true),
+        ("get", "/api/jobs/{id}", ["200", "404", "410", "401"], true),
         ("post", "/api/jobs/{id}/cancel", ["202", "404", "409", "401"], true),
         ("get", "/api/jobs/{id}/details", ["200", "404", "401"], true),
         ("get", "/api/jobs/{id}/previews", ["200", "404", "401"], true),
         ("post", "/api/jobs/{id}/rerun", ["202", "200", "400", "402", "404", "401"], true),
         ("post", "/api/jobs/purge", ["200", "400", "401"], true),
         ("post", "/api/batches", ["202", "201", "200", "400", "401", "402", "415"], true),
-        ("get", "/api/jobs/{id}/events", ["200", "404", "401"], true),
-        ("get", "/api/batches/{id}", ["200", "404", "401"], true),
+        ("get", "/api/jobs/{id}/events", ["200", "404", "410", "401"], true),
+        ("get", "/api/batches/{id}", ["200", "404", "410", "401"], true),
         ("get", "/api/batches/{id}/timeline", ["200", "404", "401"], true),
         ("post", "/api/chains", ["202", "201", "200", "400", "401", "402", "415", "503"], true),
         ("get", "/api/budgets", ["200", "401"], true),
@@ -79,7 +75,13 @@ public sealed class OpenApiTests(HostEnvironment env)
         foreach (var schema in (string[])["JobState", "BatchState"])
         {
             Assert.True(root.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").TryGetProperty("caller", out _), $"{schema} has no caller");
+            Assert.True(root.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").TryGetProperty("expiresAt", out _), $"{schema} has no expiresAt");
         }
+
+        // Retention (issue 26): a finished job's example carries expiresAt; an expired one answers 410 naming when.
+        var getJob = paths.GetProperty("/api/jobs/{id}").GetProperty("get").GetProperty("responses");
+        Assert.True(getJob.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").TryGetProperty("expiresAt", out _));
+        Assert.Contains("expired at", getJob.GetProperty("410").GetProperty("content").GetProperty("application/problem+json").GetProperty("example").GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using MediaGen.Host.Tests.Support;
-
 namespace MediaGen.Host.Tests.Api;
 
 /// <summary>

@@ -1,13 +1,6 @@
-using System.Net;
 using System.Net.ServerSentEvents;
-using System.Text;
-using System.Text.Json;
 using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Api;
 

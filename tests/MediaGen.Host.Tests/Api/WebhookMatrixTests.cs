@@ -1,14 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Api;
 

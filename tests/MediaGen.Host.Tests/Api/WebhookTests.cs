@@ -1,12 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Tests.Api;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MediaGen.Host.Tests.BadInput;
 
 /// <summary>One bad request and what it must be answered with.</summary>

@@ -1,7 +1,5 @@
 using MediaGen.Api.Jobs;
-using MediaGen.Host.Tests.Support;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.BadInput;
 

@@ -1,15 +1,9 @@
-using System.Text;
-using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using MediaGen.Api.Streaming;
-using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Testing;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace MediaGen.Host.Tests.BadInput;

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Host.Tests.BadInput;

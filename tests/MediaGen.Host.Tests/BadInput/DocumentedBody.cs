@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MediaGen.Host.Tests.BadInput;
 
 /// <summary>A valid request body as the docs show it, and every field of it the mutations target.</summary>

@@ -1,8 +1,6 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using MediaGen.Client;
-using MediaGen.Host.Tests.Support;
 
 namespace MediaGen.Host.Tests.Client;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using MediaGen.Launcher;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Client;
 

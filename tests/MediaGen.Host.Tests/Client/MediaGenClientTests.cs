@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using MediaGen.Client;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Client;
 

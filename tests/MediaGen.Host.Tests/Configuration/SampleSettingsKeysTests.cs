@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.Launcher;
-
 namespace MediaGen.Host.Tests.Configuration;
 
 /// <summary>Merges of branches that each add their settings must not leave a key listed twice.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Launcher;
-using MediaGen.Testing;
-
 namespace MediaGen.Host.Tests.Configuration;
 
 /// <summary>

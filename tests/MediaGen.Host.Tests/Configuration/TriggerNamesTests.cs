@@ -1,9 +1,6 @@
 using MediaGen.Api;
-using MediaGen.Api.Triggers;
 using MediaGen.Host.Extensions;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Tests.Configuration;
 

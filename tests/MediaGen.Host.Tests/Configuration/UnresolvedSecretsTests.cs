@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Configuration;
 

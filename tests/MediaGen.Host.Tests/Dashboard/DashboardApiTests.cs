@@ -1,13 +1,6 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
 
 namespace MediaGen.Host.Tests.Dashboard;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
 using Microsoft.Playwright;
 
 namespace MediaGen.Host.Tests.Dashboard;

@@ -1,5 +1,4 @@
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
 using Microsoft.Playwright;
 
 namespace MediaGen.Host.Tests.Dashboard;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MediaGen.Host.Tests.Support;
-
 namespace MediaGen.Host.Tests.Dashboard;
 
 /// <summary>GET /api/overview: the dashboard's figures, computed on the server, as each caller may see them.</summary>

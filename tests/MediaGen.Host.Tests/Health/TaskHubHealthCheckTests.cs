@@ -1,6 +1,4 @@
-using Azure.Storage.Queues;
 using MediaGen.Api.Health;
-using MediaGen.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MediaGen.Host.Tests.Health;

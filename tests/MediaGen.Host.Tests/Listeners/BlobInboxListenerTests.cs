@@ -1,14 +1,8 @@
-using System.Text.Json;
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
 using MediaGen.Host.Listeners;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Listeners;
 

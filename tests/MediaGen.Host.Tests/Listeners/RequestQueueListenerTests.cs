@@ -1,14 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
-using MediaGen.Testing;
-using MediaGen.Workflows;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Listeners;
 

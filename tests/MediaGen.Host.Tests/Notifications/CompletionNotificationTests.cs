@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
-
 namespace MediaGen.Host.Tests.Notifications;
 
 /// <summary>The host wires the workflows' completion notifications: a results-queue message and a Standard Webhooks-signed, retried callback (verified with the StandardWebhooks package).</summary>

@@ -1,13 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Simulator;
-using MediaGen.Testing;
-using MediaGen.Workflows;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Security;
 

@@ -1,12 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaGen.Api.Triggers;
 using MediaGen.Core.Jobs;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Host.Tests.Security;
 

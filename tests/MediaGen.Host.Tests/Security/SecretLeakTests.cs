@@ -1,18 +1,9 @@
-using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs.Models;
 using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Launcher;
-using MediaGen.Testing;
-using MediaGen.Workflows;
 using MediaGen.Workflows.Pixazo;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Host.Tests.Security;
 

@@ -1,12 +1,5 @@
-using System.Net;
 using System.Net.ServerSentEvents;
-using System.Text;
-using System.Text.Json;
-using MediaGen.Host.Tests.Support;
 using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Simulator;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Streaming;
 

@@ -3,7 +3,6 @@ using DurableTask.Core.History;
 using MediaGen.Engine;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Host.Tests.Support;
 

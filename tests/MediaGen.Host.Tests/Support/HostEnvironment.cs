@@ -1,7 +1,3 @@
-using MediaGen.Launcher;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MediaGen.Host.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MediaGen.Launcher;
-using MediaGen.Testing;
-
 namespace MediaGen.Host.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace MediaGen.Host.Tests.Support;
 
 /// <summary>Checks ProblemDetails answers.</summary>

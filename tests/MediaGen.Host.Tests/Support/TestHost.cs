@@ -1,16 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using MediaGen.Core.Jobs;
 using MediaGen.Api.Jobs;
-using MediaGen.Testing;
-using MediaGen.Workflows;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MediaGen.Host.Tests.Support;

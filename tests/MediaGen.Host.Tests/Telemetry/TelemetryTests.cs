@@ -1,14 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using MediaGen.Api.Jobs;
 using MediaGen.Core.Jobs;
 using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Core.Telemetry;
-using MediaGen.Host.Tests.Support;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -1,6 +1,4 @@
 using MediaGen.Launcher;
-using MediaGen.Parity.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Parity.Tests.Deployment;
 

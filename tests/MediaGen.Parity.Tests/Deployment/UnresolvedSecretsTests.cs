@@ -1,7 +1,4 @@
-using System.Text.Json;
-using MediaGen.Parity.Tests.Support;
 using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Parity.Tests.Deployment;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using MediaGen.Parity.Tests.Support;
 using MediaGen.Workflows;
 using MediaGen.Workflows.Orchestrations;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using MediaGen.Parity.Tests.Support;
 using MediaGen.Workflows.Pixazo;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
-using MediaGen.Parity.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Parity.Tests.Http;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Parity.Tests.Support;
 
 /// <summary>

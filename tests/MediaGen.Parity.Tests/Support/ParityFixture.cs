@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using MediaGen.Testing;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Parity.Tests.Support;
 

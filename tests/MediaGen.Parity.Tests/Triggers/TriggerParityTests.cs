@@ -1,16 +1,12 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using MediaGen.Api.Triggers;
-using MediaGen.Parity.Tests.Support;
 using MediaGen.Simulator;
-using MediaGen.Testing;
-using Microsoft.DurableTask.Client;
 
 namespace MediaGen.Parity.Tests.Triggers;
 

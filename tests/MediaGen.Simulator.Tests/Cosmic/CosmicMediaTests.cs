@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests.Cosmic;
 
 public sealed class CosmicMediaTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>

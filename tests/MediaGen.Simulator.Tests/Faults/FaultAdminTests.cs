@@ -1,7 +1,4 @@
-using System.Net;
 using MediaGen.Simulator.Faults;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Simulator.Tests.Faults;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests.Faults;
 
 /// <summary>Faults asked for inside the prompt: they work without the client's cooperation.</summary>

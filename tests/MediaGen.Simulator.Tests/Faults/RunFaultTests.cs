@@ -1,6 +1,3 @@
-using System.Net;
-using MediaGen.Simulator.Tests.Support;
-
 namespace MediaGen.Simulator.Tests.Faults;
 
 /// <summary>Faults configured for the whole run (options / command line) survive resets.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests.Hosting;
 
 public sealed class SimulatorFixtureTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>

@@ -1,6 +1,4 @@
-using System.Net;
 using MediaGen.Launcher;
-using MediaGen.Simulator.Tests.Support;
 
 namespace MediaGen.Simulator.Tests.Hosting;
 

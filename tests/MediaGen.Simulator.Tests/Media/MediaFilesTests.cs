@@ -1,7 +1,4 @@
-using System.Net;
 using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Simulator.Tests.Media;
 

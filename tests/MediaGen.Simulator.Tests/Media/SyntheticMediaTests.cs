@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using MediaGen.Simulator.Media;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.Simulator.Tests.Media;
 

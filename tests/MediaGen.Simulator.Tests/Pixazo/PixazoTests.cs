@@ -1,7 +1,3 @@
-using System.Net;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests.Pixazo;
 
 public sealed class PixazoTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>

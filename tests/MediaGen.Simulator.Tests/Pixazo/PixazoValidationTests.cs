@@ -1,7 +1,3 @@
-using System.Net;
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests.Pixazo;
 
 /// <summary>Both sides of every documented Pixazo range and enum.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Simulator.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests.Pixazo;
 
 public sealed class PixazoWebhookTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MediaGen.Simulator.Tests.Seeds;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using MediaGen.Simulator.Tests.Cosmic;
-using MediaGen.Testing;
 
 namespace MediaGen.Simulator.Tests.Seeds;
 

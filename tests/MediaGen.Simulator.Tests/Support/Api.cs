@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Testing;
 
 namespace MediaGen.Simulator.Tests.Support;
 

@@ -1,5 +1,3 @@
-using MediaGen.Testing;
-
 namespace MediaGen.Simulator.Tests.Support;
 
 /// <summary>A simulator that accepts only configured keys.</summary>

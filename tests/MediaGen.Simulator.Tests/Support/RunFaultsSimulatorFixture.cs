@@ -1,5 +1,4 @@
 using MediaGen.Simulator.Faults;
-using MediaGen.Testing;
 
 namespace MediaGen.Simulator.Tests.Support;
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using MediaGen.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace MediaGen.Simulator.Tests.Support;

@@ -1,5 +1,4 @@
 using MediaGen.StandInHost.Configuration;
-using MediaGen.StandInHost.Tests.Support;
 using Microsoft.Azure.WebJobs;
 
 namespace MediaGen.StandInHost.Tests.Configuration;

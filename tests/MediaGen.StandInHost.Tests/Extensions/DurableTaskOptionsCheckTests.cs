@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using MediaGen.Launcher;
 using MediaGen.StandInHost.Extensions;
 using MediaGen.StandInHost.Hosting;
-using MediaGen.StandInHost.Tests.Support;
 
 namespace MediaGen.StandInHost.Tests.Extensions;
 

@@ -1,16 +1,9 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Google.Protobuf;
 using Grpc.Net.Client;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.StandInHost.Tests.Support;
-using MediaGen.StandInHost.Tests.Worker;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using P = Microsoft.DurableTask.Protobuf;
 

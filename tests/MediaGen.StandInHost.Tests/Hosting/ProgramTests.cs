@@ -1,7 +1,4 @@
-using System.Net;
 using MediaGen.StandInHost.Indexing;
-using MediaGen.StandInHost.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Hosting;
 

@@ -1,8 +1,4 @@
 using MediaGen.StandInHost.Hosting;
-using MediaGen.StandInHost.Tests.Support;
-using MediaGen.StandInHost.Tests.Worker;
-using MediaGen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace MediaGen.StandInHost.Tests.Hosting;

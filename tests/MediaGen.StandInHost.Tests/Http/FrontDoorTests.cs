@@ -1,14 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using MediaGen.StandInHost.Extensions;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.StandInHost.Tests.Support;
-using MediaGen.StandInHost.Tests.Worker;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.StandInHost.Tests.Http;
 

@@ -1,6 +1,5 @@
 using MediaGen.StandInHost.Http;
 using MediaGen.StandInHost.Indexing;
-using MediaGen.StandInHost.Tests.Worker;
 
 namespace MediaGen.StandInHost.Tests.Http;
 

@@ -1,7 +1,5 @@
 using System.Reflection;
-using System.Text.Json;
 using MediaGen.StandInHost.Indexing;
-using MediaGen.StandInHost.Tests.Worker;
 using Microsoft.Azure.WebJobs;
 
 namespace MediaGen.StandInHost.Tests.Indexing;
@@ -89,6 +87,25 @@ public sealed class FunctionSourceTests
 
         Assert.Contains("""QueueTrigger("q")] string message""", source, StringComparison.Ordinal);
         Assert.DoesNotContain("Timeout(", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_AppMetadata_BindsTheRetentionTimerToTheWebJobsTimerTrigger()
+    {
+        var source = FunctionSource.Generate(App, null);
+
+        Assert.Contains(
+            """[global::Microsoft.Azure.WebJobs.TimerTrigger("%RetentionPurgeSchedule%")] global::Microsoft.Azure.WebJobs.TimerInfo timer""", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_TimerWithFlags_CarriesRunOnStartupAndUseMonitor()
+    {
+        var function = Function("Tick", """{ "name": "timer", "type": "timerTrigger", "direction": "In", "schedule": "0 * * * * *", "runOnStartup": true, "useMonitor": "false" }""");
+
+        var source = FunctionSource.Generate([function], null);
+
+        Assert.Contains("""TimerTrigger("0 * * * * *", RunOnStartup = true, UseMonitor = false)] global::Microsoft.Azure.WebJobs.TimerInfo timer""", source, StringComparison.Ordinal);
     }
 
     [Fact]

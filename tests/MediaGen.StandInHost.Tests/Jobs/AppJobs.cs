@@ -1,11 +1,5 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using MediaGen.StandInHost.Tests.Support;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 

@@ -1,6 +1,3 @@
-using MediaGen.Simulator;
-using MediaGen.StandInHost.Tests.Support;
-
 namespace MediaGen.StandInHost.Tests.Jobs;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.StandInHost.Tests.Support;
-using MediaGen.Testing;
-
 namespace MediaGen.StandInHost.Tests.Jobs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MediaGen.Simulator;
-using MediaGen.StandInHost.Tests.Support;
-
 namespace MediaGen.StandInHost.Tests.Jobs;
 
 /// <summary>

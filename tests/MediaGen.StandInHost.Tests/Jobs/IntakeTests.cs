@@ -1,11 +1,5 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using MediaGen.Simulator;
-using MediaGen.StandInHost.Tests.Support;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.StandInHost.Tests.Support;
-
 namespace MediaGen.StandInHost.Tests.Jobs;
 
 /// <summary>

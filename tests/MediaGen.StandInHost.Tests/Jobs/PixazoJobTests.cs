@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using MediaGen.Simulator;
 using MediaGen.Simulator.Faults;
-using MediaGen.StandInHost.Tests.Support;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 

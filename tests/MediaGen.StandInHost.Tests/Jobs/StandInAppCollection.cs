@@ -1,5 +1,3 @@
-using MediaGen.StandInHost.Tests.Support;
-
 namespace MediaGen.StandInHost.Tests.Jobs;
 
 /// <summary>

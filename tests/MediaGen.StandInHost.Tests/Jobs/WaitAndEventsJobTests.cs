@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.ServerSentEvents;
-using System.Text;
-using System.Text.Json;
-using MediaGen.Simulator;
-using MediaGen.StandInHost.Tests.Support;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 

@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using MediaGen.Simulator;
-using MediaGen.StandInHost.Tests.Support;
 
 namespace MediaGen.StandInHost.Tests.Jobs;
 

@@ -1,5 +1,3 @@
-using MediaGen.StandInHost.Tests.Worker;
-
 namespace MediaGen.StandInHost.Tests.Support;
 
 /// <summary>Reading captured logs in assertions.</summary>

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using MediaGen.Launcher;
-using MediaGen.StandInHost.Tests.Worker;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using MediaGen.Launcher;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;
 
@@ -10,7 +8,7 @@ namespace MediaGen.StandInHost.Tests.Support;
 /// door's port is chosen before the host starts, because the app must know its own public address before its worker
 /// starts (<c>Workflows__PublicBaseUrl</c>: Pixazo's webhook URLs are built from it).
 /// </summary>
-public sealed partial class StandInAppFixture : StackFixture
+public partial class StandInAppFixture : StackFixture
 {
     private AppProcess? _host;
 
@@ -58,7 +56,13 @@ public sealed partial class StandInAppFixture : StackFixture
         values["Callbacks__MaxRetryInterval"] = "00:00:02";
         // One callback signing key: the tests verify deliveries with it alone.
         values["Callbacks__SecondarySigningKey"] = "";
+        Configure(values);
         _host = await Stack.StartAppAsync(StackApp.Functions, settings: values);
+    }
+
+    /// <summary>Adjusts the app's settings before it starts (a fixture of its own for settings the shared app must not have).</summary>
+    protected virtual void Configure(IDictionary<string, string?> values)
+    {
     }
 
     [GeneratedRegex(@"Worker process (?<pid>\d+) loaded \d+ functions")]

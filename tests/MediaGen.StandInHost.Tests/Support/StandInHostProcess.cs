@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
-using MediaGen.Launcher;
-using MediaGen.Testing;
 
 namespace MediaGen.StandInHost.Tests.Support;
 

@@ -1,10 +1,6 @@
 using MediaGen.StandInHost.Hosting;
-using MediaGen.StandInHost.Invocation;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-using MediaGen.StandInHost.Tests.Worker;
 
 namespace MediaGen.StandInHost.Tests.Support;
 

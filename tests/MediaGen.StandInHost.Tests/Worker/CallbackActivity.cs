@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.StandInHost.Invocation;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>A logger provider keeping every entry (category, level, message) the stand-in host logs, for tests to wait on.</summary>

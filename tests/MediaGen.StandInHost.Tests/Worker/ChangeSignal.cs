@@ -1,5 +1,3 @@
-using MediaGen.Testing;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>Lets a test wait until something a collector gathers holds: the collector signals each change.</summary>

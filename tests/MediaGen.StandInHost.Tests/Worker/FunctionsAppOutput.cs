@@ -1,5 +1,3 @@
-using MediaGen.Launcher;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>The Functions app's build output, as the Functions host runs it (built before the tests, same configuration).</summary>

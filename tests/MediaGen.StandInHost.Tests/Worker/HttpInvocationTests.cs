@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>

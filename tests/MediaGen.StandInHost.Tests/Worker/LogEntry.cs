@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>One captured log entry.</summary>

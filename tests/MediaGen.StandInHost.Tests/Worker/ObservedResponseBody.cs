@@ -1,6 +1,3 @@
-using System.Text;
-using MediaGen.Testing;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>A response body that keeps what is written and lets a test wait until some text has arrived.</summary>

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using MediaGen.StandInHost.Invocation;
 using Microsoft.DurableTask.Protobuf;
 
 namespace MediaGen.StandInHost.Tests.Worker;

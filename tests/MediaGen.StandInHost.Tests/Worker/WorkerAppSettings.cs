@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MediaGen.Launcher;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>

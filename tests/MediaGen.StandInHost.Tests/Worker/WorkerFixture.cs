@@ -1,8 +1,4 @@
-using MediaGen.Launcher;
 using MediaGen.StandInHost.Worker;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.StandInHost.Tests.Worker;

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>Invocations sent to the real worker over the protocol, with typed data in and out.</summary>

@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using MediaGen.StandInHost.Invocation;
 using MediaGen.StandInHost.Worker;
-using MediaGen.Testing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.StandInHost.Tests.Worker;

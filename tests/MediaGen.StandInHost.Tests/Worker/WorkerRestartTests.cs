@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.StandInHost.Tests.Worker;
 
 /// <summary>The worker process killed mid-invocation: the invocation fails as a platform failure, a new worker serves the next.</summary>

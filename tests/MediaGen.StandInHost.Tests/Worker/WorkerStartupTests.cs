@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using MediaGen.StandInHost.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.StandInHost.Tests.Worker;
 

@@ -1,7 +1,4 @@
-using Azure.Storage.Blobs;
-using MediaGen.Testing;
 using MediaGen.Workflows.Budgets;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Tests.Budgets;
 

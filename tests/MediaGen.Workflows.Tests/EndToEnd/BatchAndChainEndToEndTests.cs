@@ -1,6 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Payloads;
-
 namespace MediaGen.Workflows.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]

@@ -1,12 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Simulator;
 using MediaGen.Workflows.Budgets;
-using Microsoft.DurableTask.Client;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Workflows.Tests.EndToEnd;
 

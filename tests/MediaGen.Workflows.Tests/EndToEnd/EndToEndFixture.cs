@@ -1,20 +1,11 @@
 using System.Collections.Concurrent;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
-using MediaGen.Core.Providers;
 using MediaGen.Launcher;
-using Microsoft.DurableTask.Client;
 using MediaGen.Engine;
-using MediaGen.Testing;
 using MediaGen.Workflows.Budgets;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Tests.EndToEnd;
 

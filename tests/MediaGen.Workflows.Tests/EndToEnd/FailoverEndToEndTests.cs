@@ -1,9 +1,3 @@
-using System.Text;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Simulator;
-using MediaGen.Workflows.Payloads;
-
 namespace MediaGen.Workflows.Tests.EndToEnd;
 
 /// <summary>

@@ -2,12 +2,9 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MediaGen.Launcher;
-using MediaGen.Testing;
 using MediaGen.Workflows.Generations;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Tests.EndToEnd;
 

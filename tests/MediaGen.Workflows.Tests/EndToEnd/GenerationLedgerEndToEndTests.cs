@@ -1,15 +1,4 @@
-using System.Text.Json;
-using Azure.Storage.Blobs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Simulator;
-using MediaGen.Workflows.Activities;
 using MediaGen.Workflows.Generations;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Tests.EndToEnd;
 

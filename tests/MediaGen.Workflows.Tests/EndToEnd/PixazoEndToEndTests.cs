@@ -1,13 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Testing;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-using MediaGen.Simulator;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MediaGen.Workflows.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Azure.Storage.Blobs;
-using MediaGen.Core.Jobs;
 
 namespace MediaGen.Workflows.Tests.EndToEnd;
 

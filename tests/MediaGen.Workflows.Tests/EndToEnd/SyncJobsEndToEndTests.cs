@@ -1,9 +1,3 @@
-using System.Text;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Simulator;
-using MediaGen.Workflows.Tests.Support;
-
 namespace MediaGen.Workflows.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using P = Microsoft.DurableTask.Protobuf;
 
 namespace MediaGen.Workflows.Tests.Support;

@@ -1,8 +1,3 @@
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Tests.Support;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Workflows.Payloads;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows.Tests.Support;
 
 /// <summary>Pixazo as the tests play it: status reports, webhooks as Pixazo posts them, and what a waiting job shows.</summary>

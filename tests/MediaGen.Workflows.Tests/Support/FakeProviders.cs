@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Workflows.Tests.Support;
 

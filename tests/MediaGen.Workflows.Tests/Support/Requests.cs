@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Workflows.Tests.Support;
 
 /// <summary>Job requests as callers write them.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows.Tests.Support;
 
 /// <summary>

@@ -1,15 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using Grpc.Core.Interceptors;
-using MediaGen.Core.Media;
-using MediaGen.Testing;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Workflows.Tests.Support;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask;
-
 namespace MediaGen.Workflows.Tests.Unit;
 
 /// <summary>Activity calls survive a stale timer completion (a crash's uncommitted episode) and a worker process lost mid-activity (Functions).</summary>

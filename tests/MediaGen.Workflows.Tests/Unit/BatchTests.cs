@@ -1,13 +1,4 @@
-using MediaGen.Core.Jobs;
 using MediaGen.Core.Notifications;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaGen.Workflows.Tests.Unit;
 

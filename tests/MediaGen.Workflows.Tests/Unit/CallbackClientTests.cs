@@ -1,7 +1,4 @@
-using MediaGen.Core.Media;
 using MediaGen.Core.Notifications;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Workflows.Tests.Unit;
 

@@ -1,6 +1,3 @@
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Tests.Support;
-
 namespace MediaGen.Workflows.Tests.Unit;
 
 /// <summary>

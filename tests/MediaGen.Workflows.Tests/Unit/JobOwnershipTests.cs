@@ -1,11 +1,3 @@
-using System.Text;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-
 namespace MediaGen.Workflows.Tests.Unit;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Workflows.Tests.Unit;

@@ -1,11 +1,5 @@
 using DurableTask.Core.Exceptions;
 using Grpc.Core;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Media;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.Workflows.Tests.Unit;
 

@@ -1,10 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Orchestrations;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using static MediaGen.Workflows.Tests.Support.FakePixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;

@@ -1,11 +1,5 @@
-using System.Text.Json;
 using DurableTask.Core;
 using DurableTask.Core.History;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
 
 namespace MediaGen.Workflows.Tests.Unit;
 

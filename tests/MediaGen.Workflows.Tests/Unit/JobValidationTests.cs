@@ -1,7 +1,4 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
 using MediaGen.Core.Providers.Validation;
-using MediaGen.Workflows.Tests.Support;
 
 namespace MediaGen.Workflows.Tests.Unit;
 

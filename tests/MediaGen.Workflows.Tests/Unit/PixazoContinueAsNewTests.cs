@@ -1,8 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
 using static MediaGen.Workflows.Tests.Support.FakePixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;

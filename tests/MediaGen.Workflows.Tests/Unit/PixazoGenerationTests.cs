@@ -1,11 +1,4 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
 using MediaGen.Workflows.Pixazo;
-using MediaGen.Workflows.Tests.Support;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 using static MediaGen.Workflows.Tests.Support.FakePixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;

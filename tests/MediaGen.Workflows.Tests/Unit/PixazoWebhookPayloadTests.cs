@@ -1,5 +1,3 @@
-using System.Text;
-using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Workflows.Pixazo;
 
 namespace MediaGen.Workflows.Tests.Unit;

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-using MediaGen.Workflows.Payloads;
-
 namespace MediaGen.Workflows.Tests.Unit;
 
 public sealed class RequestRedactionTests

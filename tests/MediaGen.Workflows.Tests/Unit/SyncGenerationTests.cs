@@ -1,8 +1,3 @@
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
-
 namespace MediaGen.Workflows.Tests.Unit;
 
 public sealed class SyncGenerationTests : IAsyncLifetime

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using MediaGen.Core.Jobs;
-using MediaGen.Workflows.Activities;
-using MediaGen.Workflows.Payloads;
-using MediaGen.Workflows.Tests.Support;
 
 namespace MediaGen.Workflows.Tests.Unit;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers;
-
 namespace MediaGen.Workflows.Tests.Unit;
 
 public sealed class WorkflowJsonTests

@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host.Config;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.StandInHost.Extensions;

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Reflection;
-using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Description;
 using Microsoft.Azure.WebJobs.Host.Config;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MediaGen.StandInHost.Hosting;
 
 /// <summary>The stand-in host's command line.</summary>

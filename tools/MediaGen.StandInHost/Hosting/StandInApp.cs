@@ -1,6 +1,4 @@
 using MediaGen.StandInHost.Configuration;
-using MediaGen.StandInHost.Extensions;
-using MediaGen.StandInHost.Indexing;
 
 namespace MediaGen.StandInHost.Hosting;
 

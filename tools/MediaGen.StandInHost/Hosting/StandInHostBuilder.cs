@@ -1,17 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using MediaGen.StandInHost.Configuration;
-using MediaGen.StandInHost.Extensions;
 using MediaGen.StandInHost.Http;
-using MediaGen.StandInHost.Indexing;
 using MediaGen.StandInHost.Worker;
-using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Config;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MediaGen.StandInHost.Hosting;
@@ -61,6 +55,12 @@ public static class StandInHostBuilder
 
                     webJobs.UseHostId(HostId(context.Configuration, app.Options.AppFolder));
                     webJobs.AddExecutionContextBinding();
+                    // Timers, built into the Functions host. Their schedule monitor keeps each timer's last and next run in
+                    // azure-webjobs-hosts/timers/<host id> (as the Functions host's does) and finds that container through
+                    // the lock manager's provider, which the Functions host registers with its blob locks; this host keeps
+                    // its locks in memory, so it registers an empty provider (the monitor then uses AzureWebJobsStorage).
+                    webJobs.AddTimers();
+                    webJobs.Services.TryAddSingleton<DistributedLockManagerContainerProvider>();
                     webJobs.Services.AddSingleton<ITypeLocator>(new GeneratedFunctionsTypeLocator(app.Functions.Type));
                     webJobs.Services.AddSingleton<IJobActivator, ServiceProviderJobActivator>();
                     webJobs.Services.AddSingleton<FunctionBridge>();

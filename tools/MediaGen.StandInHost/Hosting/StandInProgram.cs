@@ -1,7 +1,3 @@
-using MediaGen.StandInHost.Extensions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace MediaGen.StandInHost.Hosting;
 
 /// <summary>

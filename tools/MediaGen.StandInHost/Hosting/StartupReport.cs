@@ -1,6 +1,3 @@
-using MediaGen.StandInHost.Extensions;
-using MediaGen.StandInHost.Indexing;
-
 namespace MediaGen.StandInHost.Hosting;
 
 /// <summary>What the host prints about what it loaded, before it starts: files, extensions with versions, functions with triggers.</summary>

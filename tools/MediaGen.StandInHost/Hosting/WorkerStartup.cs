@@ -1,5 +1,4 @@
 using MediaGen.StandInHost.Worker;
-using Microsoft.Extensions.Hosting;
 
 namespace MediaGen.StandInHost.Hosting;
 

@@ -1,5 +1,3 @@
-using MediaGen.StandInHost.Indexing;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-
 namespace MediaGen.StandInHost.Indexing;
 
 /// <summary>The app's functions as this host registers them: the metadata and the WebJobs type generated from it.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.StandInHost.Invocation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.WebJobs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ExecutionContext = Microsoft.Azure.WebJobs.ExecutionContext;
@@ -28,6 +25,24 @@ public sealed class FunctionBridge(IWorkerInvoker worker)
     {
         ArgumentNullException.ThrowIfNull(value);
         return new(name, new BindingValue.ModelBindingData(value.Version, value.Source, value.ContentType, value.Content.ToMemory()));
+    }
+
+    /// <summary>
+    /// A timer trigger's tick, as the Functions host sends it: JSON with <c>Schedule</c>, <c>ScheduleStatus</c> (last, next,
+    /// last updated) and <c>IsPastDue</c>, which the worker's <c>TimerInfo</c> converter reads.
+    /// </summary>
+    public static NamedValue Input(string name, TimerInfo value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var tick = new JObject
+        {
+            ["Schedule"] = new JObject { ["AdjustForDST"] = true },
+            ["ScheduleStatus"] = value.ScheduleStatus is { } status
+                ? new JObject { ["Last"] = status.Last, ["Next"] = status.Next, ["LastUpdated"] = status.LastUpdated }
+                : JValue.CreateNull(),
+            ["IsPastDue"] = value.IsPastDue,
+        };
+        return new(name, new BindingValue.Json(tick.ToString(Formatting.None)));
     }
 
     /// <summary>Runs an orchestrator or entity function: its return value is the worker's base64 response for the Durable extension.</summary>

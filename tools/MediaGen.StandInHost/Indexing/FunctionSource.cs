@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,7 +10,8 @@ namespace MediaGen.StandInHost.Indexing;
 /// <c>Host.Functions.&lt;name&gt;</c> (the id blob receipts are kept under and an Event Grid subscription's
 /// <c>functionName</c> names): the trigger and input bindings become the real
 /// extensions' attributes on parameters (Durable triggers as strings, as the Functions host binds them for an isolated
-/// worker; queue and blob triggers as <c>ParameterBindingData</c> where the SDK marked them for deferred binding), an HTTP
+/// worker; queue and blob triggers as <c>ParameterBindingData</c> where the SDK marked them for deferred binding; timer
+/// triggers as <c>TimerInfo</c>, on the WebJobs timers the Functions host has built in), an HTTP
 /// function becomes a <c>[NoAutomaticTrigger]</c> method the front door calls with the request. Every method hands its
 /// inputs to <see cref="FunctionBridge"/>. As in the Functions host, each function carries host.json's
 /// <c>functionTimeout</c> and is disabled by the app setting <c>AzureWebJobs.&lt;name&gt;.Disabled</c>.
@@ -57,7 +57,7 @@ public static partial class FunctionSource
         "orchestrationtrigger" or "entitytrigger" => FunctionKind.DurableString,
         "activitytrigger" => FunctionKind.Activity,
         "httptrigger" => FunctionKind.Http,
-        "queuetrigger" or "blobtrigger" => FunctionKind.Trigger,
+        "queuetrigger" or "blobtrigger" or "timertrigger" => FunctionKind.Trigger,
         _ => throw Unsupported(function, function.Trigger),
     };
 
@@ -155,6 +155,8 @@ public static partial class FunctionSource
                 return $"[{WebJobs}BlobTrigger({Literal(Required(function, binding, "path"))}{Named(binding, "connection", "Connection")}{source})] {TriggerType(binding, deferred)} {name}";
             case "httptrigger":
                 return $"global::Microsoft.AspNetCore.Http.HttpContext {name}";
+            case "timertrigger":
+                return $"[{WebJobs}TimerTrigger({Literal(Required(function, binding, "schedule"))}{Flag(binding, "runOnStartup", "RunOnStartup")}{Flag(binding, "useMonitor", "UseMonitor")})] {WebJobs}TimerInfo {name}";
             default:
                 throw Unsupported(function, binding);
         }
@@ -188,13 +190,31 @@ public static partial class FunctionSource
     private static string Named(BindingMetadata binding, string json, string property) =>
         binding.String(json) is { Length: > 0 } value ? $", {property} = {Literal(value)}" : "";
 
+    /// <summary>A named bool property when the binding sets it (as a JSON bool or its text).</summary>
+    private static string Flag(BindingMetadata binding, string json, string property)
+    {
+        if (!binding.Raw.TryGetProperty(json, out var value))
+        {
+            return "";
+        }
+
+        bool? flag = value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.True => true,
+            System.Text.Json.JsonValueKind.False => false,
+            System.Text.Json.JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
+            _ => null,
+        };
+        return flag is { } set ? $", {property} = {(set ? "true" : "false")}" : "";
+    }
+
     private static string Required(FunctionMetadata function, BindingMetadata binding, string property) =>
         binding.String(property) is { Length: > 0 } value
             ? value
             : throw new StandInHostException($"The {binding.Type} binding '{binding.Name}' of '{function.Name}' has no '{property}'.");
 
     private static StandInHostException Unsupported(FunctionMetadata function, BindingMetadata binding) =>
-        new($"The function '{function.Name}' has a '{binding.Type}' binding ('{binding.Name}', {binding.Direction}), which this stand-in host does not register; it runs Durable (orchestration, entity, activity, client), queue, blob and HTTP bindings.");
+        new($"The function '{function.Name}' has a '{binding.Type}' binding ('{binding.Name}', {binding.Direction}), which this stand-in host does not register; it runs Durable (orchestration, entity, activity, client), queue, blob, timer and HTTP bindings.");
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -1,5 +1,3 @@
-using Microsoft.Azure.WebJobs;
-
 namespace MediaGen.StandInHost.Indexing;
 
 /// <summary>Tells the WebJobs SDK where the functions are: only in the type generated from the app's metadata.</summary>

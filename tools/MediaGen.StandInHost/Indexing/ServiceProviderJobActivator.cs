@@ -1,5 +1,4 @@
 using Microsoft.Azure.WebJobs.Host;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGen.StandInHost.Indexing;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace MediaGen.StandInHost.Invocation;
 
 /// <summary>One invocation of a function of the app, as the WebJobs side bound it.</summary>

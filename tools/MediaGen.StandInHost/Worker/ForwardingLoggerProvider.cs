@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.StandInHost.Worker;
 
 /// <summary>Hands an inner host's loggers to the stand-in host's logger factory, behind the inner host's own filters.</summary>

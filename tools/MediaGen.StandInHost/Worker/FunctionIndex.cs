@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MediaGen.StandInHost.Protocol;
 
 namespace MediaGen.StandInHost.Worker;
 

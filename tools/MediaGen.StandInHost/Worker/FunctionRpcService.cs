@@ -1,6 +1,5 @@
 using Grpc.Core;
 using RpcException = Grpc.Core.RpcException;
-using MediaGen.StandInHost.Protocol;
 
 namespace MediaGen.StandInHost.Worker;
 

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.StandInHost.Protocol;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.StandInHost.Worker;
 

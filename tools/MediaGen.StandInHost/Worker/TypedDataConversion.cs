@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.StandInHost.Protocol;
 using DataCase = MediaGen.StandInHost.Protocol.TypedData.DataOneofCase;
 
 namespace MediaGen.StandInHost.Worker;

@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Grpc.Core;
 using RpcException = Grpc.Core.RpcException;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.StandInHost.Protocol;
-using Microsoft.Extensions.Logging;
 using MsgType = MediaGen.StandInHost.Protocol.StreamingMessage.ContentOneofCase;
 
 namespace MediaGen.StandInHost.Worker;

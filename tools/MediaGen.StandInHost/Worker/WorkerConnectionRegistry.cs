@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace MediaGen.StandInHost.Worker;
 
 /// <summary>The connections awaiting their worker's stream, by the worker id each worker was started with.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.StandInHost.Protocol;
-
 namespace MediaGen.StandInHost.Worker;
 
 /// <summary>A worker's failure as text.</summary>

@@ -1,7 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.StandInHost.Protocol;
-using Microsoft.Extensions.Logging;
 
 namespace MediaGen.StandInHost.Worker;
 

@@ -1,6 +1,3 @@
-using MediaGen.StandInHost.Protocol;
-using Microsoft.Extensions.Logging;
-
 namespace MediaGen.StandInHost.Worker;
 
 /// <summary>Writes the worker's <c>RpcLog</c> messages to the host's log under the worker's category and level.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.StandInHost.Invocation;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MediaGen.StandInHost.Worker;
 
 /// <summary>Registers the worker side of the stand-in host.</summary>

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using MediaGen.StandInHost.Invocation;
-using MediaGen.StandInHost.Protocol;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MediaGen.StandInHost.Worker;

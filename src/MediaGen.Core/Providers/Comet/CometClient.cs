@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
-
 namespace MediaGen.Core.Providers.Comet;
 
 /// <summary>

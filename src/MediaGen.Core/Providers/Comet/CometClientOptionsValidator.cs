@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Providers.Comet;
 
 /// <summary>Start-up checks of <see cref="CometClientOptions"/>.</summary>

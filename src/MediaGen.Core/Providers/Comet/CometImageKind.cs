@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers.Comet;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Comet;
 
 /// <summary>Rules of a CometAPI image request: prompt and model required, n ≥ 1 (= 1 for qwen-image), response format per model family.</summary>

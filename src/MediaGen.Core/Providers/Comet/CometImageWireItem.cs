@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Comet;
 
 /// <summary>One <c>data[]</c> item on the wire; <see cref="B64Json"/> holds a spool reference, not the base64.</summary>

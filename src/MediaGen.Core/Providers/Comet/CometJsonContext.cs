@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Comet;
 
 /// <summary>CometAPI's wire format: snake_case, nulls omitted, strict reading.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic text-to-speech.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Text to speech as an MP3 in the media library (<c>POST /v3/buckets/{slug}/ai/audio</c>).</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Rules of a Cosmic audio request: prompt required, one of the nine voices, tts-1 or tts-1-hd.</summary>

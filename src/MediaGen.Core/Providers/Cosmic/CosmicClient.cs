@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
 
 namespace MediaGen.Core.Providers.Cosmic;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Start-up checks of <see cref="CosmicClientOptions"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>An image generation (<c>POST /v3/buckets/{slug}/ai/image</c>).</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Rules of a Cosmic image request: model, size per model, quality (DALL-E 3 only), aspect ratio and reference images per model.</summary>

@@ -1,7 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>

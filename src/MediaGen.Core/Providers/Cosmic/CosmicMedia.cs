@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>A media object Cosmic stored in the bucket's media library.</summary>

@@ -1,9 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Providers.Validation;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic AI: text (also streamed), image, video, video extension and audio, all synchronous; costs in Cosmic tokens.</summary>

@@ -1,7 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 
 namespace MediaGen.Core.Providers.Cosmic;
 

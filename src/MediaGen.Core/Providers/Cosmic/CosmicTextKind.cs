@@ -1,7 +1,3 @@
-using System.Text;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic text: a synchronous answer stored as a <c>text/plain</c> blob (and returned inline when small).</summary>

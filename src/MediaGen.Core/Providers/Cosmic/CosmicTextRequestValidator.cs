@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Rules of a Cosmic text request: prompt or messages (exactly one), roles, model, max_tokens, media_url.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic video extension (8 s more of a video in its library): expensive, like video.</summary>

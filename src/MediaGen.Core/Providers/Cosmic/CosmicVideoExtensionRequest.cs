@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>An 8-second, 720p continuation of a Veo video (<c>POST /v3/buckets/{slug}/ai/video/extend</c>).</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Rules of a Cosmic video extension: media_id and prompt required, model.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Cosmic video (text- or image-to-video): an expensive call, retried only when the failure proves nothing was bought.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>A Veo video generation (<c>POST /v3/buckets/{slug}/ai/video</c>); takes 30–180 s.</summary>

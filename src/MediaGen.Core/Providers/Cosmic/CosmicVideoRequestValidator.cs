@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Cosmic;
 
 /// <summary>Rules of a Cosmic video request: model, duration 4/6/8, resolution 720p/1080p, at most 1 reference image.</summary>

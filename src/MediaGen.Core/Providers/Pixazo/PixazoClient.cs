@@ -1,9 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using MediaGen.Core.Providers.Validation;
-using MediaGen.Core.Secrets;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Start-up checks of <see cref="PixazoClientOptions"/>.</summary>

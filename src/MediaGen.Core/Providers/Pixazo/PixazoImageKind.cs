@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Pixazo Cosmos 3 Super text-to-image: submitted, then delivered by webhook or polling; priced per image and option.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Pixazo's <c>image_size</c>: a preset name (a JSON string) or custom dimensions (<c>{"width", "height"}</c>).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Reads and writes <see cref="PixazoImageSize"/> as a string preset or a <c>{width, height}</c> object.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>A Cosmos 3 Super image-to-video submission. Omitted values take the provider defaults listed here.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Rules of an image-to-video submission: prompt 1–4096, image_url, negative_prompt ≤ 2048, frames 5–189, fps 4–60, steps, guidance, size, agentic.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Pixazo's wire format: snake_case, nulls omitted, strict reading (missing or mistyped fields are errors).</summary>

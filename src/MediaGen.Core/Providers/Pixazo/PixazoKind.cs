@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MediaGen.Core.Jobs;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Providers.Validation;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>

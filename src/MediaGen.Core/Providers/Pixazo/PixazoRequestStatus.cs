@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>

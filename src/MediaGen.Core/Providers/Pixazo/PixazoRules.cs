@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>The rules both Cosmos 3 Super models share.</summary>

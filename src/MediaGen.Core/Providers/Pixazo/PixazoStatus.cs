@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Where a Pixazo request is: QUEUED → PROCESSING → COMPLETED | FAILED | ERROR.</summary>

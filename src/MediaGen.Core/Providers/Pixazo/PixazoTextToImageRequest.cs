@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>A Cosmos 3 Super text-to-image submission. Omitted values take the provider defaults listed here.</summary>

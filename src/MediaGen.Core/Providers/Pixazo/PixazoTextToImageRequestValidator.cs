@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Rules of a text-to-image submission: prompt 1–4096, negative_prompt ≤ 1024, steps 1–50, guidance 0–20, images 1–4, format, size, agentic.</summary>

@@ -1,6 +1,3 @@
-using MediaGen.Core.Costs;
-using MediaGen.Core.Jobs;
-
 namespace MediaGen.Core.Providers.Pixazo;
 
 /// <summary>Pixazo Cosmos 3 Super image-to-video: submitted, then delivered by webhook or polling; its price is not documented.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MediaGen.Core.Providers.Validation;
 
 /// <summary>Collects violations with the rule checks the validators share, so every rule words its message the same way.</summary>

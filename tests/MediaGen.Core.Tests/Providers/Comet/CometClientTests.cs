@@ -1,8 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Validation;
 
 namespace MediaGen.Core.Tests.Providers.Comet;
 

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Comet;
-
 namespace MediaGen.Core.Tests.Providers.Comet;
 
 public sealed class CometImageRequestValidatorTests

@@ -1,6 +1,3 @@
-using System.Text;
-using MediaGen.Core.Providers.Comet;
-
 namespace MediaGen.Core.Tests.Providers.Comet;
 
 /// <summary>Runs alone: it measures allocations process-wide.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Validation;
-
 namespace MediaGen.Core.Tests.Providers.Cosmic;
 
 public sealed class CosmicClientTests

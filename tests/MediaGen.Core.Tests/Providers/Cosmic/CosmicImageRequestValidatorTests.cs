@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Cosmic;
-
 namespace MediaGen.Core.Tests.Providers.Cosmic;
 
 public sealed class CosmicImageRequestValidatorTests

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Cosmic;
-
 namespace MediaGen.Core.Tests.Providers.Cosmic;
 
 /// <summary>Video, extension and audio rules.</summary>

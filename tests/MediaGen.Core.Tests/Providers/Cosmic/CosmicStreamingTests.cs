@@ -1,8 +1,4 @@
 using System.IO.Pipelines;
-using System.Net;
-using System.Text;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Cosmic;
 
 namespace MediaGen.Core.Tests.Providers.Cosmic;
 

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Cosmic;
-
 namespace MediaGen.Core.Tests.Providers.Cosmic;
 
 /// <summary>Every figure of seed 001's "Pricing Overview" (text tiers, media fixed costs).</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
-
 namespace MediaGen.Core.Tests.Providers.Pixazo;
 
 public sealed class PixazoClientTests

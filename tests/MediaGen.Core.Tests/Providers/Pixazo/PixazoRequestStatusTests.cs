@@ -1,7 +1,3 @@
-using System.Text;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
-
 namespace MediaGen.Core.Tests.Providers.Pixazo;
 
 /// <summary>Status and webhook payloads.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Core.Providers.Pixazo;
-
 namespace MediaGen.Core.Tests.Providers.Pixazo;
 
 public sealed class PixazoTextToImageRequestValidatorTests

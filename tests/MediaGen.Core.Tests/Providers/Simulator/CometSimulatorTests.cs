@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
 using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Core.Tests.Providers.Simulator;
 

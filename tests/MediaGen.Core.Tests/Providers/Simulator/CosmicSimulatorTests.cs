@@ -1,8 +1,4 @@
-using System.Text;
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Cosmic;
 using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Core.Tests.Providers.Simulator;
 

@@ -1,7 +1,4 @@
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Pixazo;
 using MediaGen.Simulator;
-using MediaGen.Testing;
 
 namespace MediaGen.Core.Tests.Providers.Simulator;
 

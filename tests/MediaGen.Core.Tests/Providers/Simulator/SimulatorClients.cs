@@ -1,9 +1,3 @@
-using MediaGen.Core.Providers;
-using MediaGen.Core.Providers.Comet;
-using MediaGen.Core.Providers.Cosmic;
-using MediaGen.Core.Providers.Pixazo;
-using MediaGen.Testing;
-
 namespace MediaGen.Core.Tests.Providers.Simulator;
 
 /// <summary>The real clients, over real sockets and the real resilience wiring, pointed at the simulator.</summary>

@@ -1,5 +1,3 @@
-using MediaGen.Testing;
-
 namespace MediaGen.Core.Tests.Providers.Simulator;
 
 /// <summary>One in-process simulator on a loopback port, shared by the provider clients' real-HTTP tests.</summary>
