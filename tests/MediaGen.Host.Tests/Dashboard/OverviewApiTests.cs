@@ -65,23 +65,28 @@ public sealed class OverviewApiTests(HostEnvironment env)
         await alice.PostAsync(new Uri($"/api/jobs/{waiting}/cancel", UriKind.Relative), null);
     }
 
-    [Theory]
-    [InlineData("window=month", "window")]
-    [InlineData("window=hour&from=2030-01-01T00:00:00Z", "window")]
-    [InlineData("from=2030-01-01T00:00:00", "from")]
-    [InlineData("from=2999-01-01T00:00:00Z", "from")]
-    [InlineData("from=2026-01-01T00:00:00Z&to=2025-12-01T00:00:00Z", "to")]
-    [InlineData("from=2025-01-01T00:00:00Z&to=2025-03-01T00:00:00Z", "from")]
-    [InlineData("to=2030-01-01T00:00:00Z", "from")]
-    [InlineData("window=hour&window=day", "window")]
-    [InlineData("status=Failed", "status")]
-    public async Task GetOverview_BadQuery_Answers400NamingTheParameter(string query, string field)
+    [Fact]
+    public async Task GetOverview_BadQuery_Answers400NamingTheParameter()
     {
+        (string Query, string Field)[] cases =
+        [
+            ("window=month", "window"),
+            ("window=hour&from=2030-01-01T00:00:00Z", "window"),
+            ("from=2030-01-01T00:00:00", "from"),
+            ("from=2999-01-01T00:00:00Z", "from"),
+            ("from=2026-01-01T00:00:00Z&to=2025-12-01T00:00:00Z", "to"),
+            ("from=2025-01-01T00:00:00Z&to=2025-03-01T00:00:00Z", "from"),
+            ("to=2030-01-01T00:00:00Z", "from"),
+            ("window=hour&window=day", "window"),
+            ("status=Failed", "status"),
+        ];
         await using var host = await env.StartHostAsync();
 
-        using var response = await host.Api.GetAsync(new Uri("/api/overview?" + query, UriKind.Relative));
-
-        await ProblemAssert.InvalidAsync(response, field);
+        foreach (var (query, field) in cases)
+        {
+            using var response = await host.Api.GetAsync(new Uri("/api/overview?" + query, UriKind.Relative));
+            await ProblemAssert.InvalidAsync(response, field);
+        }
     }
 
     private static (int Pending, int Running, int Completed, int Failed, int Canceled) Totals(JsonElement overview)
