@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-time (idempotent, fast when done) setup for a fresh clone:
 #   1. checks that dotnet and npm are present;
-#   2. installs Azurite into ./node_modules (npm ci, only when package-lock.json changed);
+#   2. installs Azurite and the dashboard's chart library (Chart.js, embedded into the build) into ./node_modules
+#      (npm ci, only when package-lock.json changed);
 #   3. restores the solution from the machine's NuGet source;
 #   4. installs the Bicep CLI (NuGet package, scripts/tools/tools.csproj) into ./.tools (ignored) as .tools/bicep;
 #   5. installs Debian's chromium (the dashboard's browser tests drive it) when it is missing and this is root with apt-get.
@@ -23,8 +24,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # --- 2. Azurite -----------------------------------------------------------------------------
 stamp=node_modules/.mediagen-lock.sha256
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" || ! -f node_modules/azurite/dist/src/azurite.js ]]; then
-  say "installing Azurite (npm ci)"
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" || ! -f node_modules/azurite/dist/src/azurite.js || ! -f node_modules/chart.js/dist/chart.umd.min.js ]]; then
+  say "installing Azurite and Chart.js (npm ci)"
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed (is the npm registry reachable?)"
   echo "$want" > "$stamp"
 fi

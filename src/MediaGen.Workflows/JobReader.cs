@@ -126,6 +126,33 @@ public sealed class JobReader(DurableTaskClient client, JobTombstones? tombstone
     }
 
     /// <summary>
+    /// When each started item of a batch ran (one query per 500 items, nothing read per item), or null when no batch
+    /// <paramref name="access"/> may see has this id.
+    /// </summary>
+    public async Task<BatchTimeline?> GetBatchTimelineAsync(string batchId, JobAccess access, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(batchId);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.CanSee(batchId) || await client.GetInstanceAsync(batchId, false, cancellationToken).ConfigureAwait(false) is not { Name: nameof(BatchOrchestrator) } batch)
+        {
+            return null;
+        }
+
+        var items = new List<BatchTimelineItem>();
+        var query = new OrchestrationQuery(InstanceIdPrefix: batchId + ".", PageSize: ItemPageSize, FetchInputsAndOutputs: true);
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (JobOrchestrators.JobNames.Contains(instance.Name) && BatchOrchestrator.BatchIdOf(instance.InstanceId) == batchId)
+            {
+                var index = int.Parse(instance.InstanceId.AsSpan(batchId.Length + 1), System.Globalization.CultureInfo.InvariantCulture);
+                items.Add(new BatchTimelineItem(index, instance.InstanceId, JobStates.Outcome(instance).Status, instance.CreatedAt, instance.LastUpdatedAt));
+            }
+        }
+
+        return new BatchTimeline(batchId, batch.CreatedAt, [.. items.OrderBy(i => i.Index)]);
+    }
+
+    /// <summary>
     /// A job or chain with its request (secrets removed), a timeline and the orchestration's history (read through
     /// <see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/>: the standalone engine's client reads the backend; under
     /// Functions the isolated client streams it from the Durable extension's gRPC server); null when no job or chain has

@@ -17,7 +17,7 @@ public static class WorkflowServiceCollectionExtensions
     /// its bound client where it has not (Functions).
     /// </summary>
     public static IReadOnlyList<Type> OverDurableClient { get; } =
-        [typeof(InstanceStarter), typeof(JobStarter), typeof(JobReader), typeof(JobCommands), typeof(PixazoWebhookReceiver), typeof(RetentionPurger)];
+        [typeof(InstanceStarter), typeof(JobStarter), typeof(JobReader), typeof(JobCommands), typeof(PixazoWebhookReceiver), typeof(RetentionPurger), typeof(Overview.JobOverviewReader)];
 
     /// <summary>Registers <see cref="OverDurableClient"/> as singletons over the host's <c>DurableTaskClient</c> service.</summary>
     public static IServiceCollection AddMediaGenJobServices(this IServiceCollection services)

@@ -1,4 +1,5 @@
 using MediaGen.Api.Jobs;
+using MediaGen.Workflows.Overview;
 
 namespace MediaGen.Api.Dashboard;
 
@@ -22,6 +23,12 @@ public static class DashboardApiEndpoints
             .WithDescription("404 when no job or chain of the calling caller has this id (operators see every caller's).")
             .Produces<JobDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{id}/previews", GetPreviewsAsync)
+            .WithName("GetJobPreviews")
+            .WithSummary("Short-lived read links of a job's stored items, for thumbnails: one read of the job (no history)")
+            .WithDescription("One entry per stored item (none before the job completed). 404 when no job or chain of the calling caller has this id (operators see every caller's).")
+            .Produces<IReadOnlyList<MediaPreview>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{id}/rerun", RerunAsync)
             .WithName("RerunJob")
             .WithSummary("Start a new job (or chain) with the same request; optional query idempotencyKey names the new one")
@@ -37,7 +44,49 @@ public static class DashboardApiEndpoints
             .WithDescription("A caller purges its own; an operator (Api__AdminCallers) purges every caller's.")
             .Produces<JobPurgeResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/batches/{id}/timeline", GetBatchTimelineAsync)
+            .WithName("GetBatchTimeline")
+            .WithTags("Batches")
+            .WithSummary("When each started item of a batch ran (accepted and last changed, with its status), for the dashboard's Gantt chart")
+            .WithDescription("One engine query per 500 items. 404 when no batch of the calling caller has this id (operators see every caller's).")
+            .Produces<BatchTimeline>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/overview", GetOverviewAsync)
+            .WithName("GetOverview")
+            .WithTags("Jobs")
+            .WithSummary("The dashboard's overview of a window: jobs per interval by status, p50/p95 durations per provider and kind, failures by error type and provider, spend per interval per caller with its budget, jobs in flight by phase")
+            .WithDescription("Query: window=hour|day|week (ending now; default day) or from (ISO-8601 with zone) and optional to (default now), at most 31 days. Computed on the server from the jobs created in the window (one engine query per 1,000 instances, at most 50,000; read.complete says whether every one was counted) and the jobs in flight now. A caller counts its own jobs; an operator (Api__AdminCallers) every caller's. 400 naming the parameter when one is unknown or invalid.")
+            .Produces<JobOverview>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
+    }
+
+    /// <summary><c>GET /api/batches/{id}/timeline</c>.</summary>
+    public static async Task<IResult> GetBatchTimelineAsync(string id, HttpContext httpContext, JobReader jobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return JobStarts.IsPlausibleId(id) && await jobs.GetBatchTimelineAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is { } timeline
+            ? TypedResults.Ok(timeline)
+            : ProblemResults.NotFound($"No batch has the id '{id}'.");
+    }
+
+    /// <summary><c>GET /api/overview?window=…</c> or <c>?from=…&amp;to=…</c>.</summary>
+    public static async Task<IResult> GetOverviewAsync(HttpContext httpContext, JobOverviewReader overview, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(overview);
+        ArgumentNullException.ThrowIfNull(time);
+        OverviewWindow window;
+        try
+        {
+            window = OverviewQueryParser.Parse(httpContext.Request.Query, time.GetUtcNow());
+        }
+        catch (RequestValidationException ex)
+        {
+            return ProblemResults.Invalid(ex.Errors);
+        }
+
+        return TypedResults.Ok(await overview.ReadAsync(window, CallerIdentity.AccessOf(httpContext), cancellationToken));
     }
 
     /// <summary><c>GET /api/jobs/{id}/details</c>.</summary>
@@ -52,6 +101,20 @@ public static class DashboardApiEndpoints
         }
 
         return TypedResults.Ok(details with { Previews = await links.ForAsync(details.Job.Result, cancellationToken) });
+    }
+
+    /// <summary><c>GET /api/jobs/{id}/previews</c>.</summary>
+    public static async Task<IResult> GetPreviewsAsync(
+        string id, HttpContext httpContext, JobReader jobs, MediaPreviewLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(links);
+        if (!JobStarts.IsPlausibleId(id) || await jobs.GetJobAsync(id, CallerIdentity.AccessOf(httpContext), cancellationToken) is not { } job)
+        {
+            return ProblemResults.NotFound($"No job or chain has the id '{id}'.");
+        }
+
+        return TypedResults.Ok(await links.ForAsync(job.Result, cancellationToken));
     }
 
     /// <summary><c>POST /api/jobs/{id}/rerun?idempotencyKey=…</c>.</summary>

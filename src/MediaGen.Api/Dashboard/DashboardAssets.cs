@@ -21,6 +21,7 @@ public sealed class DashboardAssets
         [".js"] = "text/javascript; charset=utf-8",
         [".svg"] = "image/svg+xml",
         [".png"] = "image/png",
+        [".txt"] = "text/plain; charset=utf-8",
     }.ToFrozenDictionary();
 
     private readonly FrozenDictionary<string, Asset> _files;

@@ -125,7 +125,8 @@ public static class JobListQueryParser
         return found.Count > 0 ? found : null;
     }
 
-    private static DateTimeOffset? Time(IQueryCollection query, string name, List<ValidationError> errors)
+    /// <summary>The ISO-8601 time (with a zone) of query parameter <paramref name="name"/>; null when absent, or invalid (an error is added).</summary>
+    internal static DateTimeOffset? Time(IQueryCollection query, string name, List<ValidationError> errors)
     {
         if (query[name] is not { Count: > 0 } values)
         {

@@ -16,7 +16,7 @@ public sealed partial class DashboardApiTests(HostEnvironment env)
         using var redirect = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress }.GetAsync(new Uri("/dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.Equal("/dashboard/", redirect.Headers.Location?.OriginalString);
-        foreach (var file in (string[])["", "app.js", "api.js", "dom.js", "list.js", "vocabulary.js", "job.js", "batch.js", "previews.js", "confirm.js", "dashboard.css"])
+        foreach (var file in (string[])["", "app.js", "api.js", "dom.js", "list.js", "vocabulary.js", "job.js", "batch.js", "previews.js", "confirm.js", "dashboard.css", "overview.js", "charts.js", "lib/chart.umd.min.js", "lib/chart.js-LICENSE.txt"])
         {
             using var response = await host.Anonymous.GetAsync(new Uri("/dashboard/" + file, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -40,6 +40,9 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.id === 'key-input'"));
         await page.Keyboard.TypeAsync(HostEnvironment.ApiKey);
         await page.Keyboard.PressAsync("Enter");
+        // The key opens the overview; the list is one link away.
+        await page.Locator("#overview-summary").WaitForAsync();
+        await page.Locator("#sections a:text-is('Jobs')").ClickAsync();
         await page.Locator($"#jobs-body tr[data-id='{waiting.Id}']").WaitForAsync();
         Assert.Equal(HostEnvironment.ApiKey, await page.EvaluateAsync<string>("sessionStorage.getItem('mediagen.apiKey')"));
         Assert.Empty(await context.CookiesAsync());
@@ -166,6 +169,8 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
         await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/").AbsoluteUri);
         await page.Locator("#key-input").FillAsync(HostEnvironment.ApiKey);
         await page.Locator("#key-form button[type=submit]").ClickAsync();
+        await page.Locator("#overview-summary").WaitForAsync();
+        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/#/jobs").AbsoluteUri);
         await page.Locator($"#jobs-body tr[data-id='{chain.Id}']").WaitForAsync();
 
         // Keyboard only: Tab reaches a job's link in the list, Enter opens it, and Escape closes a dialog opened by Enter.
@@ -204,7 +209,7 @@ public sealed class DashboardBrowserTests(HostEnvironment env)
 
         // Purge, confirmed in the dialog: a time in the future is refused there (400 naming the field), then everything
         // finished before now goes — the batch, its items and the chain.
-        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/#/").AbsoluteUri);
+        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/#/jobs").AbsoluteUri);
         await page.Locator(".purge-panel summary").ClickAsync();
         await page.Locator("#purge-before").FillAsync(await page.EvaluateAsync<string>(LocalTime, 86_400_000));
         await page.Locator(".purge button[type=submit]").ClickAsync();

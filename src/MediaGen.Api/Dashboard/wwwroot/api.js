@@ -41,9 +41,12 @@ async function call(method, path, query) {
 
 export const api = {
   listJobs: query => call('GET', 'jobs', query),
+  overview: query => call('GET', 'overview', query),
   job: id => call('GET', `jobs/${encodeURIComponent(id)}`),
   details: id => call('GET', `jobs/${encodeURIComponent(id)}/details`),
+  previews: id => call('GET', `jobs/${encodeURIComponent(id)}/previews`),
   batch: id => call('GET', `batches/${encodeURIComponent(id)}`),
+  batchTimeline: id => call('GET', `batches/${encodeURIComponent(id)}/timeline`),
   cancel: (id, reason) => call('POST', `jobs/${encodeURIComponent(id)}/cancel`, { reason }),
   rerun: (id, idempotencyKey) => call('POST', `jobs/${encodeURIComponent(id)}/rerun`, { idempotencyKey }),
   purge: createdBefore => call('POST', 'jobs/purge', { createdBefore }),

@@ -1,7 +1,8 @@
-// Entry point: API key, hash routing (#/ list, #/jobs/{id}, #/batches/{id}), live updates by polling.
+// Entry point: API key, hash routing (#/ overview, #/jobs list, #/jobs/{id}, #/batches/{id}), live updates by polling.
 import { api, key, ApiError } from './api.js';
 import { replace } from './dom.js';
 import { renderList } from './list.js';
+import { renderOverview } from './overview.js';
 import { renderJob } from './job.js';
 import { renderBatch } from './batch.js';
 
@@ -11,12 +12,14 @@ const live = document.getElementById('live');
 const auto = document.getElementById('auto-refresh');
 const keyPanel = document.getElementById('key-panel');
 const signOut = document.getElementById('sign-out');
+const nav = document.getElementById('sections');
 let timer = null;
 let current = null; // { refresh: async () => void, dispose?: () => void }
 
 function showKeyPanel(message) {
   keyPanel.hidden = false;
   view.hidden = true;
+  nav.hidden = true;
   signOut.hidden = true;
   live.textContent = 'Not connected';
   const error = document.getElementById('key-error');
@@ -68,6 +71,7 @@ async function route() {
   }
   keyPanel.hidden = true;
   view.hidden = false;
+  nav.hidden = false;
   signOut.hidden = false;
   const hash = decodeURIComponent(window.location.hash.replace(/^#/, '')) || '/';
   const [, section, id] = hash.match(/^\/(jobs|batches)\/(.+)$/) ?? [];
@@ -75,7 +79,8 @@ async function route() {
   try {
     if (section === 'jobs') current = await renderJob(view, id);
     else if (section === 'batches') current = await renderBatch(view, id);
-    else current = await renderList(view, hash);
+    else if (/^\/jobs(\?|$)/.test(hash)) current = await renderList(view, hash);
+    else current = await renderOverview(view, hash);
     updated();
   } catch (e) {
     if (failed(e)) return;

@@ -1,15 +1,24 @@
-// A batch: progress bar, counts, every item's status, previews of finished items.
+// A batch: progress bar, counts, a Gantt chart of its items (accepted → finished, by outcome), every item's status,
+// previews of finished items.
 import { api } from './api.js';
 import { h, replace, badge, time } from './dom.js';
 import { confirmAction } from './confirm.js';
 import { previewCards } from './previews.js';
+import { gantt, batchRows, duration, secondsBetween, STATUS_COLORS } from './timeline.js';
+
+const DONE = ['Completed', 'Failed', 'Canceled'];
 
 const PREVIEWED = 12;
 
 /** Renders the batch; returns the live-update hook. */
 export async function renderBatch(view, id) {
   const body = h('div', { id: 'batch' });
-  replace(view, h('p', {}, h('a', { href: '#/' }, '← Jobs')), h('h2', {}, id), body);
+  const chart = gantt('batch-timeline', 'Items from accepted to finished (seconds since the batch was accepted), coloured by outcome',
+    ['Item', 'Status', 'Accepted', 'Finished', 'Took'],
+    r => [h('a', { href: r.href }, r.label), r.group, time(r.start), DONE.includes(r.group) ? time(r.end) : '—', duration(secondsBetween(r.start, r.end))],
+    STATUS_COLORS);
+  const timelineSection = h('section', { class: 'panel', id: 'batch-timeline-panel' }, h('h3', {}, 'Timeline'), chart.figure);
+  replace(view, h('p', {}, h('a', { href: '#/jobs' }, '← Jobs')), h('h2', {}, id), timelineSection, body);
   const previews = new Map(); // item id -> rendered card group, fetched once the item has finished
 
   let shown = null;
@@ -51,6 +60,12 @@ export async function renderBatch(view, id) {
         finished.length ? finished.map(i => h('div', { class: 'batch-item' }, h('h4', {}, i.jobId), previews.get(i.jobId))) : h('p', { class: 'muted' }, 'No completed items yet.')));
   }
 
-  await refresh();
-  return { refresh };
+  async function refreshAll() {
+    await refresh();
+    const timeline = await api.batchTimeline(id);
+    chart.update(batchRows(timeline), timeline.createdAt);
+  }
+
+  await refreshAll();
+  return { refresh: refreshAll, dispose: chart.dispose };
 }

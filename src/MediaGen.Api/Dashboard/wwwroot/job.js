@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h, replace, badge, time, fields } from './dom.js';
 import { confirmAction } from './confirm.js';
 import { previewCards } from './previews.js';
+import { gantt, chainRows, duration, secondsBetween } from './timeline.js';
 
 const FINISHED = ['Completed', 'Failed', 'Canceled'];
 
@@ -84,9 +85,10 @@ function history(details) {
 /** Renders the job; returns the live-update hook. */
 export async function renderJob(view, id) {
   const body = h('div', { id: 'job' });
-  replace(view, h('p', {}, h('a', { href: '#/' }, '← Jobs')), h('h2', { class: 'job-id' }, id), body);
+  replace(view, h('p', {}, h('a', { href: '#/jobs' }, '← Jobs')), h('h2', { class: 'job-id' }, id), body);
   let lastShown = '';
   let historyOpen = false;
+  let segments = null; // a chain's Gantt chart, made on the first answer that says it is a chain
 
   async function refresh() {
     const details = await api.details(id);
@@ -111,8 +113,15 @@ export async function renderJob(view, id) {
       h('section', { class: 'panel' }, h('h3', {}, 'History'), history(details)));
     const historyEl = body.querySelector('#history');
     if (historyEl) historyEl.open = historyOpen;
+    if (details.type === 'chain') {
+      segments ??= gantt('chain-timeline', 'Segments in order: each provider call from its start until the next step (seconds since the chain was accepted)',
+        ['Segment', 'Outcome', 'Started', 'Took', 'Detail'],
+        r => [r.label, r.group, time(r.start), duration(secondsBetween(r.start, r.end)), r.detail]);
+      if (!segments.figure.isConnected) view.append(h('section', { class: 'panel', id: 'chain-timeline-panel' }, h('h3', {}, 'Segments'), segments.figure));
+      segments.update(chainRows(details), job.createdAt);
+    }
   }
 
   await refresh();
-  return { refresh };
+  return { refresh, dispose: () => segments?.dispose() };
 }

@@ -1,8 +1,9 @@
-// The jobs list: filters (status, kind, provider, created range, text in id / idempotency key, caller), paging, purge.
+// The jobs list: thumbnails (thumbs.js), filters (status, kind, provider, created range, text in id / idempotency key, caller), paging, purge.
 // Each row says whose job it is; a caller's key lists its own jobs, an operator's (Api__AdminCallers) everyone's.
 import { api } from './api.js';
 import { h, replace, badge, time } from './dom.js';
 import { confirmAction } from './confirm.js';
+import { thumbCell } from './thumbs.js';
 import { STATUSES, KINDS, PROVIDERS } from './vocabulary.js';
 
 const tokens = []; // continuation tokens of the pages before the current one
@@ -28,7 +29,7 @@ function hashOf(query) {
     for (const v of [].concat(value)) if (v) params.append(name, v);
   }
   const text = params.toString();
-  return text ? `#/?${text}` : '#/';
+  return text ? `#/jobs?${text}` : '#/jobs';
 }
 
 // datetime-local values are local times without a zone; the API wants ISO-8601 with one.
@@ -67,7 +68,7 @@ function filterForm(query) {
       h('select', { id: 'pageSize' }, ['20', '50', '100', '200'].map(v => h('option', { value: v, selected: v === query.pageSize }, v)))),
     h('div', { class: 'buttons' },
       h('button', { type: 'submit', id: 'apply-filters' }, 'Apply'),
-      h('button', { type: 'button', id: 'clear-filters', onclick: () => { tokens.length = 0; window.location.hash = '#/'; } }, 'Clear')));
+      h('button', { type: 'button', id: 'clear-filters', onclick: () => { tokens.length = 0; window.location.hash = '#/jobs'; } }, 'Clear')));
   form.addEventListener('submit', event => {
     event.preventDefault();
     tokens.length = 0;
@@ -119,6 +120,7 @@ function purgePanel(onDone) {
 function row(job) {
   const phase = job.progress?.phase ?? '';
   return h('tr', { 'data-id': job.id },
+    thumbCell(job),
     h('td', {}, h('a', { href: `#/jobs/${encodeURIComponent(job.id)}`, class: 'job-link' }, job.id)),
     h('td', { class: 'caller' }, job.caller ?? '—'),
     h('td', {}, job.kind), h('td', {}, job.provider), h('td', {}, badge(job.status)),
@@ -134,7 +136,7 @@ export async function renderList(view, hash) {
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'jobs', id: 'jobs' },
     h('caption', { class: 'visually-hidden' }, 'Jobs'),
-    h('thead', {}, h('tr', {}, ['Id', 'Caller', 'Kind', 'Provider', 'Status', 'Phase / error', 'Created', 'Updated'].map(t => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Preview', 'Id', 'Caller', 'Kind', 'Provider', 'Status', 'Phase / error', 'Created', 'Updated'].map(t => h('th', { scope: 'col' }, t)))),
     body));
   replace(view, h('h2', {}, 'Jobs'), h('div', { class: 'row' }, openById()), filterForm(query), count, table, pager, purgePanel(() => refresh()));
 
@@ -149,7 +151,7 @@ export async function renderList(view, hash) {
     const signature = JSON.stringify(page);
     if (signature === shown) return;
     shown = signature;
-    replace(body, page.jobs.length ? page.jobs.map(row) : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No jobs on this page.')));
+    replace(body, page.jobs.length ? page.jobs.map(row) : h('tr', {}, h('td', { colspan: 9, class: 'muted' }, 'No jobs on this page.')));
     count.textContent = `${page.jobs.length} job(s) on this page${page.continuationToken ? '; more on the next page' : ''}.`;
     replace(pager,
       query.continuationToken ? h('a', { href: hashOf({ ...query, continuationToken: '' }), id: 'first-page', onclick: () => { tokens.length = 0; } }, 'First page') : null,
