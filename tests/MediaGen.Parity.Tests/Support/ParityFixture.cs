@@ -206,12 +206,14 @@ public sealed class ParityFixture : StackFixture
     /// <summary>
     /// The Functions side's own settings on top of the shared ones: both inbox functions run — the polling one finds uploads
     /// itself, the Event Grid one runs when a test delivers Event Grid's BlobCreated event to the host's blob webhook (Azurite
-    /// raises none), as a subscription would in Azure.
+    /// raises none), as a subscription would in Azure. The retention timer's schedule is the sample's (the host refuses a
+    /// timer whose schedule setting is missing).
     /// </summary>
     private static Dictionary<string, string?> FunctionsSettings(Dictionary<string, string?> settings)
     {
         settings["AzureWebJobs.BlobInbox.Disabled"] = "false";
         settings["AzureWebJobs.BlobInboxPolling.Disabled"] = "false";
+        settings["RetentionPurgeSchedule"] = MediaGen.Launcher.LocalSettingsFile.SampleValues()["RetentionPurgeSchedule"];
         return settings;
     }
 
