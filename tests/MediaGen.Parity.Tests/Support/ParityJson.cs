@@ -14,6 +14,12 @@ internal static partial class ParityJson
 {
     private static readonly HashSet<string> ProviderMinted = new(StringComparer.Ordinal) { "providerId", "requestId", "size", "sha256" };
 
+    // A job's metrics are times measured as it ran: each run has its own.
+    private static readonly HashSet<string> Measured = new(StringComparer.Ordinal)
+    {
+        "queuedSeconds", "providerSeconds", "copySeconds", "totalSeconds", "providerProcessingSeconds",
+    };
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>The normalised text of <paramref name="json"/>; null when it is not JSON.</summary>
@@ -58,7 +64,7 @@ internal static partial class ParityJson
                 }
 
                 return array;
-            case JsonValue when property is not null && ProviderMinted.Contains(property):
+            case JsonValue when property is not null && (ProviderMinted.Contains(property) || Measured.Contains(property)):
                 return $"{{{property}}}";
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
