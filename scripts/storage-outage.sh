@@ -8,10 +8,10 @@
 # every Pixazo webhook that arrives during the outage (the simulator's own and statuses the drive sends as Pixazo would)
 # answered 503 with Retry-After, never 500 or 2xx, and accepted when sent again afterwards; no unhandled failure in the
 # host's log. Builds what it needs; Azurite, the simulator, a callback receiver and the host run on free loopback ports and
-# stop at the end. Not run by the tests yet: it passes only some of the time (docs/durable.md, "Storage outages").
+# stop at the end. A 40-item version runs in the tests (tests/MediaGen.Host.Tests/Drives; docs/durable.md, "Storage outages").
 #   scripts/storage-outage.sh
 #   ITEMS=100 OUTAGE_S=60 SEED=7 scripts/storage-outage.sh
-#   DurableTask__ControlQueueVisibilityTimeout=00:01:00 scripts/storage-outage.sh   # any host setting
+#   DurableTask__WorkItemQueueVisibilityTimeout=00:00:10 scripts/storage-outage.sh   # any host setting
 # Last line: storage-outage items=… completed=… lost=… duplicate_purchases=… stuck=… outage_s=… recovered_s=…; exit 1 on
 # any violation.
 set -euo pipefail

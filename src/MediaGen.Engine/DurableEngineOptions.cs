@@ -47,10 +47,11 @@ public sealed class DurableEngineOptions
     /// <summary>
     /// How long a dequeued control-queue (orchestration) message stays hidden (10 s–1 h). After a worker dies, its
     /// messages reappear to others after this, so it bounds crash recovery (with <see cref="PartitionLeaseInterval"/>).
-    /// Too short and messages waiting in a busy worker's buffer reappear and are processed twice (DTFx detects the
-    /// duplicates, at a cost). Default 30 s (DTFx's own default is 5 min).
+    /// Too short and messages waiting in a busy worker's buffer reappear while it still holds them: the backend then
+    /// deletes with a stale pop receipt, the episode's save fails and runs again (the storage-outage drive's storms at
+    /// 30 s; docs/durable.md). Default 2 min, as the Functions app's host.json (DTFx's own default is 5 min).
     /// </summary>
-    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// How long a dequeued activity message stays hidden (10 s–1 h). DTFx renews a running activity's message
