@@ -21,7 +21,9 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     private readonly IServiceProvider _services;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly DurableEngineOptions _options;
     private readonly CancellationTokenSource _stopping = new();
+    private DataConverter? _dataConverter;
     private int _disposed;
     private int _running;
     private TaskHubWorker? _worker;
@@ -36,6 +38,8 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         _services = services;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableEngineWorker>();
+        // Read now, not while stopping: a test host disposed right after its start may have disposed its services by then.
+        _options = services.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
     }
 
     /// <summary>Whether the worker is running (the task hub exists and its partitions are being acquired).</summary>
@@ -45,7 +49,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // Fail fast on wiring mistakes; storage problems are retried in the background.
-        _ = _services.GetService<DataConverter>() ?? throw new InvalidOperationException(
+        _dataConverter = _services.GetService<DataConverter>() ?? throw new InvalidOperationException(
             $"No {typeof(DataConverter).FullName} is registered: register the app's converter as a singleton before the engine starts.");
         _starting = StartWithRetriesAsync(_stopping.Token);
         return Task.CompletedTask;
@@ -74,7 +78,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         _worker = null;
         try
         {
-            var graceful = _services.GetRequiredService<IOptions<DurableEngineOptions>>().Value.GracefulStop;
+            var graceful = _options.GracefulStop;
             await worker.StopAsync(isForced: !graceful || cancellationToken.IsCancellationRequested).WaitAsync(cancellationToken);
             if (!graceful)
             {
@@ -121,6 +125,11 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
             {
                 return;
             }
+            catch (ObjectDisposedException) when (stopping.IsCancellationRequested || Volatile.Read(ref _disposed) != 0)
+            {
+                // The host stopped (and disposed its services) while the task hub was still being created.
+                return;
+            }
             catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or AggregateException or TimeoutException)
             {
                 LogStartFailed(e, attempt, delay);
@@ -141,7 +150,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
 
     private async Task StartWorkerAsync(CancellationToken cancellationToken)
     {
-        var dataConverter = _services.GetRequiredService<DataConverter>();
+        var dataConverter = _dataConverter ?? throw new InvalidOperationException("The worker starts only through StartAsync, which resolves the converter.");
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = dataConverter }, _loggerFactory);
         var scopes = _services.GetRequiredService<IServiceScopeFactory>();
 
@@ -158,7 +167,7 @@ public sealed partial class DurableEngineWorker : IHostedService, IDisposable
         worker.AddActivityDispatcherMiddleware(CountRunningAsync);
         worker.AddOrchestrationDispatcherMiddleware(AttachParentAsync);
         var guard = new PoisonMessageGuard(
-            service, _services.GetRequiredService<IOptions<DurableEngineOptions>>().Value.MaxActivityDeliveryCount,
+            service, _options.MaxActivityDeliveryCount,
             _loggerFactory.CreateLogger<PoisonMessageGuard>());
         worker.AddActivityDispatcherMiddleware(guard.GuardActivityAsync);
         worker.AddOrchestrationDispatcherMiddleware(guard.GuardOrchestrationAsync);
