@@ -77,7 +77,7 @@ public sealed class BudgetRoutesTests(HostEnvironment env)
     [Fact]
     public async Task Startup_NegativeBudget_FailsNamingTheSetting()
     {
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => env.StartHostAsync(overrides: new Dictionary<string, string?> { ["Budgets:DailyUsd"] = "-1" }));
+        var ex = await env.StartFailureAsync(overrides: new Dictionary<string, string?> { ["Budgets:DailyUsd"] = "-1" });
 
         Assert.Contains("Budgets__DailyUsd", ex.ToString(), StringComparison.Ordinal);
     }

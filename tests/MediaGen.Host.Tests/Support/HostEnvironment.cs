@@ -50,6 +50,35 @@ public sealed class HostEnvironment : StackFixture
         }
     }
 
+    /// <summary>
+    /// The exception a host with these settings fails to start with (for tests of a refused setting); fails when it starts.
+    /// On a loaded machine WebApplicationFactory sometimes reports an <see cref="ObjectDisposedException"/> instead of the
+    /// start's own exception (the app disposes its host as the start fails while the factory still reads its services);
+    /// such a start is tried again, at most three times in all, so the refusal itself is what the test sees.
+    /// </summary>
+    public async Task<Exception> StartFailureAsync(HostNames? names = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            TestHost host;
+            try
+            {
+                host = await StartHostAsync(names, overrides);
+            }
+            catch (ObjectDisposedException) when (attempt < 3)
+            {
+                continue;
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+
+            await host.DisposeAsync();
+            throw new Xunit.Sdk.XunitException("The host started; it was expected to refuse its settings.");
+        }
+    }
+
     private Dictionary<string, string?> Settings(HostNames names, int port, bool gracefulStop, IReadOnlyDictionary<string, string?>? overrides)
     {
         var sim = Simulator.BaseAddress.ToString();
